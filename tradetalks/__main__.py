@@ -1,0 +1,5 @@
+import sys
+
+from tradetalks.cli import main
+
+sys.exit(main())

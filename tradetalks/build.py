@@ -1,0 +1,313 @@
+"""From data to site: the run grid, Papermill in parallel, normalised notebooks, Jupyter Book.
+
+Nothing is half-published: every notebook runs and the whole site builds in a
+staging folder beside the output, and only a complete build replaces the
+previous site (and, for the shipped data, the executed chapters in ``book/``).
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import nbformat
+import yaml
+from tqdm import tqdm
+
+from tradetalks import charts, data
+
+ROOT = Path(__file__).resolve().parent.parent
+GRID_FILE = ROOT / "notebooks" / "grid.yml"
+BOOK_DIR = "book"
+STATIC_DIR = "_static"
+CONFIG_FILE = "_config.yml"
+TOC_FILE = "_toc.yml"
+DEFAULT_OUT = ROOT / "_build" / "html"
+KERNEL = "python3"
+RUN_TIMEOUT_S = 600
+
+
+class BuildError(RuntimeError):
+    """The build stopped; the message says which chapter and cell, or which data problem."""
+
+
+@dataclass(frozen=True)
+class Run:
+    """One execution of a chapter template into a page of the site."""
+
+    notebook: str
+    page: str
+    title: str
+    parameters: dict = field(default_factory=dict)
+
+    @property
+    def template(self) -> Path:
+        return ROOT / "notebooks" / self.notebook
+
+
+@dataclass(frozen=True)
+class Part:
+    caption: str
+    entries: tuple  # of Run or str (a prose page under book/, without suffix)
+
+
+@dataclass(frozen=True)
+class Grid:
+    root: str
+    parts: tuple
+
+    @property
+    def runs(self) -> list[Run]:
+        return [entry for part in self.parts for entry in part.entries if isinstance(entry, Run)]
+
+
+def load_grid(path: Path = GRID_FILE) -> Grid:
+    """Read the run grid: which notebook runs with which parameters into which page, in site order."""
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    parts = []
+    for part in raw["parts"]:
+        entries = []
+        for entry in part["pages"]:
+            if "notebook" in entry:
+                entries.append(Run(entry["notebook"], entry["page"], entry["title"], dict(entry.get("parameters") or {})))
+            else:
+                entries.append(entry["page"])
+        parts.append(Part(part["caption"], tuple(entries)))
+    grid = Grid(raw["root"], tuple(parts))
+    pages = [grid.root] + [e.page if isinstance(e, Run) else e for p in grid.parts for e in p.entries]
+    duplicates = sorted({page for page in pages if pages.count(page) > 1})
+    if duplicates:
+        raise BuildError(f"{path.name}: pages appear more than once: {', '.join(duplicates)}")
+    for run in grid.runs:
+        if not run.template.is_file():
+            raise BuildError(f"{path.name}: run {run.page!r} names notebook {run.notebook!r}, which is not in notebooks/")
+    return grid
+
+
+def table_of_contents(grid: Grid) -> dict:
+    """The Jupyter Book ``_toc.yml`` that follows from the grid."""
+    return {
+        "format": "jb-book",
+        "root": f"{BOOK_DIR}/{grid.root}",
+        "parts": [
+            {"caption": part.caption, "chapters": [{"file": f"{BOOK_DIR}/{e.page if isinstance(e, Run) else e}"} for e in part.entries]}
+            for part in grid.parts
+        ],
+    }
+
+
+def toc_text(grid: Grid) -> str:
+    header = "# Generated from notebooks/grid.yml by `python -m tradetalks toc`: edit the grid, not this file.\n"
+    return header + yaml.safe_dump(table_of_contents(grid), sort_keys=False)
+
+
+def retitle(notebook: nbformat.NotebookNode, title: str) -> None:
+    """Make the first level-1 heading the run's title (Jupyter Book titles pages by it)."""
+    for cell in notebook.cells:
+        if cell.cell_type == "markdown" and re.search(r"^# ", cell.source, flags=re.MULTILINE):
+            cell.source = re.sub(r"^# .*$", f"# {title}", cell.source, count=1, flags=re.MULTILINE)
+            return
+
+
+def normalise(notebook: nbformat.NotebookNode, page: str) -> None:
+    """Drop what changes from run to run (timings, random ids), so committed chapters diff cleanly."""
+    notebook.metadata.pop("papermill", None)
+    notebook.metadata.pop("widgets", None)
+    for index, cell in enumerate(notebook.cells):
+        cell["id"] = f"{page}-{index}"
+        cell.metadata.pop("papermill", None)
+        cell.metadata.pop("execution", None)
+        if cell.cell_type == "code":
+            for output in cell.get("outputs", []):
+                output.get("metadata", {}).pop("papermill", None)
+
+
+def _execute(run: Run, out_path: Path, data_dir: str | None, extra: dict) -> str | None:
+    """Run one chapter; return None, or one line naming the chapter and the failed cell."""
+    import papermill
+
+    parameters = {**run.parameters, **extra}
+    if data_dir is not None:
+        parameters["data_dir"] = data_dir
+    try:
+        papermill.execute_notebook(
+            str(run.template),
+            str(out_path),
+            parameters=parameters,
+            kernel_name=KERNEL,
+            progress_bar=False,
+            log_output=False,
+            cwd=str(ROOT),
+            execution_timeout=RUN_TIMEOUT_S,
+        )
+    except papermill.PapermillExecutionError as error:
+        message = str(error.evalue).strip().splitlines()[0] if str(error.evalue).strip() else ""
+        return f"chapter {run.page!r} ({run.notebook}): cell {error.exec_count} raised {error.ename}: {message}"
+    except Exception as error:  # kernel died, timeout, bad notebook: one line, not a traceback
+        first = str(error).strip().splitlines()[0] if str(error).strip() else ""
+        return f"chapter {run.page!r} ({run.notebook}): {type(error).__name__}: {first}"
+    notebook = nbformat.read(out_path, as_version=4)
+    retitle(notebook, run.title)
+    normalise(notebook, run.page)
+    nbformat.write(notebook, out_path)
+    return None
+
+
+def execute_runs(runs: list[Run], out_dir: Path, data_dir: str | None, jobs: int = 2) -> None:
+    """Run every chapter into ``out_dir`` (two at a time by default), with one progress bar."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    failures = []
+    with concurrent.futures.ProcessPoolExecutor(max_workers=max(1, jobs)) as pool:
+        futures = {pool.submit(_execute, run, out_dir / f"{run.page}.ipynb", data_dir, {}): run for run in runs}
+        with tqdm(total=len(runs), desc="chapters", unit="run", disable=None) as bar:
+            for future in concurrent.futures.as_completed(futures):
+                failure = future.result()
+                if failure:
+                    failures.append(failure)
+                bar.update(1)
+    if failures:
+        raise BuildError("\n".join(sorted(failures)))
+
+
+def _stage_sources(stage: Path, grid: Grid) -> Path:
+    """Copy what Jupyter Book reads into ``stage/src`` and write the toc and vendored scripts."""
+    source = stage / "src"
+    source.mkdir()
+    shutil.copy2(ROOT / CONFIG_FILE, source / CONFIG_FILE)
+    (source / TOC_FILE).write_text(toc_text(grid), encoding="utf-8")
+    shutil.copytree(ROOT / BOOK_DIR, source / BOOK_DIR, ignore=shutil.ignore_patterns(".ipynb_checkpoints", "_build"))
+    shutil.copytree(ROOT / STATIC_DIR, source / STATIC_DIR)
+    (source / STATIC_DIR / charts.BUNDLE_FILE).write_text(charts.javascript_bundle(), encoding="utf-8")
+    return source
+
+
+def _jupyter_book(source: Path, out: Path) -> None:
+    command = [
+        str(Path(sys.executable).parent / "jupyter-book"),
+        "build",
+        str(source),
+        "--path-output",
+        str(out),
+        "-W",
+        "-n",
+        "--keep-going",
+    ]
+    result = subprocess.run(command, capture_output=True, text=True)
+    if result.returncode != 0:
+        log = (result.stdout + result.stderr).strip().splitlines()
+        problems = [line for line in log if "WARNING" in line or "ERROR" in line] or log[-15:]
+        raise BuildError("jupyter-book build failed:\n" + "\n".join(problems))
+
+
+def _replace_dir(new: Path, target: Path) -> None:
+    """Put ``new`` where ``target`` is, keeping the old one until the move succeeded."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    old = None
+    if target.exists():
+        old = target.with_name(f".{target.name}.old-{os.getpid()}")
+        os.replace(target, old)
+    os.replace(new, target)
+    if old is not None:
+        shutil.rmtree(old)
+
+
+def build_site(data_dir: str | Path | None = None, out: str | Path | None = None, *, execute: bool = True, jobs: int = 2) -> Path:
+    """Validate the data, run every chapter, build the site into ``out``; all or nothing.
+
+    With the shipped data the executed chapters also replace those in ``book/`` (the
+    published record); with another data folder only ``out`` changes.
+    """
+    custom_data = data_dir is not None and str(data_dir) != ""
+    base = data.resolve_data_dir(data_dir)
+    problems = data.check_data(base)
+    if problems:
+        raise BuildError(f"data in {base.name}/ failed validation; nothing was built:\n" + "\n".join(str(p) for p in problems))
+    grid = load_grid()
+    target = Path(out).resolve() if out else DEFAULT_OUT
+    target.parent.mkdir(parents=True, exist_ok=True)
+    stage = Path(tempfile.mkdtemp(prefix=f".{target.name}-staging-", dir=target.parent))
+    try:
+        source = _stage_sources(stage, grid)
+        if execute:
+            execute_runs(grid.runs, source / BOOK_DIR, str(base) if custom_data else None, jobs=jobs)
+        else:
+            missing = [run.page for run in grid.runs if not (source / BOOK_DIR / f"{run.page}.ipynb").is_file()]
+            if missing:
+                raise BuildError(f"not executed yet (run without --no-execute): {', '.join(missing)}")
+        _jupyter_book(source, stage)
+        if execute and not custom_data:
+            for run in grid.runs:
+                shutil.copy2(source / BOOK_DIR / f"{run.page}.ipynb", ROOT / BOOK_DIR / f"{run.page}.ipynb")
+            (ROOT / TOC_FILE).write_text(toc_text(grid), encoding="utf-8")
+        _replace_dir(stage / "_build" / "html", target)
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
+    return target
+
+
+def run_chapter(notebook: str, parameters: dict, out_dir: Path, data_dir: str | None = None) -> Path:
+    """Run one chapter with other parameters into ``out_dir``: a notebook and an HTML page."""
+    grid = load_grid()
+    matches = [run for run in grid.runs if run.notebook == notebook or run.page == notebook or Path(run.notebook).stem == notebook]
+    if not matches:
+        names = sorted({Path(run.notebook).stem for run in grid.runs})
+        raise BuildError(f"unknown chapter {notebook!r}; chapters: {', '.join(names)}")
+    base_run = matches[0]
+    declared = parameters_of(base_run.notebook)
+    unknown = sorted(set(parameters) - set(declared))
+    if unknown:
+        raise BuildError(
+            f"chapter {Path(base_run.notebook).stem!r} has no parameter {', '.join(unknown)}; its parameters: {', '.join(declared)}"
+        )
+    page = f"{Path(base_run.notebook).stem}-custom"
+    run = Run(base_run.notebook, page, base_run.title + " (your parameters)", {**base_run.parameters, **parameters})
+    out_dir.mkdir(parents=True, exist_ok=True)
+    if data_dir:
+        problems = data.check_data(data_dir)
+        if problems:
+            raise BuildError("data failed validation; nothing was run:\n" + "\n".join(str(p) for p in problems))
+    failure = _execute(run, out_dir / f"{page}.ipynb", str(data.resolve_data_dir(data_dir)) if data_dir else None, {})
+    if failure:
+        raise BuildError(failure)
+    html_path = out_dir / f"{page}.html"
+    _notebook_to_html(out_dir / f"{page}.ipynb", html_path)
+    return html_path
+
+
+def _notebook_to_html(notebook_path: Path, html_path: Path) -> None:
+    """A standalone page for one executed notebook, with the vega bundle inlined (works offline)."""
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter(template_name="lab")
+    body, _ = exporter.from_notebook_node(nbformat.read(notebook_path, as_version=4))
+    body = re.sub(r'<script[^>]*src="https?://[^"]*"[^>]*>\s*</script>', "", body)  # no CDN: the page must work offline
+    bundle = charts.javascript_bundle().replace("</script", "<\\/script")
+    body = body.replace("</head>", f"<script>{bundle}</script></head>", 1)
+    html_path.write_text(body, encoding="utf-8")
+
+
+def parameters_of(notebook: str) -> dict:
+    """The parameters a chapter template declares, with their defaults and comments."""
+    from papermill.inspection import inspect_notebook
+
+    return inspect_notebook(str(ROOT / "notebooks" / notebook))
+
+
+def describe_parameters(notebook: str) -> str:
+    lines = []
+    for name, info in parameters_of(notebook).items():
+        comment = f"  # {info['help']}" if info.get("help") else ""
+        lines.append(f"  {name} = {info['default']}{comment}")
+    return "\n".join(lines)
+
+
+def as_json(value: object) -> str:
+    return json.dumps(value, indent=2, default=str)

@@ -1,0 +1,199 @@
+"""One house style for every chart, and an offline, deterministic way to show it.
+
+``publish`` wraps an Altair chart in a figure that carries everything a reader
+needs to trust it: the interactive chart (drawn by the vendored vega bundle), a
+static SVG fallback, a text alternative, a source line with as-of date, a CSV
+download of exactly the data drawn, and the data as a table.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import re
+import urllib.parse
+from collections.abc import Iterable
+
+import altair as alt
+import pandas as pd
+import vl_convert
+
+# Okabe-Ito: distinguishable with the common forms of colour blindness.
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
+CHART_WIDTH = 560
+CHART_HEIGHT = 300
+FONT = "Liberation Sans, Arial, Helvetica, sans-serif"
+MAX_SOURCES_IN_LINE = 4
+BUNDLE_FILE = "vega-bundle.js"
+
+
+@alt.theme.register("tradetalks", enable=True)
+def house_theme() -> alt.theme.ThemeConfig:
+    """Light card (readable on the site's light and dark pages), colour-blind-safe palette."""
+    return {
+        "config": {
+            "background": "#ffffff",
+            "padding": 8,
+            "font": FONT,
+            "view": {"continuousWidth": CHART_WIDTH, "continuousHeight": CHART_HEIGHT, "stroke": None},
+            "range": {"category": PALETTE},
+            "axis": {"labelColor": "#333333", "titleColor": "#333333", "gridColor": "#e6e6e6", "labelFontSize": 12, "titleFontSize": 12},
+            "legend": {"labelColor": "#333333", "titleColor": "#333333", "labelFontSize": 12, "titleFontSize": 12, "orient": "bottom"},
+            "title": {"color": "#111111", "fontSize": 14, "anchor": "start"},
+            "line": {"strokeWidth": 2.5},
+        }
+    }
+
+
+def _stable_json(value: object) -> str:
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
+
+
+def _script_safe(text: str) -> str:
+    """JSON that cannot close the <script> element it sits in."""
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def chart_id(spec: dict) -> str:
+    """A deterministic element id: the same chart always gets the same id."""
+    return "tt-" + hashlib.sha256(_stable_json(spec).encode()).hexdigest()[:12]
+
+
+def static_svg(spec: dict) -> str:
+    """The chart as one line of SVG, for readers without JavaScript and for print."""
+    svg = vl_convert.vegalite_to_svg(spec)
+    return re.sub(r"\s*\n\s*", " ", svg).strip()
+
+
+def embed_html(spec: dict) -> str:
+    """HTML that draws ``spec`` with the site's vendored vega bundle, showing the SVG until then."""
+    element = chart_id(spec)
+    return (
+        f'<div class="tt-chart-view" id="{element}">{static_svg(spec)}</div>'
+        f'<script type="application/json" id="{element}-spec">{_script_safe(_stable_json(spec))}</script>'
+        "<script>(function(){"
+        f'var id="{element}";'
+        "function draw(){if(!window.vegaEmbed){return;}"
+        'var spec=JSON.parse(document.getElementById(id+"-spec").textContent);'
+        'window.vegaEmbed("#"+id,spec,{actions:false,renderer:"svg"}).catch(function(e){console.error(e);});}'
+        'if(document.readyState==="loading"){document.addEventListener("DOMContentLoaded",draw);}else{draw();}'
+        "})();</script>"
+    )
+
+
+def _render_spec(spec: dict, **_: object) -> dict:
+    return {"text/html": embed_html(spec), "text/plain": "<chart>"}
+
+
+alt.renderers.register("tradetalks", _render_spec)
+alt.renderers.enable("tradetalks")
+
+
+def as_of(sources: pd.DataFrame) -> str:
+    """The newest dated ``as_of`` among the sources (YYYY, YYYY-MM or YYYY-MM-DD), or ''."""
+    dates = [
+        m.group(0)
+        for value in sources.get("as_of", pd.Series(dtype=str)).dropna()
+        if (m := re.match(r"\d{4}(-\d{2}(-\d{2})?)?", str(value)))
+    ]
+    return max(dates) if dates else ""
+
+
+def _source_item(row: pd.Series) -> str:
+    publisher = html.escape(str(row["publisher"]))
+    title = html.escape(str(row["title"]))
+    url = str(row["url"])
+    link = f'<a href="{html.escape(url)}" title="{title}">{publisher}</a>' if url.startswith(("http://", "https://")) else publisher
+    return link
+
+
+def source_line(sources: pd.DataFrame, *, table_names: Iterable[str], csv_name: str, csv_text: str) -> str:
+    """'Source: …; data as of …; download' — the line under every chart."""
+    items = [_source_item(row) for _, row in sources.iterrows()]
+    shown = "; ".join(items[:MAX_SOURCES_IN_LINE])
+    more = ""
+    if len(items) > MAX_SOURCES_IN_LINE:
+        shown += f" and {len(items) - MAX_SOURCES_IN_LINE} more"
+        more = f'<details class="tt-more-sources"><summary>All {len(items)} sources</summary><p>{"; ".join(items)}</p></details>'
+    label = "Sources" if len(items) > 1 else "Source"
+    newest = as_of(sources)
+    dated = f" Data as of {html.escape(newest)}." if newest else ""
+    tables = ", ".join(f"<code>{html.escape(name)}</code>" for name in table_names)
+    href = "data:text/csv;charset=utf-8," + urllib.parse.quote(csv_text)
+    return (
+        f'<p class="tt-source"><strong>{label}:</strong> {shown}.{dated} '
+        f"Table{'s' if ',' in tables else ''}: {tables}. "
+        f'<a class="tt-download" download="{html.escape(csv_name)}.csv" href="{href}">Download the data (CSV)</a></p>{more}'
+    )
+
+
+class Figure:
+    """A published chart: renders as self-contained HTML in notebooks and on the site."""
+
+    def __init__(self, body: str, title: str):
+        self.body = body
+        self.title = title
+
+    def _repr_mimebundle_(self, include: object = None, exclude: object = None) -> dict:
+        return {"text/html": self.body, "text/plain": f"Chart: {self.title}"}
+
+    def __repr__(self) -> str:
+        return f"Chart: {self.title}"
+
+
+def publish(
+    chart: alt.TopLevelMixin,
+    *,
+    data: pd.DataFrame,
+    sources: pd.DataFrame,
+    name: str,
+    title: str,
+    description: str,
+    tables: Iterable[str],
+) -> Figure:
+    """Wrap ``chart`` with its text alternative, source line, CSV download and data table.
+
+    ``data`` is what the chart draws (offered as CSV and as a table), ``sources`` the
+    ``sources.csv`` rows behind it, ``name`` a file-safe id for the download.
+    """
+    spec = chart.properties(title=title, description=description).to_dict()
+    csv_text = data.to_csv(index=False, lineterminator="\n")
+    table_html = data.to_html(index=False, escape=True, border=0, classes="tt-data-table", na_rep="")
+    body = (
+        f'<figure class="tt-chart" aria-label="{html.escape(title)}">'
+        f"{embed_html(spec)}"
+        f'<figcaption><span class="tt-description">{html.escape(description)}</span>'
+        f"{source_line(sources, table_names=tables, csv_name=name, csv_text=csv_text)}</figcaption>"
+        f'<details class="tt-table"><summary>Show the data as a table</summary>{table_html}</details>'
+        "</figure>"
+    )
+    return Figure(body, title)
+
+
+def javascript_bundle() -> str:
+    """vega, vega-lite and vega-embed as one classic script (from the pinned vl-convert package).
+
+    Wrapped in a function so its top-level names stay private; it publishes
+    ``window.vegaEmbed``, ``window.vega`` and ``window.vegaLite``.
+    """
+    return "(function(){\n" + vl_convert.javascript_bundle() + "\n})();\n"
+
+
+def publish_table(
+    table: pd.DataFrame,
+    *,
+    sources: pd.DataFrame,
+    name: str,
+    title: str,
+    tables: Iterable[str],
+) -> Figure:
+    """A data table with a caption, source line and CSV download (text from data is escaped)."""
+    csv_text = table.to_csv(index=False, lineterminator="\n")
+    table_html = table.to_html(index=False, escape=True, border=0, classes="tt-data-table", na_rep="")
+    body = (
+        f'<figure class="tt-table-figure"><figcaption><strong>{html.escape(title)}</strong></figcaption>'
+        f'<div class="tt-table-scroll">{table_html}</div>'
+        f"{source_line(sources, table_names=tables, csv_name=name, csv_text=csv_text)}</figure>"
+    )
+    return Figure(body, title)

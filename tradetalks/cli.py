@@ -1,0 +1,109 @@
+"""Command line: ``python -m tradetalks build | check-data | run | toc``."""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import sys
+from pathlib import Path
+
+from tradetalks import build, data
+
+
+def _parse_value(text: str) -> object:
+    """A parameter value as Python would read it (numbers, lists, None), else the text itself."""
+    try:
+        return ast.literal_eval(text)
+    except (ValueError, SyntaxError):
+        return text
+
+
+def _chapters_help() -> str:
+    try:
+        grid = build.load_grid()
+    except Exception:  # help must print even if the grid is broken
+        return ""
+    lines = ["chapters and their parameters (defaults in the template):"]
+    for notebook in dict.fromkeys(run.notebook for run in grid.runs):
+        lines.append(f"{Path(notebook).stem}:")
+        lines.append(build.describe_parameters(notebook))
+    return "\n".join(lines)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m tradetalks", description="Build, check and rerun 'US-Japan Auto Trade, Explained'.")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    build_cmd = commands.add_parser(
+        "build",
+        help="validate the data, run every chapter and build the site",
+        description="Validate a data folder, run every chapter of notebooks/grid.yml through Papermill and build the site. "
+        "Nothing is replaced unless everything succeeds.",
+    )
+    build_cmd.add_argument("--data", metavar="DIR", help="data folder with the layout of data/ (default: the shipped data/)")
+    build_cmd.add_argument("--out", metavar="DIR", help="where the HTML site goes (default: _build/html)")
+    build_cmd.add_argument("--jobs", type=int, default=2, help="chapters run at once (default: 2)")
+    build_cmd.add_argument("--no-execute", action="store_true", help="build from the executed chapters already in book/")
+
+    check_cmd = commands.add_parser(
+        "check-data",
+        help="validate a data folder",
+        description="Validate every table of a data folder against its datapackage.json. Exit 0 when clean; "
+        "exit 1 with one line per problem (file, row, column, rule) otherwise.",
+    )
+    check_cmd.add_argument("dir", nargs="?", help="data folder (default: the shipped data/)")
+
+    run_cmd = commands.add_parser(
+        "run",
+        help="run one chapter with your own parameters",
+        description="Run one chapter with other parameters into a notebook and a standalone HTML page.",
+        epilog=_chapters_help(),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    run_cmd.add_argument("chapter", help="chapter name, e.g. auto_tariffs")
+    run_cmd.add_argument(
+        "-p",
+        "--parameter",
+        nargs=2,
+        action="append",
+        default=[],
+        metavar=("NAME", "VALUE"),
+        help="a parameter, e.g. -p rates_pct '[2.5, 25]'",
+    )
+    run_cmd.add_argument("--data", metavar="DIR", help="data folder (default: the shipped data/)")
+    run_cmd.add_argument("--out", metavar="DIR", default="_build/runs", help="output folder (default: _build/runs)")
+
+    commands.add_parser("toc", help="write _toc.yml from notebooks/grid.yml")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "check-data":
+            problems = data.check_data(args.dir)
+            for problem in problems:
+                print(problem)
+            if not problems:
+                print(f"ok: {len(data.table_names(args.dir))} tables valid")
+            return 1 if problems else 0
+        if args.command == "build":
+            out = build.build_site(args.data, args.out, execute=not args.no_execute, jobs=args.jobs)
+            print(f"site built: {out / 'index.html'}")
+            return 0
+        if args.command == "run":
+            parameters = {name: _parse_value(value) for name, value in args.parameter}
+            page = build.run_chapter(args.chapter, parameters, Path(args.out), args.data)
+            print(f"page written: {page}")
+            return 0
+        if args.command == "toc":
+            (build.ROOT / build.TOC_FILE).write_text(build.toc_text(build.load_grid()), encoding="utf-8")
+            return 0
+    except build.BuildError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

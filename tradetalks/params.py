@@ -1,0 +1,55 @@
+"""Checks for chapter parameters, with messages that list the valid values."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+
+class ParameterError(ValueError):
+    """A chapter parameter has a value the chapter cannot use."""
+
+
+def check_choice(name: str, value: str, valid: Iterable[str]) -> str:
+    """``value`` if it is one of ``valid``; otherwise a ParameterError listing them."""
+    options = list(valid)
+    if value not in options:
+        raise ParameterError(f"{name}={value!r} is not available; valid values: {', '.join(map(repr, options))}")
+    return value
+
+
+def check_choices(name: str, values: Sequence[str], valid: Iterable[str]) -> list[str]:
+    """Every item of ``values`` must be one of ``valid`` (and there must be at least one)."""
+    options = list(valid)
+    if isinstance(values, str) or len(values) == 0:
+        raise ParameterError(f"{name} must be a non-empty list; valid values: {', '.join(map(repr, options))}")
+    unknown = [value for value in values if value not in options]
+    if unknown:
+        raise ParameterError(f"{name} has unknown values {unknown}; valid values: {', '.join(map(repr, options))}")
+    return list(values)
+
+
+def check_rates(name: str, rates_pct: Sequence[float], *, maximum: float = 1000.0) -> list[float]:
+    """Tariff rates in percent: a non-empty list of numbers from 0 to ``maximum``."""
+    if isinstance(rates_pct, (str, bytes)) or not isinstance(rates_pct, Sequence) or len(rates_pct) == 0:
+        raise ParameterError(f"{name} must be a non-empty list of rates in percent, e.g. [2.5, 27.5, 15]; got {rates_pct!r}")
+    checked = []
+    for rate in rates_pct:
+        if isinstance(rate, bool) or not isinstance(rate, (int, float)):
+            raise ParameterError(f"{name} must hold numbers (percent); {rate!r} is not a number")
+        if not 0 <= rate <= maximum:
+            raise ParameterError(f"{name} has {rate}%: rates must be between 0 and {maximum:g} percent")
+        checked.append(float(rate))
+    return checked
+
+
+def check_year_range(year_from: int, year_to: int, available: Iterable[int]) -> tuple[int, int]:
+    """``year_from`` <= ``year_to``, both whole years that overlap the years the data has."""
+    years = sorted(set(available))
+    for label, year in (("year_from", year_from), ("year_to", year_to)):
+        if isinstance(year, bool) or not isinstance(year, int):
+            raise ParameterError(f"{label} must be a whole year, e.g. 2015; got {year!r}")
+    if year_from > year_to:
+        raise ParameterError(f"year_from ({year_from}) is after year_to ({year_to}); swap them")
+    if years and (year_to < years[0] or year_from > years[-1]):
+        raise ParameterError(f"no data between {year_from} and {year_to}; the data covers {years[0]}-{years[-1]}")
+    return year_from, year_to

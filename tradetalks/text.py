@@ -1,0 +1,39 @@
+"""Figures for prose: formatted from data and glued into the page's text (never typed)."""
+
+from __future__ import annotations
+
+import pandas as pd
+from IPython.display import Markdown
+
+try:  # myst-nb's glue puts a value into the page's prose; outside a book, say() just returns the text
+    from myst_nb import glue as _glue
+except ImportError:  # pragma: no cover - myst-nb ships with jupyter-book
+    _glue = None
+
+
+def pct(value: float) -> str:
+    """12.5 -> '12.5%', 15.0 -> '15%'."""
+    return f"{value:g}%"
+
+
+def usd_bn(value_musd: float) -> str:
+    """A million-USD figure in billions: 64448.0 -> '$64.4 billion'."""
+    return f"${value_musd / 1000:,.1f} billion"
+
+
+def yen_bn(value: float) -> str:
+    """A billion-yen figure: 1400 -> '¥1,400 billion'."""
+    return f"¥{value:,.0f} billion"
+
+
+def date(value: pd.Timestamp | str) -> str:
+    """2025-04-03 -> '3 April 2025'."""
+    stamp = pd.Timestamp(value)
+    return f"{stamp.day} {stamp.strftime('%B %Y')}"
+
+
+def say(name: str, text: str) -> str:
+    """Glue ``text`` under ``name`` for the page's prose ({glue:md}`name`) and return it."""
+    if _glue is not None:
+        _glue(name, Markdown(text), display=False)
+    return text
