@@ -10,6 +10,7 @@ and column.
 
 from __future__ import annotations
 
+import csv
 import functools
 import json
 import re
@@ -199,6 +200,25 @@ def _problems_from_report(report: fl.Report, file: str, fields: list[str], prima
     return [p for p in problems if p.rule == "ragged-row" or p.row not in ragged_rows]
 
 
+def _header_problems(path: Path, display: str, fields: list[str]) -> list[Problem]:
+    """Missing, unexpected or misordered columns, by name (clearer than cell-by-cell errors)."""
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        header = next(csv.reader(handle), [])
+    if header == fields:
+        return []
+    if len(header) == 1 and len(fields) > 1 and any(sep in header[0] for sep in ";\t|"):
+        return [Problem(display, 1, None, "delimiter", f"the header is one column {header[0]!r}: separate columns with commas")]
+    problems = [Problem(display, 1, name, "columns", f'missing column "{name}"') for name in fields if name not in header]
+    problems += [
+        Problem(display, 1, name, "columns", f'unexpected column "{name}"; the schema lists: {", ".join(fields)}')
+        for name in header
+        if name not in fields
+    ]
+    if not problems:
+        problems.append(Problem(display, 1, None, "columns", f"columns are out of order; expected: {', '.join(fields)}"))
+    return problems
+
+
 def _file_fingerprint(path: Path) -> tuple[str, int, int]:
     stat = path.stat()
     return (str(path), stat.st_mtime_ns, stat.st_size)
@@ -217,11 +237,14 @@ def _validate_cached(fingerprint: tuple, descriptor_json: str, data_dir: str, kn
     except UnicodeDecodeError as error:
         line = path.read_bytes()[: error.start].count(b"\n") + 1
         return (Problem(display, line, None, "encoding", f"not UTF-8 text (byte {error.start}); save the file as UTF-8"),)
+    fields = [f["name"] for f in descriptor["schema"]["fields"]]
+    header_problems = _header_problems(path, display, fields)
+    if header_problems:
+        return tuple(header_problems)  # rows cannot be read against a wrong header
     descriptor = {**descriptor, "encoding": "utf-8-sig", "dialect": {"csv": {"delimiter": ","}}}
     resource = fl.Resource(descriptor, basepath=str(base))
     checks = [_SourceKeysResolve(known_keys=known_keys)] if known_keys else []
     report = resource.validate(fl.Checklist(checks=checks))
-    fields = [f["name"] for f in descriptor["schema"]["fields"]]
     problems = _problems_from_report(report, display, fields, descriptor["schema"].get("primaryKey", []))
     if not problems:
         header_only = report.tasks[0].stats.get("rows", 0) == 0 if report.tasks else False

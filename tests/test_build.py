@@ -1,0 +1,142 @@
+"""The grid, the toc, notebook normalising, and all-or-nothing builds."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+import yaml
+
+from tradetalks import build
+
+ROOT = build.ROOT
+
+
+def test_toc_follows_from_the_grid():
+    grid = build.load_grid()
+    committed = yaml.safe_load((ROOT / "_toc.yml").read_text())
+    assert committed == build.table_of_contents(grid)
+    assert committed["root"] == "book/intro"
+
+
+def test_every_run_has_a_template_with_a_parameters_cell():
+    for run in build.load_grid().runs:
+        cells = nbformat.read(run.template, as_version=4).cells
+        tagged = [c for c in cells if "parameters" in c.metadata.get("tags", [])]
+        assert len(tagged) == 1, run.notebook
+        assert "data_dir = None" in tagged[0].source
+        assert not any(c.get("outputs") for c in cells if c.cell_type == "code"), f"{run.notebook} carries outputs"
+
+
+def test_grid_rejects_duplicate_pages_and_missing_notebooks(tmp_path):
+    grid = tmp_path / "grid.yml"
+    grid.write_text(yaml.safe_dump({"root": "intro", "parts": [{"caption": "C", "pages": [{"page": "intro"}]}]}))
+    with pytest.raises(build.BuildError, match="more than once: intro"):
+        build.load_grid(grid)
+    grid.write_text(
+        yaml.safe_dump({"root": "intro", "parts": [{"caption": "C", "pages": [{"notebook": "nope.ipynb", "page": "p", "title": "T"}]}]})
+    )
+    with pytest.raises(build.BuildError, match="'nope.ipynb', which is not in notebooks/"):
+        build.load_grid(grid)
+
+
+def test_retitle_and_normalise():
+    notebook = nbformat.v4.new_notebook()
+    notebook.cells = [nbformat.v4.new_markdown_cell("# Old title\ntext"), nbformat.v4.new_code_cell("1")]
+    notebook.metadata["papermill"] = {"start_time": "2026-01-01T00:00:00"}
+    notebook.cells[1].metadata["papermill"] = {"duration": 1.2}
+    notebook.cells[1].metadata["execution"] = {"iopub.execute_input": "2026"}
+    build.retitle(notebook, "New title")
+    build.normalise(notebook, "page")
+    assert notebook.cells[0].source == "# New title\ntext"
+    assert "papermill" not in notebook.metadata
+    assert notebook.cells[1].metadata == {}
+    assert [c["id"] for c in notebook.cells] == ["page-0", "page-1"]
+
+
+def test_committed_chapters_are_normalised_and_free_of_machine_paths():
+    for run in build.load_grid().runs:
+        path = ROOT / "book" / f"{run.page}.ipynb"
+        text = path.read_text()
+        notebook = json.loads(text)
+        assert "papermill" not in notebook["metadata"], path
+        assert all(c["id"] == f"{run.page}-{i}" for i, c in enumerate(notebook["cells"]))
+        assert str(ROOT) not in text and "/tmp/" not in text
+        assert notebook["cells"][0]["source"][0] == f"# {run.title}\n"
+        errors = [o for c in notebook["cells"] for o in c.get("outputs", []) if o["output_type"] == "error"]
+        assert errors == []
+
+
+def test_bad_data_builds_nothing_and_keeps_the_old_site(data_copy, tmp_path):
+    out = tmp_path / "site"
+    out.mkdir()
+    (out / "index.html").write_text("previous site")
+    rates = data_copy / "tariff_timeline.csv"
+    rates.write_text(rates.read_text().replace(",2.5,HTSUS", ",2.5%,HTSUS", 1))
+    result = subprocess.run(
+        [sys.executable, "-m", "tradetalks", "build", "--data", str(data_copy), "--out", str(out)], capture_output=True, text=True
+    )
+    assert result.returncode == 1
+    assert 'tariff_timeline.csv, row 8, column rate_pct: "2.5%" is not a valid number' in result.stderr
+    assert [p.name for p in out.iterdir()] == ["index.html"] and (out / "index.html").read_text() == "previous site"
+    assert not list(tmp_path.glob(".site-staging-*"))
+
+
+def test_run_with_a_bad_parameter_names_chapter_and_cell(tmp_path):
+    with pytest.raises(
+        build.BuildError, match=r"chapter 'auto_tariffs-custom' \(auto_tariffs.ipynb\): cell \d+ raised ParameterError: year_from \(2020\)"
+    ):
+        build.run_chapter("auto_tariffs", {"year_from": 2020, "year_to": 2000}, tmp_path)
+    with pytest.raises(build.BuildError, match="has no parameter rate; its parameters: data_dir, rates_pct"):
+        build.run_chapter("auto_tariffs", {"rate": 5}, tmp_path)
+    with pytest.raises(build.BuildError, match="unknown chapter 'tariffs'; chapters: auto_tariffs"):
+        build.run_chapter("tariffs", {}, tmp_path)
+
+
+def test_run_writes_an_offline_page_with_the_new_parameters(tmp_path):
+    page = build.run_chapter("auto_tariffs", {"rates_pct": [2.5, 25.0]}, tmp_path)
+    text = page.read_text()
+    assert "window.vegaEmbed" in text
+    assert 'src="http' not in text
+    assert "(your parameters)" in text
+    notebook = nbformat.read(tmp_path / "auto_tariffs-custom.ipynb", as_version=4)
+    glued = {
+        o["metadata"]["scrapbook"]["name"]: o["data"]
+        for c in notebook.cells
+        for o in c.get("outputs", [])
+        if "scrapbook" in o.get("metadata", {})
+    }
+    assert glued["bill_rates"]["application/papermill.record/text/markdown"] == "2.5%, 25%"
+
+
+def test_build_from_another_data_folder(data_copy, tmp_path):
+    """The whole pipeline: papermill over the grid, Jupyter Book, swap into --out; book/ untouched."""
+    before = {p.name: p.read_bytes() for p in (ROOT / "book").glob("*.ipynb")}
+    out = tmp_path / "site"
+    result = subprocess.run(
+        [sys.executable, "-m", "tradetalks", "build", "--data", str(data_copy), "--out", str(out)], capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    for run in build.load_grid().runs:
+        assert (out / "book" / f"{run.page}.html").is_file()
+    assert (out / "_static" / "vega-bundle.js").is_file()
+    assert {p.name: p.read_bytes() for p in (ROOT / "book").glob("*.ipynb")} == before
+
+
+def test_cli_help_lists_chapter_parameters():
+    result = subprocess.run([sys.executable, "-m", "tradetalks", "run", "--help"], capture_output=True, text=True)
+    assert result.returncode == 0
+    assert "auto_tariffs:" in result.stdout and "rates_pct = None" in result.stdout
+
+
+def test_toc_text_is_what_the_build_writes():
+    assert (ROOT / "_toc.yml").read_text() == build.toc_text(build.load_grid())
+
+
+def test_page_paths_are_under_book():
+    for run in build.load_grid().runs:
+        assert (Path("book") / f"{run.page}.ipynb").as_posix() == f"book/{run.page}.ipynb"

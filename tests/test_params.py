@@ -1,0 +1,51 @@
+"""Parameter checks stop bad values with messages that list the valid ones."""
+
+import pytest
+
+from tradetalks.params import ParameterError, check_choice, check_choices, check_rates, check_year_range
+
+
+def test_check_choice_lists_valid_values():
+    assert check_choice("brand", "Jeep", ["Jeep", "Ford"]) == "Jeep"
+    with pytest.raises(ParameterError, match=r"brand='Jep' is not available; valid values: 'Jeep', 'Ford'"):
+        check_choice("brand", "Jep", ["Jeep", "Ford"])
+
+
+def test_check_choices():
+    assert check_choices("brands", ["Ford"], ["Jeep", "Ford"]) == ["Ford"]
+    with pytest.raises(ParameterError, match=r"unknown values \['Opel'\]"):
+        check_choices("brands", ["Ford", "Opel"], ["Jeep", "Ford"])
+    with pytest.raises(ParameterError, match="non-empty list"):
+        check_choices("brands", "Ford", ["Jeep", "Ford"])
+
+
+@pytest.mark.parametrize(
+    ("rates", "message"),
+    [
+        ([], "non-empty list"),
+        ("15", "non-empty list"),
+        ([2.5, -1], "between 0 and 1000"),
+        ([2.5, "x"], "'x' is not a number"),
+        ([True], "not a number"),
+    ],
+)
+def test_check_rates_rejects(rates, message):
+    with pytest.raises(ParameterError, match=message):
+        check_rates("rates_pct", rates)
+
+
+def test_check_rates_accepts_ints_and_floats():
+    assert check_rates("rates_pct", [2, 27.5]) == [2.0, 27.5]
+
+
+@pytest.mark.parametrize(
+    ("year_from", "year_to", "message"),
+    [(2020, 2010, r"year_from \(2020\) is after year_to \(2010\)"), (1900, 1950, "covers 1985-2025"), ("2010", 2020, "whole year")],
+)
+def test_check_year_range_rejects(year_from, year_to, message):
+    with pytest.raises(ParameterError, match=message):
+        check_year_range(year_from, year_to, range(1985, 2026))
+
+
+def test_check_year_range_accepts_overlap():
+    assert check_year_range(1980, 1990, range(1985, 2026)) == (1980, 1990)
