@@ -103,6 +103,7 @@ def test_run_writes_an_offline_page_with_the_new_parameters(tmp_path):
     assert "window.vegaEmbed" in text
     assert 'src="http' not in text
     assert "(your parameters)" in text
+    assert "{glue:md}" not in text and "2.5%, 25%" in text
     notebook = nbformat.read(tmp_path / "auto_tariffs-custom.ipynb", as_version=4)
     glued = {
         o["metadata"]["scrapbook"]["name"]: o["data"]

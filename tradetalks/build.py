@@ -286,12 +286,33 @@ def _notebook_to_html(notebook_path: Path, html_path: Path) -> None:
     """A standalone page for one executed notebook, with the vega bundle inlined (works offline)."""
     from nbconvert import HTMLExporter
 
+    notebook = nbformat.read(notebook_path, as_version=4)
+    fill_glued_text(notebook)
     exporter = HTMLExporter(template_name="lab")
-    body, _ = exporter.from_notebook_node(nbformat.read(notebook_path, as_version=4))
+    body, _ = exporter.from_notebook_node(notebook)
     body = re.sub(r'<script[^>]*src="https?://[^"]*"[^>]*>\s*</script>', "", body)  # no CDN: the page must work offline
     bundle = charts.javascript_bundle().replace("</script", "<\\/script")
     body = body.replace("</head>", f"<script>{bundle}</script></head>", 1)
     html_path.write_text(body, encoding="utf-8")
+
+
+GLUE_ROLE = re.compile(r"\{glue:md\}`([^`]+)`")
+GLUED_MARKDOWN = "application/papermill.record/text/markdown"
+
+
+def fill_glued_text(notebook: nbformat.NotebookNode) -> None:
+    """Put glued values into the prose, as Jupyter Book does (for pages built without it)."""
+    glued = {}
+    for cell in notebook.cells:
+        outputs = cell.get("outputs", [])
+        for output in outputs:
+            name = output.get("metadata", {}).get("scrapbook", {}).get("name")
+            if name and GLUED_MARKDOWN in output.get("data", {}):
+                glued[name] = output["data"][GLUED_MARKDOWN]
+        cell["outputs"] = [o for o in outputs if "scrapbook" not in o.get("metadata", {})] if cell.cell_type == "code" else outputs
+    for cell in notebook.cells:
+        if cell.cell_type == "markdown":
+            cell.source = GLUE_ROLE.sub(lambda match: glued.get(match.group(1), match.group(0)), cell.source)
 
 
 def parameters_of(notebook: str) -> dict:
