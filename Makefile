@@ -3,6 +3,7 @@ VENV   ?= .venv
 PYTHON ?= python3
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
+AXE    := node_modules/axe-core/axe.min.js
 
 .PHONY: book test lint check-data site clean
 
@@ -14,12 +15,16 @@ $(STAMP): requirements.txt pyproject.toml
 	$(PY) -m ipykernel install --sys-prefix --name python3 > /dev/null
 	touch $(STAMP)
 
+$(AXE): package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch $(AXE)
+
 ## book: validate data/, run every chapter through Papermill and build the site into _build/html
 book: $(STAMP)
 	$(PY) -m tradetalks build
 
 ## test: lint, unit tests, nbval on the committed chapters, then the browser tests on the built site
-test: $(STAMP)
+test: $(STAMP) $(AXE)
 	$(PY) -m ruff check tradetalks tests
 	$(PY) -m tradetalks check-data
 	$(PY) -m pytest tests --ignore=tests/browser -q

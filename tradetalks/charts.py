@@ -128,6 +128,11 @@ def source_line(sources: pd.DataFrame, *, table_names: Iterable[str], csv_name: 
     )
 
 
+def _scrollable(table_html: str, label: str) -> str:
+    """A wide table in a region keyboard users can scroll (focusable, labelled)."""
+    return f'<div class="tt-table-scroll" tabindex="0" role="region" aria-label="{html.escape(label)}">{table_html}</div>'
+
+
 class Figure:
     """A published chart: renders as self-contained HTML in notebooks and on the site."""
 
@@ -165,7 +170,7 @@ def publish(
         f"{embed_html(spec)}"
         f'<figcaption><span class="tt-description">{html.escape(description)}</span>'
         f"{source_line(sources, table_names=tables, csv_name=name, csv_text=csv_text)}</figcaption>"
-        f'<details class="tt-table"><summary>Show the data as a table</summary>{table_html}</details>'
+        f'<details class="tt-table"><summary>Show the data as a table</summary>{_scrollable(table_html, title + " (data)")}</details>'
         "</figure>"
     )
     return Figure(body, title)
@@ -193,7 +198,7 @@ def publish_table(
     table_html = table.to_html(index=False, escape=True, border=0, classes="tt-data-table", na_rep="")
     body = (
         f'<figure class="tt-table-figure"><figcaption><strong>{html.escape(title)}</strong></figcaption>'
-        f'<div class="tt-table-scroll">{table_html}</div>'
+        f"{_scrollable(table_html, title)}"
         f"{source_line(sources, table_names=tables, csv_name=name, csv_text=csv_text)}</figure>"
     )
     return Figure(body, title)
