@@ -27,7 +27,7 @@ def test_no_serious_accessibility_violations(browser, base_url, site):
         page.add_script_tag(path=str(AXE))
         violations = page.evaluate(
             """async () => {
-                const results = await axe.run(document.querySelector('article.bd-article') || document.querySelector('main'), {resultTypes: ['violations']});
+                const results = await axe.run(document.querySelector('article.bd-article') || document.querySelector('main') || document, {resultTypes: ['violations']});
                 return results.violations.map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.length, help: v.help,
                                                      target: v.nodes[0].target.join(' ')}));
             }"""
