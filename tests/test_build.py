@@ -114,18 +114,43 @@ def test_run_writes_an_offline_page_with_the_new_parameters(tmp_path):
     assert glued["bill_rates"]["application/papermill.record/text/markdown"] == "2.5%, 25%"
 
 
-def test_build_from_another_data_folder(data_copy, tmp_path):
-    """The whole pipeline: papermill over the grid, Jupyter Book, swap into --out; book/ untouched."""
+def test_build_from_another_data_folder_then_rebuild_only_what_changed(data_copy, tmp_path):
+    """The whole pipeline: papermill over the grid, Jupyter Book, swap into --out; book/ untouched.
+
+    Then a no-op rebuild runs nothing, and a change to one table re-runs only the chapters that read it.
+    """
     before = {p.name: p.read_bytes() for p in (ROOT / "book").glob("*.ipynb")}
     out = tmp_path / "site"
-    result = subprocess.run(
-        [sys.executable, "-m", "tradetalks", "build", "--data", str(data_copy), "--out", str(out)], capture_output=True, text=True
-    )
-    assert result.returncode == 0, result.stderr
-    for run in build.load_grid().runs:
-        assert (out / "book" / f"{run.page}.html").is_file()
+    pages = [run.page for run in build.load_grid().runs]
+    first = build.build_site(data_copy, out)
+    assert sorted(first.executed) == sorted(pages) and first.reused == []
+    for page in pages:
+        assert (out / "book" / f"{page}.html").is_file()
     assert (out / "_static" / "vega-bundle.js").is_file()
     assert {p.name: p.read_bytes() for p in (ROOT / "book").glob("*.ipynb")} == before
+
+    again = build.build_site(data_copy, out)
+    assert (again.executed, again.rebuilt_html) == ([], False)
+
+    records = json.loads((tmp_path / ".site-cache" / "runs.json").read_text())["runs"]
+    readers = sorted(page for page, record in records.items() if "negotiation_rounds.csv" in record["inputs"])
+    assert "auto_tariffs" in readers
+    rounds = data_copy / "negotiation_rounds.csv"
+    rounds.write_text(rounds.read_text().replace("Agreed to talk frankly", "Agreed to talk openly"))
+    changed = build.build_site(data_copy, out)
+    assert sorted(changed.executed) == readers
+    assert sorted(changed.reused) == sorted(set(pages) - set(readers))
+    assert "Agreed to talk openly" in (out / "book" / "auto_tariffs.html").read_text()
+
+
+def test_a_hanging_chapter_is_stopped(tmp_path):
+    hanging = tmp_path / "hangs.ipynb"
+    notebook = nbformat.v4.new_notebook()
+    notebook.cells = [nbformat.v4.new_code_cell("import time\ntime.sleep(60)")]
+    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nbformat.write(notebook, hanging)
+    failure, _ = build._execute(build.Run(str(hanging), "hangs", "Hangs"), tmp_path / "out.ipynb", None, timeout_s=2)
+    assert failure == "chapter 'hangs' (" + str(hanging) + "): stopped, a cell ran longer than 2 s (raise it with --timeout)"
 
 
 def test_cli_help_lists_chapter_parameters():

@@ -8,6 +8,7 @@ previous site (and, for the shipped data, the executed chapters in ``book/``).
 from __future__ import annotations
 
 import concurrent.futures
+import hashlib
 import json
 import os
 import re
@@ -32,7 +33,8 @@ CONFIG_FILE = "_config.yml"
 TOC_FILE = "_toc.yml"
 DEFAULT_OUT = ROOT / "_build" / "html"
 KERNEL = "python3"
-RUN_TIMEOUT_S = 600
+CELL_TIMEOUT_S = 300  # a cell running longer than this stops its chapter (and the build)
+CACHE_FILE = "runs.json"
 
 
 class BuildError(RuntimeError):
@@ -130,13 +132,16 @@ def normalise(notebook: nbformat.NotebookNode, page: str) -> None:
                 output.get("metadata", {}).pop("papermill", None)
 
 
-def _execute(run: Run, out_path: Path, data_dir: str | None, extra: dict) -> str | None:
-    """Run one chapter; return None, or one line naming the chapter and the failed cell."""
+def _execute(run: Run, out_path: Path, data_dir: str | None, timeout_s: int = CELL_TIMEOUT_S) -> tuple[str | None, list[str]]:
+    """Run one chapter; return (None or one line naming the chapter and failed cell, data files it read)."""
     import papermill
 
-    parameters = {**run.parameters, **extra}
+    parameters = dict(run.parameters)
     if data_dir is not None:
         parameters["data_dir"] = data_dir
+    trace = out_path.with_suffix(".inputs")
+    trace.unlink(missing_ok=True)
+    os.environ[data.TRACE_ENV] = str(trace)
     try:
         papermill.execute_notebook(
             str(run.template),
@@ -146,35 +151,83 @@ def _execute(run: Run, out_path: Path, data_dir: str | None, extra: dict) -> str
             progress_bar=False,
             log_output=False,
             cwd=str(ROOT),
-            execution_timeout=RUN_TIMEOUT_S,
+            execution_timeout=timeout_s,
         )
     except papermill.PapermillExecutionError as error:
         message = str(error.evalue).strip().splitlines()[0] if str(error.evalue).strip() else ""
-        return f"chapter {run.page!r} ({run.notebook}): cell {error.exec_count} raised {error.ename}: {message}"
-    except Exception as error:  # kernel died, timeout, bad notebook: one line, not a traceback
+        return f"chapter {run.page!r} ({run.notebook}): cell {error.exec_count} raised {error.ename}: {message}", []
+    except TimeoutError:
+        return f"chapter {run.page!r} ({run.notebook}): stopped, a cell ran longer than {timeout_s} s (raise it with --timeout)", []
+    except Exception as error:  # kernel died, bad notebook: one line, not a traceback
         first = str(error).strip().splitlines()[0] if str(error).strip() else ""
-        return f"chapter {run.page!r} ({run.notebook}): {type(error).__name__}: {first}"
+        if "timed out" in first.lower():
+            return f"chapter {run.page!r} ({run.notebook}): stopped, a cell ran longer than {timeout_s} s (raise it with --timeout)", []
+        return f"chapter {run.page!r} ({run.notebook}): {type(error).__name__}: {first}", []
+    finally:
+        os.environ.pop(data.TRACE_ENV, None)
+    inputs = sorted(set(trace.read_text(encoding="utf-8").split())) if trace.exists() else []
+    trace.unlink(missing_ok=True)
     notebook = nbformat.read(out_path, as_version=4)
     retitle(notebook, run.title)
     normalise(notebook, run.page)
     nbformat.write(notebook, out_path)
-    return None
+    return None, inputs
 
 
-def execute_runs(runs: list[Run], out_dir: Path, data_dir: str | None, jobs: int = 2) -> None:
-    """Run every chapter into ``out_dir`` (two at a time by default), with one progress bar."""
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _code_fingerprint() -> str:
+    """Changes to the package can change every chapter's output."""
+    digest = hashlib.sha256()
+    for path in sorted((ROOT / "tradetalks").glob("*.py")):
+        digest.update(path.name.encode() + path.read_bytes())
+    return digest.hexdigest()
+
+
+def _run_key(run: Run, custom_data: bool) -> dict:
+    return {
+        "notebook": _sha256(run.template),
+        "title": run.title,
+        "parameters": run.parameters,
+        "custom_data": custom_data,
+        "code": _code_fingerprint(),
+    }
+
+
+def _input_hashes(base: Path, inputs: list[str]) -> dict:
+    files = sorted(set(inputs) | {data.PACKAGE_FILE, f"{data.SOURCES_TABLE}.csv"})
+    return {name: (_sha256(base / name) if (base / name).is_file() else None) for name in files}
+
+
+def _load_cache(cache: Path) -> dict:
+    try:
+        return json.loads((cache / CACHE_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {"runs": {}, "site": None}
+
+
+def execute_runs(
+    runs: list[Run], out_dir: Path, data_dir: str | None, jobs: int = 2, timeout_s: int = CELL_TIMEOUT_S
+) -> dict[str, list[str]]:
+    """Run chapters into ``out_dir`` (two at a time by default), with one progress bar; return each run's inputs."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    failures = []
-    with concurrent.futures.ProcessPoolExecutor(max_workers=max(1, jobs)) as pool:
-        futures = {pool.submit(_execute, run, out_dir / f"{run.page}.ipynb", data_dir, {}): run for run in runs}
+    failures, inputs = [], {}
+    if not runs:
+        return inputs
+    with concurrent.futures.ProcessPoolExecutor(max_workers=max(1, min(jobs, len(runs)))) as pool:
+        futures = {pool.submit(_execute, run, out_dir / f"{run.page}.ipynb", data_dir, timeout_s): run for run in runs}
         with tqdm(total=len(runs), desc="chapters", unit="run", disable=None) as bar:
             for future in concurrent.futures.as_completed(futures):
-                failure = future.result()
+                failure, read = future.result()
                 if failure:
                     failures.append(failure)
+                inputs[futures[future].page] = read
                 bar.update(1)
     if failures:
         raise BuildError("\n".join(sorted(failures)))
+    return inputs
 
 
 def _stage_sources(stage: Path, grid: Grid) -> Path:
@@ -219,11 +272,47 @@ def _replace_dir(new: Path, target: Path) -> None:
         shutil.rmtree(old)
 
 
-def build_site(data_dir: str | Path | None = None, out: str | Path | None = None, *, execute: bool = True, jobs: int = 2) -> Path:
-    """Validate the data, run every chapter, build the site into ``out``; all or nothing.
+def _site_fingerprint(grid: Grid, run_records: dict) -> str:
+    """Everything the HTML depends on besides the executed chapters' own inputs."""
+    digest = hashlib.sha256(toc_text(grid).encode())
+    digest.update(json.dumps(run_records, sort_keys=True).encode())
+    digest.update(_code_fingerprint().encode())
+    for folder in (ROOT / BOOK_DIR, ROOT / STATIC_DIR):
+        for path in sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix != ".ipynb"):
+            digest.update(path.relative_to(ROOT).as_posix().encode() + path.read_bytes())
+    digest.update((ROOT / CONFIG_FILE).read_bytes())
+    return digest.hexdigest()
 
-    With the shipped data the executed chapters also replace those in ``book/`` (the
-    published record); with another data folder only ``out`` changes.
+
+@dataclass
+class BuildReport:
+    """What a build did: where the site is, which chapters ran and which were reused."""
+
+    site: Path
+    executed: list = field(default_factory=list)
+    reused: list = field(default_factory=list)
+    rebuilt_html: bool = True
+
+    def summary(self) -> str:
+        if not self.rebuilt_html:
+            return f"site up to date (nothing changed): {self.site / 'index.html'}"
+        return f"site built: {self.site / 'index.html'} (chapters run: {len(self.executed)}, reused: {len(self.reused)})"
+
+
+def build_site(
+    data_dir: str | Path | None = None,
+    out: str | Path | None = None,
+    *,
+    execute: bool = True,
+    jobs: int = 2,
+    timeout_s: int = CELL_TIMEOUT_S,
+) -> BuildReport:
+    """Validate the data, run the chapters whose inputs changed, build the site into ``out``; all or nothing.
+
+    A chapter is re-run only if its notebook, parameters, the package code or a data file
+    it read changed since the last build into ``out``. With the shipped data the executed
+    chapters also replace those in ``book/`` (the published record); with another data
+    folder only ``out`` changes.
     """
     custom_data = data_dir is not None and str(data_dir) != ""
     base = data.resolve_data_dir(data_dir)
@@ -233,24 +322,51 @@ def build_site(data_dir: str | Path | None = None, out: str | Path | None = None
     grid = load_grid()
     target = Path(out).resolve() if out else DEFAULT_OUT
     target.parent.mkdir(parents=True, exist_ok=True)
+    cache = target.parent / f".{target.name}-cache"
+    previous = _load_cache(cache) if execute else {"runs": {}, "site": None}
+    keys = {run.page: _run_key(run, custom_data) for run in grid.runs}
+    fresh = [
+        run
+        for run in grid.runs
+        if (record := previous["runs"].get(run.page))
+        and record["key"] == keys[run.page]
+        and record["inputs"] == _input_hashes(base, list(record["inputs"]))
+        and (cache / f"{run.page}.ipynb").is_file()
+    ]
+    stale = [run for run in grid.runs if run not in fresh]
+    if execute and not stale and previous.get("site") == _site_fingerprint(grid, previous["runs"]) and (target / "index.html").is_file():
+        return BuildReport(target, [], [run.page for run in fresh], rebuilt_html=False)
     stage = Path(tempfile.mkdtemp(prefix=f".{target.name}-staging-", dir=target.parent))
     try:
         source = _stage_sources(stage, grid)
+        records = {}
         if execute:
-            execute_runs(grid.runs, source / BOOK_DIR, str(base) if custom_data else None, jobs=jobs)
+            for run in fresh:
+                shutil.copy2(cache / f"{run.page}.ipynb", source / BOOK_DIR / f"{run.page}.ipynb")
+                records[run.page] = previous["runs"][run.page]
+            inputs = execute_runs(stale, source / BOOK_DIR, str(base) if custom_data else None, jobs=jobs, timeout_s=timeout_s)
+            for run in stale:
+                records[run.page] = {"key": keys[run.page], "inputs": _input_hashes(base, inputs[run.page])}
         else:
             missing = [run.page for run in grid.runs if not (source / BOOK_DIR / f"{run.page}.ipynb").is_file()]
             if missing:
                 raise BuildError(f"not executed yet (run without --no-execute): {', '.join(missing)}")
         _jupyter_book(source, stage)
+        if execute:
+            cache.mkdir(exist_ok=True)
+            for run in grid.runs:
+                shutil.copy2(source / BOOK_DIR / f"{run.page}.ipynb", cache / f"{run.page}.ipynb")
         if execute and not custom_data:
             for run in grid.runs:
                 shutil.copy2(source / BOOK_DIR / f"{run.page}.ipynb", ROOT / BOOK_DIR / f"{run.page}.ipynb")
             (ROOT / TOC_FILE).write_text(toc_text(grid), encoding="utf-8")
         _replace_dir(stage / "_build" / "html", target)
+        if execute:
+            state = {"runs": records, "site": _site_fingerprint(grid, records)}
+            (cache / CACHE_FILE).write_text(json.dumps(state, indent=1, sort_keys=True), encoding="utf-8")
     finally:
         shutil.rmtree(stage, ignore_errors=True)
-    return target
+    return BuildReport(target, [run.page for run in stale] if execute else [], [run.page for run in fresh])
 
 
 def run_chapter(notebook: str, parameters: dict, out_dir: Path, data_dir: str | None = None) -> Path:
@@ -274,7 +390,7 @@ def run_chapter(notebook: str, parameters: dict, out_dir: Path, data_dir: str | 
         problems = data.check_data(data_dir)
         if problems:
             raise BuildError("data failed validation; nothing was run:\n" + "\n".join(str(p) for p in problems))
-    failure = _execute(run, out_dir / f"{page}.ipynb", str(data.resolve_data_dir(data_dir)) if data_dir else None, {})
+    failure, _ = _execute(run, out_dir / f"{page}.ipynb", str(data.resolve_data_dir(data_dir)) if data_dir else None)
     if failure:
         raise BuildError(failure)
     html_path = out_dir / f"{page}.html"

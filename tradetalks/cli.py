@@ -44,6 +44,12 @@ def _parser() -> argparse.ArgumentParser:
     build_cmd.add_argument("--out", metavar="DIR", help="where the HTML site goes (default: _build/html)")
     build_cmd.add_argument("--jobs", type=int, default=2, help="chapters run at once (default: 2)")
     build_cmd.add_argument("--no-execute", action="store_true", help="build from the executed chapters already in book/")
+    build_cmd.add_argument(
+        "--timeout",
+        type=int,
+        default=build.CELL_TIMEOUT_S,
+        help=f"seconds a cell may run before its chapter is stopped (default: {build.CELL_TIMEOUT_S})",
+    )
 
     check_cmd = commands.add_parser(
         "check-data",
@@ -88,8 +94,8 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"ok: {len(data.table_names(args.dir))} tables valid")
             return 1 if problems else 0
         if args.command == "build":
-            out = build.build_site(args.data, args.out, execute=not args.no_execute, jobs=args.jobs)
-            print(f"site built: {out / 'index.html'}")
+            report = build.build_site(args.data, args.out, execute=not args.no_execute, jobs=args.jobs, timeout_s=args.timeout)
+            print(report.summary())
             return 0
         if args.command == "run":
             parameters = {name: _parse_value(value) for name, value in args.parameter}

@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import functools
 import json
+import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -28,6 +29,8 @@ SOURCE_KEY_COLUMN = "source_key"
 SOURCE_KEY_SEPARATOR = ";"
 # Files a data folder may hold besides the tables its package describes.
 ALLOWED_EXTRA_FILES = frozenset({PACKAGE_FILE, "README.md"})
+# When set, every table a process loads is appended to this file (the build's incremental cache uses it).
+TRACE_ENV = "TRADETALKS_TRACE"
 
 _PANDAS_TYPES = {"number": "float64", "integer": "Int64", "string": "str", "boolean": "boolean"}
 
@@ -327,7 +330,15 @@ def load_table(name: str, data_dir: str | Path | None = None) -> pd.DataFrame:
     dtypes = {f["name"]: _PANDAS_TYPES.get(f.get("type", "string"), "str") for f in fields}
     table = pd.read_csv(base / descriptor["path"], dtype=dtypes, keep_default_na=False, na_values=[""], encoding="utf-8-sig")
     table.attrs["table"] = name
+    _trace(descriptor["path"])
     return table
+
+
+def _trace(relative_path: str) -> None:
+    trace = os.environ.get(TRACE_ENV)
+    if trace:
+        with open(trace, "a", encoding="utf-8") as handle:
+            handle.write(relative_path + "\n")
 
 
 def split_source_keys(cell: str) -> list[str]:
