@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 AXE    := node_modules/axe-core/axe.min.js
 
-.PHONY: book test lint check-data site clean
+.PHONY: book test bench lint check-data clean
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,10 @@ test: $(STAMP) $(AXE)
 	$(PY) -m pytest --nbval book --nbval-sanitize-with tests/nbval_sanitize.cfg -q -p no:cacheprovider
 	$(PY) -m tradetalks build --no-execute --out _build/test-html
 	$(PY) -m pytest tests/browser -q --site _build/test-html
+
+## bench: time clean, baseline, no-op and one-change builds (medians of 3) and report page weights
+bench: $(STAMP) $(AXE)
+	$(PY) benchmarks/bench.py
 
 lint: $(STAMP)
 	$(PY) -m ruff check tradetalks tests

@@ -8,11 +8,11 @@ download of exactly the data drawn, and the data as a table.
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import html
 import json
 import re
-import urllib.parse
 from collections.abc import Iterable
 
 import altair as alt
@@ -100,27 +100,29 @@ def as_of(sources: pd.DataFrame) -> str:
     return max(dates) if dates else ""
 
 
-def _source_item(row: pd.Series) -> str:
+def _source_item(row: pd.Series, *, with_title: bool = True) -> str:
     publisher = html.escape(str(row["publisher"]))
-    title = html.escape(str(row["title"]))
     url = str(row["url"])
-    link = f'<a href="{html.escape(url)}" title="{title}">{publisher}</a>' if url.startswith(("http://", "https://")) else publisher
-    return link
+    if not url.startswith(("http://", "https://")):
+        return publisher
+    title = f' title="{html.escape(str(row["title"]))}"' if with_title else ""
+    return f'<a href="{html.escape(url)}"{title}>{publisher}</a>'
 
 
 def source_line(sources: pd.DataFrame, *, table_names: Iterable[str], csv_name: str, csv_text: str) -> str:
     """'Source: …; data as of …; download' — the line under every chart."""
     items = [_source_item(row) for _, row in sources.iterrows()]
+    plain_items = [_source_item(row, with_title=False) for _, row in sources.iterrows()]
     shown = "; ".join(items[:MAX_SOURCES_IN_LINE])
     more = ""
     if len(items) > MAX_SOURCES_IN_LINE:
         shown += f" and {len(items) - MAX_SOURCES_IN_LINE} more"
-        more = f'<details class="tt-more-sources"><summary>All {len(items)} sources</summary><p>{"; ".join(items)}</p></details>'
+        more = f'<details class="tt-more-sources"><summary>All {len(items)} sources</summary><p>{"; ".join(plain_items)}</p></details>'
     label = "Sources" if len(items) > 1 else "Source"
     newest = as_of(sources)
     dated = f" Data as of {html.escape(newest)}." if newest else ""
     tables = ", ".join(f"<code>{html.escape(name)}</code>" for name in table_names)
-    href = "data:text/csv;charset=utf-8," + urllib.parse.quote(csv_text)
+    href = "data:text/csv;charset=utf-8;base64," + base64.b64encode(csv_text.encode("utf-8")).decode("ascii")
     return (
         f'<p class="tt-source"><strong>{label}:</strong> {shown}.{dated} '
         f"Table{'s' if ',' in tables else ''}: {tables}. "
