@@ -1,7 +1,8 @@
 """Published charts are deterministic, offline, sourced and escape text from data."""
 
-import base64
+import html
 import re
+import urllib.parse
 
 import altair as alt
 import pandas as pd
@@ -55,7 +56,7 @@ def test_source_line_names_sources_date_tables_and_download(frame):
     assert "Sources:" in line and 'href="https://example.org/a"' in line and "Kyodo" in line
     assert "Data as of 2026-03." in line
     assert "<code>t1</code>" in line
-    csv = base64.b64decode(re.search(r'href="data:text/csv;charset=utf-8;base64,([^"]*)"', line).group(1)).decode()
+    csv = urllib.parse.unquote(html.unescape(re.search(r'href="data:text/csv;charset=utf-8,([^"]*)"', line).group(1)))
     assert csv == "label,value\nx,1.5\ny,2.0\n"
 
 

@@ -8,11 +8,11 @@ download of exactly the data drawn, and the data as a table.
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import html
 import json
 import re
+import urllib.parse
 from collections.abc import Iterable
 
 import altair as alt
@@ -63,6 +63,7 @@ def chart_id(spec: dict) -> str:
 def static_svg(spec: dict) -> str:
     """The chart as one line of SVG, for readers without JavaScript and for print."""
     svg = vl_convert.vegalite_to_svg(spec)
+    svg = re.sub(r"(\d\.\d)\d+", r"\1", svg)  # a tenth of a pixel is plenty for a fallback image
     return re.sub(r"\s*\n\s*", " ", svg).strip()
 
 
@@ -122,7 +123,8 @@ def source_line(sources: pd.DataFrame, *, table_names: Iterable[str], csv_name: 
     newest = as_of(sources)
     dated = f" Data as of {html.escape(newest)}." if newest else ""
     tables = ", ".join(f"<code>{html.escape(name)}</code>" for name in table_names)
-    href = "data:text/csv;charset=utf-8;base64," + base64.b64encode(csv_text.encode("utf-8")).decode("ascii")
+    # percent-encode only what a URL or an HTML attribute cannot hold; plain text stays readable and small
+    href = "data:text/csv;charset=utf-8," + urllib.parse.quote(csv_text, safe=" ,;:/()-._'!*=+$@?")
     return (
         f'<p class="tt-source"><strong>{label}:</strong> {shown}.{dated} '
         f"Table{'s' if ',' in tables else ''}: {tables}. "
