@@ -55,7 +55,7 @@ def test_source_line_names_sources_date_tables_and_download(frame):
     line = re.search(r'<p class="tt-source">.*?</p>', body).group(0)
     assert "Sources:" in line and 'href="https://example.org/a"' in line and "Kyodo" in line
     assert "Data as of 2026-03." in line
-    assert "<code>t1</code>" in line
+    assert "From: <code>t1</code>." in line
     csv = urllib.parse.unquote(html.unescape(re.search(r'href="data:text/csv;charset=utf-8,([^"]*)"', line).group(1)))
     assert csv == "label,value\nx,1.5\ny,2.0\n"
 
@@ -82,3 +82,9 @@ def test_many_sources_are_folded():
 def test_bundle_defines_vega_embed_privately():
     bundle = charts.javascript_bundle()
     assert bundle.startswith("(function(){") and "window.vegaEmbed=" in bundle
+
+
+def test_generated_tables_say_so():
+    line = charts.source_line(SOURCES.head(0), table_names=["notebooks/grid.yml"], csv_name="x", csv_text="a\n")
+    assert "<strong>Source:</strong> generated from this project's own files." in line
+    assert "From: <code>notebooks/grid.yml</code>." in line

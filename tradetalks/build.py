@@ -198,7 +198,8 @@ def _run_key(run: Run, custom_data: bool) -> dict:
 
 def _input_hashes(base: Path, inputs: list[str]) -> dict:
     files = sorted(set(inputs) | {data.PACKAGE_FILE, f"{data.SOURCES_TABLE}.csv"})
-    return {name: (_sha256(base / name) if (base / name).is_file() else None) for name in files}
+    paths = {name: ROOT / name[1:] if name.startswith(data.PROJECT_FILE_PREFIX) else base / name for name in files}
+    return {name: (_sha256(path) if path.is_file() else None) for name, path in paths.items()}
 
 
 def _load_cache(cache: Path) -> dict:
@@ -272,6 +273,19 @@ def _replace_dir(new: Path, target: Path) -> None:
         shutil.rmtree(old)
 
 
+def _restrict(grid: Grid, pages: list[str]) -> Grid:
+    known = [run.page for run in grid.runs]
+    unknown = sorted(set(pages) - set(known))
+    if unknown:
+        raise BuildError(f"unknown page {', '.join(unknown)}; pages: {', '.join(known)}")
+    parts = []
+    for part in grid.parts:
+        entries = tuple(e for e in part.entries if not isinstance(e, Run) or e.page in pages)
+        if entries:
+            parts.append(Part(part.caption, entries))
+    return Grid(grid.root, tuple(parts))
+
+
 def _site_fingerprint(grid: Grid, run_records: dict) -> str:
     """Everything the HTML depends on besides the executed chapters' own inputs."""
     digest = hashlib.sha256(toc_text(grid).encode())
@@ -306,13 +320,15 @@ def build_site(
     execute: bool = True,
     jobs: int = 2,
     timeout_s: int = CELL_TIMEOUT_S,
+    only: list[str] | None = None,
 ) -> BuildReport:
     """Validate the data, run the chapters whose inputs changed, build the site into ``out``; all or nothing.
 
     A chapter is re-run only if its notebook, parameters, the package code or a data file
     it read changed since the last build into ``out``. With the shipped data the executed
     chapters also replace those in ``book/`` (the published record); with another data
-    folder only ``out`` changes.
+    folder only ``out`` changes. ``only`` builds a site of just those chapter pages (and the
+    prose pages), for checking one chapter quickly; it never updates ``book/``.
     """
     custom_data = data_dir is not None and str(data_dir) != ""
     base = data.resolve_data_dir(data_dir)
@@ -320,6 +336,9 @@ def build_site(
     if problems:
         raise BuildError(f"data in {base.name}/ failed validation; nothing was built:\n" + "\n".join(str(p) for p in problems))
     grid = load_grid()
+    if only:
+        grid = _restrict(grid, only)
+        custom_data = True  # a partial site is never the published record
     target = Path(out).resolve() if out else DEFAULT_OUT
     target.parent.mkdir(parents=True, exist_ok=True)
     cache = target.parent / f".{target.name}-cache"

@@ -110,11 +110,13 @@ def _source_item(row: pd.Series, *, with_title: bool = True) -> str:
     return f'<a href="{html.escape(url)}"{title}>{publisher}</a>'
 
 
-def source_line(sources: pd.DataFrame, *, table_names: Iterable[str], csv_name: str, csv_text: str) -> str:
-    """'Source: …; data as of …; download' — the line under every chart."""
+def source_line(sources: pd.DataFrame | None, *, table_names: Iterable[str], csv_name: str, csv_text: str) -> str:
+    """'Source: …; data as of …; download' — the line under every chart (no sources: generated)."""
+    if sources is None:
+        sources = pd.DataFrame(columns=["publisher", "title", "url", "as_of"])
     items = [_source_item(row) for _, row in sources.iterrows()]
     plain_items = [_source_item(row, with_title=False) for _, row in sources.iterrows()]
-    shown = "; ".join(items[:MAX_SOURCES_IN_LINE])
+    shown = "; ".join(items[:MAX_SOURCES_IN_LINE]) or "generated from this project's own files"
     more = ""
     if len(items) > MAX_SOURCES_IN_LINE:
         shown += f" and {len(items) - MAX_SOURCES_IN_LINE} more"
@@ -123,11 +125,12 @@ def source_line(sources: pd.DataFrame, *, table_names: Iterable[str], csv_name: 
     newest = as_of(sources)
     dated = f" Data as of {html.escape(newest)}." if newest else ""
     tables = ", ".join(f"<code>{html.escape(name)}</code>" for name in table_names)
+    from_tables = f"From: {tables}. " if tables else ""
     # percent-encode only what a URL or an HTML attribute cannot hold; plain text stays readable and small
     href = "data:text/csv;charset=utf-8," + urllib.parse.quote(csv_text, safe=" ,;:/()-._'!*=+$@?")
     return (
         f'<p class="tt-source"><strong>{label}:</strong> {shown}.{dated} '
-        f"Table{'s' if ',' in tables else ''}: {tables}. "
+        f"{from_tables}"
         f'<a class="tt-download" download="{html.escape(csv_name)}.csv" href="{href}">Download the data (CSV)</a></p>{more}'
     )
 
@@ -192,7 +195,7 @@ def javascript_bundle() -> str:
 def publish_table(
     table: pd.DataFrame,
     *,
-    sources: pd.DataFrame,
+    sources: pd.DataFrame | None,
     name: str,
     title: str,
     tables: Iterable[str],

@@ -45,6 +45,9 @@ def _parser() -> argparse.ArgumentParser:
     build_cmd.add_argument("--jobs", type=int, default=2, help="chapters run at once (default: 2)")
     build_cmd.add_argument("--no-execute", action="store_true", help="build from the executed chapters already in book/")
     build_cmd.add_argument(
+        "--only", nargs="+", metavar="PAGE", help="build a site of only these chapter pages (a quick check; never updates book/)"
+    )
+    build_cmd.add_argument(
         "--timeout",
         type=int,
         default=build.CELL_TIMEOUT_S,
@@ -94,7 +97,9 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"ok: {len(data.table_names(args.dir))} tables valid")
             return 1 if problems else 0
         if args.command == "build":
-            report = build.build_site(args.data, args.out, execute=not args.no_execute, jobs=args.jobs, timeout_s=args.timeout)
+            report = build.build_site(
+                args.data, args.out, execute=not args.no_execute, jobs=args.jobs, timeout_s=args.timeout, only=args.only
+            )
             print(report.summary())
             return 0
         if args.command == "run":

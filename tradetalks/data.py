@@ -26,11 +26,14 @@ import pandas as pd
 PACKAGE_FILE = "datapackage.json"
 SOURCES_TABLE = "sources"
 SOURCE_KEY_COLUMN = "source_key"
+# Columns whose keys must resolve in sources.csv (the original publisher a page cites has its own row).
+SOURCE_KEY_COLUMNS = (SOURCE_KEY_COLUMN, "original_source_key")
 SOURCE_KEY_SEPARATOR = ";"
 # Files a data folder may hold besides the tables its package describes.
 ALLOWED_EXTRA_FILES = frozenset({PACKAGE_FILE, "README.md"})
 # When set, every table a process loads is appended to this file (the build's incremental cache uses it).
 TRACE_ENV = "TRADETALKS_TRACE"
+PROJECT_FILE_PREFIX = "@"  # traced names starting with this are project files, relative to the repository
 
 _PANDAS_TYPES = {"number": "float64", "integer": "Int64", "string": "str", "boolean": "boolean"}
 
@@ -92,20 +95,18 @@ class _SourceKeysResolve(fl.Check):
     Errors = [SourceKeyError]
 
     def validate_row(self, row: fl.Row) -> Iterator[fl.Error]:
-        if SOURCE_KEY_COLUMN not in row.field_names:
-            return
-        cell = row[SOURCE_KEY_COLUMN]
-        if cell is None:
-            return  # "required" reports empty cells
-        keys = [key.strip() for key in str(cell).split(SOURCE_KEY_SEPARATOR)]
-        for key in keys:
-            if key == "":
-                note = f'empty key in "{cell}" (keys are separated by "{SOURCE_KEY_SEPARATOR}")'
-            elif key not in self.known_keys:
-                note = f'unknown source "{key}": it is not a source_key in sources.csv'
-            else:
-                continue
-            yield SourceKeyError.from_row(row, note=note, field_name=SOURCE_KEY_COLUMN)
+        for column in SOURCE_KEY_COLUMNS:
+            if column not in row.field_names or row[column] is None:
+                continue  # "required" reports empty cells where a column must be filled
+            cell = row[column]
+            for key in (key.strip() for key in str(cell).split(SOURCE_KEY_SEPARATOR)):
+                if key == "":
+                    note = f'empty key in "{cell}" (keys are separated by "{SOURCE_KEY_SEPARATOR}")'
+                elif key not in self.known_keys:
+                    note = f'unknown source "{key}": it is not a source_key in sources.csv'
+                else:
+                    continue
+                yield SourceKeyError.from_row(row, note=note, field_name=column)
 
 
 def _read_package(data_dir: Path) -> dict:
@@ -183,6 +184,10 @@ def _problem(error: fl.Error, file: str, fields: list[str], primary_key: list[st
         return Problem(file, 1, error.label, "columns", f'unexpected column "{error.label}"; the schema lists: {", ".join(fields)}')
     if kind == "missing-label":
         return Problem(file, 1, column, "columns", f'missing column "{column}"')
+    if kind == "unique-error":
+        same_as = re.search(r"position (\d+)", error.note)
+        earlier = f" as row {same_as.group(1)}" if same_as else ""
+        return Problem(file, row, column, "unique", f'"{error.cell}" appears again: same {column}{earlier}')
     if kind == "blank-row":
         return Problem(file, row, None, "blank-row", "the row is empty")
     return Problem(file, row, column, kind, error.note or error.title)
@@ -332,6 +337,12 @@ def load_table(name: str, data_dir: str | Path | None = None) -> pd.DataFrame:
     table.attrs["table"] = name
     _trace(descriptor["path"])
     return table
+
+
+def trace_project_file(path: Path) -> None:
+    """Record that a page read a project file (not a data table), so a change to it re-runs the page."""
+    root = Path(__file__).resolve().parent.parent
+    _trace(PROJECT_FILE_PREFIX + Path(path).resolve().relative_to(root).as_posix())
 
 
 def _trace(relative_path: str) -> None:

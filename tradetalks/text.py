@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 from IPython.display import Markdown
 
@@ -32,8 +34,16 @@ def date(value: pd.Timestamp | str) -> str:
     return f"{stamp.day} {stamp.strftime('%B %Y')}"
 
 
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}<>#|~$&!])")
+
+
+def as_markdown_text(text: str) -> str:
+    """Plain text made safe for Markdown: no HTML, links, emphasis or roles can come from data."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
+
+
 def say(name: str, text: str) -> str:
-    """Glue ``text`` under ``name`` for the page's prose ({glue:md}`name`) and return it."""
+    """Glue plain ``text`` (escaped) under ``name`` for the page's prose ({glue:md}`name`); return it."""
     if _glue is not None:
-        _glue(name, Markdown(text), display=False)
+        _glue(name, Markdown(as_markdown_text(text)), display=False)
     return text

@@ -1,0 +1,45 @@
+"""Pages generated from the project: parameters, catalogue, manifest, and what they trace."""
+
+import hashlib
+
+from tradetalks import catalog, data
+
+
+def test_chapter_parameters_come_from_the_templates():
+    table = catalog.chapter_parameters()
+    row = table[(table["chapter"] == "auto_tariffs") & (table["parameter"] == "rates_pct")].iloc[0]
+    assert row["default"] == "None"
+    assert row["meaning"].startswith("tariff rates (%) for the calculator")
+    assert set(table["chapter"]) >= {"auto_tariffs"}
+
+
+def test_grid_runs_lists_every_page():
+    runs = catalog.grid_runs()
+    assert "auto_tariffs" in set(runs["page"])
+    assert runs.loc[runs["page"] == "auto_tariffs", "parameters"].item() == "(defaults)"
+
+
+def test_data_catalogue_has_every_table_with_its_row_count():
+    catalogue = catalog.data_catalogue()
+    assert list(catalogue["table"]) == data.table_names()
+    row = catalogue[catalogue["table"] == "us_japan_goods_trade"].iloc[0]
+    assert row["rows"] == len(data.load_table("us_japan_goods_trade"))
+    assert row["years"] == "1980–2026"
+    assert "us_exports_to_japan_musd (million USD (nominal))" in row["columns (units)"]
+
+
+def test_manifest_hashes_files():
+    entry = next(e for e in catalog.manifest() if e["table"] == "tariff_timeline")
+    path = data.default_data_dir() / "tariff_timeline.csv"
+    assert entry["sha256"] == hashlib.sha256(path.read_bytes()).hexdigest()
+    assert entry["rows"] == len(data.load_table("tariff_timeline"))
+    assert entry["as_of"] >= "2026"
+
+
+def test_project_files_read_by_a_page_are_traced(tmp_path, monkeypatch):
+    trace = tmp_path / "trace"
+    monkeypatch.setenv(data.TRACE_ENV, str(trace))
+    catalog.chapter_parameters()
+    data.load_table("tariff_timeline")
+    traced = set(trace.read_text().split())
+    assert {"@notebooks/grid.yml", "@notebooks/auto_tariffs.ipynb", "tariff_timeline.csv"} <= traced

@@ -1,0 +1,194 @@
+"""Chapter 'Is an EV greener on Japan's grid?': loaders, defaults from data and parameter checks.
+
+Expected values are read by hand from data/electricity.csv, data/lifecycle_parameters.csv and data/prices.csv.
+"""
+
+import pandas as pd
+import pytest
+
+from tradetalks import data, emissions
+from tradetalks import emissions_calc as ec
+from tradetalks.params import ParameterError
+
+ASSUMED = {"charging_loss_pct": 10.0, "grid_loss_pct": 5.0, "lifetime_km": 150_000}
+
+
+@pytest.fixture(scope="module")
+def electricity():
+    return data.load_table("electricity")
+
+
+@pytest.fixture(scope="module")
+def lifecycle():
+    return data.load_table("lifecycle_parameters")
+
+
+@pytest.fixture(scope="module")
+def prices():
+    return data.load_table("prices")
+
+
+def resolve(electricity, lifecycle, **changes):
+    return emissions.resolve_inputs(electricity, lifecycle, **{**ASSUMED, **changes})
+
+
+def test_tables_keep_the_packs_figures(lifecycle, prices):
+    battery = emissions.lifecycle_row(lifecycle, emissions.P_BATTERY)
+    assert (battery["value"], battery["value_low"], battery["value_high"]) == ("56-494", 56.0, 494.0)
+    assert emissions.lifecycle_row(lifecycle, emissions.P_JAPAN_LCA)["value"] == "HEV lowest"
+    assert pd.isna(emissions.lifecycle_row(lifecycle, emissions.P_JAPAN_LCA)["value_low"])
+    bound = prices[prices["value_qualifier"] == "more than"]
+    assert bound["value"].tolist() == [2.0, 2.0]
+    assert prices.loc[prices["notes"].fillna("").str.startswith("DERIVED"), "derived"].eq("yes").all()
+
+
+def test_ember_intensity(electricity):
+    series = emissions.ember_intensity(electricity)
+    japan = series[series["country"] == "Japan"].set_index("year")["value"]
+    assert (japan[2015], japan[2024]) == (578.0, 482.3)
+    assert sorted(series["country"].unique()) == ["China", "Germany", "Japan", "Norway", "United States", "World"]
+
+
+def test_iea_series_stops_at_embers_last_year_and_france_is_missing(electricity):
+    series = emissions.intensity_series(electricity)
+    assert series["year"].max() == 2024
+    eu = series[series["country"] == "European Union"]
+    assert eu["publisher"].str.startswith("IEA").all()
+    assert emissions.missing_countries(series) == ["France"]
+
+
+def test_japan_mix_derives_only_the_isep_oil_share(electricity):
+    mix = emissions.japan_mix(electricity)
+    assert mix.groupby("year")["value"].sum().round(0).eq(100).all()
+    derived = mix[mix["derived"] == "yes"]
+    assert len(derived) == 1
+    # ISEP 2024: fossil 65.1 - coal 28.2 - LNG 29.1 = 7.8
+    assert derived.iloc[0][["year", "category"]].tolist() == [2024, "oil and other fossil"]
+    assert derived.iloc[0]["value"] == pytest.approx(7.8)
+    fossil = emissions.fossil_share(mix).set_index("year")["fossil_pct"]
+    assert fossil[2015] == pytest.approx(33.94 + 40.53 + 10.14)
+    assert fossil[2024] == pytest.approx(65.1)
+
+
+def test_utility_factors_beside_ember(electricity):
+    table = emissions.utility_factors(electricity).set_index("year (utilities: fiscal year)")
+    assert table.loc[2023, "utilities_gco2_per_kwh_sold"] == pytest.approx(421)
+    assert table.loc[2023, "ember_gco2e_per_kwh_generated"] == 493.6
+
+
+def test_defaults_come_from_the_data(electricity, lifecycle):
+    inputs, table = resolve(electricity, lifecycle)
+    assert inputs.grid_g_per_kwh == 482.3  # Japan, latest year (2024)
+    assert inputs.ev_wh_per_km == 124.0  # Sakura WLTC
+    assert inputs.hybrid_km_per_l == 32.6  # Prius 1.8 WLTC
+    assert inputs.petrol_km_per_l == 18.0  # Nissan's petrol kei car
+    assert inputs.fuel_co2_kg_per_l == 2.32  # MOE
+    assert inputs.fuel_upstream_kg_per_l == 0.0  # not counted by default
+    assert inputs.battery_kwh == 20.0  # notes of the Sakura row
+    assert inputs.battery_kg_per_kwh == pytest.approx((56 + 494) / 2)  # derived midpoint
+    basis = table.set_index("name")["basis"]
+    assert basis["charging_loss_pct"] == basis["grid_loss_pct"] == basis["lifetime_km"] == "assumption, not sourced"
+    assert basis["battery_kg_per_kwh"].startswith("derived")
+    assert table.loc[table["basis"].str.startswith("sourced"), "source_key"].ne("").all()
+
+
+def test_a_chosen_year_country_or_intensity(electricity, lifecycle):
+    assert resolve(electricity, lifecycle, grid_year=2015)[0].grid_g_per_kwh == 578.0
+    assert resolve(electricity, lifecycle, grid_country="China")[0].grid_g_per_kwh == 559.6
+    inputs, table = resolve(electricity, lifecycle, grid_intensity=421)
+    assert inputs.grid_g_per_kwh == 421.0
+    assert table.set_index("name").loc["grid_g_per_kwh", "source_key"] == ""
+
+
+def test_upstream_is_derived_from_the_heating_value(electricity, lifecycle):
+    inputs, table = resolve(electricity, lifecycle, fuel_upstream_g_per_mj=12.0)
+    assert inputs.fuel_upstream_kg_per_l == pytest.approx(12.0 * 34.63 / 1000)
+    assert table.set_index("name").loc["fuel_upstream_kg_per_l", "basis"].startswith("derived")
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"ev_wh_per_km": -5}, r"ev_wh_per_km=-5 is outside the plausible range 50 to 500 Wh/km"),
+        ({"lifetime_km": 0}, r"lifetime_km=0 is outside the plausible range 10,000 to 1,000,000 km"),
+        ({"grid_year": 1999}, r"grid_year=1999 is not in the data for Japan; valid years: 2015, 2016, .*2024"),
+        ({"grid_year": "2024"}, r"grid_year='2024' is not in the data"),
+        ({"grid_country": "France"}, r"grid_country='France' is not available; valid values: 'China', 'Germany', 'Japan'"),
+        ({"grid_year": 2020, "grid_intensity": 400}, r"give grid_year or grid_intensity, not both"),
+        ({"grid_intensity": 5000}, r"grid_intensity=5000 is outside the plausible range 0 to 1,500"),
+        ({"charging_loss_pct": None}, r"charging_loss_pct has no sourced default in the data: state it explicitly as an assumption"),
+        ({"lifetime_km": None}, r"lifetime_km has no sourced default"),
+        ({"charging_loss_pct": 100}, r"charging_loss_pct=100 is outside the plausible range 0 to 50"),
+        ({"hybrid_km_per_l": 0}, r"hybrid_km_per_l=0 is outside the plausible range 5 to 60 km/L"),
+        ({"battery_kg_per_kwh": -1}, r"battery_kg_per_kwh=-1 is outside"),
+        ({"fuel_upstream_g_per_mj": -2}, r"fuel_upstream_g_per_mj=-2 is outside the plausible range 0 to 50"),
+        ({"battery_kwh": "20"}, r"battery_kwh must be a number in kWh"),
+    ],
+)
+def test_bad_parameters_fail_clearly(electricity, lifecycle, change, message):
+    with pytest.raises(ParameterError, match=message):
+        resolve(electricity, lifecycle, **change)
+
+
+def test_results_and_break_even_on_the_data(electricity, lifecycle):
+    inputs, _ = resolve(electricity, lifecycle, charging_loss_pct=0.0, grid_loss_pct=0.0)
+    table = emissions.results(inputs, lifecycle).set_index("car")
+    assert round(table.loc["electric", "use_phase"], 1) == 59.8  # the pack's derived row
+    assert round(table.loc["hybrid", "total"], 1) == 71.2
+    assert table.loc["electric", "battery"] == pytest.approx(20 * 275 * 1000 / 150_000)
+    assert table.loc["electric", "total_battery_low"] == pytest.approx(0.124 * 482.3 + 20 * 56 * 1000 / 150_000)
+    crossings = emissions.break_evens(inputs, lifecycle)
+    # use phase only: (2320 / 32.6) / 0.124
+    assert crossings.iloc[0]["break_even_g_per_kwh"] == pytest.approx(2320 / 32.6 / 0.124)
+    assert crossings.iloc[-1][["break_even_g_per_kwh", "source_key"]].tolist() == [320.0, "zheng_peng_lca"]
+
+
+def test_break_even_chart_data_is_small(electricity, lifecycle):
+    inputs, _ = resolve(electricity, lifecycle)
+    lines = emissions.break_even_lines(inputs, lifecycle, 700)
+    assert len(lines) == 12
+    years = emissions.japan_years_on_line(inputs, electricity)
+    assert years["label"].tolist()[0] == "2015" and years["label"].tolist()[-1] == "2024"
+    assert emissions.break_even_axis_max(electricity, 238) == 800  # China 2015 667.7 x 1.1 -> 800
+
+
+def test_sensitivity_ranges_are_sourced_or_labelled(electricity, lifecycle):
+    inputs, _ = resolve(electricity, lifecycle)
+    table = emissions.sensitivity_ranges(inputs, electricity, lifecycle)
+    ranges = table.set_index("name")
+    assert ranges.loc["grid_g_per_kwh", ["low", "high"]].tolist() == [482.3, 578.0]
+    assert ranges.loc["ev_wh_per_km", ["low", "high"]].tolist() == pytest.approx([124, 1000 / 6])
+    assert ranges.loc["hybrid_km_per_l", ["low", "high"]].tolist() == [28.6, 32.6]
+    assert ranges.loc["battery_kg_per_kwh", ["low", "high"]].tolist() == [56.0, 494.0]
+    assert ranges.loc["lifetime_km", "range basis"].startswith("illustrative")
+    result = emissions.sensitivity(inputs, table)
+    assert result["swing"].is_monotonic_decreasing
+    assert set(result["input"]) <= set(ec.PLAUSIBLE)
+
+
+def test_price_points(prices, electricity):
+    points = emissions.japan_household_prices(prices, electricity)
+    national = points[points["area"] == "national"].set_index(["year", "source_key"])["value"]
+    assert national[(2010, "anre_elec_unit_price_itcenex")] == 21.39
+    assert national[(2022, "anre_elec_unit_price_itcenex")] == 34.0
+    assert national[(2014, "minyu_2018_elec")] == 25.5
+    assert (points["area"] == "TEPCO area (Tokyo region)").sum() == 6
+    assert "subsidy" not in " ".join(points["metric"])
+
+
+def test_running_costs_only_where_both_prices_exist(prices, electricity):
+    inputs, _ = resolve(electricity, lifecycle=data.load_table("lifecycle_parameters"), charging_loss_pct=0.0)
+    costs = emissions.running_costs(emissions.japan_household_prices(prices, electricity), emissions.gasoline_japan(prices), inputs)
+    fy2022 = costs[(costs["year"] == 2022) & (costs["electricity price (yen/kWh)"] == 34.0)].iloc[0]
+    assert fy2022["electric (yen/km, derived)"] == pytest.approx(4.22)  # 0.124 x 34.00
+    assert fy2022["hybrid (yen/km, derived)"] == pytest.approx(round(170.4 / 32.6, 2))
+    assert costs[costs["year"] == 2010]["gasoline price (yen/L, calendar-year mean)"].item().startswith("no gasoline price")
+
+
+def test_words():
+    assert emissions.more_or_less(59.8, 71.2) == "less than"
+    assert emissions.more_or_less(71.24, 71.2) == "as much as"
+    assert emissions.gap_words(35.44) == "35.4 g/km more"
+    assert emissions.gap_words(-3.0) == "3.0 g/km less"
+    assert emissions.number(150000.0) == "150,000"
+    assert emissions.number(482.3) == "482.3"

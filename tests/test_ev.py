@@ -1,0 +1,352 @@
+"""Chapter 'The EV rush and China's grip on the supply chain': loaders, derived figures, parameters, charts."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import altair as alt
+import pandas as pd
+import pytest
+
+from tradetalks import data, ev
+from tradetalks.params import ParameterError
+
+EV_TABLES = [
+    "ev_sales_share",
+    "ev_sales_volume",
+    "china_share_global_ev",
+    "ev_battery_demand",
+    "battery_supply_chain",
+    "battery_makers",
+    "automaker_sales",
+    "ev_policy_targets",
+]
+
+
+def rows_of(name: str) -> list[dict]:
+    """The table's CSV as plain strings, read without the project's loader (the hand computation's input)."""
+    with (data.default_data_dir() / f"{name}.csv").open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+@pytest.fixture(scope="module")
+def tables() -> dict[str, pd.DataFrame]:
+    return {name: data.load_table(name) for name in EV_TABLES}
+
+
+# --- loaders ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", EV_TABLES)
+def test_each_table_loads_with_its_schema_types(name):
+    table = data.load_table(name)
+    schema = data.table_schema(name)
+    assert list(table.columns) == [field["name"] for field in schema["schema"]["fields"]]
+    assert len(table) == len(rows_of(name))
+    assert data.sources_for(table)["source_key"].is_unique
+
+
+def test_loaded_figures_equal_the_csv(tables):
+    share = tables["ev_sales_share"]
+    raw = [r for r in rows_of("ev_sales_share") if r["country"] == "Japan" and r["year"] == "2024" and r["source_key"] == ev.IEA]
+    loaded = share[(share["country"] == "Japan") & (share["year"] == 2024) & (share["source_key"] == ev.IEA)]
+    assert sorted(loaded["share_pct"].tolist()) == sorted(float(r["share_pct"]) for r in raw)
+    assert str(tables["ev_sales_volume"]["vehicles"].dtype) == "Int64"
+    assert tables["battery_makers"]["year"].isna().any()  # a year the source does not state stays empty
+
+
+def test_sources_have_the_license_column_and_resolve(tables):
+    sources = data.load_table("sources")
+    assert "license" in sources.columns
+    assert sources.loc[sources["source_key"] == ev.IEA, "license"].str.startswith("CC BY 4.0").all()
+    keys = {key for table in tables.values() for cell in table["source_key"] for key in data.split_source_keys(cell)}
+    assert keys <= set(sources["source_key"])
+
+
+def test_a_wrong_powertrain_in_the_csv_is_reported(data_copy: Path):
+    path = data_copy / "ev_sales_share.csv"
+    text = path.read_text(encoding="utf-8").replace("Japan,2015,BEV,", "Japan,2015,FCEV,", 1)
+    path.write_text(text, encoding="utf-8")
+    problems = data.check_data(data_copy)
+    assert any(p.column == "powertrain" and p.rule == "enum" for p in problems)
+
+
+def test_a_policy_target_in_words_is_reported(data_copy: Path):
+    path = data_copy / "ev_policy_targets.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace(",100%,", ",all,", 1), encoding="utf-8")
+    problems = data.check_data(data_copy)
+    assert any(p.column == "target_value" and p.rule == "pattern" for p in problems)
+
+
+# --- parameters ------------------------------------------------------------------------------------------
+
+
+def test_defaults_come_from_the_data(tables):
+    countries, year_from, year_to, powertrain = ev.check_parameters(tables["ev_sales_share"], None, None, None, "EV")
+    assert countries == ev.DEFAULT_COUNTRIES
+    years = sorted({int(r["year"]) for r in rows_of("ev_sales_share") if r["source_key"] in (ev.IEA, ev.IEA_NEXT)})
+    assert (year_from, year_to) == (years[0], years[-1])
+    assert powertrain == "EV"
+
+
+def test_unknown_country_names_the_valid_ones(tables):
+    with pytest.raises(ParameterError, match="Atlantis") as error:
+        ev.check_parameters(tables["ev_sales_share"], ["Japan", "Atlantis"], None, None, "EV")
+    for name in ["World", "China", "Europe", "United States", "Japan", "Norway"]:
+        assert repr(name) in str(error.value)
+
+
+def test_unknown_powertrain_names_the_valid_ones(tables):
+    with pytest.raises(ParameterError, match="FCEV") as error:
+        ev.check_parameters(tables["ev_sales_share"], None, None, None, "FCEV")
+    assert all(repr(name) in str(error.value) for name in ["EV", "BEV", "PHEV"])
+
+
+@pytest.mark.parametrize("countries", [[], "", "[]"])
+def test_countries_must_be_a_non_empty_list(tables, countries):
+    with pytest.raises(ParameterError, match="non-empty list"):
+        ev.check_parameters(tables["ev_sales_share"], countries, None, None, "EV")
+
+
+def test_year_from_after_year_to(tables):
+    with pytest.raises(ParameterError, match="after year_to"):
+        ev.check_parameters(tables["ev_sales_share"], None, 2024, 2016, "EV")
+
+
+def test_years_outside_the_data(tables):
+    with pytest.raises(ParameterError, match="no data between"):
+        ev.check_parameters(tables["ev_sales_share"], None, 1990, 2000, "EV")
+
+
+def test_country_short_names_round_trip():
+    assert ev.country_name("Europe") == "Europe (IEA region)"
+    assert ev.country_label("Europe (IEA region)") == "Europe"
+    assert ev.country_label(ev.country_name("Japan")) == "Japan"
+
+
+# --- the EV rush -----------------------------------------------------------------------------------------
+
+
+def test_share_series_keeps_gaps_and_uses_one_series(tables):
+    series = ev.share_series(tables["ev_sales_share"], ["Japan", "Norway"], "EV", 2015, 2025)
+    assert len(series) == 2 * 11  # one row per country and year
+    japan_2025 = series[(series["country"] == "Japan") & (series["year"] == 2025)]
+    assert japan_2025["share_pct"].isna().all()  # no 2025 figure for Japan: a gap, not a fill
+    norway_2025 = series[(series["country"] == "Norway") & (series["year"] == 2025)].iloc[0]
+    assert norway_2025["source_key"] == ev.IEA_NEXT
+    assert set(series["source_key"].dropna()) <= {ev.IEA, ev.IEA_NEXT}
+
+
+def test_bev_series_is_marked_derived(tables):
+    series = ev.share_series(tables["ev_sales_share"], ["Japan"], "BEV", 2015, 2024)
+    assert (series["derived"] == "yes").all()
+
+
+def test_japan_is_lowest_in_the_latest_year(tables):
+    series = ev.share_series(tables["ev_sales_share"], ev.DEFAULT_COUNTRIES, "EV", 2015, 2025)
+    latest = ev.latest_shares(series)
+    raw = {
+        r["country"]: float(r["share_pct"])
+        for r in rows_of("ev_sales_share")
+        if r["year"] == "2024" and r["source_key"] == ev.IEA and r["powertrain"] == "EV (BEV+PHEV)"
+    }
+    assert latest["country"].iloc[-1] == "Japan"
+    assert latest["share_pct"].iloc[-1] == raw["Japan"]
+    assert ev.share_of(tables["ev_sales_share"], "World", 2024) == raw["World"]
+
+
+def test_japan_peak_is_the_maximum(tables):
+    peak = ev.japan_peak(tables["ev_sales_share"])
+    raw = [
+        r for r in rows_of("ev_sales_share") if r["country"] == "Japan" and r["source_key"] == ev.IEA and r["powertrain"] == "EV (BEV+PHEV)"
+    ]
+    best = max(raw, key=lambda r: float(r["share_pct"]))
+    assert (int(peak["year"]), float(peak["share_pct"])) == (int(best["year"]), float(best["share_pct"]))
+
+
+def test_other_share_figures_exclude_the_main_series(tables):
+    others = ev.other_share_figures(tables["ev_sales_share"], ev.DEFAULT_COUNTRIES, 2015, 2025)
+    assert not others["source_key"].isin([ev.IEA, ev.IEA_NEXT]).any()
+    assert ev.IEA_PREVIOUS in set(others["source_key"])
+
+
+# --- China's share ---------------------------------------------------------------------------------------
+
+
+def test_china_share_matches_hand_computation_from_volumes(tables):
+    """The pack's derived share equals China / World from the IEA volumes, to its one decimal."""
+    volumes = {
+        (r["country"], r["year"]): int(r["vehicles"])
+        for r in rows_of("ev_sales_volume")
+        if r["source_key"] == ev.IEA and r["powertrain"] == "EV (BEV+PHEV)"
+    }
+    rows = ev.china_share_series(tables["china_share_global_ev"], 2015, 2024)
+    derived = rows[rows["derived"] == "yes"]
+    assert len(derived) == 10
+    for _, row in derived.iterrows():
+        year = str(int(row["year"]))
+        assert row["value_pct"] == pytest.approx(100 * volumes[("China", year)] / volumes[("World", year)], abs=0.05)
+    china, world = ev.china_sales(tables["ev_sales_volume"], 2024)
+    assert (china, world) == (volumes[("China", "2024")], volumes[("World", "2024")])
+
+
+def test_china_home_share_keeps_both_definitions(tables):
+    home = ev.china_home_share_definitions(tables["ev_sales_share"])
+    year_2024 = home[home["year"] == 2024]
+    assert set(year_2024["source_key"]) == {"caam_2024", ev.IEA}
+    assert year_2024["share_pct"].nunique() == 2  # they disagree, and both are kept
+
+
+def test_car_battery_demand_share_is_a_ratio_of_the_csv(tables):
+    raw = {r["region"]: float(r["battery_demand_gwh"]) for r in rows_of("ev_battery_demand") if r["mode"] == "Cars" and r["year"] == "2024"}
+    result = ev.car_battery_demand_share(tables["ev_battery_demand"], 2024)
+    assert result["share_pct"] == pytest.approx(100 * raw["China"] / raw["World"])
+
+
+# --- the battery ladder ----------------------------------------------------------------------------------
+
+
+def test_measure_kind():
+    assert ev.measure_kind("production capacity") == ev.MEASURE_KINDS[0]
+    assert ev.measure_kind("refined output") == ev.MEASURE_KINDS[1]
+    assert ev.measure_kind("mining CONTROLLED (incl. Chinese-owned mines abroad)") == ev.MEASURE_KINDS[2]
+
+
+def test_ladder_has_every_stage_and_leaves_out_projections(tables):
+    rungs = ev.ladder(tables["battery_supply_chain"])
+    assert set(rungs["rung"]) == set(ev.STAGES.values())
+    assert not rungs["measure"].str.contains("projection").any()
+    assert rungs["value"].between(0, 100).all()
+    # China does not lead cobalt or nickel mining by location: the leaders are on the ladder
+    mining_leaders = set(rungs[(rungs["rung"] == "1 Mining") & (rungs["country"] != "China")]["country"])
+    assert {"DR Congo", "Indonesia"} <= mining_leaders
+    # Chile's lithium refining share is below China's, so Chile is not shown as a leader
+    assert "Chile" not in set(rungs["country"])
+
+
+def test_stage_ranges_show_the_claim_is_stronger_downstream(tables):
+    ranges = ev.stage_ranges(ev.ladder(tables["battery_supply_chain"])).set_index("rung")
+    assert ranges.loc["1 Mining", "lowest_pct"] < ranges.loc["4 Battery cells", "lowest_pct"]
+    assert ranges.loc["5 Motor magnets (rare earths)", "lowest_pct"] > ranges.loc["1 Mining", "highest_pct"] - 10
+
+
+def test_cell_shares_keep_capacity_and_output(tables):
+    cells = ev.cell_share_definitions(tables["battery_supply_chain"])
+    assert {ev.MEASURE_KINDS[0], ev.MEASURE_KINDS[1]} <= set(cells["kind"])
+    assert "iea_batteries_2024" in set(cells["source_key"]) and "iea_battery_commentary_2025" in set(cells["source_key"])
+
+
+def test_words_only_figures_are_not_given_a_number(tables):
+    words = ev.words_only(tables["battery_supply_chain"])
+    assert len(words) == sum(1 for r in rows_of("battery_supply_chain") if r["value"] == "")
+    assert not ev.ladder(tables["battery_supply_chain"])["value"].isna().any()
+
+
+def test_stated_keeps_the_sources_wording():
+    row = pd.Series({"qualifier": 'over (stated as "over three-quarters")', "value": 75.0})
+    assert ev.stated(row) == "over 75%"
+    assert ev.stated(pd.Series({"qualifier": None, "value": 94.0})) == "94%"
+
+
+# --- BYD, Tesla, Toyota ----------------------------------------------------------------------------------
+
+
+def test_company_series_one_figure_per_series_and_year(tables):
+    series = ev.company_series(tables["automaker_sales"])
+    assert not series.duplicated(["series", "year"]).any()
+    tesla_2025 = series[(series["series"].str.startswith("Tesla")) & (series["year"] == 2025)].iloc[0]
+    first_in_csv = next(
+        r for r in rows_of("automaker_sales") if r["company"] == "Tesla" and r["year"] == "2025" and r["metric"] == "Deliveries"
+    )
+    assert tesla_2025["value"] == float(first_in_csv["value"])
+
+
+def test_company_alternatives_keep_the_disagreeing_totals(tables):
+    series = ev.company_series(tables["automaker_sales"])
+    alternatives = ev.company_alternatives(tables["automaker_sales"], series)
+    assert set(alternatives["source_key"]) == {"nation_2025_byd_tesla", "tesla_2025_cnbc"}
+    assert (alternatives["year"] == 2025).all()
+
+
+def test_byd_is_the_second_largest_battery_maker(tables):
+    assert ev.maker_rank(tables["battery_makers"], "BYD", "2024") == 2
+    assert ev.maker_rank(tables["battery_makers"], "CATL", "2024") == 1
+    assert ev.ordinal(2, lowest=False) == "second-largest"
+    assert ev.ordinal(1) == "lowest"
+
+
+def test_battery_shares_are_installations_over_the_total(tables):
+    makers = ev.battery_makers_table(tables["battery_makers"], "2024")
+    total = makers[makers["company"].str.startswith("All makers")]["installations_gwh"].iloc[0]
+    for _, row in makers[makers["derived"] == "share derived"].iterrows():
+        assert row["share_pct"] == pytest.approx(100 * row["installations_gwh"] / total, abs=0.005)
+
+
+# --- policy and the essay --------------------------------------------------------------------------------
+
+
+def test_tokyo_2030_target_counts_hybrids(tables):
+    tokyo = ev.policy_row(tables["ev_policy_targets"], "jiji_tokyo_2020", "2030")
+    assert tokyo["target_value"] == "100%"
+    assert "hybrid" in tokyo["what_counts"].lower()
+    with pytest.raises(KeyError):
+        ev.policy_row(tables["ev_policy_targets"], "no_such_source")
+
+
+def test_essay_checks_use_the_data(tables):
+    checks = ev.essay_checks(
+        tables["ev_sales_share"],
+        tables["china_share_global_ev"],
+        tables["battery_supply_chain"],
+        tables["battery_makers"],
+        tables["automaker_sales"],
+        tables["ev_policy_targets"],
+    )
+    assert len(checks) == 5
+    assert checks["verdict"].iloc[0].startswith("not supported")
+    assert "2.8%" in checks["what the data show"].iloc[0] and "22%" in checks["what the data show"].iloc[0]
+    assert checks["verdict"].iloc[3].startswith("not supported")
+
+
+def test_millions():
+    assert ev.millions(4272145) == "4.27 million"
+
+
+# --- charts ----------------------------------------------------------------------------------------------
+
+
+def test_charts_build_small_specs(tables):
+    share = tables["ev_sales_share"]
+    built = [
+        ev.share_chart(ev.share_series(share, ev.DEFAULT_COUNTRIES, "EV", 2015, 2025), "EV"),
+        ev.china_share_chart(ev.china_share_series(tables["china_share_global_ev"], 2015, 2024)),
+        ev.ladder_chart(ev.ladder(tables["battery_supply_chain"])),
+        ev.company_chart(ev.company_series(tables["automaker_sales"])),
+    ]
+    for chart in built:
+        assert isinstance(chart, (alt.Chart, alt.LayerChart))
+        spec = chart.to_dict()
+        rows = sum(len(v) for v in spec.get("datasets", {}).values())
+        assert 0 < rows < 5000
+
+
+def test_sources_of_collects_every_cited_key(tables):
+    sales = tables["automaker_sales"]
+    sources = ev.sources_of(sales[sales["company"] == "Tesla"])
+    assert set(sources["source_key"]) == {r["source_key"] for r in rows_of("automaker_sales") if r["company"] == "Tesla"}
+
+
+@pytest.mark.parametrize(("given", "expected"), [('["Japan", "China"]', ["Japan", "China"]), ("Japan", ["Japan"]), (("World",), ["World"])])
+def test_countries_from_a_command_line(given, expected):
+    assert ev.as_list("countries", given) == expected
+
+
+def test_countries_from_a_command_line_unknown_name(tables):
+    with pytest.raises(ParameterError, match="unknown values \\['Atlantis'\\]"):
+        ev.check_parameters(tables["ev_sales_share"], '["Atlantis"]', None, None, "EV")
+
+
+def test_countries_not_json(tables):
+    with pytest.raises(ParameterError, match="must be a list"):
+        ev.as_list("countries", "[Japan")

@@ -1,0 +1,337 @@
+"""Chapter 'Why don't American cars sell in Japan?': loaders, derived figures (checked by hand against
+data/*.csv), parameter checks and chart builders."""
+
+import json
+
+import altair as alt
+import pandas as pd
+import pytest
+
+from tradetalks import data, market
+from tradetalks.params import ParameterError
+
+
+@pytest.fixture(scope="module")
+def tables():
+    return market.load_tables()
+
+
+@pytest.fixture(scope="module")
+def sales(tables):
+    return tables["japan_new_car_sales"]
+
+
+@pytest.fixture(scope="module")
+def totals(tables):
+    return tables["japan_import_market_totals"]
+
+
+@pytest.fixture(scope="module")
+def by_brand(tables):
+    return tables["japan_import_sales_by_brand"]
+
+
+@pytest.fixture(scope="module")
+def claims(tables):
+    return tables["nontariff_barrier_claims"]
+
+
+@pytest.fixture(scope="module")
+def structural(tables):
+    return tables["structural_factors"]
+
+
+@pytest.fixture(scope="module")
+def bestsellers(tables):
+    return tables["japan_bestsellers"]
+
+
+# --------------------------------------------------------------------------- loaders
+
+
+@pytest.mark.parametrize(
+    ("name", "columns", "rows"),
+    [
+        ("japan_new_car_sales", ["period_type", "period", "metric", "value", "unit", "qualifier", "source_key", "original_source_key"], 47),
+        ("japan_bestsellers", ["period_type", "period", "rank", "model", "maker", "segment", "units", "source_key"], 17),
+        ("japan_import_market_totals", ["period_type", "period", "metric", "value", "unit", "qualifier", "source_key"], 68),
+        (
+            "japan_import_sales_by_brand",
+            ["period_type", "period", "brand", "brand_origin", "units", "scope", "qualifier", "source_key"],
+            104,
+        ),
+        ("nontariff_barrier_claims", ["claim_id", "date", "claimant", "claimant_role", "stance", "evidence_or_figure", "source_key"], 41),
+        ("structural_factors", ["factor", "item", "metric", "value", "unit", "as_of", "source_key"], 43),
+    ],
+)
+def test_market_tables_load_with_their_columns(tables, name, columns, rows):
+    table = tables[name]
+    assert set(columns) <= set(table.columns)
+    assert len(table) == rows
+
+
+def test_types_follow_the_schema(sales, by_brand, structural):
+    assert sales["value"].dtype == "float64"
+    assert str(by_brand["units"].dtype) == "Int64"
+    assert structural["value"].dtype == "str"  # dimensions like '3395x1475x1790' stay text
+
+
+def test_every_market_table_has_units_and_a_primary_key():
+    for name in market.TABLES:
+        schema = data.table_schema(name)["schema"]
+        assert schema["primaryKey"], name
+        fields = {f["name"]: f for f in schema["fields"]}
+        assert fields["source_key"]["constraints"]["required"]
+        assert all("description" in f for f in schema["fields"]), name
+    assert data.table_schema("japan_import_sales_by_brand")["schema"]["fields"][4]["unit"] == "vehicles"
+
+
+def test_original_source_keys_resolve(tables):
+    assert market.original_key_problems(tables, data.load_table("sources")) == []
+
+
+def test_unknown_original_source_key_is_reported(tables):
+    broken = {"japan_new_car_sales": tables["japan_new_car_sales"].assign(original_source_key="orig_nobody")}
+    problems = market.original_key_problems(broken, data.load_table("sources"))
+    assert problems and problems[0].row == 2 and "orig_nobody" in problems[0].message
+
+
+def test_load_tables_rejects_a_dangling_original_key(data_copy):
+    path = data_copy / "nontariff_barrier_claims.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace(",orig_whitehouse,", ",orig_missing,"), encoding="utf-8")
+    with pytest.raises(data.DataError, match="orig_missing"):
+        market.load_tables(data_copy)
+
+
+def test_market_sources_are_all_in_the_merged_register():
+    sources = set(data.load_table("sources")["source_key"])
+    pack = pd.read_csv(data.default_data_dir() / "sources.csv", dtype=str)
+    assert {"orig_jaia", "orig_jada", "orig_zenkeijikyo", "orig_mlit", "orig_ustr", "orig_whitehouse"} <= sources
+    assert pack["source_key"].is_unique
+
+
+def test_figures_are_copied_unchanged():
+    """The adopted rows keep the pack's figures (spot checks read by hand from the pack's CSVs)."""
+    brands = data.load_table("japan_import_sales_by_brand")
+    row = brands[(brands["period"] == "2024") & (brands["brand"] == "Jeep")]
+    assert row["units"].item() == 9633
+    sales = data.load_table("japan_new_car_sales")
+    assert sorted(sales.loc[(sales["period"] == "2024") & (sales["metric"] == "total_new_vehicle_sales"), "value"]) == [4421234, 4421494]
+
+
+# --------------------------------------------------------------------------- the market split
+
+
+def test_market_split_2024_against_hand_computation(sales, totals, by_brand):
+    split = market.market_split(sales, totals, by_brand, 2024)
+    assert split.levels == 3 and split.missing == []
+    units = split.rows.set_index("segment")["units"]
+    # kei 1,557,868 (response_390751); registered 2,863,626 (nippon_h02260); foreign brands 227,202 (JAIA)
+    assert units[market.KEI] == 1557868
+    assert units[market.JAPANESE_REGISTERED] == 2863626 - 227202
+    assert units[market.FOREIGN] == 227202
+    # U.S. brands: the exact 16,707 is preferred over "16,700 and more"
+    assert units[market.US_BRANDS] == 16707
+    assert units[market.OTHER_FOREIGN] == 227202 - 16707
+    assert units[market.OTHER_US] == 16707 - 9633 - 587 - 449
+    derived = split.rows.set_index("segment")["derived"]
+    assert derived[market.JAPANESE_REGISTERED] and derived[market.OTHER_US] and not derived["Jeep"]
+
+
+def test_split_shares(sales, totals, by_brand):
+    table = market.split_table(market.market_split(sales, totals, by_brand, 2024)).set_index("segment")
+    assert table.loc[market.KEI, "share_of_level_pct"] == round(100 * 1557868 / (1557868 + 2863626), 2)
+    assert table.loc[market.US_BRANDS, "share_of_market_pct"] == round(100 * 16707 / 4421494, 3)
+    assert table.groupby("level_title")["share_of_level_pct"].sum().round(0).eq(100).all()
+
+
+def test_split_stops_where_the_data_stops(sales, totals, by_brand):
+    split = market.market_split(sales, totals, by_brand, 2023)
+    assert split.levels == 1
+    assert "U.S. brands' total" in split.missing[0]
+    assert "stops there" in market.split_summary(split)
+    empty = market.market_split(sales, totals, by_brand, 2016)
+    assert empty.levels == 0 and "foreign-brand registrations" in market.gap_note(empty)
+
+
+def test_conflicting_totals_are_both_named(sales, totals, by_brand):
+    text = market.conflict_summary(market.market_split(sales, totals, by_brand, 2024))
+    assert "4,421,494 (nippon_h02260)" in text and "4,421,234 (response_390759)" in text
+
+
+def test_kei_share_is_derived_and_labelled(sales):
+    shares = market.kei_shares(sales)
+    row = shares[shares["period"] == "CY 2024"].iloc[0]
+    assert row["kei_share_pct"] == round(100 * 1557868 / (1557868 + 2863626), 1) == 35.2
+    assert row["kind"].startswith("derived")
+    assert "4,421,234 (response_390759)" in row["stated_totals"]
+    stated = shares[shares["kind"].str.startswith("stated")]
+    assert set(stated["period"]) >= {"FY 2008", "FY 2011"}
+
+
+# --------------------------------------------------------------------------- brands and parameters
+
+
+def test_brand_names_are_unified_and_aggregates_left_out(by_brand):
+    names = market.valid_brands(by_brand)
+    assert "BMW" in names and "BMW (excl. MINI)" not in names
+    assert not any("total" in name or "target" in name or name.startswith("GM (") for name in names)
+    assert names.index("Mercedes-Benz") < names.index("Jeep") < names.index("BYD")  # German, then U.S., then others
+
+
+def test_default_parameters_come_from_the_data(by_brand, structural):
+    year, brands, models = market.check_parameters(None, None, None, by_brand, structural)
+    assert year == 2024
+    assert brands[:4] == ["Mercedes-Benz", "BMW", "Volkswagen", "Jeep"]
+    assert models == list(market.DEFAULT_MODELS)
+
+
+def test_unknown_brand_names_the_valid_ones(by_brand, structural):
+    with pytest.raises(ParameterError, match=r"brands has unknown values \['Nope'\].*'Mercedes-Benz'.*'Jeep'"):
+        market.check_parameters(None, ["Nope"], None, by_brand, structural)
+
+
+def test_brands_given_as_text_are_read_as_a_list(by_brand, structural):
+    _, brands, _ = market.check_parameters(2024, '["Jeep", "Cadillac"]', None, by_brand, structural)
+    assert brands == ["Jeep", "Cadillac"]
+    with pytest.raises(ParameterError, match=r"unknown values \['Nope'\]"):
+        market.check_parameters(2024, '["Nope"]', None, by_brand, structural)
+
+
+def test_unknown_model_names_the_valid_ones(by_brand, structural):
+    with pytest.raises(ParameterError, match=r"models has unknown values \['Tesla Cybertruck'\].*'Honda N-BOX'.*'Ford F-150'"):
+        market.check_parameters(None, None, ["Tesla Cybertruck"], by_brand, structural)
+
+
+def test_a_model_without_both_dimensions_is_not_a_choice(structural):
+    assert "GMC Yukon" not in market.valid_models(structural)
+    assert market.undrawable_models(structural) == ["GMC Yukon"]
+
+
+@pytest.mark.parametrize("bad", [1999, 2030])
+def test_year_without_figures_lists_the_years(by_brand, structural, bad):
+    with pytest.raises(ParameterError, match=r"years with figures: .*2024"):
+        market.check_parameters(bad, None, None, by_brand, structural)
+
+
+@pytest.mark.parametrize("bad", ["2024", 2024.0, True])
+def test_year_must_be_a_whole_year(by_brand, structural, bad):
+    with pytest.raises(ParameterError, match="whole calendar year"):
+        market.check_parameters(bad, None, None, by_brand, structural)
+
+
+def test_year_must_have_figures_for_the_chosen_brands(by_brand, structural):
+    with pytest.raises(ParameterError, match=r"chosen brands; years with figures: 2015"):
+        market.check_parameters(2024, ["Ford"], None, by_brand, structural)
+
+
+def test_brand_comparison_keeps_gaps_as_gaps(by_brand):
+    comparison = market.brand_comparison(by_brand, 2024, ["Mercedes-Benz", "Jeep", "Dodge", "Ford"]).set_index("brand_name")
+    assert comparison.loc["Mercedes-Benz", "units"] == 53195
+    assert pd.isna(comparison.loc["Ford", "units"]) and "no figure" in comparison.loc["Ford", "note"]
+    assert comparison.loc["Dodge", "approximate"] and not comparison.loc["Jeep", "approximate"]
+
+
+def test_brand_ratio_is_derived_from_the_rows(sales, totals, by_brand):
+    split = market.market_split(sales, totals, by_brand, 2024)
+    text = market.brand_ratio_sentence(by_brand, split, 2024)
+    assert f"{53195 / 16707:.1f} times" in text and "ratio derived" in text
+
+
+# --------------------------------------------------------------------------- sizes
+
+
+def test_footprints_read_dimension_text(structural):
+    shapes = market.footprints(structural).set_index("label")
+    assert shapes.loc["Honda N-BOX", ["length_mm", "width_mm", "height_mm"]].tolist() == [3395, 1475, 1790]
+    assert shapes.loc["Toyota Tundra, longer configuration", "length_mm"] == 6414
+    assert shapes.loc["Toyota Tundra, shorter configuration", "width_mm"] == 2032
+    assert shapes.loc["Toyota Scepter", "approximate"]
+
+
+def test_inches_are_converted_and_marked_derived(structural):
+    f150 = market.footprints(structural).set_index("model").loc["Ford F-150"]
+    assert f150["length_mm"] == round(243.5 * 25.4) and f150["width_mm"] == round(79.9 * 25.4)
+    assert f150["how"].startswith("derived")
+
+
+def test_fit_table_against_the_limits(structural, bestsellers):
+    shapes = market.with_kinds(market.footprints(structural), bestsellers)
+    fits = market.fit_table(shapes, structural).set_index("label")
+    assert fits.loc["Toyota Yaris", "fits_mechanical_parking"] == "yes"
+    assert fits.loc["Honda N-BOX", "fits_kei_class"] == "yes"
+    assert fits.loc["Honda N-BOX", "fits_mechanical_parking"] == f"no: height over by {1790 - 1550} mm"
+    assert fits.loc["Toyota Camry", "fits_mechanical_parking"] == f"no: width over by {1850 - 1800} mm"
+    assert fits.loc["Toyota Cavalier sedan", "fits_mechanical_parking"] == "yes (height not in the data)"
+    assert shapes.set_index("label").loc["Honda N-BOX", "kind"] == "Japanese best-seller"
+    assert shapes.set_index("label").loc["Ford F-150", "kind"] == "U.S. brand"
+
+
+def test_footprint_chart_is_drawn_to_scale(structural, bestsellers):
+    shapes = market.with_kinds(market.footprints(structural), bestsellers)
+    spec = market.footprint_chart(shapes, structural).to_dict()
+    layer = spec["layer"][0]
+    x_domain = layer["encoding"]["x"]["scale"]["domain"]
+    y_domain = layer["encoding"]["y"]["scale"]["domain"]
+    mm_per_px_x = (x_domain[1] - x_domain[0]) / spec["width"]
+    mm_per_px_y = (y_domain[1] - y_domain[0]) / spec["height"]
+    assert mm_per_px_x == pytest.approx(mm_per_px_y, rel=0.01)
+
+
+# --------------------------------------------------------------------------- claims, Jeep
+
+
+def test_claims_timeline(claims):
+    timeline = market.claims_timeline(claims)
+    assert timeline["start"].is_monotonic_increasing
+    row = timeline.set_index("claim_id").loc["C05"]  # '2013-08..2015' is placed at its start
+    assert row["start"] == pd.Timestamp("2013-08-01")
+    assert set(timeline["actor"]) <= set(market.ACTORS)
+    assert set(timeline.loc[timeline["milestone"] != "", "claim_id"]) == {"C06", "C31", "C34"}
+    for _, group in timeline.groupby(["year", "actor"]):
+        assert group["position"].is_monotonic_increasing and group["position"].is_unique  # date order within a year and actor
+    spans = timeline.groupby("year")["position"].agg(["min", "max"])
+    assert (spans["max"].iloc[:-1].to_numpy() < spans["min"].iloc[1:].to_numpy()).all()  # years do not overlap
+    table = market.claims_table(timeline)
+    assert list(table.columns)[:3] == ["date", "claimant", "stance"]
+    assert len(table) == len(claims)
+
+
+def test_us_brand_history(by_brand):
+    history = market.us_brand_history(by_brand)
+    gm_2024 = history[(history["maker"] == "GM") & (history["year"] == 2024)].iloc[0]
+    assert gm_2024["units"] == 587 + 449 and gm_2024["how"].startswith("derived")
+    jeep = history[history["maker"] == "Jeep"].set_index("year")["units"]
+    assert jeep[2024] == 9633 and jeep[2020] == 13588
+    assert 1993 not in jeep.index  # the 1993 row is a target, not a sale
+    assert not ((history["maker"] == "GM") & (history["year"] == 2019)).any()  # Chevrolet only: no GM total, a gap
+
+
+def test_exit_event_comes_from_the_claims(claims):
+    events = market.exit_events(claims)
+    assert events["year"].tolist() == [2016] and events["claim_id"].tolist() == ["C08"]
+
+
+def test_sentences_name_figures_from_the_data(structural):
+    assert "82 dealerships" in market.networks_sentence(structural)
+    assert "no share of narrow roads" in market.roads_sentence(structural)
+    assert "86.2%" in market.large_imports_sentence(structural)
+
+
+# --------------------------------------------------------------------------- charts compile
+
+
+def test_charts_compile_to_vega_lite(sales, totals, by_brand, claims, structural, bestsellers):
+    split = market.market_split(sales, totals, by_brand, 2024)
+    built = [
+        market.nested_chart(split, note="note"),
+        market.brand_chart(market.brand_comparison(by_brand, 2024, ["Mercedes-Benz", "Jeep", "Ford"])),
+        market.footprint_chart(market.with_kinds(market.footprints(structural), bestsellers), structural),
+        market.claims_chart(market.claims_timeline(claims)),
+        market.history_chart(market.us_brand_history(by_brand), market.exit_events(claims)),
+    ]
+    for chart in built:
+        assert isinstance(chart, alt.LayerChart)
+        spec = chart.to_dict()
+        json.dumps(spec)
+        assert spec["$schema"].startswith("https://vega.github.io/schema/vega-lite/")

@@ -1,0 +1,69 @@
+"""The rerun contract: the worked example in examples/update-2025 flows into a chapter with no code change."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import nbformat
+import pandas as pd
+import pytest
+
+from tradetalks import build, data, text
+
+EXAMPLE = build.ROOT / "examples" / "update-2025"
+GLUED = "application/papermill.record/text/markdown"
+
+
+def glued_values(notebook_path: Path) -> dict[str, str]:
+    notebook = nbformat.read(notebook_path, as_version=4)
+    return {
+        output["metadata"]["scrapbook"]["name"]: output["data"][GLUED]
+        for cell in notebook.cells
+        for output in cell.get("outputs", [])
+        if GLUED in output.get("data", {})
+    }
+
+
+def outputs_text(notebook_path: Path) -> str:
+    notebook = nbformat.read(notebook_path, as_version=4)
+    return "\n".join(str(output.get("data", "")) for cell in notebook.cells for output in cell.get("outputs", []))
+
+
+@pytest.fixture
+def last_year_data(data_copy: Path) -> Path:
+    """The shipped data without the example's rows: the site as it was before the update."""
+    for update in EXAMPLE.glob("*.csv"):
+        table = data_copy / update.name
+        lines = table.read_text(encoding="utf-8").splitlines(keepends=True)
+        added = set(update.read_text(encoding="utf-8").splitlines(keepends=True)[1:])
+        table.write_text("".join(line for line in lines if line not in added), encoding="utf-8")
+    assert data.check_data(data_copy) == []
+    return data_copy
+
+
+def test_example_rows_are_real_rows_of_the_shipped_data():
+    for update in EXAMPLE.glob("*.csv"):
+        shipped = set(data.default_data_dir().joinpath(update.name).read_text(encoding="utf-8").splitlines()[1:])
+        assert set(update.read_text(encoding="utf-8").splitlines()[1:]) <= shipped
+        assert (
+            update.read_text(encoding="utf-8").splitlines()[0] == data.default_data_dir().joinpath(update.name).read_text().splitlines()[0]
+        )
+
+
+def test_update_adds_the_new_year_and_measure(last_year_data: Path, tmp_path: Path):
+    before = build.run_chapter("auto_tariffs", {}, tmp_path / "before", str(last_year_data))
+    assert glued_values(before.with_suffix(".ipynb"))["balance_latest_year"] == "2024"
+    assert "Temporary 10% surcharge" not in outputs_text(before.with_suffix(".ipynb"))
+
+    for update in EXAMPLE.glob("*.csv"):  # what the README's `tail -n +2 ... >> ...` does
+        with (last_year_data / update.name).open("a", encoding="utf-8") as table:
+            table.write("".join(update.read_text(encoding="utf-8").splitlines(keepends=True)[1:]))
+    assert data.check_data(last_year_data) == []
+
+    after = build.run_chapter("auto_tariffs", {}, tmp_path / "after", str(last_year_data))
+    glued = glued_values(after.with_suffix(".ipynb"))
+    assert glued["balance_latest_year"] == "2025"
+    trade = pd.read_csv(EXAMPLE / "us_japan_goods_trade.csv")
+    consistent = trade[trade["source_key"] == "census_country_via_congress_ideology"]["balance_musd"].item()
+    assert glued["balance_latest"] == text.as_markdown_text(f"${-consistent / 1000:,.1f} billion")
+    assert "Temporary 10% surcharge" in outputs_text(after.with_suffix(".ipynb"))

@@ -1,0 +1,162 @@
+"""Chapter 'Reverse imports' helpers, checked against values read by hand from data/*.csv."""
+
+import pandas as pd
+import pytest
+
+from tradetalks import calc, data, reverse
+from tradetalks.params import ParameterError
+
+
+@pytest.fixture(scope="module")
+def tables():
+    return reverse.load_tables()
+
+
+@pytest.fixture(scope="module")
+def options(tables):
+    return reverse.deficit_options(tables[reverse.TRADE], tables[reverse.PRICES])
+
+
+def test_tables_load_and_original_keys_resolve(tables):
+    assert set(tables) == set(reverse.TABLES)
+    assert len(tables[reverse.REVERSE]) == 20
+    assert reverse.original_key_problems(tables, data.load_table("sources")) == []
+
+
+def test_an_unknown_original_key_is_reported():
+    table = pd.DataFrame({"original_source_key": ["orig_jama", pd.NA, "orig_nowhere"]})
+    problems = reverse.original_key_problems({"t": table}, pd.DataFrame({"source_key": ["orig_jama"]}))
+    assert [(p.file, p.row, p.message) for p in problems] == [("t.csv", 4, 'unknown source "orig_nowhere": not in sources.csv')]
+
+
+def test_deficit_options_census_and_reports(options):
+    census = options[options["deficit_source"] == reverse.CENSUS]
+    assert census["year"].min() == 1985 and census["year"].max() == 2025
+    assert census.loc[census["year"] == 2025, "deficit_usd_bn"].item() == pytest.approx(64.4481)  # -64,448.1 million
+    reuters = options[(options["deficit_source"] == "corevias_reuters") & (options["year"] == 2024)]
+    assert reuters["deficit_usd_bn"].item() == 68.5
+    assert reuters["table"].item() == reverse.PRICES
+    # a superseded Census vintage is kept as its own option, not merged into the series
+    march = options[(options["deficit_source"] == "census_c5880_scrape_2026_03") & (options["year"] == 2024)]
+    assert march["deficit_usd_bn"].item() == pytest.approx(69.3922)
+    assert not options.duplicated(["deficit_source", "year"]).any()
+    assert (options["deficit_usd_bn"] > 0).all()
+
+
+def test_every_2024_figure_is_shown(options):
+    figures = reverse.figures_for_year(options, 2024)
+    assert set(figures["deficit_source"]) >= {"census", "briefly_2025", "corevias_reuters", "tass_usfiji_2025", "bizstd_20250626"}
+    assert figures["deficit_usd_bn"].min() == 59.4 and figures["deficit_usd_bn"].max() == 70.0
+
+
+def test_default_parameters_come_from_the_data(options, tables):
+    deficit, price, share = reverse.check_parameters(options, tables[reverse.PRICES], None, "census", None, 1.0)
+    assert (int(deficit["year"]), deficit["deficit_source"]) == (2025, "census")
+    assert (price["price_usd"], price["period"], price["kind"]) == (49814.0, "2025-11", "from data")  # latest KBB ATP row
+    assert share == 1.0
+
+
+def test_price_by_metric_name_and_as_a_scenario(tables):
+    camry = reverse.choose_price(tables[reverse.PRICES], "toyota_camry_us_base_price")
+    assert (camry["price_usd"], camry["source_key"]) == (29100.0, "bestcarweb_1423838")
+    scenario = reverse.choose_price(tables[reverse.PRICES], 60000)
+    assert scenario["kind"] == "scenario" and scenario["price_usd"] == 60000.0 and pd.isna(scenario["source_key"])
+    assert "scenario value" in reverse.price_text(scenario)
+
+
+@pytest.mark.parametrize("share", [1.5, -0.1, float("nan"), "half", True])
+def test_share_out_of_range_stops_the_run(share):
+    with pytest.raises(ParameterError, match="offset_share"):
+        reverse.check_share(share)
+
+
+def test_share_edges_are_allowed():
+    assert reverse.check_share(0) == 0.0 and reverse.check_share(1) == 1.0
+
+
+@pytest.mark.parametrize("price", [-1, 0, float("inf"), True])
+def test_non_positive_price_stops_the_run(tables, price):
+    with pytest.raises(ParameterError, match=r"positive number .*more than 0.*toyota_camry_us_base_price"):
+        reverse.choose_price(tables[reverse.PRICES], price)
+
+
+def test_unknown_price_name_lists_the_valid_names(tables):
+    with pytest.raises(ParameterError, match="valid values: .*us_new_vehicle_atp"):
+        reverse.choose_price(tables[reverse.PRICES], "camry")
+
+
+def test_year_without_a_figure_names_the_valid_years(options):
+    with pytest.raises(ParameterError, match=r"deficit_year=1900 has no deficit figure .*years with a figure: 1985–2025"):
+        reverse.choose_deficit(options, 1900, "census")
+    with pytest.raises(ParameterError, match=r"years with a figure: 2024; sources with a figure for 2019: 'census', "):
+        reverse.choose_deficit(options, 2019, "corevias_reuters")
+    with pytest.raises(ParameterError, match="whole year"):
+        reverse.choose_deficit(options, "2024", "census")
+    with pytest.raises(ParameterError, match="valid values: 'census', "):
+        reverse.choose_deficit(options, 2024, "nowhere")
+
+
+def test_history_target_against_sales(tables):
+    targets = reverse.targets_against_sales(tables[reverse.REVERSE])
+    cavalier = targets.iloc[0]
+    assert len(targets) == 1 and cavalier["event_id"] == "R06"
+    assert cavalier["calendar_years_of_sales"] == 5  # 1996 to 2000, counted whole
+    assert cavalier["average_sold_per_year"] == pytest.approx(36228 / 5)
+    assert cavalier["share_of_target_pct"] == pytest.approx(100 * 36228 / 5 / 20000)
+    assert cavalier["target_over_same_years"] == 100000
+
+
+def test_largest_programme_skips_the_uk_comparator(tables):
+    volumes = reverse.past_volumes(tables[reverse.REVERSE])
+    assert volumes.iloc[0]["event_id"] == "R08" and volumes.iloc[0]["built"].startswith("built in the UK")
+    largest = reverse.largest_programme(tables[reverse.REVERSE])
+    assert (largest["event_id"], largest["actual_units"]) == ("R02", 40000)
+    assert "nearly 40,000" in reverse.programme_units(largest)
+
+
+def test_scale_series_keeps_gaps(tables):
+    scale = reverse.scale_series(tables[reverse.PRODUCTION], tables[reverse.MARKET])
+    built = scale[scale["series"] == reverse.SCALE_SERIES[0]]
+    assert built["year"].tolist() == [2003, 2012, 2018, 2021, 2023, 2024]  # no filled-in years
+    market = reverse.import_market(tables[reverse.MARKET])
+    assert (market["period"], market["value"]) == ("2024", 320789.0)
+
+
+def test_calculation_with_the_defaults(tables, options):
+    deficit, price, share = reverse.check_parameters(options, tables[reverse.PRICES], None, "census", None, 1.0)
+    refs = reverse.references(tables, reverse.largest_programme(tables[reverse.REVERSE]), reverse.import_market(tables[reverse.MARKET]))
+    cars, compared = reverse.calculate(deficit, price, share, refs)
+    assert cars == pytest.approx(64448.1e6 / 49814)
+    market = reverse.reference(compared, reverse.MARKET_REFERENCE)
+    assert market["multiple"] == pytest.approx(cars / 320789)
+    largest = reverse.reference(compared, reverse.LARGEST_REFERENCE)
+    assert largest["multiple"] == pytest.approx(cars / 40000)
+    assert compared["source_key"].notna().all()
+
+
+def test_calculation_with_share_zero_gives_zero_everywhere(tables, options):
+    deficit, price, _ = reverse.check_parameters(options, tables[reverse.PRICES], 2024, "corevias_reuters", None, 0)
+    refs = reverse.references(tables, reverse.largest_programme(tables[reverse.REVERSE]), reverse.import_market(tables[reverse.MARKET]))
+    cars, compared = reverse.calculate(deficit, price, 0.0, refs)
+    assert cars == 0 and (compared["multiple"] == 0).all()
+    assert reverse.share_text(0.0) == "none" and reverse.multiple(0.0) == "0% of"
+
+
+def test_price_curve_spans_the_data_prices_and_the_chosen_one(tables, options):
+    deficit = reverse.choose_deficit(options, 2024, "census")
+    scenario = reverse.choose_price(tables[reverse.PRICES], 90000)
+    curve = reverse.price_curve(deficit, scenario, 1.0, tables[reverse.PRICES])
+    assert curve["price_usd"].min() == 29100 and curve["price_usd"].max() == 90000
+    assert curve["cars_needed"].is_monotonic_decreasing
+    points = reverse.price_points(deficit, scenario, 1.0, tables[reverse.PRICES])
+    assert points["chosen"].sum() == 1 and points.loc[points["chosen"], "price_usd"].item() == 90000
+    assert points["cars_needed"].tolist() == pytest.approx(
+        [calc.cars_needed_to_offset(deficit["deficit_usd_bn"] * 1e9, p, 1) for p in points["price_usd"]]
+    )
+
+
+def test_formatting_helpers():
+    assert reverse.year_list([1985, 1986, 1987, 1990, 2024]) == "1985–1987, 1990, 2024"
+    assert reverse.multiple(4.03) == "4.0 times" and reverse.multiple(0.4) == "40% of"
+    assert reverse.period_text("2025-11") == "November 2025" and reverse.period_text("2024") == "2024"
+    assert reverse.share_text(1.0) == "all" and reverse.share_text(0.25) == "25%"

@@ -1,0 +1,139 @@
+"""Descriptions generated from the project itself: chapter parameters, the data catalogue, the manifest.
+
+Pages that document the project read these, so nothing is typed twice.
+"""
+
+from __future__ import annotations
+
+import ast
+import hashlib
+import json
+import re
+from pathlib import Path
+
+import nbformat
+import pandas as pd
+import yaml
+
+from tradetalks import data
+
+ROOT = Path(__file__).resolve().parent.parent
+GRID_FILE = ROOT / "notebooks" / "grid.yml"
+
+
+def _grid_runs() -> list[dict]:
+    data.trace_project_file(GRID_FILE)
+    grid = yaml.safe_load(GRID_FILE.read_text(encoding="utf-8"))
+    return [entry for part in grid["parts"] for entry in part["pages"] if "notebook" in entry]
+
+
+def declared_parameters(notebook: Path) -> list[dict]:
+    """Name, default and comment of each assignment in a template's ``parameters`` cell."""
+    data.trace_project_file(notebook)
+    cells = nbformat.read(notebook, as_version=4).cells
+    source = next(cell.source for cell in cells if "parameters" in cell.metadata.get("tags", []))
+    found = []
+    for line in source.splitlines():
+        match = re.match(r"^(\w+)\s*=\s*(.+?)\s*(?:#\s*(.*))?$", line)
+        if match:
+            name, default, comment = match.groups()
+            found.append({"parameter": name, "default": default, "meaning": comment or ""})
+    return found
+
+
+def chapter_parameters() -> pd.DataFrame:
+    """Every chapter template's parameters: chapter, parameter, default, meaning."""
+    rows = []
+    for notebook in dict.fromkeys(run["notebook"] for run in _grid_runs()):
+        for parameter in declared_parameters(ROOT / "notebooks" / notebook):
+            rows.append({"chapter": Path(notebook).stem, **parameter})
+    return pd.DataFrame(rows, columns=["chapter", "parameter", "default", "meaning"])
+
+
+def grid_runs() -> pd.DataFrame:
+    """The run grid as a table: page, chapter template, title and parameter overrides."""
+    rows = [
+        {
+            "page": run["page"],
+            "chapter": Path(run["notebook"]).stem,
+            "title": run["title"],
+            "parameters": ", ".join(f"{k}={v!r}" for k, v in (run.get("parameters") or {}).items()) or "(defaults)",
+        }
+        for run in _grid_runs()
+    ]
+    return pd.DataFrame(rows)
+
+
+def _years_covered(table: pd.DataFrame) -> str:
+    years = []
+    for column in [c for c in table.columns if c in {"year", "period", "date", "start_date", "announcement_date"}]:
+        years += [int(y) for cell in table[column].dropna().astype(str) for y in re.findall(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)", cell)]
+    return f"{min(years)}–{max(years)}" if years else ""
+
+
+def data_catalogue(data_dir: str | Path | None = None) -> pd.DataFrame:
+    """One row per table: name, title, description, rows, years, columns with units, licence."""
+    rows = []
+    for name in data.table_names(data_dir):
+        descriptor = data.table_schema(name, data_dir)
+        table = data.load_table(name, data_dir)
+        columns = "; ".join(f"{f['name']}" + (f" ({f['unit']})" if f.get("unit") else "") for f in descriptor["schema"]["fields"])
+        licences = ", ".join(lic.get("title", lic.get("name", "")) for lic in descriptor.get("licenses", []))
+        rows.append(
+            {
+                "table": name,
+                "file": descriptor["path"],
+                "title": descriptor.get("title", ""),
+                "description": descriptor.get("description", ""),
+                "rows": len(table),
+                "years": _years_covered(table),
+                "columns (units)": columns,
+                "licence": licences,
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def manifest(data_dir: str | Path | None = None) -> list[dict]:
+    """Machine-readable manifest: file, sha256, rows and as-of (newest dated source it cites)."""
+    base = data.resolve_data_dir(data_dir)
+    sources = data.load_table(data.SOURCES_TABLE, base)
+    entries = []
+    for name in data.table_names(base):
+        descriptor = data.table_schema(name, base)
+        table = data.load_table(name, base)
+        if data.SOURCE_KEY_COLUMN in table.columns and name != data.SOURCES_TABLE:
+            cited = sources[sources[data.SOURCE_KEY_COLUMN].isin(data.sources_for(table, base)[data.SOURCE_KEY_COLUMN])]
+        else:
+            cited = sources
+        dates = [m.group(0) for value in cited["as_of"].dropna() if (m := re.match(r"\d{4}(-\d{2}(-\d{2})?)?", str(value)))]
+        entries.append(
+            {
+                "table": name,
+                "file": descriptor["path"],
+                "sha256": hashlib.sha256((base / descriptor["path"]).read_bytes()).hexdigest(),
+                "rows": len(table),
+                "as_of": max(dates) if dates else None,
+            }
+        )
+    return entries
+
+
+def example_update_files() -> list[Path]:
+    """The worked example's CSV files (examples/update-2025), traced for incremental builds."""
+    files = sorted((ROOT / "examples" / "update-2025").glob("*.csv"))
+    for path in files:
+        data.trace_project_file(path)
+    return files
+
+
+def manifest_json(data_dir: str | Path | None = None) -> str:
+    return json.dumps({"tables": manifest(data_dir)}, indent=2) + "\n"
+
+
+def literal(text: str) -> object:
+    """A parameter default as Python reads it (for display and checks)."""
+    try:
+        return ast.literal_eval(text)
+    except (ValueError, SyntaxError):
+        return text

@@ -1,0 +1,584 @@
+"""Chapter 'The EV rush and China's grip on the supply chain': shaping the EV tables and drawing them."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+import altair as alt
+import pandas as pd
+
+from tradetalks import charts, data
+from tradetalks.params import ParameterError, check_choice, check_choices, check_year_range
+
+IEA = "iea_gevo2025_data"  # IEA Global EV Outlook 2025 data: the one consistent series
+IEA_PREVIOUS = "iea_gevo2024_data"  # the earlier vintage, kept to show revisions
+IEA_NEXT = "owid_iea_gevo2026"  # GEVO 2026 via OWID: 2025 values for the top-15 countries only
+# Parameter value -> powertrain as the tables name it.
+POWERTRAINS = {"EV": "EV (BEV+PHEV)", "BEV": "BEV", "PHEV": "PHEV"}
+# Short names for the chapter's parameters and charts; other countries keep the tables' names.
+COUNTRY_LABELS = {"Europe (IEA region)": "Europe", "European Union (EU27)": "EU27"}
+DEFAULT_COUNTRIES = ["World", "China", "Europe", "United States", "Japan", "Norway"]
+JAPAN = "Japan"
+CHINA = "China"
+WORLD = "World"
+CHINA_SALES_METRIC = "China share of global electric car sales (BEV+PHEV)"
+
+# The battery ladder: stage in the table -> rung of the ladder, upstream first.
+STAGES = {
+    "mining": "1 Mining",
+    "refining/processing": "2 Refining and processing",
+    "component manufacturing": "3 Cathodes, anodes, separators",
+    "cell manufacturing": "4 Battery cells",
+    "cell production": "4 Battery cells",
+    "magnet manufacturing": "5 Motor magnets (rare earths)",
+}
+LEADERS = ["China", "another country (China does not lead)"]
+KIND_COLOURS = [charts.PALETTE[0], charts.PALETTE[1], charts.PALETTE[4]]
+MEASURE_KINDS = ["capacity (location)", "production or output (location)", "mining controlled by Chinese firms (ownership)"]
+
+# BYD in blues, Tesla green, Toyota in vermilion and orange.
+COMPANY_COLOURS = [charts.PALETTE[0], charts.PALETTE[5], charts.PALETTE[2], charts.PALETTE[3], charts.PALETTE[1]]
+# BYD, Tesla and Toyota: one series per line, with what it counts. Metrics are the table's, in order of preference.
+COMPANY_SERIES = [
+    {"series": "BYD: NEV sales (BEV + PHEV, all vehicles)", "company": "BYD", "metrics": ["NEV sales"]},
+    {"series": "BYD: BEV sales", "company": "BYD", "metrics": ["BEV passenger sales", "BEV sales"]},
+    {"series": "Tesla: deliveries (all BEV)", "company": "Tesla", "metrics": ["Deliveries"]},
+    {"series": "Toyota + Lexus: sales, all powertrains", "company": "Toyota", "metrics": ["Toyota + Lexus sales"]},
+    {"series": "Toyota: BEV sales", "company": "Toyota", "metrics": ["BEV sales"]},
+]
+
+
+# --- parameters ------------------------------------------------------------------------------------------
+
+
+def country_label(name: str) -> str:
+    """The chapter's short name for a country or region ('Europe (IEA region)' -> 'Europe')."""
+    return COUNTRY_LABELS.get(name, name)
+
+
+def country_name(label: str) -> str:
+    """The tables' name for a short name ('Europe' -> 'Europe (IEA region)')."""
+    reverse = {short: name for name, short in COUNTRY_LABELS.items()}
+    return reverse.get(label, label)
+
+
+def iea_share_rows(share: pd.DataFrame) -> pd.DataFrame:
+    """The IEA GEVO 2025 rows of ``ev_sales_share`` (one consistent series, BEV/PHEV splits derived)."""
+    return share[share["source_key"] == IEA]
+
+
+def available_countries(share: pd.DataFrame) -> list[str]:
+    """Countries and regions with an IEA series, by their short names, in table order."""
+    return [country_label(name) for name in dict.fromkeys(iea_share_rows(share)["country"])]
+
+
+def share_years(share: pd.DataFrame) -> list[int]:
+    """Years covered by the IEA series and its 2025 update."""
+    rows = share[share["source_key"].isin([IEA, IEA_NEXT])]
+    return sorted(int(year) for year in rows["year"].unique())
+
+
+def as_list(name: str, value: Sequence[str] | str) -> list[str]:
+    """A list parameter as given on a command line: '["Japan", "China"]' (JSON) or one name; lists pass through."""
+    if not isinstance(value, str):
+        return list(value)
+    text = value.strip()
+    if not text.startswith("["):
+        return [text] if text else []
+    try:
+        parsed = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ParameterError(f'{name} must be a list such as ["Japan", "China"]; got {value!r}') from error
+    if not isinstance(parsed, list):
+        raise ParameterError(f"{name} must be a list; got {value!r}")
+    return parsed
+
+
+def check_parameters(
+    share: pd.DataFrame, countries: Sequence[str] | None, year_from: int | None, year_to: int | None, powertrain: str
+) -> tuple[list[str], int, int, str]:
+    """Validate the chapter's parameters against the data; ``None`` means the data's default.
+
+    Returns the countries (short names), the year range and the powertrain parameter. Raises
+    ``ParameterError`` naming the valid values.
+    """
+    check_choice("powertrain", powertrain, list(POWERTRAINS))
+    chosen = check_choices(
+        "countries", DEFAULT_COUNTRIES if countries is None else as_list("countries", countries), available_countries(share)
+    )
+    years = share_years(share)
+    year_from = years[0] if year_from is None else year_from
+    year_to = years[-1] if year_to is None else year_to
+    check_year_range(year_from, year_to, years)
+    return chosen, year_from, year_to, powertrain
+
+
+# --- the EV rush -----------------------------------------------------------------------------------------
+
+
+def share_series(share: pd.DataFrame, countries: Sequence[str], powertrain: str, year_from: int, year_to: int) -> pd.DataFrame:
+    """EV share of new cars by country and year from the IEA series (GEVO 2025; 2025 from GEVO 2026 via OWID).
+
+    One row per country and year in range: a year without a figure stays empty (a gap, not filled).
+    Columns: country (short name), year, share_pct, series, derived, source_key.
+    """
+    kind = POWERTRAINS[powertrain]
+    names = [country_name(label) for label in countries]
+    rows = share[share["source_key"].isin([IEA, IEA_NEXT]) & (share["powertrain"] == kind) & share["country"].isin(names)].copy()
+    rows["series"] = rows["source_key"].map({IEA: "IEA GEVO 2025 data", IEA_NEXT: "IEA GEVO 2026 via OWID (2025)"})
+    grid = pd.MultiIndex.from_product([names, range(year_from, year_to + 1)], names=["country", "year"]).to_frame(index=False)
+    grid["year"] = grid["year"].astype("Int64")
+    shown = grid.merge(rows[["country", "year", "share_pct", "series", "derived", "source_key"]], on=["country", "year"], how="left")
+    shown["country"] = shown["country"].map(country_label)
+    return shown.reset_index(drop=True)
+
+
+def share_chart(series: pd.DataFrame, powertrain: str) -> alt.LayerChart:
+    """Lines of the IEA share by country; hollow squares for the 2025 update (another vintage)."""
+    countries = list(dict.fromkeys(series["country"]))
+    color = alt.Color("country:N", title=None, sort=countries, scale=alt.Scale(domain=countries, range=charts.PALETTE[: len(countries)]))
+    if len(countries) > len(charts.PALETTE):
+        color = alt.Color("country:N", title=None, sort=countries)
+    x = alt.X("year:Q", title="Year", axis=alt.Axis(format="d", tickMinStep=1))
+    y = alt.Y("share_pct:Q", title=f"{POWERTRAINS[powertrain]} share of new cars (%)")
+    tooltip = ["country:N", "year:Q", alt.Tooltip("share_pct:Q", title="share (%)"), "series:N", "derived:N"]
+    main = series[series["series"].fillna("").str.startswith("IEA GEVO 2025") | series["share_pct"].isna()]
+    main = main.assign(share_pct=main["share_pct"].where(main["series"].fillna("").str.startswith("IEA GEVO 2025")))
+    line = alt.Chart(main).mark_line(point=True).encode(x=x, y=y, color=color, tooltip=tooltip)
+    update = series[series["series"].fillna("").str.contains("2026")]
+    points = (
+        alt.Chart(update).mark_point(shape="square", size=80, filled=False, strokeWidth=2).encode(x=x, y=y, color=color, tooltip=tooltip)
+    )
+    return alt.layer(line, points)
+
+
+def latest_shares(series: pd.DataFrame) -> pd.DataFrame:
+    """Each country's share in the last year the IEA GEVO 2025 series has, highest first."""
+    main = series[series["series"] == "IEA GEVO 2025 data"].dropna(subset=["share_pct"])
+    last = main["year"].max()
+    return main[main["year"] == last].sort_values("share_pct", ascending=False).reset_index(drop=True)
+
+
+def share_of(share: pd.DataFrame, country: str, year: int, powertrain: str = "EV", source_key: str = IEA) -> float | None:
+    """One published share (percent), or None if the table has none."""
+    rows = share[
+        (share["country"] == country_name(country))
+        & (share["year"] == year)
+        & (share["powertrain"] == POWERTRAINS.get(powertrain, powertrain))
+        & (share["source_key"] == source_key)
+    ]
+    return None if rows.empty else float(rows["share_pct"].iloc[0])
+
+
+def japan_peak(share: pd.DataFrame, powertrain: str = "EV") -> pd.Series:
+    """The year Japan's IEA share was highest, and the share."""
+    rows = iea_share_rows(share)
+    rows = rows[(rows["country"] == JAPAN) & (rows["powertrain"] == POWERTRAINS[powertrain])]
+    return rows.loc[rows["share_pct"].idxmax()]
+
+
+def other_share_figures(share: pd.DataFrame, countries: Sequence[str], year_from: int, year_to: int) -> pd.DataFrame:
+    """Figures outside the IEA series for the chosen countries: earlier IEA vintage, national and industry sources."""
+    names = [country_name(label) for label in countries]
+    rows = share[~share["source_key"].isin([IEA, IEA_NEXT]) & share["country"].isin(names) & share["year"].between(year_from, year_to)]
+    shown = rows.assign(country=rows["country"].map(country_label))
+    return (
+        shown[["country", "year", "powertrain", "share_pct", "basis", "source_key", "notes"]]
+        .sort_values(["country", "year"])
+        .reset_index(drop=True)
+    )
+
+
+def japan_powertrain_mix(share: pd.DataFrame) -> pd.DataFrame:
+    """Japan's shares of new cars by powertrain from sources other than IEA (hybrids, combustion-only)."""
+    rows = share[(share["country"] == JAPAN) & share["source_key"].isin(["jato_japan"])]
+    return rows[["year", "powertrain", "share_pct", "basis", "source_key", "notes"]].reset_index(drop=True)
+
+
+# --- China's share ---------------------------------------------------------------------------------------
+
+
+def china_share_series(china_share: pd.DataFrame, year_from: int, year_to: int) -> pd.DataFrame:
+    """China's share of world electric car sales: the derived IEA series and figures as stated by others (same metric)."""
+    rows = china_share[china_share["year"].between(year_from, year_to)].copy()
+    rows = rows[rows["metric"].str.contains("sales|sold", regex=True)]
+    rows["figure"] = rows["derived"].map({"yes": "derived from IEA data (China / World)", "no": "as stated in a summary of the IEA report"})
+    return rows[["year", "value_pct", "figure", "metric", "derived", "source_key", "notes"]].reset_index(drop=True)
+
+
+def china_share_chart(rows: pd.DataFrame) -> alt.LayerChart:
+    """Line of the derived series, hollow diamonds for figures stated elsewhere."""
+    x = alt.X("year:Q", title="Year", axis=alt.Axis(format="d", tickMinStep=1))
+    y = alt.Y("value_pct:Q", title="China's share of world electric car sales (%)", scale=alt.Scale(domain=[0, 100]))
+    figures = ["derived from IEA data (China / World)", "as stated in a summary of the IEA report"]
+    color = alt.Color(
+        "figure:N",
+        title=None,
+        sort=figures,
+        scale=alt.Scale(domain=figures, range=[charts.PALETTE[0], charts.PALETTE[3]]),
+        legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=400),
+    )
+    tooltip = ["year:Q", alt.Tooltip("value_pct:Q", title="share (%)"), "figure:N", "source_key:N", "notes:N"]
+    derived = rows[rows["derived"] == "yes"]
+    stated = rows[rows["derived"] == "no"]
+    line = alt.Chart(derived).mark_line(point=True).encode(x=x, y=y, color=color, tooltip=tooltip)
+    points = (
+        alt.Chart(stated).mark_point(shape="diamond", size=110, filled=False, strokeWidth=2).encode(x=x, y=y, color=color, tooltip=tooltip)
+    )
+    return alt.layer(line, points)
+
+
+def china_sales(volume: pd.DataFrame, year: int) -> tuple[float, float]:
+    """China's and the world's IEA electric car sales (BEV+PHEV, derived sum) in ``year``."""
+    rows = volume[(volume["source_key"] == IEA) & (volume["powertrain"] == POWERTRAINS["EV"]) & (volume["year"] == year)]
+    by_country = rows.set_index("country")["vehicles"]
+    return float(by_country[CHINA]), float(by_country[WORLD])
+
+
+def china_home_share_definitions(share: pd.DataFrame) -> pd.DataFrame:
+    """China's EV share of its own market on two definitions: IEA (passenger cars) against CAAM (all vehicles, wholesale)."""
+    caam = share[(share["country"] == CHINA) & share["source_key"].str.startswith("caam")]
+    iea = share[
+        (share["country"] == CHINA)
+        & share["source_key"].isin([IEA, IEA_NEXT])
+        & (share["powertrain"] == POWERTRAINS["EV"])
+        & share["year"].isin(caam["year"])
+    ]
+    rows = pd.concat([iea, caam]).sort_values(["year", "source_key"])
+    return rows[["year", "powertrain", "share_pct", "basis", "source_key", "notes"]].reset_index(drop=True)
+
+
+def car_battery_demand_share(demand: pd.DataFrame, year: int, region: str = CHINA) -> pd.Series:
+    """Derived: a region's share of world battery demand for electric cars in ``year`` (GWh / GWh)."""
+    cars = demand[(demand["mode"] == "Cars") & (demand["year"] == year)].set_index("region")["battery_demand_gwh"]
+    return pd.Series({"region_gwh": float(cars[region]), "world_gwh": float(cars[WORLD]), "share_pct": 100 * cars[region] / cars[WORLD]})
+
+
+# --- the battery ladder ----------------------------------------------------------------------------------
+
+
+def measure_kind(measure: str) -> str:
+    """Capacity, production/output, or ownership: the three things a 'share' can measure."""
+    text = measure.lower()
+    if "controlled" in text:
+        return MEASURE_KINDS[2]
+    if "capacity" in text:
+        return MEASURE_KINDS[0]
+    return MEASURE_KINDS[1]
+
+
+def ladder(supply: pd.DataFrame) -> pd.DataFrame:
+    """Rows for the 'where China sits' ladder: a country's share of world supply at each stage.
+
+    Keeps percent-of-global figures with a number for a single country, at a stage of the chain,
+    for data years (projections and cross-mineral averages are left out). ``leader`` says whether
+    the figure is China's or the leading country's where China does not lead.
+    """
+    rows = supply[
+        supply["stage"].isin(STAGES)
+        & (supply["unit"] == "% of global")
+        & supply["value"].notna()
+        & ~supply["measure"].str.contains("projection|average|top refiner", regex=True)
+        & ~supply["item"].str.contains("average", regex=False)
+        & ~supply["country"].str.startswith("Top-3")
+    ].copy()
+    # another country's figure stays only where China has no larger figure for the same stage and item (China does not lead)
+    china_max = rows[rows["country"] == CHINA].groupby(["stage", "item"])["value"].max()
+    china_best = pd.Series(
+        [china_max.get((s, i), float("nan")) for s, i in zip(rows["stage"], rows["item"], strict=True)], index=rows.index
+    )
+    rows = rows[(rows["country"] == CHINA) | ~(china_best > rows["value"])].copy()
+    rows["rung"] = rows["stage"].map(STAGES)
+    rows["kind"] = rows["measure"].map(measure_kind)
+    rows["leader"] = rows["country"].map(lambda country: LEADERS[0] if country == CHINA else LEADERS[1])
+    rows["year"] = rows["year"].astype("string").fillna("not stated")
+    columns = ["rung", "item", "country", "leader", "year", "value", "qualifier", "measure", "kind", "confidence", "source_key"]
+    return rows[columns].sort_values(["rung", "value"], ascending=[True, False]).reset_index(drop=True)
+
+
+def words_only(supply: pd.DataFrame) -> pd.DataFrame:
+    """Figures the sources give in words only (no number to plot), e.g. 'virtually all'."""
+    rows = supply[supply["value"].isna()]
+    return rows[["stage", "item", "country", "year", "qualifier", "measure", "source_key"]].reset_index(drop=True)
+
+
+def ladder_chart(rungs: pd.DataFrame) -> alt.LayerChart:
+    """Dot plot: one row per stage, China's share (and the leader's, where China does not lead) by measure."""
+    order = list(dict.fromkeys(STAGES.values()))
+    y = alt.Y("rung:N", title=None, sort=order, axis=alt.Axis(labelLimit=260))
+    x = alt.X("value:Q", title="Share of world total (%)", scale=alt.Scale(domain=[0, 100]))
+    china = rungs[rungs["country"] == CHINA]
+    span = (
+        alt.Chart(china)
+        .mark_rule(strokeWidth=10, opacity=0.18, color=charts.PALETTE[7])
+        .encode(y=y, x=alt.X("min(value):Q", title="Share of world total (%)", scale=alt.Scale(domain=[0, 100])), x2="max(value):Q")
+    )
+    encoding = {
+        "y": y,
+        "x": x,
+        "yOffset": alt.YOffset("kind:N", sort=MEASURE_KINDS, scale=alt.Scale(domain=MEASURE_KINDS)),
+        "color": alt.Color(
+            "kind:N",
+            title="Measure (hollow: low-confidence source)",
+            sort=MEASURE_KINDS,
+            scale=alt.Scale(domain=MEASURE_KINDS, range=KIND_COLOURS),
+            legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=320, titleLimit=320),
+        ),
+        "shape": alt.Shape(
+            "leader:N",
+            title="Whose share",
+            scale=alt.Scale(domain=LEADERS, range=["circle", "triangle-down"]),
+            legend=alt.Legend(
+                orient="bottom", direction="vertical", labelLimit=320, symbolStrokeColor="#333333", symbolFillColor="#333333"
+            ),
+        ),
+        "tooltip": [
+            "rung:N",
+            "item:N",
+            "country:N",
+            "year:N",
+            alt.Tooltip("value:Q", title="share (%)"),
+            "qualifier:N",
+            "measure:N",
+            "confidence:N",
+            "source_key:N",
+        ],
+    }
+    solid = alt.Chart(rungs[rungs["confidence"] != "low"]).mark_point(size=90, strokeWidth=2, filled=True, opacity=0.9).encode(**encoding)
+    hollow = alt.Chart(rungs[rungs["confidence"] == "low"]).mark_point(size=90, strokeWidth=2, filled=False).encode(**encoding)
+    points = alt.layer(solid, hollow)
+    return alt.layer(span, points).properties(height=340)
+
+
+def stage_ranges(rungs: pd.DataFrame) -> pd.DataFrame:
+    """China's lowest and highest share at each rung (all measures, all sources)."""
+    china = rungs[rungs["country"] == CHINA]
+    ranges = china.groupby("rung", sort=True)["value"].agg(["min", "max", "count"]).reset_index()
+    return ranges.rename(columns={"min": "lowest_pct", "max": "highest_pct", "count": "figures"})
+
+
+def cell_share_definitions(supply: pd.DataFrame) -> pd.DataFrame:
+    """China's share of battery cells on each definition: capacity against output, by source and year."""
+    rows = supply[
+        supply["stage"].isin(["cell manufacturing", "cell production"]) & (supply["country"] == CHINA) & (supply["unit"] == "% of global")
+    ]
+    rows = rows.assign(kind=rows["measure"].map(measure_kind))
+    columns = ["year", "item", "value", "qualifier", "measure", "kind", "confidence", "source_key"]
+    return rows[columns].sort_values(["kind", "year"]).reset_index(drop=True)
+
+
+def supply_figure(supply: pd.DataFrame, stage: str, item: str, country: str = CHINA, source_key: str | None = None) -> pd.Series:
+    """One row of the supply-chain table (the first match), for prose."""
+    rows = supply[(supply["stage"] == stage) & (supply["item"] == item) & (supply["country"] == country)]
+    if source_key is not None:
+        rows = rows[rows["source_key"] == source_key]
+    if rows.empty:
+        raise KeyError(f"no battery_supply_chain row for {stage} / {item} / {country}")
+    return rows.iloc[0]
+
+
+def stated(row: pd.Series) -> str:
+    """A figure as its source words it: qualifier and number ('nearly 85%'), from the row's own columns."""
+    qualifier = str(row["qualifier"]) if pd.notna(row["qualifier"]) else ""
+    first_word = qualifier.split(" (")[0].strip()
+    value = f"{row['value']:g}%" if pd.notna(row["value"]) else ""
+    return " ".join(part for part in [first_word, value] if part)
+
+
+# --- BYD, Tesla, Toyota ----------------------------------------------------------------------------------
+
+
+def company_series(sales: pd.DataFrame) -> pd.DataFrame:
+    """One figure per series and year (first row in table order where a year has several); vehicles."""
+    parts = []
+    for spec in COMPANY_SERIES:
+        rows = sales[(sales["company"] == spec["company"]) & sales["metric"].isin(spec["metrics"]) & (sales["unit"] == "vehicles")]
+        rows = rows.drop_duplicates("year", keep="first").assign(series=spec["series"])
+        parts.append(rows)
+    shown = pd.concat(parts)
+    shown = shown.assign(million=shown["value"] / 1e6)
+    return shown[["series", "year", "value", "million", "metric", "scope", "source_key", "notes"]].reset_index(drop=True)
+
+
+def company_alternatives(sales: pd.DataFrame, series: pd.DataFrame) -> pd.DataFrame:
+    """Other reported totals for a company and year that the chart does not draw (where sources disagree).
+
+    BYD: a vehicle-sales total on an unclear scope; Tesla: a second, rounded count of deliveries.
+    """
+    candidates = sales[(sales["unit"] == "vehicles") & sales["metric"].isin(["Deliveries", "Vehicle sales (as reported)"])]
+    drawn = series[["year", "metric", "source_key"]].assign(drawn=True)
+    rows = candidates.merge(drawn, on=["year", "metric", "source_key"], how="left")
+    rows = rows[rows["drawn"].isna()]
+    return rows[["company", "year", "metric", "value", "scope", "source_key", "notes"]].reset_index(drop=True)
+
+
+def company_chart(series: pd.DataFrame) -> alt.Chart:
+    """Grouped bars: millions of vehicles by year, one bar per series."""
+    order = [spec["series"] for spec in COMPANY_SERIES]
+    return (
+        alt.Chart(series)
+        .mark_bar()
+        .encode(
+            x=alt.X("year:O", title="Year", axis=alt.Axis(labelAngle=0)),
+            xOffset=alt.XOffset("series:N", sort=order),
+            y=alt.Y("million:Q", title="Vehicles (million)"),
+            color=alt.Color(
+                "series:N",
+                title=None,
+                sort=order,
+                scale=alt.Scale(domain=order, range=COMPANY_COLOURS),
+                legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=400),
+            ),
+            tooltip=["series:N", "year:O", alt.Tooltip("value:Q", format=",.0f", title="vehicles"), "scope:N", "source_key:N"],
+        )
+        .properties(height=300)
+    )
+
+
+def sales_value(sales: pd.DataFrame, company: str, year: int, metric: str) -> pd.Series:
+    """One row of ``automaker_sales`` (the first in table order)."""
+    rows = sales[(sales["company"] == company) & (sales["year"] == year) & (sales["metric"] == metric)]
+    if rows.empty:
+        raise KeyError(f"no automaker_sales row for {company} {year} {metric!r}")
+    return rows.iloc[0]
+
+
+def battery_makers_table(makers: pd.DataFrame, year: str) -> pd.DataFrame:
+    """Battery makers' installations and shares in one year (SNE Research), as in the table."""
+    rows = makers[makers["year"] == year]
+    return rows[["company", "hq_country", "installations_gwh", "share_pct", "derived", "source_key", "notes"]].reset_index(drop=True)
+
+
+# --- policy ----------------------------------------------------------------------------------------------
+
+
+def policy_table(targets: pd.DataFrame) -> pd.DataFrame:
+    """The targets as a reader's table: who, when, for when, what, and whether hybrids count."""
+    return targets[
+        ["jurisdiction", "policy", "announced", "target_year", "target_metric", "target_value", "what_counts", "binding", "source_key"]
+    ].rename(
+        columns={"target_year": "target year", "target_metric": "what is targeted", "target_value": "target", "what_counts": "what counts"}
+    )
+
+
+def policy_row(targets: pd.DataFrame, source_key: str, target_year: str | None = None) -> pd.Series:
+    """The first target row from one source (optionally for one target year)."""
+    rows = targets[targets["source_key"] == source_key]
+    if target_year is not None:
+        rows = rows[rows["target_year"] == target_year]
+    if rows.empty:
+        raise KeyError(f"no ev_policy_targets row from {source_key!r}")
+    return rows.iloc[0]
+
+
+def sources_of(*tables: pd.DataFrame, data_dir: object = None) -> pd.DataFrame:
+    """The sources behind the rows of one or more (filtered) tables, in first-cited order."""
+    keys = [key for table in tables for cell in table["source_key"].dropna() for key in data.split_source_keys(cell)]
+    return data.sources_for(keys, data_dir)
+
+
+# --- the essay's claims ----------------------------------------------------------------------------------
+
+
+def millions(vehicles: float, digits: int = 2) -> str:
+    """4272145 -> '4.27 million' (``digits`` decimals)."""
+    return f"{vehicles / 1e6:.{digits}f} million"
+
+
+def ordinal(rank: int, lowest: bool = True) -> str:
+    """1 -> 'lowest' (or 'largest'), 2 -> 'second-lowest' ..."""
+    word = "lowest" if lowest else "largest"
+    prefix = {1: "", 2: "second-", 3: "third-"}.get(rank, f"{rank}th-")
+    return prefix + word
+
+
+def maker_rank(makers: pd.DataFrame, company: str, year: str) -> int:
+    """A battery maker's rank by installations in ``year`` among single makers with a figure (1 = largest)."""
+    rows = makers[(makers["year"] == year) & (makers["hq_country"] != "World") & makers["installations_gwh"].notna()]
+    rows = rows[~rows["company"].str.contains(r"\+|makers|company-reported", regex=True)]
+    ranked = rows.sort_values("installations_gwh", ascending=False)["company"].tolist()
+    return ranked.index(company) + 1
+
+
+def essay_checks(
+    share: pd.DataFrame,
+    china_share: pd.DataFrame,
+    supply: pd.DataFrame,
+    makers: pd.DataFrame,
+    sales: pd.DataFrame,
+    targets: pd.DataFrame,
+) -> pd.DataFrame:
+    """The opinion essay's checkable claims (paraphrased), what the data show, and a verdict. Every figure comes from the tables."""
+    iea = iea_share_rows(share)
+    last = int(iea["year"].max())
+    japan, world = share_of(share, JAPAN, last), share_of(share, WORLD, last)
+    last_year = iea[(iea["year"] == last) & (iea["powertrain"] == POWERTRAINS["EV"]) & (iea["country"] != WORLD)]
+    rank = int((last_year["share_pct"] < japan).sum()) + 1  # 1 = lowest
+    derived = china_share[(china_share["derived"] == "yes") & (china_share["metric"] == CHINA_SALES_METRIC)]
+    latest_china = derived.loc[derived["year"].idxmax()]
+    cells_capacity = supply_figure(supply, "cell manufacturing", "lithium-ion battery cells", source_key="iea_batteries_2024")
+    cells_output = supply_figure(supply, "cell production", "batteries sold globally", source_key="iea_battery_commentary_2025")
+    magnets = supply_figure(supply, "magnet manufacturing", "rare-earth permanent magnets", source_key="iea_commentary_oct2025_ree")
+    cobalt_mine = supply_figure(supply, "mining", "cobalt", country="DR Congo", source_key="ciphernews_iea_chart")
+    nickel_mine = supply_figure(supply, "mining", "nickel", country="Indonesia", source_key="ciphernews_iea_chart")
+    byd_cells = makers[
+        (makers["company"] == "BYD") & (makers["year"] == makers["year"].dropna().loc[lambda y: y.str.fullmatch(r"\d{4}")].max())
+    ].iloc[0]
+    byd_nev = sales[(sales["company"] == "BYD") & (sales["metric"] == "NEV sales")].sort_values("year")
+    first_nev, last_nev = byd_nev.iloc[0], byd_nev.iloc[-1]
+    growth = 100 * (last_nev["value"] / byd_nev.iloc[-2]["value"] - 1)
+    tokyo = policy_row(targets, "jiji_tokyo_2020", "2030")
+    enforcement = policy_row(targets, "usembassy_nikkei_digest")
+    national = policy_row(targets, "japan_ggs_reuters")
+    return pd.DataFrame(
+        [
+            {
+                "claim (paraphrased)": "Japan is rushing into EVs as if it were a race",
+                "what the data show": (
+                    f"Electric cars (BEV+PHEV) were {japan:g}% of new cars in Japan in {last}, against {world:g}% worldwide "
+                    f"(IEA GEVO 2025 data)"
+                ),
+                "verdict": (
+                    f"not supported: Japan's share was the {ordinal(rank)} of the {len(last_year)} markets in the IEA table"
+                    if japan < world
+                    else "supported"
+                ),
+            },
+            {
+                "claim (paraphrased)": "The batteries and motors inside EVs are largely made in China",
+                "what the data show": (
+                    f"Cells: {stated(cells_capacity)} of world capacity ({cells_capacity['year']}), {stated(cells_output)} of batteries "
+                    f"sold ({cells_output['year']}); motor magnets: {stated(magnets)} ({magnets['year']}); but mining is led by "
+                    f"DR Congo (cobalt, {stated(cobalt_mine)}) and Indonesia (nickel, {stated(nickel_mine)})"
+                ),
+                "verdict": "largely true for processing, components, cells and magnets; not for mining",
+            },
+            {
+                "claim (paraphrased)": "BYD is vertically integrated and on a tear",
+                "what the data show": (
+                    f"BYD NEV sales (BEV+PHEV) rose from {millions(first_nev['value'])} ({first_nev['year']}) to "
+                    f"{millions(last_nev['value'])} ({last_nev['year']}); it is also the {ordinal(maker_rank(makers, 'BYD', byd_cells['year']), lowest=False)} EV battery maker, "
+                    f"{byd_cells['share_pct']:g}% of installations in {byd_cells['year']} (SNE Research; share derived)"
+                ),
+                "verdict": f"supported, though growth slowed to {growth:.1f}% in {last_nev['year']} (derived: year on year)",
+            },
+            {
+                "claim (paraphrased)": "Tokyo says all new cars must be EVs by 2030",
+                "what the data show": (
+                    f"Tokyo's target for {tokyo['target_year']}: {tokyo['target_value']} of new passenger cars "
+                    f"non-gasoline, counting {tokyo['what_counts'].split(' (')[0]}; enforcement: {enforcement['binding']}. "
+                    f"Japan's national target: {national['target_value']} 'electrified' by {national['target_year']}, hybrids included"
+                ),
+                "verdict": "not supported: hybrids count, and it is a request, not a rule",
+            },
+            {
+                "claim (paraphrased)": "What Washington really wants is to break free of China's hold on the EV supply chain",
+                "what the data show": (
+                    f"The dependence is real at the cell and magnet stages (above); China also sold {latest_china['value_pct']:g}% "
+                    f"of the world's electric cars in {latest_china['year']} (derived from IEA data)"
+                ),
+                "verdict": "a claim about motives: the data show the dependence, not what Washington wants",
+            },
+        ]
+    )
