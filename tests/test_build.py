@@ -69,6 +69,18 @@ def test_committed_chapters_are_normalised_and_free_of_machine_paths():
         assert notebook["cells"][0]["source"][0] == f"# {run.title}\n"
         errors = [o for c in notebook["cells"] for o in c.get("outputs", []) if o["output_type"] == "error"]
         assert errors == []
+        footer = "".join(notebook["cells"][-1]["source"])
+        assert footer.startswith("```{admonition} Cite this page") and "**Last updated:**" in footer
+
+
+def test_page_footer_dates_the_page_from_its_sources():
+    from tradetalks import catalog
+
+    as_of = catalog.as_of_for_files(["tariff_timeline.csv", "negotiation_rounds.csv"])
+    assert as_of == "2026-03-07"  # the newest dated source cited by those two tables
+    footer = build.page_footer("Why *not*?", as_of)
+    assert "“Why \\*not\\*?.”" in footer and "data as of 2026-03-07" in footer
+    assert "generated from the project's own files" in build.page_footer("T", None)
 
 
 def test_bad_data_builds_nothing_and_keeps_the_old_site(data_copy, tmp_path):

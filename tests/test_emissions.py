@@ -10,8 +10,6 @@ from tradetalks import data, emissions
 from tradetalks import emissions_calc as ec
 from tradetalks.params import ParameterError
 
-ASSUMED = {"charging_loss_pct": 10.0, "grid_loss_pct": 5.0, "lifetime_km": 150_000}
-
 
 @pytest.fixture(scope="module")
 def electricity():
@@ -29,7 +27,7 @@ def prices():
 
 
 def resolve(electricity, lifecycle, **changes):
-    return emissions.resolve_inputs(electricity, lifecycle, **{**ASSUMED, **changes})
+    return emissions.resolve_inputs(electricity, lifecycle, **changes)
 
 
 def test_tables_keep_the_packs_figures(lifecycle, prices):
@@ -86,10 +84,41 @@ def test_defaults_come_from_the_data(electricity, lifecycle):
     assert inputs.fuel_upstream_kg_per_l == 0.0  # not counted by default
     assert inputs.battery_kwh == 20.0  # notes of the Sakura row
     assert inputs.battery_kg_per_kwh == pytest.approx((56 + 494) / 2)  # derived midpoint
+    assert inputs.charging_loss_pct == 11.0  # TCS, 26 cars at 11 kW
+    assert inputs.grid_loss_pct == 4.3  # World Bank WDI, Japan 2014
+    assert inputs.lifetime_km == 150_000.0  # ecoinvent default
     basis = table.set_index("name")["basis"]
-    assert basis["charging_loss_pct"] == basis["grid_loss_pct"] == basis["lifetime_km"] == "assumption, not sourced"
     assert basis["battery_kg_per_kwh"].startswith("derived")
+    assert table["basis"].str.startswith(("sourced", "derived", "not counted")).all()
     assert table.loc[table["basis"].str.startswith("sourced"), "source_key"].ne("").all()
+    keys = table.set_index("name")["source_key"]
+    assert keys["charging_loss_pct"] == "tcs_2025_charging_losses"
+    assert keys["grid_loss_pct"] == "worldbank_td_losses_via_volks"
+    assert keys["lifetime_km"] == "ecoinvent_car_lifetime_via_climatiq"
+    assert basis["lifetime_km"] == f"sourced: {emissions.P_LIFETIME}"
+
+
+def test_losses_and_lifetime_set_by_the_reader(electricity, lifecycle):
+    inputs, table = resolve(electricity, lifecycle, charging_loss_pct=10.0, grid_loss_pct=0, lifetime_km=200_000)
+    assert (inputs.charging_loss_pct, inputs.grid_loss_pct, inputs.lifetime_km) == (10.0, 0.0, 200_000.0)
+    rows = table.set_index("name").loc[["charging_loss_pct", "grid_loss_pct", "lifetime_km"]]
+    assert rows["basis"].eq("set by you").all()
+    assert rows["source_key"].eq("").all()
+
+
+def test_japans_grid_losses_are_labelled_when_used_for_another_grid(electricity, lifecycle):
+    _, table = resolve(electricity, lifecycle, grid_country="China")
+    basis = table.set_index("name").loc["grid_loss_pct", "basis"]
+    assert basis.endswith("the data has no grid-loss figure for China, so Japan's is used")
+    _, table = resolve(electricity, lifecycle, grid_intensity=421)
+    assert table.set_index("name").loc["grid_loss_pct", "basis"].endswith("used with the grid intensity you set")
+
+
+def test_inputs_words(electricity, lifecycle):
+    _, table = resolve(electricity, lifecycle, lifetime_km=120_000)
+    words = emissions.inputs_words(table, ["charging_loss_pct", "lifetime_km"])
+    assert words.startswith("charging losses 11 (% of the energy drawn from the socket; sourced: EV charging losses")
+    assert words.endswith("; car's lifetime distance 120,000 (km; set by you)")
 
 
 def test_a_chosen_year_country_or_intensity(electricity, lifecycle):
@@ -116,8 +145,8 @@ def test_upstream_is_derived_from_the_heating_value(electricity, lifecycle):
         ({"grid_country": "France"}, r"grid_country='France' is not available; valid values: 'China', 'Germany', 'Japan'"),
         ({"grid_year": 2020, "grid_intensity": 400}, r"give grid_year or grid_intensity, not both"),
         ({"grid_intensity": 5000}, r"grid_intensity=5000 is outside the plausible range 0 to 1,500"),
-        ({"charging_loss_pct": None}, r"charging_loss_pct has no sourced default in the data: state it explicitly as an assumption"),
-        ({"lifetime_km": None}, r"lifetime_km has no sourced default"),
+        ({"grid_loss_pct": "5"}, r"grid_loss_pct must be a number in % of the energy generated"),
+        ({"lifetime_km": 5_000_000}, r"lifetime_km=5e\+06 is outside the plausible range 10,000 to 1,000,000 km"),
         ({"charging_loss_pct": 100}, r"charging_loss_pct=100 is outside the plausible range 0 to 50"),
         ({"hybrid_km_per_l": 0}, r"hybrid_km_per_l=0 is outside the plausible range 5 to 60 km/L"),
         ({"battery_kg_per_kwh": -1}, r"battery_kg_per_kwh=-1 is outside"),
@@ -160,7 +189,11 @@ def test_sensitivity_ranges_are_sourced_or_labelled(electricity, lifecycle):
     assert ranges.loc["ev_wh_per_km", ["low", "high"]].tolist() == pytest.approx([124, 1000 / 6])
     assert ranges.loc["hybrid_km_per_l", ["low", "high"]].tolist() == [28.6, 32.6]
     assert ranges.loc["battery_kg_per_kwh", ["low", "high"]].tolist() == [56.0, 494.0]
-    assert ranges.loc["lifetime_km", "range basis"].startswith("illustrative")
+    assert ranges.loc["lifetime_km", ["low", "high"]].tolist() == [100_000.0, 200_000.0]  # Nansai 2002, TCS calculator
+    assert ranges.loc["lifetime_km", "range basis"].startswith("sourced")
+    assert ranges.loc["lifetime_km", "source_key"] == "nansai_2002_ev_lci;tcs_co2_calculator_roadmap"
+    assert ranges.loc["charging_loss_pct", ["low", "high"]].tolist() == pytest.approx([5.5, 16.5])  # illustrative, 11 x 0.5 and 1.5
+    assert ranges.loc["charging_loss_pct", "range basis"].startswith("illustrative")
     result = emissions.sensitivity(inputs, table)
     assert result["swing"].is_monotonic_decreasing
     assert set(result["input"]) <= set(ec.PLAUSIBLE)

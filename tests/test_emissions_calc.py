@@ -32,6 +32,9 @@ def test_ev_use_phase_hand_worked():
     assert ec.ev_use_g_per_km(100, 500, charging_loss_pct=20) == pytest.approx(62.5)
     # and 20% lost on the grid too: 0.125 / 0.8 = 0.15625 kWh generated -> 78.125 g/km
     assert ec.ev_use_g_per_km(100, 500, charging_loss_pct=20, grid_loss_pct=20) == pytest.approx(78.125)
+    # the chapter's sourced losses (11% charging, 4.3% grid) on the kei car at 482.3 g/kWh:
+    # 0.124 / 0.89 / 0.957 = 0.14559 kWh generated per km -> 70.22 g/km
+    assert ec.ev_use_g_per_km(124, 482.3, charging_loss_pct=11, grid_loss_pct=4.3) == pytest.approx(70.22, abs=0.01)
     # a clean grid gives zero use-phase emissions
     assert ec.ev_use_g_per_km(100, 0) == 0
 
@@ -58,6 +61,10 @@ def test_battery_hand_worked():
     # 20 kWh x 150 kg/kWh = 3,000 kg over 150,000 km = 20 g/km
     assert ec.battery_g_per_km(20, 150, 150_000) == pytest.approx(20)
     assert ec.battery_g_per_km(20, 150, 300_000) == pytest.approx(10)
+    # the published lifetimes in the data (100,000 to 200,000 km) with the 20 kWh battery at 275 kg/kWh:
+    # 5,500 kg / 100,000 km = 55 g/km; / 200,000 km = 27.5 g/km
+    assert ec.battery_g_per_km(20, 275, 100_000) == pytest.approx(55)
+    assert ec.battery_g_per_km(20, 275, 200_000) == pytest.approx(27.5)
 
 
 def test_per_km_table():

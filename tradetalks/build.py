@@ -23,7 +23,8 @@ import nbformat
 import yaml
 from tqdm import tqdm
 
-from tradetalks import charts, data
+from tradetalks import catalog, charts, data
+from tradetalks.text import as_markdown_text
 
 ROOT = Path(__file__).resolve().parent.parent
 GRID_FILE = ROOT / "notebooks" / "grid.yml"
@@ -123,6 +124,12 @@ def normalise(notebook: nbformat.NotebookNode, page: str) -> None:
     """Drop what changes from run to run (timings, random ids), so committed chapters diff cleanly."""
     notebook.metadata.pop("papermill", None)
     notebook.metadata.pop("widgets", None)
+    # the values papermill injects are shown or hidden like the parameters cell they override
+    declared = next((c for c in notebook.cells if "parameters" in c.metadata.get("tags", [])), None)
+    for cell in notebook.cells:
+        tags = cell.metadata.get("tags", [])
+        if "injected-parameters" in tags and declared is not None:
+            cell.metadata["tags"] = ["injected-parameters"] + [t for t in declared.metadata.get("tags", []) if t != "parameters"]
     for index, cell in enumerate(notebook.cells):
         cell["id"] = f"{page}-{index}"
         cell.metadata.pop("papermill", None)
@@ -169,9 +176,25 @@ def _execute(run: Run, out_path: Path, data_dir: str | None, timeout_s: int = CE
     trace.unlink(missing_ok=True)
     notebook = nbformat.read(out_path, as_version=4)
     retitle(notebook, run.title)
+    notebook.cells.append(nbformat.v4.new_markdown_cell(page_footer(run.title, catalog.as_of_for_files(inputs, data_dir))))
     normalise(notebook, run.page)
     nbformat.write(notebook, out_path)
     return None, inputs
+
+
+SITE_TITLE = "US–Japan Auto Trade, Explained"
+AUTHORS = "The US–Japan Auto Trade, Explained contributors"
+
+
+def page_footer(title: str, as_of: str | None) -> str:
+    """The 'last updated' and 'cite this page' lines added to every executed page."""
+    dated = f"data as of {as_of}" if as_of else "generated from the project's own files"
+    return (
+        "```{admonition} Cite this page\n:class: tt-cite\n"
+        f"{AUTHORS}. “{as_markdown_text(title)}.” *{SITE_TITLE}*, {dated}. "
+        "Text CC BY 4.0; code MIT; data under each source's terms (see the source lines and the references).\n"
+        f"\n**Last updated:** {dated} (the newest dated source behind this page).\n```"
+    )
 
 
 def _sha256(path: Path) -> str:
@@ -231,8 +254,12 @@ def execute_runs(
     return inputs
 
 
-def _stage_sources(stage: Path, grid: Grid) -> Path:
-    """Copy what Jupyter Book reads into ``stage/src`` and write the toc and vendored scripts."""
+EXTRA_DIR = "_extra"  # copied to the site's root: the data files and their manifest
+BIB_FILE = "references.bib"
+
+
+def _stage_sources(stage: Path, grid: Grid, base: Path | None = None) -> Path:
+    """Copy what Jupyter Book reads into ``stage/src``: pages, toc, vendored scripts, bibliography, data files."""
     source = stage / "src"
     source.mkdir()
     shutil.copy2(ROOT / CONFIG_FILE, source / CONFIG_FILE)
@@ -240,6 +267,13 @@ def _stage_sources(stage: Path, grid: Grid) -> Path:
     shutil.copytree(ROOT / BOOK_DIR, source / BOOK_DIR, ignore=shutil.ignore_patterns(".ipynb_checkpoints", "_build"))
     shutil.copytree(ROOT / STATIC_DIR, source / STATIC_DIR)
     (source / STATIC_DIR / charts.BUNDLE_FILE).write_text(charts.javascript_bundle(), encoding="utf-8")
+    base = base or data.default_data_dir()
+    (source / BIB_FILE).write_text(catalog.bibtex(base), encoding="utf-8")
+    published_data = source / EXTRA_DIR / "data"
+    published_data.mkdir(parents=True)
+    for name in [data.PACKAGE_FILE] + [data.table_schema(table, base)["path"] for table in data.table_names(base)]:
+        shutil.copy2(base / name, published_data / name)
+    (published_data / "manifest.json").write_text(catalog.manifest_json(base), encoding="utf-8")
     return source
 
 
@@ -271,19 +305,6 @@ def _replace_dir(new: Path, target: Path) -> None:
     os.replace(new, target)
     if old is not None:
         shutil.rmtree(old)
-
-
-def _restrict(grid: Grid, pages: list[str]) -> Grid:
-    known = [run.page for run in grid.runs]
-    unknown = sorted(set(pages) - set(known))
-    if unknown:
-        raise BuildError(f"unknown page {', '.join(unknown)}; pages: {', '.join(known)}")
-    parts = []
-    for part in grid.parts:
-        entries = tuple(e for e in part.entries if not isinstance(e, Run) or e.page in pages)
-        if entries:
-            parts.append(Part(part.caption, entries))
-    return Grid(grid.root, tuple(parts))
 
 
 def _site_fingerprint(grid: Grid, run_records: dict) -> str:
@@ -327,8 +348,9 @@ def build_site(
     A chapter is re-run only if its notebook, parameters, the package code or a data file
     it read changed since the last build into ``out``. With the shipped data the executed
     chapters also replace those in ``book/`` (the published record); with another data
-    folder only ``out`` changes. ``only`` builds a site of just those chapter pages (and the
-    prose pages), for checking one chapter quickly; it never updates ``book/``.
+    folder only ``out`` changes. ``only`` runs just those pages, for checking one chapter
+    quickly: the other pages are taken as published in ``book/``, and nothing is cached or
+    written back.
     """
     custom_data = data_dir is not None and str(data_dir) != ""
     base = data.resolve_data_dir(data_dir)
@@ -337,12 +359,14 @@ def build_site(
         raise BuildError(f"data in {base.name}/ failed validation; nothing was built:\n" + "\n".join(str(p) for p in problems))
     grid = load_grid()
     if only:
-        grid = _restrict(grid, only)
+        unknown = sorted(set(only) - {run.page for run in grid.runs})
+        if unknown:
+            raise BuildError(f"unknown page {', '.join(unknown)}; pages: {', '.join(run.page for run in grid.runs)}")
         custom_data = True  # a partial site is never the published record
     target = Path(out).resolve() if out else DEFAULT_OUT
     target.parent.mkdir(parents=True, exist_ok=True)
     cache = target.parent / f".{target.name}-cache"
-    previous = _load_cache(cache) if execute else {"runs": {}, "site": None}
+    previous = _load_cache(cache) if execute and not only else {"runs": {}, "site": None}
     keys = {run.page: _run_key(run, custom_data) for run in grid.runs}
     fresh = [
         run
@@ -352,12 +376,12 @@ def build_site(
         and record["inputs"] == _input_hashes(base, list(record["inputs"]))
         and (cache / f"{run.page}.ipynb").is_file()
     ]
-    stale = [run for run in grid.runs if run not in fresh]
+    stale = [run for run in grid.runs if run not in fresh and (not only or run.page in only)]
     if execute and not stale and previous.get("site") == _site_fingerprint(grid, previous["runs"]) and (target / "index.html").is_file():
         return BuildReport(target, [], [run.page for run in fresh], rebuilt_html=False)
     stage = Path(tempfile.mkdtemp(prefix=f".{target.name}-staging-", dir=target.parent))
     try:
-        source = _stage_sources(stage, grid)
+        source = _stage_sources(stage, grid, base)
         records = {}
         if execute:
             for run in fresh:
@@ -371,7 +395,7 @@ def build_site(
             if missing:
                 raise BuildError(f"not executed yet (run without --no-execute): {', '.join(missing)}")
         _jupyter_book(source, stage)
-        if execute:
+        if execute and not only:
             cache.mkdir(exist_ok=True)
             for run in grid.runs:
                 shutil.copy2(source / BOOK_DIR / f"{run.page}.ipynb", cache / f"{run.page}.ipynb")
@@ -380,7 +404,7 @@ def build_site(
                 shutil.copy2(source / BOOK_DIR / f"{run.page}.ipynb", ROOT / BOOK_DIR / f"{run.page}.ipynb")
             (ROOT / TOC_FILE).write_text(toc_text(grid), encoding="utf-8")
         _replace_dir(stage / "_build" / "html", target)
-        if execute:
+        if execute and not only:
             state = {"runs": records, "site": _site_fingerprint(grid, records)}
             (cache / CACHE_FILE).write_text(json.dumps(state, indent=1, sort_keys=True), encoding="utf-8")
     finally:

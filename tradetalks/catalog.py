@@ -94,6 +94,27 @@ def data_catalogue(data_dir: str | Path | None = None) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def _newest_date(values: pd.Series) -> str | None:
+    dates = [m.group(0) for value in values.dropna() if (m := re.match(r"\d{4}(-\d{2}(-\d{2})?)?", str(value)))]
+    return max(dates) if dates else None
+
+
+def as_of_for_files(files: list[str], data_dir: str | Path | None = None) -> str | None:
+    """The newest dated source cited by the tables stored in ``files`` (paths relative to the data folder)."""
+    base = data.resolve_data_dir(data_dir)
+    by_path = {data.table_schema(name, base)["path"]: name for name in data.table_names(base)}
+    keys: list[str] = []
+    for file in files:
+        name = by_path.get(file)
+        if name and name != data.SOURCES_TABLE:
+            table = data.load_table(name, base)
+            if data.SOURCE_KEY_COLUMN in table.columns:
+                keys += [k for cell in table[data.SOURCE_KEY_COLUMN].dropna() for k in data.split_source_keys(cell)]
+    if not keys:
+        return None
+    return _newest_date(data.sources_for(keys, base)["as_of"])
+
+
 def manifest(data_dir: str | Path | None = None) -> list[dict]:
     """Machine-readable manifest: file, sha256, rows and as-of (newest dated source it cites)."""
     base = data.resolve_data_dir(data_dir)
@@ -137,3 +158,65 @@ def literal(text: str) -> object:
         return ast.literal_eval(text)
     except (ValueError, SyntaxError):
         return text
+
+
+def _bib_escape(text: str) -> str:
+    import codecs
+
+    import latexcodec  # noqa: F401  (registers the "ulatex" codec)
+
+    encoded = codecs.encode(str(text), "ulatex+utf8")
+    return encoded.replace("{", "\\{").replace("}", "\\}").replace("$", "\\$")
+
+
+def bibtex(data_dir: str | Path | None = None) -> str:
+    """Every row of sources.csv as a BibTeX @misc entry (key = source_key), for the references page."""
+    sources = data.load_table(data.SOURCES_TABLE, data_dir)
+    entries = []
+    for _, row in sources.iterrows():
+        year = re.search(r"(1[89]\d\d|20\d\d)", str(row.get("as_of", "")))
+        fields = {
+            "title": row.get("title"),
+            "howpublished": row.get("publisher"),
+            "url": row.get("url") if str(row.get("url", "")).startswith("http") else None,
+            "year": year.group(1) if year else None,
+            "note": f"As of {row['as_of']}" if pd.notna(row.get("as_of")) else None,
+        }
+        body = ",\n".join(
+            # titles in double braces keep their capitals; URLs stay verbatim
+            f"  {name} = {{{'{' + _bib_escape(value) + '}' if name == 'title' else value if name == 'url' else _bib_escape(value)}}}"
+            for name, value in fields.items()
+            if value is not None and pd.notna(value)
+        )
+        entries.append(f"@misc{{{row['source_key']},\n{body}\n}}")
+    return "\n\n".join(entries) + "\n"
+
+
+def catalogue_html(catalogue: pd.DataFrame, sources_per_table: dict[str, int], download_prefix: str = "../data/") -> str:
+    """One entry per table: title, description, rows, years, columns with units, licence, sources, download."""
+    import html
+
+    items = []
+    for _, row in catalogue.iterrows():
+        columns = "".join(f"<li><code>{html.escape(c.strip())}</code></li>" for c in row["columns (units)"].split(";"))
+        cited = sources_per_table.get(row["table"], 0)
+        items.append(
+            f'<section class="tt-dataset" id="table-{html.escape(row["table"])}">'
+            f"<h3>{html.escape(row['title'] or row['table'])} <code>{html.escape(row['table'])}</code></h3>"
+            f"<p>{html.escape(row['description'])}</p>"
+            f'<p class="tt-dataset-facts"><strong>Rows:</strong> {row["rows"]:,} · <strong>Years:</strong> {html.escape(row["years"] or "n/a")} · '
+            f"<strong>Sources cited:</strong> {cited:,} · <strong>Licence:</strong> {html.escape(row['licence'] or 'see sources')} · "
+            f'<a href="{html.escape(download_prefix + row["file"])}" download>Download {html.escape(row["file"])}</a></p>'
+            f"<details><summary>Columns and units</summary><ul>{columns}</ul></details></section>"
+        )
+    return '<div class="tt-catalogue">' + "".join(items) + "</div>"
+
+
+def sources_per_table(data_dir: str | Path | None = None) -> dict[str, int]:
+    """How many distinct sources each table cites."""
+    counts = {}
+    for name in data.table_names(data_dir):
+        table = data.load_table(name, data_dir)
+        if data.SOURCE_KEY_COLUMN in table.columns and name != data.SOURCES_TABLE:
+            counts[name] = len({k for cell in table[data.SOURCE_KEY_COLUMN].dropna() for k in data.split_source_keys(cell)})
+    return counts

@@ -1,0 +1,378 @@
+"""The claims check: each claim of the two texts (data/claims.csv) with the figures that decide it.
+
+Claims, verdicts and reasoning are editorial data; the figures are computed here from the
+data tables, never typed. Each evidence function returns a sentence with one or two figures
+and the table rows it used, so the page can cite their sources.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import pandas as pd
+from docutils.nodes import make_id
+
+from tradetalks import catalog, data, tariffs
+from tradetalks.text import pct, usd_bn
+
+CLAIMS_TABLE = "claims"
+NO_EVIDENCE = "none"
+
+
+@dataclass
+class Evidence:
+    """The figures behind a verdict: one sentence, and the rows it read (for their sources)."""
+
+    text: str
+    rows: list[pd.DataFrame] = field(default_factory=list)
+    tables: list[str] = field(default_factory=list)
+
+
+def _units(value: float) -> str:
+    return f"{value:,.0f}"
+
+
+def _latest_calendar(table: pd.DataFrame, column: str = "period") -> pd.DataFrame:
+    return table[table[column].astype(str).str.fullmatch(r"\d{4}")]
+
+
+def german_vs_us_brands(data_dir: object) -> Evidence:
+    brands = data.load_table("japan_import_sales_by_brand", data_dir)
+    year_rows = _latest_calendar(brands[(brands["period_type"] == "CY") & brands["units"].notna()])
+    us_total = year_rows[year_rows["brand"] == "US brands (total)"]
+    year = us_total["period"].max()
+    in_year = year_rows[year_rows["period"] == year]
+    mercedes = in_year[in_year["brand"] == "Mercedes-Benz"].iloc[0]
+    us = in_year[in_year["brand"] == "US brands (total)"].sort_values("units").iloc[0]
+    ratio = mercedes["units"] / us["units"]
+    text = (
+        f"In {year} Mercedes-Benz alone registered {_units(mercedes['units'])} cars in Japan, all U.S. brands together "
+        f"{_units(us['units'])} ({us['qualifier']}): {ratio:.1f} times as many (derived)."
+    )
+    return Evidence(text, [in_year[in_year["brand"].isin(["Mercedes-Benz", "US brands (total)"])]], ["japan_import_sales_by_brand"])
+
+
+def size_mismatch(data_dir: object) -> Evidence:
+    from tradetalks import market
+
+    factors = data.load_table("structural_factors", data_dir)
+    parking = factors[factors["factor"].str.contains("parking", case=False) & factors["metric"].str.contains("width", case=False)]
+    shapes = market.footprints(factors)
+    f150 = shapes[shapes["model"] == "Ford F-150"]
+    if parking.empty or f150.empty:
+        return Evidence("The data lack a parking width limit or a U.S. model's width to compare.", [], ["structural_factors"])
+    limit, model = parking.iloc[0], f150.iloc[0]
+    derived = " (derived from inches)" if str(model["how"]).startswith("derived") else ""
+    text = (
+        f"A typical mechanical-parking space takes cars up to {limit['value']} {limit['unit']} wide ({limit['item']}); "
+        f"a Ford F-150 is {model['width_mm']:,.0f} mm wide{derived}. The data have no statistic on narrow roads."
+    )
+    return Evidence(text, [parking.head(1), f150[["source_key"]]], ["structural_factors"])
+
+
+def barrier_claims(data_dir: object) -> Evidence:
+    claims = data.load_table("nontariff_barrier_claims", data_dir)
+    years = claims["date"].astype(str).str.extract(r"(\d{4})")[0].dropna().astype(int)
+    stances = claims["stance"].value_counts()
+    listed = "; ".join(f"{count} {stance}" for stance, count in stances.items())
+    text = f"The claims table records {len(claims)} statements from {years.min()} to {years.max()}: {listed}."
+    return Evidence(text, [claims], ["nontariff_barrier_claims"])
+
+
+def reverse_import_scale(data_dir: object) -> Evidence:
+    from tradetalks import reverse
+
+    tables = reverse.load_tables(data_dir)
+    options = reverse.deficit_options(tables[reverse.TRADE], tables[reverse.PRICES])
+    deficit = reverse.choose_deficit(options, None, reverse.CENSUS)
+    price = reverse.choose_price(tables[reverse.PRICES], None)
+    market = reverse.import_market(tables[reverse.MARKET])
+    refs = reverse.references(tables, reverse.largest_programme(tables[reverse.REVERSE]), market)
+    cars, compared = reverse.calculate(deficit, price, 1.0, refs)
+    japan_market = compared.iloc[1]
+    text = (
+        f"Offsetting the {deficit['year']} deficit at a U.S. average price of ${price['price_usd']:,.0f} would take "
+        f"{_units(cars)} cars a year (derived), {japan_market['multiple']:.1f} times Japan's entire imported-car market "
+        f"of {japan_market['period']} (derived)."
+    )
+    return Evidence(text, [refs.iloc[[1]]], ["us_japan_goods_trade", "trade_balance_and_prices", "japan_import_market_totals"])
+
+
+def battery_chain(data_dir: object) -> Evidence:
+    chain = data.load_table("battery_supply_chain", data_dir)
+    china = chain[chain["country"].str.contains("China") & chain["unit"].eq("% of global")]
+
+    def pick(stage: str, item: str) -> pd.Series:
+        rows = china[(china["stage"] == stage) & (china["item"] == item) & china["value"].notna()]
+        return rows.sort_values(
+            ["confidence", "year"], key=lambda c: c.map({"high": 0, "medium": 1, "low": 2}) if c.name == "confidence" else -c
+        ).iloc[0]
+
+    cells = pick("cell manufacturing", "lithium-ion battery cells")
+    magnets = pick("magnet manufacturing", "rare-earth permanent magnets")
+    nickel = pick("refining/processing", "nickel")
+    text = (
+        f"China's share: battery cells {pct(cells['value'])} ({cells['measure']}, {cells['year']}); rare-earth magnets for motors "
+        f"{pct(magnets['value'])} ({magnets['measure']}, {magnets['year']}); but nickel refining only {pct(nickel['value'])} ({nickel['year']})."
+    )
+    return Evidence(text, [chain.loc[[cells.name, magnets.name, nickel.name]]], ["battery_supply_chain"])
+
+
+def ev_targets(data_dir: object) -> Evidence:
+    targets = data.load_table("ev_policy_targets", data_dir)
+    tokyo = targets[
+        targets["jurisdiction"].str.startswith("Tokyo") & (targets["target_year"] == "2030") & (targets["target_value"] == "100%")
+    ].iloc[0]
+    text = f"Tokyo's {tokyo['target_year']} target: {tokyo['target_metric']}, {tokyo['target_value']}; what counts: {tokyo['what_counts']}."
+    return Evidence(text, [targets.loc[[tokyo.name]]], ["ev_policy_targets"])
+
+
+def ev_share_japan(data_dir: object) -> Evidence:
+    from tradetalks import ev
+
+    share = data.load_table("ev_sales_share", data_dir)
+    latest = max(year for year in ev.share_years(share) if ev.share_of(share, "Japan", year) is not None)
+    japan, before, world = (
+        ev.share_of(share, country, year) for country, year in (("Japan", latest), ("Japan", latest - 1), ("World", latest))
+    )
+    text = f"Electric cars (BEV and PHEV) were {pct(japan)} of Japan's new cars in {latest}, down from {pct(before)} in {latest - 1}; world: {pct(world)}."
+    rows = ev.iea_share_rows(share)
+    used = rows[(rows["country"].isin(["Japan", "World"])) & rows["year"].isin([latest, latest - 1]) & (rows["powertrain"] == "EV")]
+    return Evidence(text, [used], ["ev_sales_share"])
+
+
+def byd_growth(data_dir: object) -> Evidence:
+    sales = data.load_table("automaker_sales", data_dir)
+    byd = sales[(sales["company"] == "BYD") & (sales["metric"] == "NEV sales")].sort_values("year")
+    tesla = sales[(sales["company"] == "Tesla") & (sales["metric"] == "Deliveries")]
+    year = byd["year"].iloc[-2] if len(byd) > 1 and byd["year"].iloc[-1] not in set(tesla["year"]) else byd["year"].iloc[-1]
+    b = byd[byd["year"] == year].iloc[0]
+    t = tesla[tesla["year"] == year].iloc[0]
+    makers = data.load_table("battery_makers", data_dir)
+    ranked = makers[makers["year"].astype(str) == str(year)].dropna(subset=["share_pct"]).sort_values("installations_gwh", ascending=False)
+    ranked = ranked[~ranked["company"].str.contains(r"All makers|\+", regex=True)]
+    rank = list(ranked["company"]).index("BYD") + 1 if "BYD" in set(ranked["company"]) else None
+    rank_text = f"; it ranked {rank} among EV battery makers by installations" if rank else ""
+    text = f"In {year} BYD sold {_units(b['value'])} new-energy vehicles (incl. PHEV); Tesla delivered {_units(t['value'])}{rank_text}."
+    return Evidence(text, [byd[byd["year"] == year], tesla[tesla["year"] == year], ranked.head(2)], ["automaker_sales", "battery_makers"])
+
+
+def ev_vs_hybrid(data_dir: object) -> Evidence:
+    from tradetalks import emissions
+    from tradetalks import emissions_calc as ec
+
+    electricity = data.load_table("electricity", data_dir)
+    lifecycle = data.load_table("lifecycle_parameters", data_dir)
+    # the chapter's own default run: its parameters cell, minus what is not an input
+    declared = catalog.declared_parameters(catalog.ROOT / "notebooks" / "ev_emissions.ipynb")
+    defaults = {p["parameter"]: catalog.literal(p["default"]) for p in declared if p["parameter"] != "data_dir"}
+    inputs, used = emissions.resolve_inputs(electricity, lifecycle, **defaults)
+    use_gap = ec.gap_vs_hybrid(inputs, include_battery=False)
+    total_gap = ec.gap_vs_hybrid(inputs, include_battery=True)
+    crossing = ec.break_even_intensity(inputs)
+    text = (
+        f"On Japan's grid ({inputs.grid_g_per_kwh:.0f} g CO2/kWh), a kei EV emits {abs(use_gap):.1f} g/km "
+        f"{'less' if use_gap < 0 else 'more'} than a hybrid in use and {abs(total_gap):.1f} g/km "
+        f"{'less' if total_gap < 0 else 'more'} with its battery counted; it wins below {crossing:.0f} g/kWh (all derived)."
+    )
+    return Evidence(text, [used[used["source_key"].astype(str) != ""]], ["electricity", "lifecycle_parameters"])
+
+
+def seventh_round(data_dir: object) -> Evidence:
+    rounds = data.load_table("negotiation_rounds", data_dir)
+    row = rounds[rounds["round"] == "7"]
+    r = row.iloc[0]
+    return Evidence(
+        f"Round 7: {r['start_date']} to {r['end_date']}, {r['location']}; outcome: {r['outcome']}.", [row], ["negotiation_rounds"]
+    )
+
+
+def deficit_trend(data_dir: object) -> Evidence:
+    balance = tariffs.consistent_balance(data.load_table("us_japan_goods_trade", data_dir))
+    rounds = data.load_table("negotiation_rounds", data_dir)
+    talks_year = int(rounds[rounds["round"] == "7"]["start_date"].iloc[0][:4])
+    before, latest = (balance[balance["year"] == talks_year - offset].iloc[0] for offset in (2, 1))
+    text = (
+        f"U.S. goods deficit with Japan: {usd_bn(-before['balance_musd'])} in {int(before['year'])}, "
+        f"{usd_bn(-latest['balance_musd'])} in {int(latest['year'])} (Census)."
+    )
+    return Evidence(text, [balance[balance["year"].isin([talks_year - 2, talks_year - 1])]], ["us_japan_goods_trade"])
+
+
+def autos_share_of_exports(data_dir: object) -> Evidence:
+    exports = data.load_table("japan_auto_exports_us", data_dir)
+    shares = tariffs.japan_side_shares(exports).sort_values("period")
+    latest = shares[shares["period"] == shares["period"].max()]
+    listed = "; ".join(f"{row['metric']}: {pct(row['value'])} ({row['reporter_basis']})" for _, row in latest.iterrows())
+    return Evidence(f"{latest['period'].iloc[0]}: {listed}.", [latest], ["japan_auto_exports_us"])
+
+
+def car_tariff_peak(data_dir: object) -> Evidence:
+    timeline = data.load_table("tariff_timeline", data_dir)
+    changes = tariffs.rate_changes(tariffs.us_car_rate_steps(timeline))
+    base, peak, last = changes.iloc[0], changes.loc[changes["rate_pct"].idxmax()], changes.iloc[-1]
+    text = (
+        f"U.S. duty on a Japanese car: {pct(base['rate_pct'])} before 2025, {pct(peak['rate_pct'])} from {peak['date']:%Y-%m-%d}, "
+        f"{pct(last['rate_pct'])} from {last['date']:%Y-%m-%d}."
+    )
+    return Evidence(text, [changes], ["tariff_timeline"])
+
+
+def framework_investment(data_dir: object) -> Evidence:
+    timeline = data.load_table("tariff_timeline", data_dir)
+    row = timeline[timeline["measure"].str.startswith("Framework agreement")]
+    return Evidence(f"{row['date'].iloc[0]}: {row['measure'].iloc[0]}.", [row], ["tariff_timeline"])
+
+
+def us_production(data_dir: object) -> Evidence:
+    production = data.load_table("japanese_makers_us_production", data_dir)
+    rows = production[production["metric"] == "us_vehicle_production"].sort_values("year")
+    latest = rows.iloc[-1]
+    return Evidence(
+        f"Japanese makers built {_units(latest['value'])} vehicles in the U.S. in {latest['year']} ({latest['scope']}).",
+        [rows.tail(1)],
+        ["japanese_makers_us_production"],
+    )
+
+
+def g7_round(data_dir: object) -> Evidence:
+    rounds = data.load_table("negotiation_rounds", data_dir)
+    sixth, eighth = rounds[rounds["round"] == "6"].iloc[0], rounds[rounds["round"] == "8"].iloc[0]
+    text = f"Round 6 ({sixth['start_date']}): {sixth['outcome']}. Round 8 ({eighth['start_date']}): {eighth['outcome']}."
+    return Evidence(text, [rounds[rounds["round"].isin(["6", "8"])]], ["negotiation_rounds"])
+
+
+EVIDENCE: dict[str, Callable[[object], Evidence]] = {
+    "german_vs_us_brands": german_vs_us_brands,
+    "size_mismatch": size_mismatch,
+    "barrier_claims": barrier_claims,
+    "reverse_import_scale": reverse_import_scale,
+    "battery_chain": battery_chain,
+    "ev_targets": ev_targets,
+    "ev_share_japan": ev_share_japan,
+    "byd_growth": byd_growth,
+    "ev_vs_hybrid": ev_vs_hybrid,
+    "seventh_round": seventh_round,
+    "deficit_trend": deficit_trend,
+    "autos_share_of_exports": autos_share_of_exports,
+    "car_tariff_peak": car_tariff_peak,
+    "framework_investment": framework_investment,
+    "us_production": us_production,
+    "g7_round": g7_round,
+}
+
+
+def section_anchor(heading: str) -> str:
+    """The id Sphinx gives a section with this heading."""
+    return make_id(heading)
+
+
+def check_table(claims: pd.DataFrame) -> list[str]:
+    """Claims whose evidence id is unknown (the schema checks everything else)."""
+    return [
+        f"{row['claim_id']}: unknown evidence {row['evidence']!r}"
+        for _, row in claims.iterrows()
+        if row["evidence"] not in EVIDENCE | {NO_EVIDENCE: None}
+    ]
+
+
+def checked_claims(published_pages: set[str], data_dir: object = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Each claim with its figures and a link to the evidence; claims whose chapter is not published say 'pending'.
+
+    Returns the table for the page and the rows behind the figures (for the source line).
+    """
+    claims = data.load_table(CLAIMS_TABLE, data_dir)
+    problems = check_table(claims)
+    if problems:
+        raise ValueError("; ".join(problems))
+    rows, used = [], []
+    for _, claim in claims.iterrows():
+        published = claim["chapter"] in published_pages
+        if not published:
+            figures, verdict = "pending: the chapter that checks this claim is not published yet", "pending"
+        elif claim["evidence"] == NO_EVIDENCE:
+            figures, verdict = "no figure can decide a claim about motives", claim["verdict"]
+        else:
+            evidence = EVIDENCE[claim["evidence"]](data_dir)
+            figures, verdict = evidence.text, claim["verdict"]
+            used += [frame for frame in evidence.rows if "source_key" in frame.columns]
+        rows.append(
+            {
+                "claim": claim["claim"],
+                "from": claim["text"],
+                "verdict": verdict,
+                "the figures that decide it": figures,
+                "why": claim["reasoning"],
+                "evidence": f"{claim['chapter']}.html#{section_anchor(claim['section'])}" if published else "",
+                "section": claim["section"],
+            }
+        )
+    return pd.DataFrame(rows), (pd.concat(used, ignore_index=True) if used else pd.DataFrame(columns=["source_key"]))
+
+
+def has_figure(text: str) -> bool:
+    return bool(re.search(r"\d", text))
+
+
+VERDICT_ORDER = ["supported", "partly supported", "not supported", "opinion (not checkable)", "pending"]
+VERDICT_COLOURS = {
+    "supported": "#009E73",
+    "partly supported": "#E69F00",
+    "not supported": "#D55E00",
+    "opinion (not checkable)": "#56B4E9",
+    "pending": "#999999",
+}
+
+
+def verdict_counts(table: pd.DataFrame) -> pd.DataFrame:
+    """How many claims of each text got each verdict."""
+    counts = table.groupby(["from", "verdict"]).size().rename("claims").reset_index()
+    counts["order"] = counts["verdict"].map(VERDICT_ORDER.index)
+    return counts.sort_values(["from", "order"]).drop(columns="order").reset_index(drop=True)
+
+
+def verdict_chart(counts: pd.DataFrame):
+    import altair as alt
+
+    present = [v for v in VERDICT_ORDER if v in set(counts["verdict"])]
+    return (
+        alt.Chart(counts)
+        .mark_bar()
+        .encode(
+            y=alt.Y("from:N", title=None),
+            x=alt.X("claims:Q", title="Claims", axis=alt.Axis(tickMinStep=1, format="d")),
+            color=alt.Color(
+                "verdict:N", title="Verdict", sort=present, scale=alt.Scale(domain=present, range=[VERDICT_COLOURS[v] for v in present])
+            ),
+            order=alt.Order("verdict_rank:Q"),
+            tooltip=["from:N", "verdict:N", "claims:Q"],
+        )
+        .transform_calculate(verdict_rank=" + ".join(f"(datum.verdict == '{v}' ? {i} : 0)" for i, v in enumerate(present)))
+        .properties(height=110)
+    )
+
+
+def cards_html(table: pd.DataFrame) -> str:
+    """One card per claim: verdict, the claim, the figures, why, and a link to the evidence."""
+    import html as _html
+
+    cards = []
+    for _, row in table.iterrows():
+        slug = make_id(row["verdict"])
+        link = (
+            f'<a class="tt-claim-link" href="{_html.escape(row["evidence"])}">See the evidence: {_html.escape(row["section"])}</a>'
+            if row["evidence"]
+            else ""
+        )
+        cards.append(
+            f'<article class="tt-claim tt-verdict-{slug}">'
+            f'<p class="tt-claim-head"><span class="tt-badge tt-badge-{slug}">{_html.escape(row["verdict"])}</span> '
+            f'<span class="tt-claim-from">{_html.escape(row["from"])}</span></p>'
+            f'<p class="tt-claim-text">{_html.escape(row["claim"])}</p>'
+            f'<p class="tt-claim-figures"><strong>The figures:</strong> {_html.escape(row["the figures that decide it"])}</p>'
+            f'<p class="tt-claim-why"><strong>Why:</strong> {_html.escape(row["why"])}</p>'
+            f"{link}</article>"
+        )
+    return '<div class="tt-claims">' + "".join(cards) + "</div>"

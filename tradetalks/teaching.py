@@ -1,0 +1,233 @@
+"""The teaching guide's tables, read from the chapter templates themselves.
+
+Learning objectives and exercises are written once, in the chapters; the teaching guide
+(``notebooks/teaching.ipynb``) lists them from there, so it never falls out of step. Every file
+read is traced, so an incremental build re-runs the guide when a chapter changes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import nbformat
+import pandas as pd
+import yaml
+
+from tradetalks import catalog, data
+
+ROOT = Path(__file__).resolve().parent.parent
+GRID_FILE = ROOT / "notebooks" / "grid.yml"
+CHAPTERS_PART = "Chapters"  # the grid part whose notebooks are chapters (the browser tests use the same caption)
+OBJECTIVES_TITLE = "Learning objectives"
+MAX_QUESTION_SENTENCES = 4  # an exercise's question is shown in full if it ends within this many sentences
+
+# A MyST directive block fenced with backticks or colons: ```{name} argument ... ``` (same fence closes it).
+_DIRECTIVE = re.compile(
+    r"^(?P<fence>`{3,}|:{3,})\{(?P<name>[\w:-]+)\}[ \t]*(?P<argument>[^\n]*)\n(?P<body>.*?)^(?P=fence)[ \t]*$",
+    flags=re.MULTILINE | re.DOTALL,
+)
+_OPTION = re.compile(r"^:(?P<key>[\w-]+):[ \t]*(?P<value>.*)$")
+_GLUE = re.compile(r"\{glue(?::\w+)?\}`[^`]*`")
+_GLUE_LINE = re.compile(r"^[ \t]*\{glue(?::\w+)?\}`[^`]*`[ \t]*$", flags=re.MULTILINE)  # a glued command on its own line
+_ROLE_WITH_TARGET = re.compile(r"\{[\w:-]+\}`([^`<]*?)\s*<[^`>]*>`")
+_ROLE = re.compile(r"\{[\w:-]+\}`([^`]*)`")
+# A sentence ends at . ? or ! followed by space, except after abbreviations the chapters use.
+_SENTENCE_END = re.compile(r"(?<!\bU\.S\.)(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bvs\.)(?<=[.?!])\s+")
+
+
+@dataclass(frozen=True)
+class Chapter:
+    """One chapter template as the grid lists it (its first page, if it runs more than once)."""
+
+    notebook: str
+    page: str
+    title: str
+
+    @property
+    def name(self) -> str:
+        return Path(self.notebook).stem
+
+    @property
+    def path(self) -> Path:
+        return ROOT / "notebooks" / self.notebook
+
+
+def chapters(grid_file: Path = GRID_FILE) -> list[Chapter]:
+    """The chapter templates of the grid's "Chapters" part, in site order, each once."""
+    data.trace_project_file(grid_file)
+    grid = yaml.safe_load(grid_file.read_text(encoding="utf-8"))
+    found: dict[str, Chapter] = {}
+    for part in grid["parts"]:
+        if part["caption"] != CHAPTERS_PART:
+            continue
+        for entry in part["pages"]:
+            if "notebook" in entry and entry["notebook"] not in found:
+                found[entry["notebook"]] = Chapter(entry["notebook"], entry["page"], entry["title"])
+    return list(found.values())
+
+
+def markdown_of(path: Path) -> list[str]:
+    """The markdown cells of a notebook (traced, so a change to it re-runs the page that read it)."""
+    data.trace_project_file(path)
+    return [cell.source for cell in nbformat.read(path, as_version=4).cells if cell.cell_type == "markdown"]
+
+
+def plain(text: str) -> str:
+    """MyST markup reduced to readable text: roles and code keep their shown text, glued values are named as such."""
+    text = _GLUE_LINE.sub("(see the command on the page).", text)
+    text = _GLUE.sub("(a figure from the chapter)", text)
+    text = _ROLE_WITH_TARGET.sub(r"\1", text)
+    text = _ROLE.sub(r"\1", text)
+    text = re.sub(r"`([^`]+)`", r"\1", text)  # inline code: the table shows text, so the backticks would show
+    text = re.sub(r"\*\*(.+?)\*\*", r"\1", text)
+    text = re.sub(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])", r"\1", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of the first paragraph of some prose, as plain text."""
+    paragraph = plain(re.split(r"\n\s*\n", text.strip(), maxsplit=1)[0])
+    return [sentence for sentence in _SENTENCE_END.split(paragraph) if sentence]
+
+
+def question(text: str) -> str:
+    """What an exercise asks: its first paragraph up to the first question, if that comes within
+    ``MAX_QUESTION_SENTENCES`` sentences; otherwise its first sentence."""
+    found = sentences(text)
+    for count, sentence in enumerate(found[:MAX_QUESTION_SENTENCES], start=1):
+        if sentence.endswith("?"):
+            return " ".join(found[:count])
+    return found[0] if found else ""
+
+
+def _blocks(markdown: str) -> list[dict]:
+    """Every directive block in a markdown cell, in order: name, argument, options and content."""
+    blocks = []
+    for match in _DIRECTIVE.finditer(markdown):
+        lines = match.group("body").splitlines()
+        options = {}
+        while lines and (option := _OPTION.match(lines[0].strip())):
+            options[option.group("key")] = option.group("value").strip()
+            lines.pop(0)
+        blocks.append(
+            {
+                "name": match.group("name"),
+                "argument": match.group("argument").strip(),
+                "options": options,
+                "content": "\n".join(lines).strip(),
+            }
+        )
+    return blocks
+
+
+def directives(markdown: str, name: str) -> list[dict]:
+    """Every ``{name}`` directive block in a markdown cell: argument, options and content."""
+    return [block for block in _blocks(markdown) if block["name"] == name]
+
+
+def list_items(content: str) -> list[str]:
+    """The items of the first bulleted list in some markdown (continuation lines joined)."""
+    items: list[str] = []
+    for line in content.splitlines():
+        if re.match(r"^\s*[-*+]\s+", line):
+            items.append(re.sub(r"^\s*[-*+]\s+", "", line))
+        elif items and line.startswith((" ", "\t")) and line.strip():
+            items[-1] += " " + line.strip()
+        elif items and not line.strip():
+            break
+    return [plain(item) for item in items]
+
+
+def objectives_in(markdowns: list[str]) -> list[str]:
+    """The items of the "Learning objectives" admonition in some markdown cells, without closing punctuation."""
+    for markdown in markdowns:
+        for block in directives(markdown, "admonition"):
+            if block["argument"] == OBJECTIVES_TITLE:
+                return [re.sub(r"[;.,]?\s*(and|or)?$", "", item).strip() for item in list_items(block["content"])]
+    return []
+
+
+def objectives_of(chapter: Chapter) -> list[str]:
+    """A chapter's learning objectives, read from its template."""
+    return objectives_in(markdown_of(chapter.path))
+
+
+def learning_objectives(grid_file: Path = GRID_FILE) -> pd.DataFrame:
+    """One row per learning objective: chapter (its title on the site) and what a student can do after it."""
+    rows = [
+        {"chapter": chapter.title, "after the chapter, a student can": objective}
+        for chapter in chapters(grid_file)
+        for objective in objectives_of(chapter)
+    ]
+    return pd.DataFrame(rows, columns=["chapter", "after the chapter, a student can"])
+
+
+def _is_solution(block: dict) -> bool:
+    return block["name"] == "solution" or (block["name"] == "admonition" and block["argument"].lower().startswith("solution"))
+
+
+def exercises_in(markdowns: list[str]) -> list[dict]:
+    """The exercises in some markdown cells, in order: number, label, title, first sentence, and whether a solution is given.
+
+    A labelled exercise has a solution if a ``{solution}`` names its label; an unlabelled one if the
+    next block is a solution (a ``{solution}`` or an admonition titled "Solution").
+    """
+    found = []
+    for markdown in markdowns:
+        blocks = _blocks(markdown)
+        for position, block in enumerate(blocks):
+            if block["name"] != "exercise":
+                continue
+            label = block["options"].get("label", "")
+            if label:
+                solved = any(b["name"] == "solution" and b["argument"].split()[:1] == [label] for b in blocks)
+            else:
+                solved = position + 1 < len(blocks) and _is_solution(blocks[position + 1])
+            found.append(
+                {
+                    "number": len(found) + 1,
+                    "label": label,
+                    "title": block["argument"],
+                    "question": question(block["content"]),
+                    "solution": solved,
+                }
+            )
+    return found
+
+
+def exercises_of(chapter: Chapter) -> list[dict]:
+    """A chapter's exercises, read from its template."""
+    return exercises_in(markdown_of(chapter.path))
+
+
+def exercises(grid_file: Path = GRID_FILE) -> pd.DataFrame:
+    """One row per exercise: chapter, its number there, label, what it asks, solution given."""
+    rows = [
+        {
+            "chapter": chapter.title,
+            "exercise": exercise["number"],
+            "label": exercise["label"] or exercise["title"],
+            "the exercise asks": exercise["question"],
+            "solution on the page": "yes" if exercise["solution"] else "no",
+        }
+        for chapter in chapters(grid_file)
+        for exercise in exercises_of(chapter)
+    ]
+    return pd.DataFrame(rows, columns=["chapter", "exercise", "label", "the exercise asks", "solution on the page"])
+
+
+def rerun_commands(grid_file: Path = GRID_FILE) -> pd.DataFrame:
+    """Per chapter: the command that reruns it and the parameters a class can change (read from the template)."""
+    rows = []
+    for chapter in chapters(grid_file):
+        names = [p["parameter"] for p in catalog.declared_parameters(chapter.path) if p["parameter"] != "data_dir"]
+        rows.append(
+            {
+                "chapter": chapter.title,
+                "command": f"python -m tradetalks run {chapter.name} -p NAME VALUE",
+                "parameters": ", ".join(names) or "(none)",
+            }
+        )
+    return pd.DataFrame(rows, columns=["chapter", "command", "parameters"])
