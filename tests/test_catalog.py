@@ -43,3 +43,21 @@ def test_project_files_read_by_a_page_are_traced(tmp_path, monkeypatch):
     data.load_table("tariff_timeline")
     traced = set(trace.read_text().split())
     assert {"@notebooks/grid.yml", "@notebooks/auto_tariffs.ipynb", "tariff_timeline.csv"} <= traced
+
+
+def test_every_source_is_in_the_bibliography(tmp_path):
+    from pybtex.database import parse_file
+
+    bib = tmp_path / "references.bib"
+    bib.write_text(catalog.bibtex(), encoding="utf-8")
+    entries = parse_file(str(bib)).entries
+    assert set(entries) == set(data.load_table("sources")["source_key"])
+    entry = entries["census_country_xlsx_via_atsd"]
+    assert entry.fields["title"].startswith("{US trade by country")
+    assert entry.fields["year"] == "2016"
+
+
+def test_source_lines_link_to_bibliography_entries():
+    from tradetalks import charts
+
+    assert charts.reference_anchor("census_country_xlsx_via_atsd") == "source-census-country-xlsx-via-atsd"

@@ -53,7 +53,7 @@ def test_no_remote_scripts_and_static_fallback(frame):
 def test_source_line_names_sources_date_tables_and_download(frame):
     body = figure(frame)
     line = re.search(r'<p class="tt-source">.*?</p>', body).group(0)
-    assert "Sources:" in line and 'href="https://example.org/a"' in line and "Kyodo" in line
+    assert "Sources:" in line and 'href="references.html#source-a"' in line and "Kyodo" in line
     assert "Data as of 2026-03." in line
     assert "From: <code>t1</code>." in line
     csv = urllib.parse.unquote(html.unescape(re.search(r'href="data:text/csv;charset=utf-8,([^"]*)"', line).group(1)))

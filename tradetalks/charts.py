@@ -101,13 +101,23 @@ def as_of(sources: pd.DataFrame) -> str:
     return max(dates) if dates else ""
 
 
+REFERENCES_PAGE = "references.html"  # the site's bibliography, beside every chapter page
+
+
+def reference_anchor(source_key: str) -> str:
+    """The id of a source's entry on the references page (sphinxcontrib-bibtex, ``bibtex_cite_id``)."""
+    from docutils.nodes import make_id
+
+    return make_id(f"source-{source_key}")
+
+
 def _source_item(row: pd.Series, *, with_title: bool = True) -> str:
+    """A source cited like a bibliography entry: the publisher, linked to its entry on the references page."""
     publisher = html.escape(str(row["publisher"]))
-    url = str(row["url"])
-    if not url.startswith(("http://", "https://")):
+    if "source_key" not in row or pd.isna(row.get("source_key")):
         return publisher
     title = f' title="{html.escape(str(row["title"]))}"' if with_title else ""
-    return f'<a href="{html.escape(url)}"{title}>{publisher}</a>'
+    return f'<a class="tt-cite" href="{REFERENCES_PAGE}#{reference_anchor(str(row["source_key"]))}"{title}>{publisher}</a>'
 
 
 def source_line(sources: pd.DataFrame | None, *, table_names: Iterable[str], csv_name: str, csv_text: str) -> str:
