@@ -201,3 +201,12 @@ def test_table_frame_matches_csv_values():
     trade = data.load_table("us_japan_goods_trade")
     raw = pd.read_csv(data.default_data_dir() / "us_japan_goods_trade.csv")
     pd.testing.assert_series_equal(trade["balance_musd"], raw["balance_musd"], check_names=True)
+
+
+def test_sources_cited_with_and_without_original_publishers():
+    brands = data.load_table("japan_import_sales_by_brand").head(1)
+    direct = data.sources_cited(brands)
+    both = data.sources_cited(brands, original=True)
+    assert list(direct["source_key"]) == data.split_source_keys(brands["source_key"].iloc[0])
+    assert set(direct["source_key"]) <= set(both["source_key"])
+    assert len(both) == len(set(direct["source_key"]) | set(data.split_source_keys(brands["original_source_key"].dropna().iloc[0])))

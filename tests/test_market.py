@@ -86,16 +86,6 @@ def test_every_market_table_has_units_and_a_primary_key():
     assert data.table_schema("japan_import_sales_by_brand")["schema"]["fields"][4]["unit"] == "vehicles"
 
 
-def test_original_source_keys_resolve(tables):
-    assert market.original_key_problems(tables, data.load_table("sources")) == []
-
-
-def test_unknown_original_source_key_is_reported(tables):
-    broken = {"japan_new_car_sales": tables["japan_new_car_sales"].assign(original_source_key="orig_nobody")}
-    problems = market.original_key_problems(broken, data.load_table("sources"))
-    assert problems and problems[0].row == 2 and "orig_nobody" in problems[0].message
-
-
 def test_load_tables_rejects_a_dangling_original_key(data_copy):
     path = data_copy / "nontariff_barrier_claims.csv"
     path.write_text(path.read_text(encoding="utf-8").replace(",orig_whitehouse,", ",orig_missing,"), encoding="utf-8")

@@ -20,13 +20,7 @@ def options(tables):
 def test_tables_load_and_original_keys_resolve(tables):
     assert set(tables) == set(reverse.TABLES)
     assert len(tables[reverse.REVERSE]) == 20
-    assert reverse.original_key_problems(tables, data.load_table("sources")) == []
-
-
-def test_an_unknown_original_key_is_reported():
-    table = pd.DataFrame({"original_source_key": ["orig_jama", pd.NA, "orig_nowhere"]})
-    problems = reverse.original_key_problems({"t": table}, pd.DataFrame({"source_key": ["orig_jama"]}))
-    assert [(p.file, p.row, p.message) for p in problems] == [("t.csv", 4, 'unknown source "orig_nowhere": not in sources.csv')]
+    assert data.check_data() == []  # includes every original_source_key resolving
 
 
 def test_deficit_options_census_and_reports(options):

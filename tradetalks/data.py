@@ -357,6 +357,20 @@ def split_source_keys(cell: str) -> list[str]:
     return [key.strip() for key in str(cell).split(SOURCE_KEY_SEPARATOR) if key.strip()]
 
 
+def sources_cited(*tables: pd.DataFrame, data_dir: str | Path | None = None, original: bool = False) -> pd.DataFrame:
+    """The sources behind the rows of one or more (filtered) tables; ``original`` adds the original publishers."""
+    columns = SOURCE_KEY_COLUMNS if original else (SOURCE_KEY_COLUMN,)
+    keys = [
+        key
+        for table in tables
+        for column in columns
+        if column in table.columns
+        for cell in table[column].dropna()
+        for key in split_source_keys(cell)
+    ]
+    return sources_for(keys, data_dir)
+
+
 def sources_for(rows: pd.DataFrame | Iterable[str], data_dir: str | Path | None = None) -> pd.DataFrame:
     """The ``sources.csv`` rows cited by a table's rows (or by a list of keys), in first-cited order."""
     if isinstance(rows, pd.DataFrame):

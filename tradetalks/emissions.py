@@ -884,8 +884,7 @@ def subsidy(prices: pd.DataFrame) -> pd.Series:
 
 def sources_of(*tables: pd.DataFrame, data_dir: object = None) -> pd.DataFrame:
     """The sources behind the rows of one or more (filtered) tables."""
-    keys = [key for table in tables for cell in table["source_key"].dropna() for key in data.split_source_keys(cell)]
-    return data.sources_for(keys, data_dir)
+    return data.sources_cited(*tables, data_dir=data_dir)
 
 
 # --- words for the prose ---------------------------------------------------------------------------------

@@ -474,8 +474,7 @@ def policy_row(targets: pd.DataFrame, source_key: str, target_year: str | None =
 
 def sources_of(*tables: pd.DataFrame, data_dir: object = None) -> pd.DataFrame:
     """The sources behind the rows of one or more (filtered) tables, in first-cited order."""
-    keys = [key for table in tables for cell in table["source_key"].dropna() for key in data.split_source_keys(cell)]
-    return data.sources_for(keys, data_dir)
+    return data.sources_cited(*tables, data_dir=data_dir)
 
 
 # --- the essay's claims ----------------------------------------------------------------------------------

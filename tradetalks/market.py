@@ -72,45 +72,12 @@ DEFAULT_MODELS = ("Honda N-BOX", "Toyota Yaris", "Toyota Camry", "Toyota Highlan
 
 def load_tables(data_dir: object = None) -> dict[str, pd.DataFrame]:
     """The chapter's six market tables, validated, with every ``original_source_key`` resolving."""
-    tables = {name: data.load_table(name, data_dir) for name in TABLES}
-    problems = original_key_problems(tables, data.load_table(data.SOURCES_TABLE, data_dir))
-    if problems:
-        raise data.DataError(problems)
-    return tables
-
-
-def original_key_problems(tables: dict[str, pd.DataFrame], sources: pd.DataFrame) -> list[data.Problem]:
-    """``original_source_key`` cells naming a source that ``sources.csv`` lacks (data.py checks only ``source_key``)."""
-    known = set(sources[data.SOURCE_KEY_COLUMN])
-    problems = []
-    for name, table in tables.items():
-        if ORIGINAL_KEY_COLUMN not in table.columns:
-            continue
-        for index, cell in table[ORIGINAL_KEY_COLUMN].items():
-            if pd.isna(cell):
-                continue
-            for key in data.split_source_keys(cell):
-                if key not in known:
-                    problems.append(
-                        data.Problem(
-                            f"{name}.csv", int(index) + 2, ORIGINAL_KEY_COLUMN, "source-key", f'unknown source "{key}": not in sources.csv'
-                        )
-                    )
-    return problems
+    return {name: data.load_table(name, data_dir) for name in TABLES}  # data.py checks original_source_key too
 
 
 def sources_of(*tables: pd.DataFrame, data_dir: object = None, original: bool = False) -> pd.DataFrame:
     """The sources behind the rows of one or more (filtered) tables; with ``original`` also the original publishers."""
-    columns = [data.SOURCE_KEY_COLUMN] + ([ORIGINAL_KEY_COLUMN] if original else [])
-    keys = [
-        key
-        for table in tables
-        for column in columns
-        if column in table.columns
-        for cell in table[column].dropna()
-        for key in data.split_source_keys(cell)
-    ]
-    return data.sources_for(keys, data_dir)
+    return data.sources_cited(*tables, data_dir=data_dir, original=original)
 
 
 # --------------------------------------------------------------------------- formatting for prose
