@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import csv
-import functools
-import http.server
 import io
-import threading
 
 import pytest
 
 from tradetalks import build
 
-from .helpers import QuietHandler
+from .helpers import serve
 
 SCRIPT = "<script>window.__injected = 1</script>"
 IMAGE = '<img src=x onerror="window.__injected = 2">'
@@ -45,10 +42,8 @@ def hostile_site(tmp_path_factory, request):
 
 @pytest.fixture(scope="module")
 def hostile_url(hostile_site):
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(hostile_site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    with serve(hostile_site) as url:
+        yield url
 
 
 def test_hostile_text_shows_as_text_and_runs_nothing(browser, hostile_url):

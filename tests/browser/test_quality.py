@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -84,3 +85,13 @@ def test_charts_stay_readable_in_both_themes(browser, base_url, site, scheme):
             assert label_fill in {"rgb(51, 51, 51)", "rgb(17, 17, 17)", "rgb(0, 0, 0)"}, f"{path} chart {index}: text fill {label_fill}"
         page.screenshot(path=str(shots / f"{Path(path).stem}-{scheme}.png"))
         page.close()
+
+
+def test_citations_resolve_to_bibliography_entries(site):
+    """Every source-line link into the references page lands on an entry (LinkChecker skips these)."""
+    entries = set(re.findall(r'id="(source-[^"]+)"', (site / "book" / "references.html").read_text(encoding="utf-8")))
+    cited = set()
+    for page in (site / "book").glob("*.html"):
+        cited |= set(re.findall(r'href="references\.html#(source-[^"]+)"', page.read_text(encoding="utf-8")))
+    assert cited and entries
+    assert cited - entries == set()
