@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 import nbformat
 import pytest
@@ -173,8 +172,3 @@ def test_cli_help_lists_chapter_parameters():
 
 def test_toc_text_is_what_the_build_writes():
     assert (ROOT / "_toc.yml").read_text() == build.toc_text(build.load_grid())
-
-
-def test_page_paths_are_under_book():
-    for run in build.load_grid().runs:
-        assert (Path("book") / f"{run.page}.ipynb").as_posix() == f"book/{run.page}.ipynb"

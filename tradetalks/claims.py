@@ -15,7 +15,7 @@ import pandas as pd
 from docutils.nodes import make_id
 
 from tradetalks import catalog, data, tariffs
-from tradetalks.text import pct, usd_bn
+from tradetalks.text import pct, units, usd_bn
 
 CLAIMS_TABLE = "claims"
 NO_EVIDENCE = "none"
@@ -28,10 +28,6 @@ class Evidence:
     text: str
     rows: list[pd.DataFrame] = field(default_factory=list)
     tables: list[str] = field(default_factory=list)
-
-
-def _units(value: float) -> str:
-    return f"{value:,.0f}"
 
 
 def _latest_calendar(table: pd.DataFrame, column: str = "period") -> pd.DataFrame:
@@ -48,8 +44,8 @@ def german_vs_us_brands(data_dir: object) -> Evidence:
     us = in_year[in_year["brand"] == "US brands (total)"].sort_values("units").iloc[0]
     ratio = mercedes["units"] / us["units"]
     text = (
-        f"In {year} Mercedes-Benz alone registered {_units(mercedes['units'])} cars in Japan, all U.S. brands together "
-        f"{_units(us['units'])} ({us['qualifier']}): {ratio:.1f} times as many (derived)."
+        f"In {year} Mercedes-Benz alone registered {units(mercedes['units'])} cars in Japan, all U.S. brands together "
+        f"{units(us['units'])} ({us['qualifier']}): {ratio:.1f} times as many (derived)."
     )
     return Evidence(text, [in_year[in_year["brand"].isin(["Mercedes-Benz", "US brands (total)"])]], ["japan_import_sales_by_brand"])
 
@@ -94,7 +90,7 @@ def reverse_import_scale(data_dir: object) -> Evidence:
     japan_market = compared.iloc[1]
     text = (
         f"Offsetting the {deficit['year']} deficit at a U.S. average price of ${price['price_usd']:,.0f} would take "
-        f"{_units(cars)} cars a year (derived), {japan_market['multiple']:.1f} times Japan's entire imported-car market "
+        f"{units(cars)} cars a year (derived), {japan_market['multiple']:.1f} times Japan's entire imported-car market "
         f"of {japan_market['period']} (derived)."
     )
     return Evidence(text, [refs.iloc[[1]]], ["us_japan_goods_trade", "trade_balance_and_prices", "japan_import_market_totals"])
@@ -155,7 +151,7 @@ def byd_growth(data_dir: object) -> Evidence:
     ranked = ranked[~ranked["company"].str.contains(r"All makers|\+", regex=True)]
     rank = list(ranked["company"]).index("BYD") + 1 if "BYD" in set(ranked["company"]) else None
     rank_text = f"; it ranked {rank} among EV battery makers by installations" if rank else ""
-    text = f"In {year} BYD sold {_units(b['value'])} new-energy vehicles (incl. PHEV); Tesla delivered {_units(t['value'])}{rank_text}."
+    text = f"In {year} BYD sold {units(b['value'])} new-energy vehicles (incl. PHEV); Tesla delivered {units(t['value'])}{rank_text}."
     return Evidence(text, [byd[byd["year"] == year], tesla[tesla["year"] == year], ranked.head(2)], ["automaker_sales", "battery_makers"])
 
 
@@ -231,7 +227,7 @@ def us_production(data_dir: object) -> Evidence:
     rows = production[production["metric"] == "us_vehicle_production"].sort_values("year")
     latest = rows.iloc[-1]
     return Evidence(
-        f"Japanese makers built {_units(latest['value'])} vehicles in the U.S. in {latest['year']} ({latest['scope']}).",
+        f"Japanese makers built {units(latest['value'])} vehicles in the U.S. in {latest['year']} ({latest['scope']}).",
         [rows.tail(1)],
         ["japanese_makers_us_production"],
     )

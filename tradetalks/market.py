@@ -16,6 +16,7 @@ import pandas as pd
 
 from tradetalks import charts, data
 from tradetalks.params import ParameterError, check_choices
+from tradetalks.text import units
 
 TABLES = (
     "japan_new_car_sales",
@@ -81,11 +82,6 @@ def sources_of(*tables: pd.DataFrame, data_dir: object = None, original: bool = 
 
 
 # --------------------------------------------------------------------------- formatting for prose
-
-
-def units(value: float) -> str:
-    """1557868 -> '1,557,868'."""
-    return f"{value:,.0f}"
 
 
 def share(value: float, digits: int = 1) -> str:

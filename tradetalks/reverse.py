@@ -15,6 +15,7 @@ import pandas as pd
 
 from tradetalks import calc, charts, data, tariffs
 from tradetalks.params import ParameterError, check_choice
+from tradetalks.text import units
 
 REVERSE, PRODUCTION, PRICES, MARKET, TRADE = (
     "reverse_imports",
@@ -78,11 +79,6 @@ def sources_of(*tables: pd.DataFrame, data_dir: object = None) -> pd.DataFrame:
 
 
 # --- formatting for prose --------------------------------------------------------------------------------
-
-
-def units(value: float) -> str:
-    """1293774.8 -> '1,293,775'."""
-    return f"{value:,.0f}"
 
 
 def usd(value: float) -> str:

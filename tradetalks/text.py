@@ -13,6 +13,11 @@ except ImportError:  # pragma: no cover - myst-nb ships with jupyter-book
     _glue = None
 
 
+def units(value: float) -> str:
+    """A count of things: 1293774.8 -> '1,293,775'."""
+    return f"{value:,.0f}"
+
+
 def pct(value: float) -> str:
     """12.5 -> '12.5%', 15.0 -> '15%'."""
     return f"{value:g}%"
