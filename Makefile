@@ -4,6 +4,7 @@ PYTHON ?= python3
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 AXE    := node_modules/axe-core/axe.min.js
+WORKERS ?= 2
 
 .PHONY: book test bench lint check-data clean
 
@@ -23,22 +24,24 @@ $(AXE): package.json package-lock.json
 book: $(STAMP)
 	$(PY) -m tradetalks build
 
-## test: lint, unit tests, nbval on the committed chapters, then the browser tests on the built site
+## test: lint, data checks, then one parallel pytest run: unit tests, nbval on the committed chapters,
+## and the browser tests on a site built from them. Finds Chromium or Chrome (CHROMIUM, then the PATH,
+## then Playwright's own); on Debian as root it installs Debian's chromium if there is none.
 test: $(STAMP) $(AXE)
-	$(PY) -m ruff check tradetalks tests
+	$(PY) -m tradetalks browser --install
+	$(PY) -m ruff check tradetalks tests benchmarks
 	$(PY) -m tradetalks check-data
-	$(PY) -m pytest tests --ignore=tests/browser -q
-	$(PY) -m pytest --nbval book --nbval-sanitize-with tests/nbval_sanitize.cfg -q -p no:cacheprovider
 	$(PY) -m tradetalks build --no-execute --out _build/test-html
-	$(PY) -m pytest tests/browser -q --site _build/test-html
+	$(PY) -m pytest tests book -n $(WORKERS) --dist loadgroup -p no:cacheprovider -q --durations=15 \
+	    --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg --site _build/test-html
 
-## bench: time clean, baseline, no-op and one-change builds (medians of 3) and report page weights
+## bench: build timings (medians of 3) and page weights; `make bench TEST=1` also times `make test` once
 bench: $(STAMP) $(AXE)
-	$(PY) benchmarks/bench.py
+	$(PY) benchmarks/bench.py $(if $(TEST),--with-make-test,)
 
 lint: $(STAMP)
-	$(PY) -m ruff check tradetalks tests
-	$(PY) -m ruff format --check tradetalks tests
+	$(PY) -m ruff check tradetalks tests benchmarks
+	$(PY) -m ruff format --check tradetalks tests benchmarks
 
 check-data: $(STAMP)
 	$(PY) -m tradetalks check-data

@@ -1,4 +1,10 @@
-"""Shared fixtures: the shipped data folder and copies of it to break on purpose."""
+"""Shared fixtures and the parallel schedule.
+
+``make test`` runs the unit tests, nbval and the browser tests in one pytest run on two workers
+(pytest-xdist, ``--dist loadgroup``). Tests that must share a worker are put in one group here:
+the cells of one notebook (nbval runs them in order on one kernel), the tests reading one page at
+one viewport (one visit serves them all), and the tests of one executed build.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +18,32 @@ from tradetalks import data
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--site", default="_build/html", help="built site the browser tests open")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "heavy: runs chapters or builds a site; scheduled first so the two workers end together")
+
+
+def _group(item: pytest.Item) -> str | None:
+    if item.path.suffix == ".ipynb":  # an nbval cell
+        return f"nbval:{item.path.name}"
+    params = getattr(getattr(item, "callspec", None), "params", {})
+    if "page_path" in params:
+        return f"page:{params['page_path']}:{params.get('viewport', 'desktop')}"  # no "@": xdist splits on it
+    if "page_reports" in getattr(item, "fixturenames", ()):
+        return "page:book/auto_tariffs.html:desktop"
+    marker = item.get_closest_marker("xdist_group")
+    return marker.kwargs.get("name", marker.args[0] if marker.args else None) if marker else None
+
+
+@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups into the test ids
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        group = _group(item)
+        if group and not item.get_closest_marker("xdist_group"):
+            item.add_marker(pytest.mark.xdist_group(group))
+    # heavy tests first: a long test started last would leave one worker idle at the end
+    items.sort(key=lambda item: 0 if item.get_closest_marker("heavy") else 1)
 
 
 @pytest.fixture

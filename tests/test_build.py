@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 
@@ -10,7 +11,7 @@ import nbformat
 import pytest
 import yaml
 
-from tradetalks import build
+from tradetalks import build, data
 
 ROOT = build.ROOT
 
@@ -125,33 +126,115 @@ def test_run_writes_an_offline_page_with_the_new_parameters(tmp_path):
     assert glued["bill_rates"]["application/papermill.record/text/markdown"] == "2.5%, 25%"
 
 
-def test_build_from_another_data_folder_then_rebuild_only_what_changed(data_copy, tmp_path):
-    """The whole pipeline: papermill over the grid, Jupyter Book, swap into --out; book/ untouched.
-
-    Then a no-op rebuild runs nothing, and a change to one table re-runs only the chapters that read it.
-    """
+@pytest.fixture(scope="module")
+def executed_site(tmp_path_factory):
+    """One full build (every chapter executed) from a copy of the data, shared by the tests below."""
+    folder = tmp_path_factory.mktemp("executed")
+    copy = folder / "data"
+    shutil.copytree(data.default_data_dir(), copy)
     before = {p.name: p.read_bytes() for p in (ROOT / "book").glob("*.ipynb")}
-    out = tmp_path / "site"
+    report = build.build_site(copy, folder / "site")
+    return {"data": copy, "out": folder / "site", "report": report, "book_before": before}
+
+
+@pytest.mark.heavy
+@pytest.mark.xdist_group("executed-site")
+def test_build_from_another_data_folder_runs_every_chapter_and_leaves_book_alone(executed_site):
+    """The whole pipeline: papermill over the grid on warm kernels, Sphinx, swap into --out; book/ untouched."""
     pages = [run.page for run in build.load_grid().runs]
-    first = build.build_site(data_copy, out)
+    first, out = executed_site["report"], executed_site["out"]
     assert sorted(first.executed) == sorted(pages) and first.reused == []
     for page in pages:
         assert (out / "book" / f"{page}.html").is_file()
     assert (out / "_static" / "vega-bundle.js").is_file()
-    assert {p.name: p.read_bytes() for p in (ROOT / "book").glob("*.ipynb")} == before
+    assert {p.name: p.read_bytes() for p in (ROOT / "book").glob("*.ipynb")} == executed_site["book_before"]
 
-    again = build.build_site(data_copy, out)
+
+@pytest.mark.heavy
+@pytest.mark.xdist_group("executed-site")
+def test_rebuild_runs_only_what_changed(executed_site):
+    """A no-op rebuild runs nothing; a change to one table re-runs only the chapters that read it."""
+    copy, out = executed_site["data"], executed_site["out"]
+    pages = [run.page for run in build.load_grid().runs]
+    again = build.build_site(copy, out)
     assert (again.executed, again.rebuilt_html) == ([], False)
 
-    records = json.loads((tmp_path / ".site-cache" / "runs.json").read_text())["runs"]
+    records = json.loads((out.parent / ".site-cache" / "runs.json").read_text())["runs"]
     readers = sorted(page for page, record in records.items() if "negotiation_rounds.csv" in record["inputs"])
-    assert "auto_tariffs" in readers
-    rounds = data_copy / "negotiation_rounds.csv"
+    assert "auto_tariffs" in readers and len(readers) < len(pages)
+    rounds = copy / "negotiation_rounds.csv"
     rounds.write_text(rounds.read_text().replace("Agreed to talk frankly", "Agreed to talk openly"))
-    changed = build.build_site(data_copy, out)
+    changed = build.build_site(copy, out)
     assert sorted(changed.executed) == readers
     assert sorted(changed.reused) == sorted(set(pages) - set(readers))
     assert "Agreed to talk openly" in (out / "book" / "auto_tariffs.html").read_text()
+
+
+def chapters_by_module(package_dir=None) -> dict[str, list[str]]:
+    """For each package file, the pages whose chapter code can run it."""
+    found: dict[str, list[str]] = {}
+    for run in build.load_grid().runs:
+        for module in build.modules_of(run.template, package_dir):
+            found.setdefault(module, []).append(run.page)
+    return found
+
+
+def a_module_of_few_chapters() -> tuple[str, list[str]]:
+    by_module = chapters_by_module()
+    all_pages = {run.page for run in build.load_grid().runs}
+    module, readers = min(((m, r) for m, r in by_module.items() if set(r) != all_pages), key=lambda item: (len(item[1]), item[0]))
+    return module, sorted(readers)
+
+
+def test_chapters_depend_on_the_modules_they_import():
+    by_module = chapters_by_module()
+    all_pages = sorted(run.page for run in build.load_grid().runs)
+    assert sorted(by_module["build.py"]) == all_pages  # it titles and footers every page
+    assert sorted(by_module["charts.py"]) != [] and "browser.py" not in by_module and "sphinx_ext.py" not in by_module
+    module, readers = a_module_of_few_chapters()
+    assert 0 < len(readers) < len(all_pages), module
+
+
+def test_a_module_change_changes_only_its_chapters_keys(tmp_path):
+    package = tmp_path / "tradetalks"
+    shutil.copytree(build.PACKAGE_DIR, package, ignore=shutil.ignore_patterns("__pycache__"))
+    runs = build.load_grid().runs
+    before = {run.page: build._run_key(run, False, package) for run in runs}
+    module, readers = a_module_of_few_chapters()
+    with (package / module).open("a", encoding="utf-8") as handle:
+        handle.write("\n# changed\n")
+    after = {run.page: build._run_key(run, False, package) for run in runs}
+    assert sorted(page for page in before if before[page] != after[page]) == readers
+
+
+@pytest.mark.heavy
+@pytest.mark.xdist_group("executed-site")
+def test_a_module_change_reruns_only_its_chapters(executed_site, tmp_path, monkeypatch):
+    package = tmp_path / "tradetalks"
+    shutil.copytree(build.PACKAGE_DIR, package, ignore=shutil.ignore_patterns("__pycache__"))
+    module, readers = a_module_of_few_chapters()
+    with (package / module).open("a", encoding="utf-8") as handle:
+        handle.write("\n# changed\n")
+    monkeypatch.setattr(build, "PACKAGE_DIR", package)  # the build fingerprints this copy; kernels still run the real code
+    changed = build.build_site(executed_site["data"], executed_site["out"])
+    assert sorted(changed.executed) == readers, module
+
+
+@pytest.mark.heavy
+def test_two_builds_of_one_commit_are_identical(tmp_path):
+    """No build date, random id or machine path in any page: the trees match byte for byte."""
+    first = build.build_site(out=tmp_path / "a", execute=False).site
+    second = build.build_site(out=tmp_path / "b", execute=False).site
+
+    def tree(root):
+        return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+    a, b = tree(first), tree(second)
+    assert sorted(a) == sorted(b)
+    assert [name for name in a if a[name] != b[name]] == []
+    pages = b"".join(content for name, content in a.items() if name.endswith(".html"))
+    assert b"Last updated on" not in pages
+    assert str(tmp_path).encode() not in pages and str(ROOT).encode() not in pages
 
 
 def test_a_hanging_chapter_is_stopped(tmp_path):

@@ -7,15 +7,18 @@ previous site (and, for the shipped data, the executed chapters in ``book/``).
 
 from __future__ import annotations
 
-import concurrent.futures
+import ast
 import hashlib
 import json
 import os
+import queue
 import re
 import shutil
 import subprocess
 import sys
 import tempfile
+import threading
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -139,17 +142,90 @@ def normalise(notebook: nbformat.NotebookNode, page: str) -> None:
                 output.get("metadata", {}).pop("papermill", None)
 
 
-def _execute(run: Run, out_path: Path, data_dir: str | None, timeout_s: int = CELL_TIMEOUT_S) -> tuple[str | None, list[str]]:
-    """Run one chapter; return (None or one line naming the chapter and failed cell, data files it read)."""
+class WarmKernel:
+    """One kernel that runs chapters one after another: pandas, Altair and the package are imported once.
+
+    Before each chapter the namespace is emptied, the working directory and the data trace file
+    are set, and the execution counter starts again at 1, so a chapter's output is the same as on
+    a fresh kernel. After a failure the kernel is replaced (a timed-out cell may still be running).
+    """
+
+    # a new session: the user namespace emptied (imported modules stay: that is the point) and the
+    # execution counter back at 1, as on a fresh kernel
+    PREPARE = (
+        "get_ipython().reset(new_session=True)\n"
+        "import os as _os\n"
+        "_os.chdir({root!r})\n"
+        "_os.environ[{variable!r}] = {trace!r}\n"
+        "del _os\n"
+    )
+    # imported before the first chapter, so every chapter on this kernel finds them loaded
+    WARM_UP = "import pandas, altair, nbformat, IPython.display\nimport tradetalks.charts, tradetalks.data, tradetalks.text\n"
+
+    def __init__(self) -> None:
+        self.manager = None
+        self.client = None
+
+    def start(self) -> None:
+        from jupyter_client.blocking import BlockingKernelClient
+        from jupyter_client.manager import AsyncKernelManager
+        from jupyter_core.utils import run_sync
+
+        self.manager = AsyncKernelManager(kernel_name=KERNEL)
+        # the kernel's own log (a warning about TCP transport on every start) is noise here: its
+        # errors reach us through the messaging protocol as each cell's outputs
+        # no input history: kernels running side by side would share (and fight over) its database
+        run_sync(self.manager.start_kernel)(
+            cwd=str(ROOT), extra_arguments=["--HistoryManager.enabled=False"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
+        # a blocking client of our own for the setup code: papermill's asynchronous client is
+        # created per chapter on its own event loop
+        self.client = BlockingKernelClient()
+        self.client.load_connection_info(self.manager.get_connection_info())
+        self.client.start_channels()
+        self.client.wait_for_ready(timeout=60)
+        self._run(self.WARM_UP)
+
+    def _run(self, code: str) -> None:
+        reply = self.client.execute_interactive(code, silent=True, store_history=False, timeout=120, output_hook=lambda _: None)
+        if reply["content"]["status"] != "ok":
+            raise RuntimeError(f"kernel setup failed: {reply['content'].get('ename')}: {reply['content'].get('evalue')}")
+
+    def prepare(self, trace: Path) -> None:
+        """Start a clean namespace for the next chapter (starting the kernel if need be)."""
+        if self.manager is None:
+            self.start()
+        self._run(self.PREPARE.format(root=str(ROOT), variable=data.TRACE_ENV, trace=str(trace)))
+
+    def stop(self) -> None:
+        from jupyter_core.utils import run_sync
+
+        if self.client is not None:
+            self.client.stop_channels()
+        if self.manager is not None:
+            run_sync(self.manager.shutdown_kernel)(now=True)
+        self.manager = self.client = None
+
+
+def _execute(
+    run: Run, out_path: Path, data_dir: str | None, timeout_s: int = CELL_TIMEOUT_S, kernel: WarmKernel | None = None
+) -> tuple[str | None, list[str]]:
+    """Run one chapter; return (None or one line naming the chapter and failed cell, data files it read).
+
+    With ``kernel`` the chapter runs on that warm kernel; without, on a kernel of its own.
+    """
     import papermill
 
+    own_kernel = kernel is None
+    kernel = kernel or WarmKernel()
     parameters = dict(run.parameters)
     if data_dir is not None:
         parameters["data_dir"] = data_dir
     trace = out_path.with_suffix(".inputs")
     trace.unlink(missing_ok=True)
-    os.environ[data.TRACE_ENV] = str(trace)
+    failure = None
     try:
+        kernel.prepare(trace)
         papermill.execute_notebook(
             str(run.template),
             str(out_path),
@@ -157,21 +233,26 @@ def _execute(run: Run, out_path: Path, data_dir: str | None, timeout_s: int = CE
             kernel_name=KERNEL,
             progress_bar=False,
             log_output=False,
-            cwd=str(ROOT),
             execution_timeout=timeout_s,
+            km=kernel.manager,
         )
     except papermill.PapermillExecutionError as error:
         message = str(error.evalue).strip().splitlines()[0] if str(error.evalue).strip() else ""
-        return f"chapter {run.page!r} ({run.notebook}): cell {error.exec_count} raised {error.ename}: {message}", []
+        failure = f"chapter {run.page!r} ({run.notebook}): cell {error.exec_count} raised {error.ename}: {message}"
     except TimeoutError:
-        return f"chapter {run.page!r} ({run.notebook}): stopped, a cell ran longer than {timeout_s} s (raise it with --timeout)", []
+        failure = f"chapter {run.page!r} ({run.notebook}): stopped, a cell ran longer than {timeout_s} s (raise it with --timeout)"
     except Exception as error:  # kernel died, bad notebook: one line, not a traceback
         first = str(error).strip().splitlines()[0] if str(error).strip() else ""
         if "timed out" in first.lower():
-            return f"chapter {run.page!r} ({run.notebook}): stopped, a cell ran longer than {timeout_s} s (raise it with --timeout)", []
-        return f"chapter {run.page!r} ({run.notebook}): {type(error).__name__}: {first}", []
+            failure = f"chapter {run.page!r} ({run.notebook}): stopped, a cell ran longer than {timeout_s} s (raise it with --timeout)"
+        else:
+            failure = f"chapter {run.page!r} ({run.notebook}): {type(error).__name__}: {first}"
     finally:
-        os.environ.pop(data.TRACE_ENV, None)
+        if own_kernel or failure:
+            kernel.stop()  # a failed chapter may leave its kernel busy or broken: the next one gets a new kernel
+    if failure:
+        trace.unlink(missing_ok=True)
+        return failure, []
     inputs = sorted(set(trace.read_text(encoding="utf-8").split())) if trace.exists() else []
     trace.unlink(missing_ok=True)
     notebook = nbformat.read(out_path, as_version=4)
@@ -201,21 +282,88 @@ def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def _code_fingerprint() -> str:
-    """Changes to the package can change every chapter's output."""
+PACKAGE_DIR = ROOT / "tradetalks"
+PACKAGE = "tradetalks"
+
+
+def _module_file(name: str, package_dir: Path) -> Path | None:
+    """The file of module ``tradetalks.a.b`` (``a/b.py`` or ``a/b/__init__.py``), if it is one of ours."""
+    parts = name.split(".")
+    if parts[0] != PACKAGE:
+        return None
+    base = package_dir.joinpath(*parts[1:])
+    for candidate in (base.with_suffix(".py") if len(parts) > 1 else None, base / "__init__.py"):
+        if candidate is not None and candidate.is_file():
+            return candidate
+    return None
+
+
+def _imported_names(tree: ast.AST, current: str | None) -> set[str]:
+    """Absolute module names an AST imports (``from pkg import x`` may name module ``pkg.x``)."""
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            if node.level and current:  # relative: `current` is "pkg.mod" or "pkg.__init__"
+                module = ".".join(current.split(".")[: -node.level] + ([node.module] if node.module else []))
+            else:
+                module = node.module or ""
+            names.add(module)
+            names.update(f"{module}.{alias.name}" for alias in node.names)
+    return names
+
+
+def _code_cells_source(notebook_path: Path) -> str:
+    notebook = nbformat.read(notebook_path, as_version=4)
+    lines = []
+    for cell in notebook.cells:
+        if cell.cell_type == "code":
+            # IPython magics and shell escapes are not Python: blank them so the cell still parses
+            lines += ["" if line.lstrip().startswith(("%", "!")) else line for line in cell.source.splitlines()]
+    return "\n".join(lines)
+
+
+def modules_of(notebook_path: Path, package_dir: Path | None = None) -> list[str]:
+    """The package files a chapter's code can run: what its notebook imports, what those import, and so on.
+
+    The build module is always included: it post-processes every executed chapter (title, footer).
+    """
+    package_dir = package_dir or PACKAGE_DIR
+    queue = [(name, None) for name in _imported_names(ast.parse(_code_cells_source(notebook_path)), None)]
+    queue.append((f"{PACKAGE}.build", None))
+    found: dict[str, Path] = {}
+    while queue:
+        name, _ = queue.pop()
+        path = _module_file(name, package_dir)
+        if path is None or name in found:
+            continue
+        found[name] = path
+        module = name if path.name != "__init__.py" else f"{name}.__init__"
+        parent = name.rsplit(".", 1)[0]
+        if parent != name and parent.startswith(PACKAGE):
+            queue.append((parent, None))  # importing a submodule runs its package's __init__
+        queue += [(imported, None) for imported in _imported_names(ast.parse(path.read_text(encoding="utf-8")), module)]
+    return sorted(path.relative_to(package_dir).as_posix() for path in set(found.values()))
+
+
+def _code_fingerprint(files: list[str] | None = None, package_dir: Path | None = None) -> str:
+    """A hash of package files (all of them by default): a change to any of them can change the output."""
+    package_dir = package_dir or PACKAGE_DIR
+    paths = sorted(package_dir.rglob("*.py")) if files is None else [package_dir / name for name in sorted(files)]
     digest = hashlib.sha256()
-    for path in sorted((ROOT / "tradetalks").glob("*.py")):
-        digest.update(path.name.encode() + path.read_bytes())
+    for path in paths:
+        digest.update(path.relative_to(package_dir).as_posix().encode() + path.read_bytes())
     return digest.hexdigest()
 
 
-def _run_key(run: Run, custom_data: bool) -> dict:
+def _run_key(run: Run, custom_data: bool, package_dir: Path | None = None) -> dict:
     return {
         "notebook": _sha256(run.template),
         "title": run.title,
         "parameters": run.parameters,
         "custom_data": custom_data,
-        "code": _code_fingerprint(),
+        "code": _code_fingerprint(modules_of(run.template, package_dir), package_dir),
     }
 
 
@@ -235,20 +383,56 @@ def _load_cache(cache: Path) -> dict:
 def execute_runs(
     runs: list[Run], out_dir: Path, data_dir: str | None, jobs: int = 2, timeout_s: int = CELL_TIMEOUT_S
 ) -> dict[str, list[str]]:
-    """Run chapters into ``out_dir`` (two at a time by default), with one progress bar; return each run's inputs."""
+    """Run chapters into ``out_dir`` on ``jobs`` warm kernels; return each run's inputs.
+
+    Each worker thread owns one kernel and takes the next chapter from a shared queue, so the
+    kernels' start-up and imports are paid ``jobs`` times, not once per chapter. The work itself
+    happens in the kernel processes; the threads only wait on them.
+    """
     out_dir.mkdir(parents=True, exist_ok=True)
     failures, inputs = [], {}
     if not runs:
         return inputs
-    with concurrent.futures.ProcessPoolExecutor(max_workers=max(1, min(jobs, len(runs)))) as pool:
-        futures = {pool.submit(_execute, run, out_dir / f"{run.page}.ipynb", data_dir, timeout_s): run for run in runs}
-        with tqdm(total=len(runs), desc="chapters", unit="run", disable=None) as bar:
-            for future in concurrent.futures.as_completed(futures):
-                failure, read = future.result()
-                if failure:
-                    failures.append(failure)
-                inputs[futures[future].page] = read
-                bar.update(1)
+    # longest first, so two kernels finish together (a chapter's last time, else its notebook's size)
+    waiting: queue.SimpleQueue[Run] = queue.SimpleQueue()
+    for run in sorted(runs, key=lambda r: r.template.stat().st_size, reverse=True):
+        waiting.put(run)
+    lock = threading.Lock()
+    # a line per chapter as it starts and ends; on a terminal a bar below them counts the chapters done
+    bar = tqdm(total=len(runs), desc="chapters", unit="chapter", disable=None, file=sys.stderr, leave=False)
+    finished: list[str] = []
+    finished: list[str] = []
+
+    def worker() -> None:
+        kernel = WarmKernel()
+        try:
+            while True:
+                try:
+                    run = waiting.get_nowait()
+                except queue.Empty:
+                    return
+                with lock:
+                    tqdm.write(f"chapter {run.page}: started", file=sys.stderr)
+                start = time.perf_counter()
+                failure, read = _execute(run, out_dir / f"{run.page}.ipynb", data_dir, timeout_s, kernel=kernel)
+                with lock:
+                    inputs[run.page] = read
+                    if failure:
+                        failures.append(failure)
+                    status = "failed" if failure else "done"
+                    finished.append(run.page)
+                    bar.update(1)
+                    seconds = time.perf_counter() - start
+                    tqdm.write(f"chapter {run.page}: {status} in {seconds:.1f} s ({len(finished)} of {len(runs)})", file=sys.stderr)
+        finally:
+            kernel.stop()
+
+    threads = [threading.Thread(target=worker, name=f"kernel-{n}") for n in range(max(1, min(jobs, len(runs))))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    bar.close()
     if failures:
         raise BuildError("\n".join(sorted(failures)))
     return inputs
@@ -258,16 +442,27 @@ EXTRA_DIR = "_extra"  # copied to the site's root: the data files and their mani
 BIB_FILE = "references.bib"
 
 
+def site_config(base: Path) -> str:
+    """The book's ``_config.yml`` with the data's as-of date in every page's footer (never the build date)."""
+    config = yaml.safe_load((ROOT / CONFIG_FILE).read_text(encoding="utf-8"))
+    tables = [data.table_schema(name, base)["path"] for name in data.table_names(base)]
+    as_of = catalog.as_of_for_files(tables, base)
+    if as_of:
+        footer = config.setdefault("html", {}).get("extra_footer", "")
+        config["html"]["extra_footer"] = f"{footer} Data as of {as_of} (the newest dated source behind the site).".strip()
+    return yaml.safe_dump(config, sort_keys=False, allow_unicode=True)
+
+
 def _stage_sources(stage: Path, grid: Grid, base: Path | None = None) -> Path:
     """Copy what Jupyter Book reads into ``stage/src``: pages, toc, vendored scripts, bibliography, data files."""
     source = stage / "src"
     source.mkdir()
-    shutil.copy2(ROOT / CONFIG_FILE, source / CONFIG_FILE)
+    base = base or data.default_data_dir()
+    (source / CONFIG_FILE).write_text(site_config(base), encoding="utf-8")
     (source / TOC_FILE).write_text(toc_text(grid), encoding="utf-8")
     shutil.copytree(ROOT / BOOK_DIR, source / BOOK_DIR, ignore=shutil.ignore_patterns(".ipynb_checkpoints", "_build"))
     shutil.copytree(ROOT / STATIC_DIR, source / STATIC_DIR)
     (source / STATIC_DIR / charts.BUNDLE_FILE).write_text(charts.javascript_bundle(), encoding="utf-8")
-    base = base or data.default_data_dir()
     (source / BIB_FILE).write_text(catalog.bibtex(base), encoding="utf-8")
     published_data = source / EXTRA_DIR / "data"
     published_data.mkdir(parents=True)
@@ -277,18 +472,10 @@ def _stage_sources(stage: Path, grid: Grid, base: Path | None = None) -> Path:
     return source
 
 
-def _jupyter_book(source: Path, out: Path) -> None:
-    command = [
-        str(Path(sys.executable).parent / "jupyter-book"),
-        "build",
-        str(source),
-        "--path-output",
-        str(out),
-        "-W",
-        "-n",
-        "--keep-going",
-    ]
-    result = subprocess.run(command, capture_output=True, text=True)
+def _jupyter_book(source: Path, out: Path, jobs: int = 2) -> None:
+    """Jupyter Book's HTML build of ``source`` into ``out/_build/html``, strict, on ``jobs`` cores."""
+    command = [sys.executable, "-m", "tradetalks.sphinx_html", str(source), str(out), str(max(1, jobs))]
+    result = subprocess.run(command, capture_output=True, text=True, cwd=source)
     if result.returncode != 0:
         log = (result.stdout + result.stderr).strip().splitlines()
         problems = [line for line in log if "WARNING" in line or "ERROR" in line] or log[-15:]
@@ -394,7 +581,7 @@ def build_site(
             missing = [run.page for run in grid.runs if not (source / BOOK_DIR / f"{run.page}.ipynb").is_file()]
             if missing:
                 raise BuildError(f"not executed yet (run without --no-execute): {', '.join(missing)}")
-        _jupyter_book(source, stage)
+        _jupyter_book(source, stage, jobs)
         if execute and not only:
             cache.mkdir(exist_ok=True)
             for run in grid.runs:

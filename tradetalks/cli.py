@@ -1,4 +1,4 @@
-"""Command line: ``python -m tradetalks build | check-data | run | toc``."""
+"""Command line: ``python -m tradetalks build | check-data | run | toc | browser``."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import ast
 import sys
 from pathlib import Path
 
-from tradetalks import build, data
+from tradetalks import browser, build, data
 
 
 def _parse_value(text: str) -> object:
@@ -83,7 +83,35 @@ def _parser() -> argparse.ArgumentParser:
     run_cmd.add_argument("--out", metavar="DIR", default="_build/runs", help="output folder (default: _build/runs)")
 
     commands.add_parser("toc", help="write _toc.yml from notebooks/grid.yml")
+
+    browser_cmd = commands.add_parser(
+        "browser",
+        help="print the browser the tests will drive",
+        description="Find Chromium or Chrome: the CHROMIUM variable, then chromium, chromium-browser, google-chrome "
+        "on the PATH, then Playwright's own browser. Exit 1 with how to install one if none is found.",
+    )
+    browser_cmd.add_argument(
+        "--install", action="store_true", help="if none is found and this is Debian as root, install Debian's chromium (apt-get)"
+    )
     return parser
+
+
+def _find_browser(install: bool) -> int:
+    try:
+        print(browser.find_chromium())
+        return 0
+    except browser.BrowserNotFound as missing:
+        if not (install and browser.can_install_with_apt()):
+            print(f"error: {missing}", file=sys.stderr)
+            return 1
+    print("no browser found; installing Debian's chromium (apt-get)", file=sys.stderr)
+    browser.install_with_apt()
+    try:
+        print(browser.find_chromium())
+        return 0
+    except browser.BrowserNotFound as missing:
+        print(f"error: {missing}", file=sys.stderr)
+        return 1
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -107,6 +135,8 @@ def main(argv: list[str] | None = None) -> int:
             page = build.run_chapter(args.chapter, parameters, Path(args.out), args.data)
             print(f"page written: {page}")
             return 0
+        if args.command == "browser":
+            return _find_browser(install=args.install)
         if args.command == "toc":
             (build.ROOT / build.TOC_FILE).write_text(build.toc_text(build.load_grid()), encoding="utf-8")
             return 0

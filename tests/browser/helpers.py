@@ -1,4 +1,10 @@
-"""Serving the built site and opening its pages in headless Chromium with the network blocked."""
+"""Serving the built site and opening each page once per viewport in headless Chromium, network blocked.
+
+``inspect_page`` gathers everything the page-level checks need from one visit: requests that left
+the machine, console errors, axe-core's findings, what each chart and table shows, how the charts
+look in both colour themes, and whether the page fits the viewport. Screenshots of both themes are
+saved beside the site for people to look at.
+"""
 
 from __future__ import annotations
 
@@ -7,11 +13,14 @@ import functools
 import http.server
 import threading
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
-CHROMIUM = "/usr/bin/chromium"
-# sphinx-thebe (bundled with Jupyter Book 1) declares this twice on every page; harmless, and not ours.
-KNOWN_THEME_ERRORS = {"Identifier 'THEBE_JS_URL' has already been declared"}
+VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
+SCHEMES = ("light", "dark")
+BLOCKING_IMPACTS = {"serious", "critical"}
+ROOT = Path(__file__).resolve().parents[2]
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -35,8 +44,9 @@ def pages(site: Path) -> list[str]:
     return sorted(p for p in found if not p.startswith(("_static/", "_sources/")) and p not in {"genindex.html", "search.html"})
 
 
-def open_page(browser, base_url: str, path: str):
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
+def open_page(browser, base_url: str, path: str, viewport: str = "desktop"):
+    """Open one page with every off-site request blocked; wait until every chart has drawn."""
+    page = browser.new_page(viewport=VIEWPORTS[viewport])
     blocked: list[str] = []
     errors: list[str] = []
 
@@ -56,3 +66,81 @@ def open_page(browser, base_url: str, path: str):
         "() => document.querySelectorAll('.tt-chart-view').length === document.querySelectorAll('.tt-chart-view svg.marks').length"
     )
     return page, blocked, errors
+
+
+# What every chart and table shows, read in one pass over the page.
+FIGURES_JS = """() => {
+  const text = (el) => (el ? el.innerText.trim() : '');
+  const charts = [...document.querySelectorAll('figure.tt-chart')].map((chart) => ({
+    marks: chart.querySelectorAll('.tt-chart-view svg.marks path').length,
+    title: chart.getAttribute('aria-label') || '',
+    description: text(chart.querySelector('.tt-description')),
+    sources: [...chart.querySelectorAll('p.tt-source')].map(text),
+    download: (chart.querySelector('a.tt-download') || {}).href || '',
+    tables: chart.querySelectorAll('details.tt-table table').length,
+  }));
+  const tables = [...document.querySelectorAll('figure.tt-table-figure')].map((t) => t.querySelectorAll('p.tt-source').length);
+  return {charts, tables,
+          exercises: document.querySelectorAll('.exercise').length,
+          solutions: document.querySelectorAll('.solution').length,
+          text: text(document.querySelector('main')),
+          overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth};
+}"""
+
+THEME_JS = """() => [...document.querySelectorAll('.tt-chart-view')].map((view) => {
+  const label = view.querySelector('svg.marks text');
+  return {background: getComputedStyle(view).backgroundColor, text: label ? getComputedStyle(label).fill : null};
+})"""
+
+AXE_JS = """async () => {
+  const scope = document.querySelector('article.bd-article') || document.querySelector('main') || document;
+  const results = await axe.run(scope, {resultTypes: ['violations']});
+  return results.violations.map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.length, help: v.help,
+                                       target: v.nodes[0].target.join(' ')}));
+}"""
+
+
+@dataclass
+class PageReport:
+    """What one visit to one page at one viewport found."""
+
+    path: str
+    viewport: str
+    blocked: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    accessibility: list[dict] = field(default_factory=list)  # serious and critical axe violations
+    charts: list[dict] = field(default_factory=list)
+    tables: list[int] = field(default_factory=list)  # source lines under each table
+    themes: dict[str, list[dict]] = field(default_factory=dict)  # scheme -> each chart's card and text colour
+    theme_set: dict[str, str] = field(default_factory=dict)  # scheme asked -> scheme the page reports
+    exercises: int = 0
+    solutions: int = 0
+    text: str = ""
+    overflow: int = 0  # pixels the page is wider than the viewport
+
+
+def inspect_page(browser, base_url: str, path: str, viewport: str, screenshots: Path) -> PageReport:
+    """Visit ``path`` once at ``viewport`` and gather every page-level finding."""
+    page, blocked, errors = open_page(browser, base_url, path, viewport)
+    try:
+        report = PageReport(path, viewport)
+        figures = page.evaluate(FIGURES_JS)
+        report.charts, report.tables = figures["charts"], figures["tables"]
+        report.exercises, report.solutions = figures["exercises"], figures["solutions"]
+        report.text, report.overflow = figures["text"], figures["overflow"]
+        for scheme in SCHEMES:
+            page.emulate_media(color_scheme=scheme)
+            page.evaluate(f"document.documentElement.dataset.theme = '{scheme}'")
+            report.theme_set[scheme] = page.evaluate("document.documentElement.dataset.theme")
+            report.themes[scheme] = page.evaluate(THEME_JS)
+            screenshots.mkdir(parents=True, exist_ok=True)
+            name = path.removesuffix(".html").replace("/", "-")
+            page.screenshot(path=str(screenshots / f"{name}-{viewport}-{scheme}.png"), full_page=scheme == "light")
+        page.emulate_media(color_scheme="light")
+        page.evaluate("document.documentElement.dataset.theme = 'light'")
+        page.add_script_tag(path=str(AXE))
+        report.accessibility = [v for v in page.evaluate(AXE_JS) if v["impact"] in BLOCKING_IMPACTS]
+        report.blocked, report.errors = list(blocked), list(errors)
+        return report
+    finally:
+        page.close()

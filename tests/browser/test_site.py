@@ -1,23 +1,15 @@
-"""Every page of the built site in headless Chromium, with every non-local request blocked."""
+"""Every page of the built site in headless Chromium at a desktop and a phone width, network blocked.
+
+Each test reads the report of one visit per page and viewport (see conftest.page_reports).
+"""
 
 from __future__ import annotations
 
+import pytest
+
 from tradetalks import build
 
-from .helpers import KNOWN_THEME_ERRORS, open_page, pages
-
-
-def test_site_has_every_chapter(site):
-    listed = pages(site)
-    assert "index.html" in listed and "book/intro.html" in listed and "book/auto_tariffs.html" in listed
-
-
-def test_every_page_is_offline_and_error_free(browser, base_url, site):
-    for path in pages(site):
-        page, blocked, errors = open_page(browser, base_url, path)
-        assert blocked == [], f"{path} requested {blocked}"
-        assert [e for e in errors if e not in KNOWN_THEME_ERRORS] == [], f"{path}: {errors}"
-        page.close()
+from .helpers import pages
 
 
 def chapter_pages() -> list[str]:
@@ -26,39 +18,64 @@ def chapter_pages() -> list[str]:
     return [f"book/{e.page}.html" for part in grid.parts if part.caption == "Chapters" for e in part.entries if isinstance(e, build.Run)]
 
 
-def test_every_chart_draws_marks_and_carries_its_source_line(browser, base_url, site):
-    chapters = set(chapter_pages())
-    assert chapters and chapters <= set(pages(site))
-    for path in pages(site):
-        page, _, _ = open_page(browser, base_url, path)
-        figures = page.locator("figure.tt-chart")
-        if path in chapters:
-            assert figures.count() > 0, f"{path} shows no chart"
-        for index in range(figures.count()):
-            chart = figures.nth(index)
-            # drawn by vega in the browser (the static fallback has no .marks class)
-            assert chart.locator(".tt-chart-view svg.marks path").count() > 0, f"{path} chart {index} drew nothing"
-            assert chart.get_attribute("aria-label"), f"{path} chart {index} has no title"
-            assert chart.locator(".tt-description").inner_text().strip(), f"{path} chart {index} has no description"
-            source = chart.locator("p.tt-source")
-            assert source.count() == 1 and "Source" in source.inner_text()
-            assert chart.locator("a.tt-download").get_attribute("href").startswith("data:text/csv")
-            assert chart.locator("details.tt-table table").count() == 1
-        for index in range(page.locator("figure.tt-table-figure").count()):
-            assert page.locator("figure.tt-table-figure").nth(index).locator("p.tt-source").count() == 1, f"{path} table {index}"
-        page.close()
+def test_site_has_every_page_of_the_grid(site):
+    listed = set(pages(site))
+    grid = build.load_grid()
+    expected = {f"book/{grid.root}.html"} | {
+        f"book/{e.page if isinstance(e, build.Run) else e}.html" for part in grid.parts for e in part.entries
+    }
+    assert "index.html" in listed
+    assert expected <= listed, sorted(expected - listed)
 
 
-def test_exercises_and_solutions_render(browser, base_url):
-    page, _, _ = open_page(browser, base_url, "book/auto_tariffs.html")
-    assert page.locator(".exercise").count() >= 2
-    assert page.locator(".solution").count() >= 2
-    page.close()
+def test_page_makes_no_request_off_the_machine(page_reports, page_path, viewport):
+    report = page_reports(page_path, viewport)
+    assert report.blocked == [], f"{page_path} requested {report.blocked}"
 
 
-def test_prose_figures_are_filled_in(browser, base_url):
-    page, _, _ = open_page(browser, base_url, "book/auto_tariffs.html")
-    text = page.locator("main").inner_text()
-    assert "{glue" not in text
-    assert "27.5%" in text  # the peak rate, glued from data/tariff_timeline.csv
-    page.close()
+def test_page_logs_no_console_error(page_reports, page_path, viewport):
+    report = page_reports(page_path, viewport)
+    assert report.errors == [], f"{page_path}: {report.errors}"
+
+
+def test_page_fits_the_viewport(page_reports, page_path, viewport):
+    """Wide charts and tables scroll inside their own box; the page itself never scrolls sideways."""
+    report = page_reports(page_path, viewport)
+    assert report.overflow <= 0, f"{page_path} is {report.overflow}px wider than a {viewport} screen"
+
+
+def test_every_chart_draws_and_carries_its_source_line(page_reports, page_path, viewport):
+    report = page_reports(page_path, viewport)
+    if page_path in chapter_pages():
+        assert report.charts, f"{page_path} shows no chart"
+    for index, chart in enumerate(report.charts):
+        where = f"{page_path} chart {index}"
+        # drawn by vega in the browser (the static fallback has no .marks class)
+        assert chart["marks"] > 0, f"{where} drew nothing"
+        assert chart["title"], f"{where} has no title"
+        assert chart["description"], f"{where} has no description"
+        assert len(chart["sources"]) == 1 and "Source" in chart["sources"][0], f"{where}: {chart['sources']}"
+        assert chart["download"].startswith("data:text/csv"), f"{where} offers no CSV"
+        assert chart["tables"] == 1, f"{where} has {chart['tables']} data tables"
+    assert all(count == 1 for count in report.tables), f"{page_path}: source lines under tables {report.tables}"
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_charts_stay_readable_in_both_themes(page_reports, page_path, viewport, scheme):
+    report = page_reports(page_path, viewport)
+    assert report.theme_set[scheme] == scheme
+    for index, chart in enumerate(report.themes[scheme]):
+        assert chart["background"] == "rgb(255, 255, 255)", f"{page_path} chart {index}: card {chart['background']} in {scheme} mode"
+        assert chart["text"] in {"rgb(51, 51, 51)", "rgb(17, 17, 17)", "rgb(0, 0, 0)"}, f"{page_path} chart {index}: text {chart['text']}"
+
+
+def test_exercises_and_solutions_render(page_reports):
+    report = page_reports("book/auto_tariffs.html")
+    assert report.exercises >= 2
+    assert report.solutions >= 2
+
+
+def test_prose_figures_are_filled_in(page_reports):
+    report = page_reports("book/auto_tariffs.html")
+    assert "{glue" not in report.text
+    assert "27.5%" in report.text  # the peak rate, glued from data/tariff_timeline.csv
