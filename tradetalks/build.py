@@ -152,13 +152,13 @@ class WarmKernel:
 
     # a new session: the user namespace emptied (imported modules stay: that is the point) and the
     # execution counter back at 1, as on a fresh kernel
-    PREPARE = (
-        "get_ipython().reset(new_session=True)\n"
-        "import os as _os\n"
-        "_os.chdir({root!r})\n"
-        "_os.environ[{variable!r}] = {trace!r}\n"
-        "del _os\n"
-    )
+    PREPARE = """
+get_ipython().reset(new_session=True)
+import os as _os
+_os.chdir({root!r})
+_os.environ[{variable!r}] = {trace!r}
+del _os
+"""
     # imported before the first chapter, so every chapter on this kernel finds them loaded
     WARM_UP = "import pandas, altair, nbformat, IPython.display\nimport tradetalks.charts, tradetalks.data, tradetalks.text\n"
 
