@@ -22,6 +22,7 @@ import time
 from pathlib import Path
 
 import nbformat
+import yaml
 
 from tradetalks import build, charts, data
 
@@ -56,7 +57,9 @@ def jupyter_book_force_build(data_dir: Path, work: Path) -> None:
         build.retitle(notebook, run.title)
         nbformat.write(notebook, source / build.BOOK_DIR / f"{run.page}.ipynb")
     config = source / build.CONFIG_FILE
-    config.write_text(config.read_text().replace('execute_notebooks: "off"', 'execute_notebooks: "force"'))
+    settings = yaml.safe_load(config.read_text(encoding="utf-8"))
+    settings["execute"]["execute_notebooks"] = "force"
+    config.write_text(yaml.safe_dump(settings, sort_keys=False, allow_unicode=True), encoding="utf-8")
     command = [str(Path(sys.executable).parent / "jupyter-book"), "build", str(source), "--path-output", str(work)]
     subprocess.run(command, check=True, capture_output=True, cwd=ROOT)
     shutil.rmtree(source.parent, ignore_errors=True)

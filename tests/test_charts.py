@@ -14,11 +14,34 @@ SOURCES = pd.DataFrame(
     {
         "source_key": ["a", "b"],
         "publisher": ["Census <Bureau>", "Kyodo"],
+        "producer": ["Census <Bureau>", "Kyodo"],
+        "tier": ["official", "news"],
+        "retrieved_via": ["", ""],
         "title": ["Trade", "News"],
         "url": ["https://example.org/a", "not a url"],
         "as_of": ["2025-09-09", "2026-03 (approx.)"],
     }
 )
+
+
+def source(key: str, publisher: str, producer: str, tier: str) -> dict:
+    copy = publisher if publisher != producer else ""
+    return {
+        "source_key": key,
+        "publisher": publisher,
+        "producer": producer,
+        "tier": tier,
+        "retrieved_via": copy,
+        "title": key,
+        "url": "",
+        "as_of": "",
+    }
+
+
+def named(line: str) -> list[str]:
+    """The text of the source line as a reader sees it, up to the first full stop after the names."""
+    text = re.sub(r"<[^>]+>", "", line.split("</strong>", 1)[1])
+    return html.unescape(text)
 
 
 def figure(frame: pd.DataFrame) -> str:
@@ -73,10 +96,51 @@ def test_as_of_picks_newest_dated_source():
     assert charts.as_of(SOURCES.assign(as_of=["c. 2013", "undated"])) == ""
 
 
-def test_many_sources_are_folded():
-    many = pd.concat([SOURCES] * 3, ignore_index=True)
-    line = charts.source_line(many, table_names=["t"], csv_name="x", csv_text="a\n")
-    assert "and 2 more" in line and "All 6 sources" in line
+def test_producers_come_first_best_tier_first_with_the_copy_they_were_read_on():
+    sources = pd.DataFrame(
+        [
+            source("blog", "Some blog", "Some blog", "secondary"),
+            source("copy", "GitHub: someone/repo", "U.S. Census Bureau", "secondary"),
+            source("wire", "Reuters", "Reuters", "news"),
+            source("gazette", "Federal Register", "The White House", "official"),
+        ]
+    )
+    line = charts.source_line(sources, table_names=["t"], csv_name="x", csv_text="a\n")
+    text = named(line)
+    assert text.startswith(
+        " The White House (retrieved via Federal Register); Reuters; U.S. Census Bureau (retrieved via GitHub: someone/repo)"
+    )
+    assert "and 1 more" in text and "Every source and copy read" in text
+    assert 'href="references.html#source-copy"' in line and 'href="references.html#source-gazette"' in line
+    assert "Secondary sources only" not in text
+
+
+def test_one_producer_read_on_several_copies_is_named_once():
+    copies = pd.DataFrame([source(f"c{i}", f"Mirror {i}", "U.S. Census Bureau", "secondary") for i in range(3)])
+    copies.loc[2, "tier"] = "news"  # the best copy is named first
+    line = charts.source_line(copies, table_names=["t"], csv_name="x", csv_text="a\n")
+    shown, folded = named(line).split("Every source and copy read")
+    assert shown.count("U.S. Census Bureau") == 1 and "retrieved via Mirror 2; Mirror 0 and 1 other copy)" in shown
+    assert "retrieved via Mirror 2; Mirror 0; Mirror 1)" in folded
+    assert "<strong>Source:</strong>" in charts.source_line(copies, table_names=["t"], csv_name="x", csv_text="a\n")
+
+
+def test_an_official_producer_is_never_folded():
+    sources = pd.DataFrame(
+        [source(f"n{i}", f"Paper {i}", f"Paper {i}", "news") for i in range(4)]
+        + [source("gov", "Ministry", "Ministry", "official")]
+        + [source(f"g{i}", f"Agency {i}", f"Agency {i}", "official") for i in range(4)]
+    )
+    text = named(charts.source_line(sources, table_names=["t"], csv_name="x", csv_text="a\n"))
+    shown = text.split(" and ", 1)[0]
+    for name in ["Ministry", "Agency 0", "Agency 1", "Agency 2", "Agency 3"]:
+        assert name in shown
+    assert "Paper 0" not in shown and "and 4 more" in text
+
+
+def test_secondary_only_figures_say_so():
+    sources = pd.DataFrame([source("blog", "Some blog", "Some blog", "secondary"), source("copy", "Mirror", "JAIA", "secondary")])
+    assert "Secondary sources only" in charts.source_line(sources, table_names=["t"], csv_name="x", csv_text="a\n")
 
 
 def test_bundle_defines_vega_embed_privately():

@@ -8,6 +8,7 @@ previous site (and, for the shipped data, the executed chapters in ``book/``).
 from __future__ import annotations
 
 import ast
+import functools
 import hashlib
 import json
 import os
@@ -21,13 +22,16 @@ import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import nbformat
 import yaml
 from tqdm import tqdm
 
-from tradetalks import catalog, charts, data
+from tradetalks import catalog, data
 from tradetalks.text import as_markdown_text
+
+if TYPE_CHECKING:  # nbformat takes most of a second to import; a no-op build never needs it
+    import nbformat
 
 ROOT = Path(__file__).resolve().parent.parent
 GRID_FILE = ROOT / "notebooks" / "grid.yml"
@@ -255,6 +259,8 @@ def _execute(
         return failure, []
     inputs = sorted(set(trace.read_text(encoding="utf-8").split())) if trace.exists() else []
     trace.unlink(missing_ok=True)
+    import nbformat
+
     notebook = nbformat.read(out_path, as_version=4)
     retitle(notebook, run.title)
     notebook.cells.append(nbformat.v4.new_markdown_cell(page_footer(run.title, catalog.as_of_for_files(inputs, data_dir))))
@@ -315,13 +321,22 @@ def _imported_names(tree: ast.AST, current: str | None) -> set[str]:
 
 
 def _code_cells_source(notebook_path: Path) -> str:
-    notebook = nbformat.read(notebook_path, as_version=4)
+    """The Python of a notebook's code cells (read as JSON: the no-op build never imports nbformat)."""
+    notebook = json.loads(notebook_path.read_text(encoding="utf-8"))
     lines = []
-    for cell in notebook.cells:
-        if cell.cell_type == "code":
+    for cell in notebook.get("cells", []):
+        if cell.get("cell_type") == "code":
+            source = cell.get("source", "")
+            source = "".join(source) if isinstance(source, list) else source
             # IPython magics and shell escapes are not Python: blank them so the cell still parses
-            lines += ["" if line.lstrip().startswith(("%", "!")) else line for line in cell.source.splitlines()]
+            lines += ["" if line.lstrip().startswith(("%", "!")) else line for line in source.splitlines()]
     return "\n".join(lines)
+
+
+@functools.lru_cache(maxsize=512)
+def _imports_of_file(path: Path, module: str, stamp: tuple[int, int]) -> frozenset[str]:
+    """What one package file imports (cached per file version: every chapter's key reads the same files)."""
+    return frozenset(_imported_names(ast.parse(path.read_text(encoding="utf-8")), module))
 
 
 def modules_of(notebook_path: Path, package_dir: Path | None = None) -> list[str]:
@@ -343,7 +358,8 @@ def modules_of(notebook_path: Path, package_dir: Path | None = None) -> list[str
         parent = name.rsplit(".", 1)[0]
         if parent != name and parent.startswith(PACKAGE):
             queue.append((parent, None))  # importing a submodule runs its package's __init__
-        queue += [(imported, None) for imported in _imported_names(ast.parse(path.read_text(encoding="utf-8")), module)]
+        stat = path.stat()
+        queue += [(imported, None) for imported in _imports_of_file(path, module, (stat.st_mtime_ns, stat.st_size))]
     return sorted(path.relative_to(package_dir).as_posix() for path in set(found.values()))
 
 
@@ -455,6 +471,8 @@ def site_config(base: Path) -> str:
 
 def _stage_sources(stage: Path, grid: Grid, base: Path | None = None) -> Path:
     """Copy what Jupyter Book reads into ``stage/src``: pages, toc, vendored scripts, bibliography, data files."""
+    from tradetalks import charts  # Altair is slow to import; a no-op build never stages
+
     source = stage / "src"
     source.mkdir()
     base = base or data.default_data_dir()
@@ -630,7 +648,10 @@ def run_chapter(notebook: str, parameters: dict, out_dir: Path, data_dir: str | 
 
 def _notebook_to_html(notebook_path: Path, html_path: Path) -> None:
     """A standalone page for one executed notebook, with the vega bundle inlined (works offline)."""
+    import nbformat
     from nbconvert import HTMLExporter
+
+    from tradetalks import charts
 
     notebook = nbformat.read(notebook_path, as_version=4)
     fill_glued_text(notebook)

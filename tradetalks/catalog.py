@@ -11,7 +11,6 @@ import json
 import re
 from pathlib import Path
 
-import nbformat
 import pandas as pd
 import yaml
 
@@ -30,6 +29,8 @@ def _grid_runs() -> list[dict]:
 def declared_parameters(notebook: Path) -> list[dict]:
     """Name, default and comment of each assignment in a template's ``parameters`` cell."""
     data.trace_project_file(notebook)
+    import nbformat  # slow to import; only the teaching and rerun pages need it
+
     cells = nbformat.read(notebook, as_version=4).cells
     source = next(cell.source for cell in cells if "parameters" in cell.metadata.get("tags", []))
     found = []
@@ -175,16 +176,24 @@ def bibtex(data_dir: str | Path | None = None) -> str:
     entries = []
     for _, row in sources.iterrows():
         year = re.search(r"(1[89]\d\d|20\d\d)", str(row.get("as_of", "")))
+        producer, publisher, copy = row.get("producer"), row.get("publisher"), row.get("retrieved_via")
+        copy = copy if isinstance(copy, str) and copy.strip() else None
+        note = [
+            f"As of {row['as_of']}" if pd.notna(row.get("as_of")) else None,
+            f"Source tier: {row['tier']}" if pd.notna(row.get("tier")) else None,
+        ]
         fields = {
+            # the producer as a corporate author (double braces: BibTeX must not split it into names)
+            "author": "{" + _bib_escape(producer) + "}" if pd.notna(producer) else None,
             "title": row.get("title"),
-            "howpublished": row.get("publisher"),
+            "howpublished": f"Retrieved via {copy}" if copy else (None if pd.notna(producer) else publisher),
             "url": row.get("url") if str(row.get("url", "")).startswith("http") else None,
             "year": year.group(1) if year else None,
-            "note": f"As of {row['as_of']}" if pd.notna(row.get("as_of")) else None,
+            "note": ". ".join(part for part in note if part) or None,
         }
         body = ",\n".join(
             # titles in double braces keep their capitals; URLs stay verbatim
-            f"  {name} = {{{'{' + _bib_escape(value) + '}' if name == 'title' else value if name == 'url' else _bib_escape(value)}}}"
+            f"  {name} = {{{'{' + _bib_escape(value) + '}' if name == 'title' else value if name in ('url', 'author') else _bib_escape(value)}}}"
             for name, value in fields.items()
             if value is not None and pd.notna(value)
         )

@@ -19,12 +19,15 @@ import altair as alt
 import pandas as pd
 import vl_convert
 
+from tradetalks import data
+
 # Okabe-Ito: distinguishable with the common forms of colour blindness.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
 CHART_WIDTH = 560
 CHART_HEIGHT = 300
 FONT = "Liberation Sans, Arial, Helvetica, sans-serif"
-MAX_SOURCES_IN_LINE = 4
+MAX_PRODUCERS_IN_LINE = 3
+MAX_COPIES_IN_LINE = 2  # copies named after a producer in the line; the folded list names them all
 BUNDLE_FILE = "vega-bundle.js"
 
 
@@ -111,27 +114,87 @@ def reference_anchor(source_key: str) -> str:
     return make_id(f"source-{source_key}")
 
 
-def _source_item(row: pd.Series, *, with_title: bool = True) -> str:
-    """A source cited like a bibliography entry: the publisher, linked to its entry on the references page."""
-    publisher = html.escape(str(row["publisher"]))
+def _cite(row: pd.Series, text: str, *, with_title: bool = True) -> str:
+    """``text`` linked to the source's entry on the references page (plain text if the row has no key)."""
     if "source_key" not in row or pd.isna(row.get("source_key")):
-        return publisher
-    title = f' title="{html.escape(str(row["title"]))}"' if with_title else ""
-    return f'<a class="tt-cite" href="{REFERENCES_PAGE}#{reference_anchor(str(row["source_key"]))}"{title}>{publisher}</a>'
+        return html.escape(text)
+    title = f' title="{html.escape(str(row["title"]))}"' if with_title and pd.notna(row.get("title")) else ""
+    return f'<a class="tt-cite" href="{REFERENCES_PAGE}#{reference_anchor(str(row["source_key"]))}"{title}>{html.escape(text)}</a>'
+
+
+def _text(row: pd.Series, column: str) -> str:
+    value = row.get(column)
+    return str(value).strip() if value is not None and pd.notna(value) else ""
+
+
+def producers_cited(sources: pd.DataFrame) -> list[dict]:
+    """The producers behind a set of source rows, best tier first (then in the order first cited).
+
+    Each entry: ``producer``, its best ``tier``, ``own`` (rows read on the producer's own page) and
+    ``copies`` (rows read on a copy: a repository, mirror, aggregator or an article relaying it),
+    the copies best tier first.
+    """
+    groups: dict[str, dict] = {}
+    for _, row in sources.iterrows():
+        producer = _text(row, "producer") or _text(row, "publisher")
+        tier = _text(row, "tier") or data.TIERS[-1]
+        group = groups.setdefault(producer, {"producer": producer, "tier": tier, "own": [], "copies": []})
+        group["copies" if _text(row, "retrieved_via") else "own"].append(row)
+        if data.tier_rank(tier) < data.tier_rank(group["tier"]):
+            group["tier"] = tier
+    for group in groups.values():
+        group["copies"].sort(key=lambda row: data.tier_rank(_text(row, "tier")))
+    # within a tier, a named producer read through a copy (a mirror of Census data, say) comes before a
+    # page that is only its own source (a blog); otherwise the order first cited (the sort is stable)
+    return sorted(groups.values(), key=lambda group: (data.tier_rank(group["tier"]), 0 if group["copies"] and not group["own"] else 1))
+
+
+def _producer_item(group: dict, *, with_title: bool = True, copies_shown: int | None = MAX_COPIES_IN_LINE) -> str:
+    """'U.S. Census Bureau (retrieved via GitHub: a/b and 2 other copies)', each part linked to its entry."""
+    anchor_row = (group["own"] or group["copies"])[0]
+    item = _cite(anchor_row, group["producer"], with_title=with_title)
+    copies = list({_text(row, "retrieved_via"): row for row in group["copies"]}.items())
+    if copies and not group["own"]:
+        named = copies if copies_shown is None else copies[:copies_shown]
+        item += " (retrieved via " + "; ".join(_cite(row, name, with_title=with_title) for name, row in named)
+        if len(named) < len(copies):
+            item += f" and {len(copies) - len(named)} other cop{'y' if len(copies) - len(named) == 1 else 'ies'}"
+        item += ")"
+    return item
+
+
+def _names_shown(groups: list[dict], copies_shown: int | None = None) -> int:
+    """How many names (producers and the copies after them) a list of producers shows."""
+    total = 0
+    for group in groups:
+        copies = 0 if group["own"] else len({_text(row, "retrieved_via") for row in group["copies"]})
+        total += 1 + (copies if copies_shown is None else min(copies, copies_shown))
+    return total
 
 
 def source_line(sources: pd.DataFrame | None, *, table_names: Iterable[str], csv_name: str, csv_text: str) -> str:
-    """'Source: …; data as of …; download' — the line under every chart (no sources: generated)."""
+    """'Sources: producers, best first; data as of …; download' — the line under every chart and table.
+
+    At most ``MAX_PRODUCERS_IN_LINE`` producers are named, the rest folded, except that an official
+    producer is never folded. A figure resting only on secondary sources says so.
+    """
     if sources is None:
         sources = pd.DataFrame(columns=["publisher", "title", "url", "as_of"])
-    items = [_source_item(row) for _, row in sources.iterrows()]
-    plain_items = [_source_item(row, with_title=False) for _, row in sources.iterrows()]
-    shown = "; ".join(items[:MAX_SOURCES_IN_LINE]) or "generated from this project's own files"
+    groups = producers_cited(sources)
+    shown_groups = [g for i, g in enumerate(groups) if i < MAX_PRODUCERS_IN_LINE or g["tier"] == data.TIERS[0]]
+    shown = "; ".join(_producer_item(group) for group in shown_groups) or "generated from this project's own files"
     more = ""
-    if len(items) > MAX_SOURCES_IN_LINE:
-        shown += f" and {len(items) - MAX_SOURCES_IN_LINE} more"
-        more = f'<details class="tt-more-sources"><summary>All {len(items)} sources</summary><p>{"; ".join(plain_items)}</p></details>'
-    label = "Sources" if len(items) > 1 else "Source"
+    if len(shown_groups) < len(groups):
+        shown += f" and {len(groups) - len(shown_groups)} more"
+    if _names_shown(groups) > _names_shown(shown_groups, MAX_COPIES_IN_LINE):  # something was folded
+        every = "; ".join(_producer_item(group, with_title=False, copies_shown=None) for group in groups)
+        more = (
+            f'<details class="tt-more-sources"><summary>Every source and copy read</summary><p>{every}</p></details>'
+        )
+    label = "Sources" if len(groups) > 1 else "Source"
+    secondary_only = ""
+    if groups and all(group["tier"] == data.TIERS[-1] for group in groups):
+        secondary_only = ' <em class="tt-secondary-only">Secondary sources only: no official, industry or news page for these figures is in the data.</em>'
     newest = as_of(sources)
     dated = f" Data as of {html.escape(newest)}." if newest else ""
     tables = ", ".join(f"<code>{html.escape(name)}</code>" for name in table_names)
@@ -139,7 +202,7 @@ def source_line(sources: pd.DataFrame | None, *, table_names: Iterable[str], csv
     # percent-encode only what a URL or an HTML attribute cannot hold; plain text stays readable and small
     href = "data:text/csv;charset=utf-8," + urllib.parse.quote(csv_text, safe=" ,;:/()-._'!*=+$@?")
     return (
-        f'<p class="tt-source"><strong>{label}:</strong> {shown}.{dated} '
+        f'<p class="tt-source"><strong>{label}:</strong> {shown}.{secondary_only}{dated} '
         f"{from_tables}"
         f'<a class="tt-download" download="{html.escape(csv_name)}.csv" href="{href}">Download the data (CSV)</a></p>{more}'
     )

@@ -35,6 +35,15 @@ ALLOWED_EXTRA_FILES = frozenset({PACKAGE_FILE, "README.md"})
 TRACE_ENV = "TRADETALKS_TRACE"
 PROJECT_FILE_PREFIX = "@"  # traced names starting with this are project files, relative to the repository
 
+# Source tiers, best first: judged by the page a figure was actually read on (see the methods page).
+TIERS = ("official", "industry", "news", "secondary")
+
+
+def tier_rank(tier: str) -> int:
+    """0 for official … 3 for secondary; anything else after them."""
+    return TIERS.index(tier) if tier in TIERS else len(TIERS)
+
+
 _PANDAS_TYPES = {"number": "float64", "integer": "Int64", "string": "str", "boolean": "boolean"}
 
 
