@@ -64,6 +64,30 @@ def test_update_adds_the_new_year_and_measure(last_year_data: Path, tmp_path: Pa
     glued = glued_values(after.with_suffix(".ipynb"))
     assert glued["balance_latest_year"] == "2025"
     trade = pd.read_csv(EXAMPLE / "us_japan_goods_trade.csv")
-    consistent = trade[trade["source_key"] == "census_country_via_congress_ideology"]["balance_musd"].item()
+    consistent = trade[trade["series"] == data.CONSISTENT]["balance_musd"].item()
     assert glued["balance_latest"] == text.as_markdown_text(f"${-consistent / 1000:,.1f} billion")
     assert "Temporary 10% surcharge" in outputs_text(after.with_suffix(".ipynb"))
+
+
+def test_a_new_vintage_from_a_new_source_reaches_the_page(last_year_data: Path, tmp_path: Path):
+    """The latest year arrives from a source the code has never heard of: marking the row consistent is enough.
+
+    The row is a real one: the 2025 figures as scraped from the Census page (not the repository copy
+    the shipped series uses for 2025), filed under a new source key.
+    """
+    scraped = pd.read_csv(EXAMPLE / "us_japan_goods_trade.csv", dtype=str, keep_default_na=False)
+    row = scraped[scraped["source_key"] == "census_c5880_scrape_2026_06"].assign(
+        source_key="census_c5880_new_vintage_fixture", series=data.CONSISTENT
+    )
+    sources = pd.read_csv(last_year_data / "sources.csv", dtype=str, keep_default_na=False)
+    new_source = sources[sources["source_key"] == "census_c5880_scrape_2026_06"].assign(source_key="census_c5880_new_vintage_fixture")
+    pd.concat([sources, new_source]).to_csv(last_year_data / "sources.csv", index=False, lineterminator="\n")
+    trade = pd.read_csv(last_year_data / "us_japan_goods_trade.csv", dtype=str, keep_default_na=False)
+    pd.concat([trade, row]).to_csv(last_year_data / "us_japan_goods_trade.csv", index=False, lineterminator="\n")
+    assert data.check_data(last_year_data) == []
+
+    page = build.run_chapter("auto_tariffs", {}, tmp_path / "new", str(last_year_data))
+    glued = glued_values(page.with_suffix(".ipynb"))
+    assert glued["balance_latest_year"] == "2025"
+    assert glued["balance_latest"] == text.as_markdown_text(f"${-float(row['balance_musd'].item()) / 1000:,.1f} billion")
+    assert "census-c5880-new-vintage-fixture" in page.read_text()  # the new source is cited under the chart

@@ -188,9 +188,7 @@ def source_line(sources: pd.DataFrame | None, *, table_names: Iterable[str], csv
         shown += f" and {len(groups) - len(shown_groups)} more"
     if _names_shown(groups) > _names_shown(shown_groups, MAX_COPIES_IN_LINE):  # something was folded
         every = "; ".join(_producer_item(group, with_title=False, copies_shown=None) for group in groups)
-        more = (
-            f'<details class="tt-more-sources"><summary>Every source and copy read</summary><p>{every}</p></details>'
-        )
+        more = f'<details class="tt-more-sources"><summary>Every source and copy read</summary><p>{every}</p></details>'
     label = "Sources" if len(groups) > 1 else "Source"
     secondary_only = ""
     if groups and all(group["tier"] == data.TIERS[-1] for group in groups):

@@ -314,8 +314,45 @@ def check_data(data_dir: str | Path | None = None) -> list[Problem]:
                 Problem(_display(path), None, None, "unexpected-file", f"not described in {PACKAGE_FILE}: describe it there or remove it")
             )
     for descriptor in package.get("resources", []):
-        problems.extend(_table_problems(base, package, descriptor["name"]))
+        table_problems = _table_problems(base, package, descriptor["name"])
+        problems.extend(table_problems)
+        if not table_problems:
+            problems.extend(_series_problems(base, descriptor))
     return problems
+
+
+SERIES_COLUMN = "series"
+CONSISTENT = "consistent"
+# Columns that say where a row came from, not what it measures: two rows differing only in these
+# are two figures for the same thing.
+PROVENANCE_COLUMNS = frozenset({SOURCE_KEY_COLUMN, "status", SERIES_COLUMN})
+
+
+def _series_problems(base: Path, descriptor: dict) -> list[Problem]:
+    """At most one row of the consistent series for each thing measured (a year, say)."""
+    fields = [f["name"] for f in descriptor["schema"]["fields"]]
+    if SERIES_COLUMN not in fields:
+        return []
+    measured = [column for column in descriptor["schema"].get("primaryKey", []) if column not in PROVENANCE_COLUMNS]
+    path = base / descriptor["path"]
+    table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    consistent = table[table[SERIES_COLUMN] == CONSISTENT]
+    repeated = consistent[consistent.duplicated(measured, keep=False)]
+    rows_of = {
+        key if isinstance(key, tuple) else (key,): [int(i) + 2 for i in group.index]
+        for key, group in repeated.groupby(measured, sort=False)
+    }
+    return [
+        Problem(
+            _display(path),
+            int(index) + 2,
+            SERIES_COLUMN,
+            "consistent-series",
+            f"rows {', '.join(map(str, rows_of[tuple(row[c] for c in measured)]))} "
+            f"all claim the consistent series for {', '.join(f'{c} {row[c]}' for c in measured)}: keep one, mark the others other_vintage",
+        )
+        for index, row in repeated.iterrows()
+    ]
 
 
 def table_names(data_dir: str | Path | None = None) -> list[str]:

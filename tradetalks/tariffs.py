@@ -12,9 +12,6 @@ from tradetalks.params import ParameterError, check_choice, check_rates, check_y
 
 US = "United States"
 FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-# The one consistent Census-basis series (see the data pack's README): Aug-2024 vintage
-# for 1985-2014, 2026 vintage for 2015 on. Other rows are shown as other vintages.
-CONSISTENT_SERIES = {"census_country_xlsx_via_cesinco": (1985, 2014), "census_country_via_congress_ideology": (2015, 9999)}
 CARS_FROM_JAPAN = "US imports of cars from Japan"
 
 
@@ -85,13 +82,11 @@ def measures_table(timeline: pd.DataFrame, jurisdiction: str = US) -> pd.DataFra
 
 
 def consistent_balance(trade: pd.DataFrame) -> pd.DataFrame:
-    """The one consistent Census series of the U.S. goods balance with Japan, full years only."""
-    parts = []
-    for key, (first, last) in CONSISTENT_SERIES.items():
-        rows = trade[(trade["source_key"] == key) & trade["year"].str.fullmatch(r"\d{4}")].copy()
-        rows["year"] = rows["year"].astype(int)
-        parts.append(rows[rows["year"].between(first, last)])
-    series = pd.concat(parts).sort_values("year")
+    """The one consistent Census series of the U.S. goods balance with Japan: the rows the data marks
+    ``series = consistent`` (one per year, checked when the data is validated), full years only."""
+    rows = trade[(trade["series"] == data.CONSISTENT) & trade["year"].str.fullmatch(r"\d{4}")].copy()
+    rows["year"] = rows["year"].astype(int)
+    series = rows.sort_values("year")
     return series[["year", "us_exports_to_japan_musd", "us_imports_from_japan_musd", "balance_musd", "source_key"]].reset_index(drop=True)
 
 
@@ -104,7 +99,7 @@ def with_gaps(series: pd.DataFrame, year_from: int, year_to: int) -> pd.DataFram
 def other_estimates(trade: pd.DataFrame, series: pd.DataFrame) -> pd.DataFrame:
     """Full-year balance figures from other vintages and reports that differ from the consistent series."""
     others = trade[
-        ~trade["source_key"].isin(CONSISTENT_SERIES) & trade["year"].str.fullmatch(r"\d{4}") & trade["balance_musd"].notna()
+        (trade["series"] != data.CONSISTENT) & trade["year"].str.fullmatch(r"\d{4}") & trade["balance_musd"].notna()
     ].copy()
     others["year"] = others["year"].astype(int)
     merged = others.merge(series[["year", "balance_musd"]], on="year", how="left", suffixes=("", "_consistent"))
