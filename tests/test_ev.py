@@ -49,8 +49,8 @@ def test_each_table_loads_with_its_schema_types(name):
 
 def test_loaded_figures_equal_the_csv(tables):
     share = tables["ev_sales_share"]
-    raw = [r for r in rows_of("ev_sales_share") if r["country"] == "Japan" and r["year"] == "2024" and r["source_key"] == ev.IEA]
-    loaded = share[(share["country"] == "Japan") & (share["year"] == 2024) & (share["source_key"] == ev.IEA)]
+    raw = [r for r in rows_of("ev_sales_share") if r["country"] == "Japan" and r["year"] == "2024" and r["dataset"] == ev.IEA]
+    loaded = share[(share["country"] == "Japan") & (share["year"] == 2024) & (share["dataset"] == ev.IEA)]
     assert sorted(loaded["share_pct"].tolist()) == sorted(float(r["share_pct"]) for r in raw)
     assert str(tables["ev_sales_volume"]["vehicles"].dtype) == "Int64"
     assert tables["battery_makers"]["year"].isna().any()  # a year the source does not state stays empty
@@ -59,7 +59,7 @@ def test_loaded_figures_equal_the_csv(tables):
 def test_sources_have_the_license_column_and_resolve(tables):
     sources = data.load_table("sources")
     assert "license" in sources.columns
-    assert sources.loc[sources["source_key"] == ev.IEA, "license"].str.startswith("CC BY 4.0").all()
+    assert sources.loc[sources["source_key"] == "iea_gevo2025_data", "license"].str.startswith("CC BY 4.0").all()
     keys = {key for table in tables.values() for cell in table["source_key"] for key in data.split_source_keys(cell)}
     assert keys <= set(sources["source_key"])
 
@@ -85,7 +85,7 @@ def test_a_policy_target_in_words_is_reported(data_copy: Path):
 def test_defaults_come_from_the_data(tables):
     countries, year_from, year_to, powertrain = ev.check_parameters(tables["ev_sales_share"], None, None, None, "EV")
     assert countries == ev.DEFAULT_COUNTRIES
-    years = sorted({int(r["year"]) for r in rows_of("ev_sales_share") if r["source_key"] in (ev.IEA, ev.IEA_NEXT)})
+    years = sorted({int(r["year"]) for r in rows_of("ev_sales_share") if r["dataset"] in (ev.IEA, ev.IEA_NEXT)})
     assert (year_from, year_to) == (years[0], years[-1])
     assert powertrain == "EV"
 
@@ -134,8 +134,8 @@ def test_share_series_keeps_gaps_and_uses_one_series(tables):
     japan_2025 = series[(series["country"] == "Japan") & (series["year"] == 2025)]
     assert japan_2025["share_pct"].isna().all()  # no 2025 figure for Japan: a gap, not a fill
     norway_2025 = series[(series["country"] == "Norway") & (series["year"] == 2025)].iloc[0]
-    assert norway_2025["source_key"] == ev.IEA_NEXT
-    assert set(series["source_key"].dropna()) <= {ev.IEA, ev.IEA_NEXT}
+    assert norway_2025["dataset"] == ev.IEA_NEXT
+    assert set(series["dataset"].dropna()) <= {ev.IEA, ev.IEA_NEXT}
 
 
 def test_bev_series_is_marked_derived(tables):
@@ -149,7 +149,7 @@ def test_japan_is_lowest_in_the_latest_year(tables):
     raw = {
         r["country"]: float(r["share_pct"])
         for r in rows_of("ev_sales_share")
-        if r["year"] == "2024" and r["source_key"] == ev.IEA and r["powertrain"] == "EV (BEV+PHEV)"
+        if r["year"] == "2024" and r["dataset"] == ev.IEA and r["powertrain"] == "EV (BEV+PHEV)"
     }
     assert latest["country"].iloc[-1] == "Japan"
     assert latest["share_pct"].iloc[-1] == raw["Japan"]
@@ -159,7 +159,7 @@ def test_japan_is_lowest_in_the_latest_year(tables):
 def test_japan_peak_is_the_maximum(tables):
     peak = ev.japan_peak(tables["ev_sales_share"])
     raw = [
-        r for r in rows_of("ev_sales_share") if r["country"] == "Japan" and r["source_key"] == ev.IEA and r["powertrain"] == "EV (BEV+PHEV)"
+        r for r in rows_of("ev_sales_share") if r["country"] == "Japan" and r["dataset"] == ev.IEA and r["powertrain"] == "EV (BEV+PHEV)"
     ]
     best = max(raw, key=lambda r: float(r["share_pct"]))
     assert (int(peak["year"]), float(peak["share_pct"])) == (int(best["year"]), float(best["share_pct"]))
@@ -167,8 +167,8 @@ def test_japan_peak_is_the_maximum(tables):
 
 def test_other_share_figures_exclude_the_main_series(tables):
     others = ev.other_share_figures(tables["ev_sales_share"], ev.DEFAULT_COUNTRIES, 2015, 2025)
-    assert not others["source_key"].isin([ev.IEA, ev.IEA_NEXT]).any()
-    assert ev.IEA_PREVIOUS in set(others["source_key"])
+    assert not others["dataset"].isin([ev.IEA, ev.IEA_NEXT]).any()
+    assert ev.IEA_PREVIOUS in set(others["dataset"])
 
 
 # --- China's share ---------------------------------------------------------------------------------------
@@ -179,7 +179,7 @@ def test_china_share_matches_hand_computation_from_volumes(tables):
     volumes = {
         (r["country"], r["year"]): int(r["vehicles"])
         for r in rows_of("ev_sales_volume")
-        if r["source_key"] == ev.IEA and r["powertrain"] == "EV (BEV+PHEV)"
+        if r["dataset"] == ev.IEA and r["powertrain"] == "EV (BEV+PHEV)"
     }
     rows = ev.china_share_series(tables["china_share_global_ev"], 2015, 2024)
     derived = rows[rows["derived"] == "yes"]
@@ -194,7 +194,7 @@ def test_china_share_matches_hand_computation_from_volumes(tables):
 def test_china_home_share_keeps_both_definitions(tables):
     home = ev.china_home_share_definitions(tables["ev_sales_share"])
     year_2024 = home[home["year"] == 2024]
-    assert set(year_2024["source_key"]) == {"caam_2024", ev.IEA}
+    assert set(year_2024["dataset"]) == {"reported", ev.IEA}
     assert year_2024["share_pct"].nunique() == 2  # they disagree, and both are kept
 
 

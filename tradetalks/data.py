@@ -418,12 +418,12 @@ def sources_cited(*tables: pd.DataFrame, data_dir: str | Path | None = None, ori
 
 
 def sources_for(rows: pd.DataFrame | Iterable[str], data_dir: str | Path | None = None) -> pd.DataFrame:
-    """The ``sources.csv`` rows cited by a table's rows (or by a list of keys), in first-cited order."""
+    """The ``sources.csv`` rows cited by a table's rows (or by a list of keys or key cells), in first-cited order."""
     if isinstance(rows, pd.DataFrame):
         cells = rows[SOURCE_KEY_COLUMN].dropna()
         keys = [key for cell in cells for key in split_source_keys(cell)]
     else:
-        keys = list(rows)
+        keys = [key for cell in rows for key in split_source_keys(cell)]  # a cell may list several keys
     ordered = list(dict.fromkeys(keys))
     sources = load_table(SOURCES_TABLE, data_dir).set_index(SOURCE_KEY_COLUMN)
     return sources.loc[ordered].reset_index()

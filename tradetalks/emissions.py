@@ -17,12 +17,13 @@ from tradetalks import emissions_calc as ec
 from tradetalks.params import ParameterError, check_choice
 
 JAPAN = "Japan"
-EMBER_KEY = "owid_ember_carbon_intensity"
+# Datasets (the electricity table's ``dataset`` ids, documented in datapackage.json), not source keys
+EMBER_INTENSITY = "ember_carbon_intensity"
 EMBER_METRIC = "carbon intensity of electricity generation"
-IEA_KEY = "iea_co2_intensity_regions"
+IEA_INTENSITY = "iea_co2_intensity"
 IEA_METRIC = "CO2 intensity of electricity generation (IEA)"
-MIX_KEY = "owid_ember_elec_mix"
-ISEP_KEY = "isep_2024"
+EMBER_MIX = "ember_generation_mix"
+ISEP_MIX = "isep_generation_mix"
 MIX_PREFIX = "share of electricity generation: "
 UTILITY_METRIC = "CO2 emission factor of electricity sold, electric utilities (FEPC/ELCS, end-use basis)"
 # The countries the chapter compares Japan with (the issue's list); the data may lack some.
@@ -82,13 +83,13 @@ UNITS = {name: unit for name, (_, _, unit) in ec.PLAUSIBLE.items()}
 
 def ember_intensity(electricity: pd.DataFrame) -> pd.DataFrame:
     """Ember (via OWID) carbon intensity by country and year: gCO2e per kWh generated, life-cycle."""
-    rows = electricity[(electricity["metric"] == EMBER_METRIC) & (electricity["source_key"] == EMBER_KEY)]
+    rows = electricity[(electricity["metric"] == EMBER_METRIC) & (electricity["dataset"] == EMBER_INTENSITY)]
     return rows[["country", "year", "value", "unit", "source_key"]].sort_values(["country", "year"]).reset_index(drop=True)
 
 
 def iea_intensity(electricity: pd.DataFrame, *, last_year: int | None = None) -> pd.DataFrame:
     """IEA CO2 intensity by region and year (CO2 only); ``estimate`` marks IEA's estimates and forecasts."""
-    rows = electricity[(electricity["metric"] == IEA_METRIC) & (electricity["source_key"] == IEA_KEY)].copy()
+    rows = electricity[(electricity["metric"] == IEA_METRIC) & (electricity["dataset"] == IEA_INTENSITY)].copy()
     rows["estimate"] = rows["notes"].fillna("").str.contains("estimate|forecast", regex=True)
     if last_year is not None:
         rows = rows[rows["year"] <= last_year]
@@ -135,11 +136,11 @@ def japan_mix(electricity: pd.DataFrame) -> pd.DataFrame:
     total, and lists geothermal; 'oil and other fossil' for the ISEP year is derived
     (fossil total minus coal minus LNG) and marked so.
     """
-    ember = electricity[(electricity["country"] == JAPAN) & (electricity["source_key"] == MIX_KEY)].copy()
+    ember = electricity[(electricity["country"] == JAPAN) & (electricity["dataset"] == EMBER_MIX)].copy()
     ember["category"] = ember["metric"].str.removeprefix(MIX_PREFIX)
     ember["derived"] = "no"
     last_ember = int(ember["year"].max())
-    isep_all = electricity[(electricity["country"] == JAPAN) & (electricity["source_key"] == ISEP_KEY)]
+    isep_all = electricity[(electricity["country"] == JAPAN) & (electricity["dataset"] == ISEP_MIX)]
     isep = isep_all[isep_all["year"] > last_ember].copy()
     isep["category"] = isep["metric"].str.removeprefix(MIX_PREFIX)
     shares = dict(zip(isep["category"], isep["value"], strict=True))
@@ -152,12 +153,12 @@ def japan_mix(electricity: pd.DataFrame) -> pd.DataFrame:
     if not isep.empty and {"fossil fuels", "coal", "LNG"} <= set(shares):
         year = int(isep["year"].iloc[0])
         other = shares["fossil fuels"] - shares["coal"] - shares["LNG"]
-        parts.append(pd.DataFrame([{"year": year, "category": "oil", "value": round(other, 2), "derived": "yes", "source_key": ISEP_KEY}]))
+        derived = {"year": year, "category": "oil", "value": round(other, 2), "derived": "yes"}
+        parts.append(pd.DataFrame([{**derived, "dataset": ISEP_MIX, "source_key": isep_all["source_key"].iloc[0]}]))
     mix = pd.concat(parts, ignore_index=True)
     mix["category"] = mix["category"].replace({"other renewables excl. bioenergy": "other renewables"})
-    mix["source_key"] = mix["source_key"].fillna(ISEP_KEY)
-    mix["publisher"] = mix["source_key"].map({MIX_KEY: "OWID/Ember", ISEP_KEY: "ISEP (preliminary)"})
-    mix["bar"] = mix["year"].astype(str) + mix["source_key"].map({MIX_KEY: "", ISEP_KEY: " (ISEP)"})
+    mix["publisher"] = mix["dataset"].map({EMBER_MIX: "OWID/Ember", ISEP_MIX: "ISEP (preliminary)"})
+    mix["bar"] = mix["year"].astype(str) + mix["dataset"].map({EMBER_MIX: "", ISEP_MIX: " (ISEP)"})
     mix["category"] = mix["category"].replace({"oil": "oil and other fossil"})
     return (
         mix[["year", "bar", "category", "value", "derived", "publisher", "source_key"]]
@@ -306,8 +307,8 @@ def resolve_inputs(
                 f"(or set grid_intensity in g per kWh)"
             )
         series = ember_intensity(electricity)
-        grid = float(series[(series["country"] == grid_country) & (series["year"] == year)]["value"].iloc[0])
-        add("grid_g_per_kwh", grid, f"sourced: Ember via OWID, {grid_country} {year}, per kWh generated", EMBER_KEY)
+        chosen = series[(series["country"] == grid_country) & (series["year"] == year)].iloc[0]
+        add("grid_g_per_kwh", float(chosen["value"]), f"sourced: Ember via OWID, {grid_country} {year}, per kWh generated", chosen["source_key"])
 
     if ev_wh_per_km is None:
         row = lifecycle_row(lifecycle, P_EV)
@@ -570,7 +571,7 @@ SERIES_DASH = [[2, 2], [1, 0], [6, 3], [6, 3], [1, 0], [1, 0]]
 def japan_years_on_line(inputs: ec.Inputs, electricity: pd.DataFrame, country: str = JAPAN) -> pd.DataFrame:
     """Each year's grid intensity of ``country`` and the electric car's g/km (with battery) on that grid."""
     series = ember_intensity(electricity)
-    rows = series[series["country"] == country][["year", "value"]].rename(columns={"value": "grid_g_per_kwh"})
+    rows = series[series["country"] == country][["year", "value", "source_key"]].rename(columns={"value": "grid_g_per_kwh"})
     rows["g_per_km"] = [
         ec.per_km(inputs.replace(grid_g_per_kwh=float(v))).set_index("car").loc["electric", "total"] for v in rows["grid_g_per_kwh"]
     ]
@@ -578,7 +579,6 @@ def japan_years_on_line(inputs: ec.Inputs, electricity: pd.DataFrame, country: s
     if not rows.empty:
         rows.loc[rows.index[[0, -1]], "label"] = rows["year"].iloc[[0, -1]].astype(str).tolist()
     rows["series"] = f"{country}'s grid, by year (Ember)"
-    rows["source_key"] = EMBER_KEY
     return rows.reset_index(drop=True)
 
 
@@ -661,7 +661,7 @@ def sensitivity_ranges(inputs: ec.Inputs, electricity: pd.DataFrame, lifecycle: 
             float(grid["value"].min()),
             float(grid["value"].max()),
             f"sourced: {grid_country}'s cleanest and dirtiest year, {int(grid['year'].min())}-{int(grid['year'].max())} (Ember)",
-            EMBER_KEY,
+            data.SOURCE_KEY_SEPARATOR.join(dict.fromkeys(k for cell in grid["source_key"] for k in data.split_source_keys(cell))),
         ),
         "ev_wh_per_km": (
             min(ev, ev_real),

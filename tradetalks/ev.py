@@ -11,9 +11,11 @@ import pandas as pd
 from tradetalks import charts, data
 from tradetalks.params import ParameterError, check_choice, check_choices, check_year_range
 
-IEA = "iea_gevo2025_data"  # IEA Global EV Outlook 2025 data: the one consistent series
-IEA_PREVIOUS = "iea_gevo2024_data"  # the earlier vintage, kept to show revisions
-IEA_NEXT = "owid_iea_gevo2026"  # GEVO 2026 via OWID: 2025 values for the top-15 countries only
+# Datasets (the tables' ``dataset`` ids, documented in datapackage.json), not source keys
+IEA = "iea_gevo2025"  # IEA Global EV Outlook 2025 data: the one consistent series
+IEA_PREVIOUS = "iea_gevo2024"  # the earlier vintage, kept to show revisions
+IEA_NEXT = "iea_gevo2026_owid"  # GEVO 2026 via OWID: 2025 values for the top-15 countries only
+JATO_POWERTRAIN = "jato_japan_powertrain"  # JATO's shares of Japan's new cars by powertrain
 # Parameter value -> powertrain as the tables name it.
 POWERTRAINS = {"EV": "EV (BEV+PHEV)", "BEV": "BEV", "PHEV": "PHEV"}
 # Short names for the chapter's parameters and charts; other countries keep the tables' names.
@@ -65,7 +67,7 @@ def country_name(label: str) -> str:
 
 def iea_share_rows(share: pd.DataFrame) -> pd.DataFrame:
     """The IEA GEVO 2025 rows of ``ev_sales_share`` (one consistent series, BEV/PHEV splits derived)."""
-    return share[share["source_key"] == IEA]
+    return share[share["dataset"] == IEA]
 
 
 def available_countries(share: pd.DataFrame) -> list[str]:
@@ -75,7 +77,7 @@ def available_countries(share: pd.DataFrame) -> list[str]:
 
 def share_years(share: pd.DataFrame) -> list[int]:
     """Years covered by the IEA series and its 2025 update."""
-    rows = share[share["source_key"].isin([IEA, IEA_NEXT])]
+    rows = share[share["dataset"].isin([IEA, IEA_NEXT])]
     return sorted(int(year) for year in rows["year"].unique())
 
 
@@ -125,11 +127,11 @@ def share_series(share: pd.DataFrame, countries: Sequence[str], powertrain: str,
     """
     kind = POWERTRAINS[powertrain]
     names = [country_name(label) for label in countries]
-    rows = share[share["source_key"].isin([IEA, IEA_NEXT]) & (share["powertrain"] == kind) & share["country"].isin(names)].copy()
-    rows["series"] = rows["source_key"].map({IEA: "IEA GEVO 2025 data", IEA_NEXT: "IEA GEVO 2026 via OWID (2025)"})
+    rows = share[share["dataset"].isin([IEA, IEA_NEXT]) & (share["powertrain"] == kind) & share["country"].isin(names)].copy()
+    rows["series"] = rows["dataset"].map({IEA: "IEA GEVO 2025 data", IEA_NEXT: "IEA GEVO 2026 via OWID (2025)"})
     grid = pd.MultiIndex.from_product([names, range(year_from, year_to + 1)], names=["country", "year"]).to_frame(index=False)
     grid["year"] = grid["year"].astype("Int64")
-    shown = grid.merge(rows[["country", "year", "share_pct", "series", "derived", "source_key"]], on=["country", "year"], how="left")
+    shown = grid.merge(rows[["country", "year", "share_pct", "series", "derived", "dataset", "source_key"]], on=["country", "year"], how="left")
     shown["country"] = shown["country"].map(country_label)
     return shown.reset_index(drop=True)
 
@@ -160,13 +162,13 @@ def latest_shares(series: pd.DataFrame) -> pd.DataFrame:
     return main[main["year"] == last].sort_values("share_pct", ascending=False).reset_index(drop=True)
 
 
-def share_of(share: pd.DataFrame, country: str, year: int, powertrain: str = "EV", source_key: str = IEA) -> float | None:
+def share_of(share: pd.DataFrame, country: str, year: int, powertrain: str = "EV", dataset: str = IEA) -> float | None:
     """One published share (percent), or None if the table has none."""
     rows = share[
         (share["country"] == country_name(country))
         & (share["year"] == year)
         & (share["powertrain"] == POWERTRAINS.get(powertrain, powertrain))
-        & (share["source_key"] == source_key)
+        & (share["dataset"] == dataset)
     ]
     return None if rows.empty else float(rows["share_pct"].iloc[0])
 
@@ -181,10 +183,10 @@ def japan_peak(share: pd.DataFrame, powertrain: str = "EV") -> pd.Series:
 def other_share_figures(share: pd.DataFrame, countries: Sequence[str], year_from: int, year_to: int) -> pd.DataFrame:
     """Figures outside the IEA series for the chosen countries: earlier IEA vintage, national and industry sources."""
     names = [country_name(label) for label in countries]
-    rows = share[~share["source_key"].isin([IEA, IEA_NEXT]) & share["country"].isin(names) & share["year"].between(year_from, year_to)]
+    rows = share[~share["dataset"].isin([IEA, IEA_NEXT]) & share["country"].isin(names) & share["year"].between(year_from, year_to)]
     shown = rows.assign(country=rows["country"].map(country_label))
     return (
-        shown[["country", "year", "powertrain", "share_pct", "basis", "source_key", "notes"]]
+        shown[["country", "year", "powertrain", "share_pct", "basis", "dataset", "source_key", "notes"]]
         .sort_values(["country", "year"])
         .reset_index(drop=True)
     )
@@ -192,8 +194,8 @@ def other_share_figures(share: pd.DataFrame, countries: Sequence[str], year_from
 
 def japan_powertrain_mix(share: pd.DataFrame) -> pd.DataFrame:
     """Japan's shares of new cars by powertrain from sources other than IEA (hybrids, combustion-only)."""
-    rows = share[(share["country"] == JAPAN) & share["source_key"].isin(["jato_japan"])]
-    return rows[["year", "powertrain", "share_pct", "basis", "source_key", "notes"]].reset_index(drop=True)
+    rows = share[(share["country"] == JAPAN) & (share["dataset"] == JATO_POWERTRAIN)]
+    return rows[["year", "powertrain", "share_pct", "basis", "dataset", "source_key", "notes"]].reset_index(drop=True)
 
 
 # --- China's share ---------------------------------------------------------------------------------------
@@ -231,7 +233,7 @@ def china_share_chart(rows: pd.DataFrame) -> alt.LayerChart:
 
 def china_sales(volume: pd.DataFrame, year: int) -> tuple[float, float]:
     """China's and the world's IEA electric car sales (BEV+PHEV, derived sum) in ``year``."""
-    rows = volume[(volume["source_key"] == IEA) & (volume["powertrain"] == POWERTRAINS["EV"]) & (volume["year"] == year)]
+    rows = volume[(volume["dataset"] == IEA) & (volume["powertrain"] == POWERTRAINS["EV"]) & (volume["year"] == year)]
     by_country = rows.set_index("country")["vehicles"]
     return float(by_country[CHINA]), float(by_country[WORLD])
 
@@ -241,12 +243,12 @@ def china_home_share_definitions(share: pd.DataFrame) -> pd.DataFrame:
     caam = share[(share["country"] == CHINA) & share["source_key"].str.startswith("caam")]
     iea = share[
         (share["country"] == CHINA)
-        & share["source_key"].isin([IEA, IEA_NEXT])
+        & share["dataset"].isin([IEA, IEA_NEXT])
         & (share["powertrain"] == POWERTRAINS["EV"])
         & share["year"].isin(caam["year"])
     ]
     rows = pd.concat([iea, caam]).sort_values(["year", "source_key"])
-    return rows[["year", "powertrain", "share_pct", "basis", "source_key", "notes"]].reset_index(drop=True)
+    return rows[["year", "powertrain", "share_pct", "basis", "dataset", "source_key", "notes"]].reset_index(drop=True)
 
 
 def car_battery_demand_share(demand: pd.DataFrame, year: int, region: str = CHINA) -> pd.Series:
