@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 from docutils.nodes import make_id
 
-from tradetalks import catalog, data, tariffs
+from tradetalks import catalog, data, figures, tariffs
 from tradetalks.text import pct, units, usd_bn
 
 CLAIMS_TABLE = "claims"
@@ -36,18 +36,17 @@ def _latest_calendar(table: pd.DataFrame, column: str = "period") -> pd.DataFram
 
 def german_vs_us_brands(data_dir: object) -> Evidence:
     brands = data.load_table("japan_import_sales_by_brand", data_dir)
-    year_rows = _latest_calendar(brands[(brands["period_type"] == "CY") & brands["units"].notna()])
-    us_total = year_rows[year_rows["brand"] == "US brands (total)"]
-    year = us_total["period"].max()
-    in_year = year_rows[year_rows["period"] == year]
-    mercedes = in_year[in_year["brand"] == "Mercedes-Benz"].iloc[0]
-    us = in_year[in_year["brand"] == "US brands (total)"].sort_values("units").iloc[0]
+    totals = brands[(brands["period_type"] == "CY") & (brands["brand"] == figures.US_BRANDS_TOTAL) & brands["units"].notna()]
+    year = int(_latest_calendar(totals)["period"].max())
+    # one rule for both figures, the same the market chapter uses
+    mercedes = figures.brand_registrations(brands, "Mercedes-Benz", year)
+    us = figures.us_brands_registered(brands, year)
     ratio = mercedes["units"] / us["units"]
     text = (
         f"In {year} Mercedes-Benz alone registered {units(mercedes['units'])} cars in Japan, all U.S. brands together "
         f"{units(us['units'])} ({us['qualifier']}): {ratio:.1f} times as many (derived)."
     )
-    return Evidence(text, [in_year[in_year["brand"].isin(["Mercedes-Benz", "US brands (total)"])]], ["japan_import_sales_by_brand"])
+    return Evidence(text, [pd.DataFrame([mercedes, us])], ["japan_import_sales_by_brand"])
 
 
 def size_mismatch(data_dir: object) -> Evidence:

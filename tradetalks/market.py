@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import altair as alt
 import pandas as pd
 
-from tradetalks import charts, data
+from tradetalks import charts, data, figures
 from tradetalks.params import ParameterError, check_choices
 from tradetalks.text import units
 
@@ -27,7 +27,6 @@ TABLES = (
     "structural_factors",
 )
 ORIGINAL_KEY_COLUMN = "original_source_key"
-CONFIDENCE_ORDER = {"high": 0, "medium": 1, "low": 2}
 MM_PER_INCH = 25.4
 NESTED_WIDTH = 470  # pixels; the level titles sit to the left of the bars
 LABEL_CHAR_PX = 6.6  # approximate width of one character of an 11 px bold label
@@ -39,7 +38,7 @@ NOT_A_BRAND = ("total", "target", "rank statement", "incl. MINI", "Japanese bran
 GERMANY, UNITED_STATES, OTHER = "German brand", "U.S. brand", "other brand"
 ORIGIN_COLOURS = {GERMANY: charts.PALETTE[0], UNITED_STATES: charts.PALETTE[3], OTHER: "#999999"}
 US_NAMED_BRANDS = ("Jeep", "Chevrolet", "Cadillac")
-US_TOTAL = "US brands (total)"
+US_TOTAL = figures.US_BRANDS_TOTAL
 GM_CHEVROLET_CADILLAC = "GM (Chevrolet + Cadillac)"
 
 STANCE_LABELS = {
@@ -97,16 +96,6 @@ def times(value: float) -> str:
 # --------------------------------------------------------------------------- choosing a figure
 
 
-def _best(rows: pd.DataFrame) -> pd.Series | None:
-    """The row to draw when sources give several: an exact figure first, then the most reliable source."""
-    if rows.empty:
-        return None
-    exact = ~rows["qualifier"].fillna("").str.startswith("exact") if "qualifier" in rows.columns else pd.Series(False, index=rows.index)
-    confidence = rows["confidence"].map(CONFIDENCE_ORDER) if "confidence" in rows.columns else pd.Series(0, index=rows.index)
-    ranked = rows.assign(_exact=exact.astype(int), _conf=confidence).sort_values(["_exact", "_conf"], kind="stable")
-    return ranked.drop(columns=["_exact", "_conf"]).iloc[0]
-
-
 def calendar_rows(table: pd.DataFrame, metric: str, year: int) -> pd.DataFrame:
     """Every calendar-year row of a long table for one metric and year (several when sources differ)."""
     return table[(table["period_type"] == "CY") & (table["period"] == str(year)) & (table["metric"] == metric)]
@@ -114,7 +103,7 @@ def calendar_rows(table: pd.DataFrame, metric: str, year: int) -> pd.DataFrame:
 
 def calendar_figure(table: pd.DataFrame, metric: str, year: int) -> pd.Series | None:
     """The calendar-year figure for ``metric`` in ``year`` (exact and most reliable first), or None."""
-    return _best(calendar_rows(table, metric, year).dropna(subset=["value"]))
+    return figures.best_row(calendar_rows(table, metric, year).dropna(subset=["value"]))
 
 
 # --------------------------------------------------------------------------- who buys what
@@ -190,7 +179,7 @@ def market_split(sales: pd.DataFrame, totals: pd.DataFrame, by_brand: pd.DataFra
     rows.append(_segment(0, FOREIGN, foreign["value"], foreign, "reported", [foreign["source_key"]]))
 
     brands = by_brand[(by_brand["period_type"] == "CY") & (by_brand["period"] == str(year))]
-    us_total = _best(brands[(brands["brand"] == US_TOTAL) & brands["units"].notna()])
+    us_total = figures.us_brands_registered(by_brand, year)
     if us_total is None:
         missing.append(f"the U.S. brands' total ({US_TOTAL!r} in japan_import_sales_by_brand, calendar {year})")
         return MarketSplit(year, pd.DataFrame(rows), missing, conflicts)
@@ -206,7 +195,7 @@ def market_split(sales: pd.DataFrame, totals: pd.DataFrame, by_brand: pd.DataFra
         )
     )
     rows.append(_segment(1, US_BRANDS, us_total["units"], us_total, "reported", [us_total["source_key"]]))
-    named = [_best(brands[(brands["brand"] == name) & brands["units"].notna()]) for name in US_NAMED_BRANDS]
+    named = [figures.best_row(brands[(brands["brand"] == name) & brands["units"].notna()]) for name in US_NAMED_BRANDS]
     absent = [name for name, row in zip(US_NAMED_BRANDS, named, strict=True) if row is None]
     if absent:
         missing.append(f"{', '.join(absent)} (japan_import_sales_by_brand, calendar {year})")
@@ -911,8 +900,8 @@ def us_brand_history(by_brand: pd.DataFrame) -> pd.DataFrame:
     gm_reported = cy[cy["brand"].str.startswith("GM (")]
     add("GM", gm_reported)
     for year in sorted(set(cy["year"]) - set(gm_reported["year"])):
-        chevrolet = _best(cy[(cy["year"] == year) & (cy["brand"] == "Chevrolet")])
-        cadillac = _best(cy[(cy["year"] == year) & (cy["brand"] == "Cadillac")])
+        chevrolet = figures.best_row(cy[(cy["year"] == year) & (cy["brand"] == "Chevrolet")])
+        cadillac = figures.best_row(cy[(cy["year"] == year) & (cy["brand"] == "Cadillac")])
         if chevrolet is None or cadillac is None:
             continue
         rows.append(

@@ -1,0 +1,41 @@
+"""Figures shown on more than one page, each computed by one rule that every page calls.
+
+A figure the claims page and a chapter both state must come out the same on both: when the data
+holds several rows for it (two reports of one total, say), the rule here picks the row, and no
+page picks its own.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+# How far a row's figure can be trusted, as the data's ``confidence`` column grades it.
+CONFIDENCE_ORDER = {"high": 0, "medium": 1, "low": 2}
+# The japan_import_sales_by_brand row that totals every U.S. brand.
+US_BRANDS_TOTAL = "US brands (total)"
+
+
+def best_row(rows: pd.DataFrame) -> pd.Series | None:
+    """The row to show when sources give several: an exact figure first, then the most reliable source.
+
+    Ties keep the table's order. None when there is no row.
+    """
+    if rows.empty:
+        return None
+    inexact = ~rows["qualifier"].fillna("").str.startswith("exact") if "qualifier" in rows.columns else pd.Series(False, index=rows.index)
+    confidence = rows["confidence"].map(CONFIDENCE_ORDER) if "confidence" in rows.columns else pd.Series(0, index=rows.index)
+    ranked = rows.assign(_inexact=inexact.astype(int), _confidence=confidence).sort_values(["_inexact", "_confidence"], kind="stable")
+    return ranked.drop(columns=["_inexact", "_confidence"]).iloc[0]
+
+
+def brand_registrations(by_brand: pd.DataFrame, brand: str, year: int) -> pd.Series | None:
+    """A brand's (or the U.S. brands' total) calendar-year registrations in Japan: one row, by ``best_row``."""
+    rows = by_brand[
+        (by_brand["period_type"] == "CY") & (by_brand["period"] == str(year)) & (by_brand["brand"] == brand) & by_brand["units"].notna()
+    ]
+    return best_row(rows)
+
+
+def us_brands_registered(by_brand: pd.DataFrame, year: int) -> pd.Series | None:
+    """All U.S. brands' registrations in Japan in ``year`` (JAIA basis), shown on the market and claims pages."""
+    return brand_registrations(by_brand, US_BRANDS_TOTAL, year)
