@@ -2,6 +2,8 @@
 
 import hashlib
 
+import pandas as pd
+
 from tradetalks import catalog, data
 
 
@@ -61,3 +63,23 @@ def test_source_lines_link_to_bibliography_entries():
     from tradetalks import charts
 
     assert charts.reference_anchor("census_country_xlsx_via_atsd") == "source-census-country-xlsx-via-atsd"
+
+
+def test_sources_by_tier_counts_every_source_once():
+    by_tier = catalog.sources_by_tier()
+    sources = data.load_table("sources")
+    assert list(by_tier["Tier of the page read"]) == list(data.TIERS)
+    assert by_tier["Sources in the register"].sum() == len(sources)
+    assert (by_tier["Cited by a table"] <= by_tier["Sources in the register"]).all()
+    assert (by_tier["Read on a copy"] <= by_tier["Sources in the register"]).all()
+
+
+def test_rows_on_secondary_sources_only_follow_the_tiers(data_copy):
+    before = catalog.secondary_only_rows(data_copy).set_index("Table")
+    sources = data_copy / "sources.csv"
+    # grade every source official: no row is left resting on secondary pages alone
+    frame = pd.read_csv(sources, dtype=str, keep_default_na=False)
+    frame.assign(tier="official").to_csv(sources, index=False, lineterminator="\n")
+    assert catalog.secondary_only_rows(data_copy).empty
+    assert (before["Rows on secondary sources only"] <= before["Rows"]).all()
+    assert before["Rows on secondary sources only"].sum() > 0

@@ -308,7 +308,12 @@ def resolve_inputs(
             )
         series = ember_intensity(electricity)
         chosen = series[(series["country"] == grid_country) & (series["year"] == year)].iloc[0]
-        add("grid_g_per_kwh", float(chosen["value"]), f"sourced: Ember via OWID, {grid_country} {year}, per kWh generated", chosen["source_key"])
+        add(
+            "grid_g_per_kwh",
+            float(chosen["value"]),
+            f"sourced: Ember via OWID, {grid_country} {year}, per kWh generated",
+            chosen["source_key"],
+        )
 
     if ev_wh_per_km is None:
         row = lifecycle_row(lifecycle, P_EV)

@@ -131,7 +131,9 @@ def share_series(share: pd.DataFrame, countries: Sequence[str], powertrain: str,
     rows["series"] = rows["dataset"].map({IEA: "IEA GEVO 2025 data", IEA_NEXT: "IEA GEVO 2026 via OWID (2025)"})
     grid = pd.MultiIndex.from_product([names, range(year_from, year_to + 1)], names=["country", "year"]).to_frame(index=False)
     grid["year"] = grid["year"].astype("Int64")
-    shown = grid.merge(rows[["country", "year", "share_pct", "series", "derived", "dataset", "source_key"]], on=["country", "year"], how="left")
+    shown = grid.merge(
+        rows[["country", "year", "share_pct", "series", "derived", "dataset", "source_key"]], on=["country", "year"], how="left"
+    )
     shown["country"] = shown["country"].map(country_label)
     return shown.reset_index(drop=True)
 

@@ -98,9 +98,7 @@ def with_gaps(series: pd.DataFrame, year_from: int, year_to: int) -> pd.DataFram
 
 def other_estimates(trade: pd.DataFrame, series: pd.DataFrame) -> pd.DataFrame:
     """Full-year balance figures from other vintages and reports that differ from the consistent series."""
-    others = trade[
-        (trade["series"] != data.CONSISTENT) & trade["year"].str.fullmatch(r"\d{4}") & trade["balance_musd"].notna()
-    ].copy()
+    others = trade[(trade["series"] != data.CONSISTENT) & trade["year"].str.fullmatch(r"\d{4}") & trade["balance_musd"].notna()].copy()
     others["year"] = others["year"].astype(int)
     merged = others.merge(series[["year", "balance_musd"]], on="year", how="left", suffixes=("", "_consistent"))
     differs = (merged["balance_musd"] - merged["balance_musd_consistent"]).abs() > 0.05
