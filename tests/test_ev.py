@@ -287,11 +287,31 @@ def test_battery_shares_are_installations_over_the_total(tables):
 
 
 def test_tokyo_2030_target_counts_hybrids(tables):
-    tokyo = ev.policy_row(tables["ev_policy_targets"], "jiji_tokyo_2020", "2030")
+    tokyo = ev.policy_row(tables["ev_policy_targets"], "tokyo_2030_non_gasoline_cars")
     assert tokyo["target_value"] == "100%"
     assert "hybrid" in tokyo["what_counts"].lower()
-    with pytest.raises(KeyError):
-        ev.policy_row(tables["ev_policy_targets"], "no_such_source")
+    with pytest.raises(KeyError, match="no ev_policy_targets row with target_id 'no_such_target'"):
+        ev.policy_row(tables["ev_policy_targets"], "no_such_target")
+
+
+def test_rewording_a_target_changes_no_figure(data_copy):
+    """Rows are picked by id: rewording the policy and metric text leaves the chapter's figures as they were."""
+    import csv
+    import io
+
+    path = data_copy / "ev_policy_targets.csv"
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    before = ev.policy_row(data.load_table("ev_policy_targets", data_copy), "tokyo_2030_non_gasoline_cars")
+    for row in rows:
+        row["policy"], row["target_metric"] = row["policy"] + " (reworded)", "a reworded metric: " + row["target_metric"]
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=list(rows[0]), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    path.write_text(buffer.getvalue(), encoding="utf-8")
+    after = ev.policy_row(data.load_table("ev_policy_targets", data_copy), "tokyo_2030_non_gasoline_cars")
+    assert after["target_value"] == before["target_value"] and after["target_year"] == before["target_year"]
+    assert after["policy"] != before["policy"]
 
 
 def test_essay_checks_use_the_data(tables):

@@ -318,6 +318,67 @@ def check_data(data_dir: str | Path | None = None) -> list[Problem]:
         problems.extend(table_problems)
         if not table_problems:
             problems.extend(_series_problems(base, descriptor))
+            problems.extend(_needed_id_problems(base, descriptor))
+    return problems
+
+
+# Rows the chapters pick by a stable id: table -> id column -> {id: the chapter that needs it}.
+# A data folder without one of these rows cannot build that chapter, so check-data says so first.
+NEEDED_IDS: dict[str, dict[str, dict[str, str]]] = {
+    "ev_policy_targets": {
+        "target_id": {
+            name: "ev_china"
+            for name in (
+                "tokyo_2030_non_gasoline_cars",
+                "tokyo_2030_enforcement",
+                "japan_2035_electrified_sales",
+                "tokyo_zev_definition",
+                "tokyo_fy2019_baseline",
+                "tokyo_2030_earlier_target_nikkei",
+                "tokyo_2030_zev_paris_statement",
+                "japan_2035_suga_speech",
+            )
+        }
+    },
+    "battery_supply_chain": {
+        "figure_id": {
+            name: "ev_china"
+            for name in (
+                "china_cell_capacity_2023",
+                "china_batteries_sold_2024",
+                "china_magnet_manufacturing_2024",
+                "drc_cobalt_mining_2023",
+                "indonesia_nickel_mining_2023",
+                "china_nickel_refining_2023",
+                "china_cathode_capacity_2023",
+                "china_anode_capacity_2023",
+            )
+        }
+    },
+}
+
+
+def _needed_id_problems(base: Path, descriptor: dict) -> list[Problem]:
+    """Every id a chapter picks a row by is present in its table."""
+    needed = NEEDED_IDS.get(descriptor["name"], {})
+    if not needed:
+        return []
+    path = base / descriptor["path"]
+    table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    problems = []
+    for column, ids in needed.items():
+        present = set(table[column]) if column in table.columns else set()
+        for name, chapter in ids.items():
+            if name not in present:
+                problems.append(
+                    Problem(
+                        _display(path),
+                        None,
+                        column,
+                        "needed-id",
+                        f"no row has {column} {name!r}, which the {chapter} chapter needs",
+                    )
+                )
     return problems
 
 

@@ -372,13 +372,11 @@ def cell_share_definitions(supply: pd.DataFrame) -> pd.DataFrame:
     return rows[columns].sort_values(["kind", "year"]).reset_index(drop=True)
 
 
-def supply_figure(supply: pd.DataFrame, stage: str, item: str, country: str = CHINA, source_key: str | None = None) -> pd.Series:
-    """One row of the supply-chain table (the first match), for prose."""
-    rows = supply[(supply["stage"] == stage) & (supply["item"] == item) & (supply["country"] == country)]
-    if source_key is not None:
-        rows = rows[rows["source_key"] == source_key]
+def supply_figure(supply: pd.DataFrame, figure_id: str) -> pd.Series:
+    """The supply-chain row with this ``figure_id``, for prose (ids, not wording, pick rows)."""
+    rows = supply[supply["figure_id"] == figure_id]
     if rows.empty:
-        raise KeyError(f"no battery_supply_chain row for {stage} / {item} / {country}")
+        raise KeyError(f"no battery_supply_chain row with figure_id {figure_id!r}")
     return rows.iloc[0]
 
 
@@ -466,13 +464,11 @@ def policy_table(targets: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def policy_row(targets: pd.DataFrame, source_key: str, target_year: str | None = None) -> pd.Series:
-    """The first target row from one source (optionally for one target year)."""
-    rows = targets[targets["source_key"] == source_key]
-    if target_year is not None:
-        rows = rows[rows["target_year"] == target_year]
+def policy_row(targets: pd.DataFrame, target_id: str) -> pd.Series:
+    """The target row with this ``target_id`` (ids, not wording, pick rows: see data.NEEDED_IDS)."""
+    rows = targets[targets["target_id"] == target_id]
     if rows.empty:
-        raise KeyError(f"no ev_policy_targets row from {source_key!r}")
+        raise KeyError(f"no ev_policy_targets row with target_id {target_id!r}")
     return rows.iloc[0]
 
 
@@ -520,20 +516,20 @@ def essay_checks(
     rank = int((last_year["share_pct"] < japan).sum()) + 1  # 1 = lowest
     derived = china_share[(china_share["derived"] == "yes") & (china_share["metric"] == CHINA_SALES_METRIC)]
     latest_china = derived.loc[derived["year"].idxmax()]
-    cells_capacity = supply_figure(supply, "cell manufacturing", "lithium-ion battery cells", source_key="iea_batteries_2024")
-    cells_output = supply_figure(supply, "cell production", "batteries sold globally", source_key="iea_battery_commentary_2025")
-    magnets = supply_figure(supply, "magnet manufacturing", "rare-earth permanent magnets", source_key="iea_commentary_oct2025_ree")
-    cobalt_mine = supply_figure(supply, "mining", "cobalt", country="DR Congo", source_key="ciphernews_iea_chart")
-    nickel_mine = supply_figure(supply, "mining", "nickel", country="Indonesia", source_key="ciphernews_iea_chart")
+    cells_capacity = supply_figure(supply, "china_cell_capacity_2023")
+    cells_output = supply_figure(supply, "china_batteries_sold_2024")
+    magnets = supply_figure(supply, "china_magnet_manufacturing_2024")
+    cobalt_mine = supply_figure(supply, "drc_cobalt_mining_2023")
+    nickel_mine = supply_figure(supply, "indonesia_nickel_mining_2023")
     byd_cells = makers[
         (makers["company"] == "BYD") & (makers["year"] == makers["year"].dropna().loc[lambda y: y.str.fullmatch(r"\d{4}")].max())
     ].iloc[0]
     byd_nev = sales[(sales["company"] == "BYD") & (sales["metric"] == "NEV sales")].sort_values("year")
     first_nev, last_nev = byd_nev.iloc[0], byd_nev.iloc[-1]
     growth = 100 * (last_nev["value"] / byd_nev.iloc[-2]["value"] - 1)
-    tokyo = policy_row(targets, "jiji_tokyo_2020", "2030")
-    enforcement = policy_row(targets, "usembassy_nikkei_digest")
-    national = policy_row(targets, "japan_ggs_reuters")
+    tokyo = policy_row(targets, "tokyo_2030_non_gasoline_cars")
+    enforcement = policy_row(targets, "tokyo_2030_enforcement")
+    national = policy_row(targets, "japan_2035_electrified_sales")
     return pd.DataFrame(
         [
             {
