@@ -194,7 +194,7 @@ def test_china_share_matches_hand_computation_from_volumes(tables):
 def test_china_home_share_keeps_both_definitions(tables):
     home = ev.china_home_share_definitions(tables["ev_sales_share"])
     year_2024 = home[home["year"] == 2024]
-    assert set(year_2024["dataset"]) == {"reported", ev.IEA}
+    assert set(year_2024["dataset"]) == {ev.CAAM, ev.IEA}
     assert year_2024["share_pct"].nunique() == 2  # they disagree, and both are kept
 
 

@@ -23,6 +23,7 @@ EMBER_METRIC = "carbon intensity of electricity generation"
 IEA_INTENSITY = "iea_co2_intensity"
 IEA_METRIC = "CO2 intensity of electricity generation (IEA)"
 EMBER_MIX = "ember_generation_mix"
+ANRE_UNIT_PRICE = "anre_household_unit_price"  # the prices table's ANRE national series
 ISEP_MIX = "isep_generation_mix"
 MIX_PREFIX = "share of electricity generation: "
 UTILITY_METRIC = "CO2 emission factor of electricity sold, electric utilities (FEPC/ELCS, end-use basis)"
@@ -799,7 +800,7 @@ def japan_household_prices(prices: pd.DataFrame, electricity: pd.DataFrame) -> p
     fiscal = rows["metric"].str.contains(r"fiscal|\bFY\b", regex=True) | rows["notes"].fillna("").str.contains(r"^FY\d{4}", regex=True)
     rows["year_type"] = fiscal.map({True: "fiscal year (April-March)", False: "calendar year or not stated"})
     rows["series"] = rows["source_key"] + " (" + rows["area"] + ")"
-    columns = ["year", "value", "unit", "area", "year_type", "metric", "derived", "series", "source_key", "table", "notes"]
+    columns = ["year", "value", "unit", "area", "year_type", "metric", "derived", "series", "dataset", "source_key", "table", "notes"]
     return rows[columns].sort_values(["year", "source_key"]).reset_index(drop=True)
 
 

@@ -16,6 +16,7 @@ IEA = "iea_gevo2025"  # IEA Global EV Outlook 2025 data: the one consistent seri
 IEA_PREVIOUS = "iea_gevo2024"  # the earlier vintage, kept to show revisions
 IEA_NEXT = "iea_gevo2026_owid"  # GEVO 2026 via OWID: 2025 values for the top-15 countries only
 JATO_POWERTRAIN = "jato_japan_powertrain"  # JATO's shares of Japan's new cars by powertrain
+CAAM = "caam_all_vehicles"  # CAAM's China shares: all vehicles, wholesale
 # Parameter value -> powertrain as the tables name it.
 POWERTRAINS = {"EV": "EV (BEV+PHEV)", "BEV": "BEV", "PHEV": "PHEV"}
 # Short names for the chapter's parameters and charts; other countries keep the tables' names.
@@ -242,7 +243,7 @@ def china_sales(volume: pd.DataFrame, year: int) -> tuple[float, float]:
 
 def china_home_share_definitions(share: pd.DataFrame) -> pd.DataFrame:
     """China's EV share of its own market on two definitions: IEA (passenger cars) against CAAM (all vehicles, wholesale)."""
-    caam = share[(share["country"] == CHINA) & share["source_key"].str.startswith("caam")]
+    caam = share[(share["country"] == CHINA) & (share["dataset"] == CAAM)]
     iea = share[
         (share["country"] == CHINA)
         & share["dataset"].isin([IEA, IEA_NEXT])
@@ -500,6 +501,12 @@ def maker_rank(makers: pd.DataFrame, company: str, year: str) -> int:
     return ranked.index(company) + 1
 
 
+def byd_battery_rows(makers: pd.DataFrame) -> pd.DataFrame:
+    """BYD's battery installations in the latest calendar year of the makers table (the essay check states the first)."""
+    latest = makers["year"].dropna().loc[lambda y: y.str.fullmatch(r"\d{4}")].max()
+    return makers[(makers["company"] == "BYD") & (makers["year"] == latest)]
+
+
 def essay_checks(
     share: pd.DataFrame,
     china_share: pd.DataFrame,
@@ -521,9 +528,7 @@ def essay_checks(
     magnets = supply_figure(supply, "china_magnet_manufacturing_2024")
     cobalt_mine = supply_figure(supply, "drc_cobalt_mining_2023")
     nickel_mine = supply_figure(supply, "indonesia_nickel_mining_2023")
-    byd_cells = makers[
-        (makers["company"] == "BYD") & (makers["year"] == makers["year"].dropna().loc[lambda y: y.str.fullmatch(r"\d{4}")].max())
-    ].iloc[0]
+    byd_cells = byd_battery_rows(makers).iloc[0]
     byd_nev = sales[(sales["company"] == "BYD") & (sales["metric"] == "NEV sales")].sort_values("year")
     first_nev, last_nev = byd_nev.iloc[0], byd_nev.iloc[-1]
     growth = 100 * (last_nev["value"] / byd_nev.iloc[-2]["value"] - 1)
