@@ -95,7 +95,7 @@ def test_defaults_come_from_the_data(electricity, lifecycle):
     assert keys["charging_loss_pct"] == "tcs_2025_charging_losses"
     assert keys["grid_loss_pct"] == "worldbank_td_losses_via_volks"
     assert keys["lifetime_km"] == "ecoinvent_car_lifetime_via_climatiq"
-    assert basis["lifetime_km"] == f"sourced: {emissions.P_LIFETIME}"
+    assert basis["lifetime_km"] == f"sourced: {emissions.lifecycle_row(lifecycle, emissions.P_LIFETIME)['parameter']}"
 
 
 def test_losses_and_lifetime_set_by_the_reader(electricity, lifecycle):
@@ -225,3 +225,10 @@ def test_words():
     assert emissions.gap_words(-3.0) == "3.0 g/km less"
     assert emissions.number(150000.0) == "150,000"
     assert emissions.number(482.3) == "482.3"
+
+
+def test_every_row_the_calculator_reads_is_a_needed_id():
+    """The registry check-data uses lists every parameter_id the chapter picks rows by."""
+    picked = {value for name, value in vars(emissions).items() if name.startswith("P_") and isinstance(value, str)}
+    picked |= set(emissions.P_LIFETIMES)
+    assert picked <= set(data.NEEDED_IDS["lifecycle_parameters"]["parameter_id"])

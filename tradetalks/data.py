@@ -340,6 +340,33 @@ NEEDED_IDS: dict[str, dict[str, dict[str, str]]] = {
             )
         }
     },
+    "lifecycle_parameters": {
+        "parameter_id": {
+            name: "ev_emissions"
+            for name in (
+                "gasoline_combustion_co2_factor",
+                "prius_18_hev_fuel_economy_wltc",
+                "prius_20_hev_fuel_economy_wltc",
+                "sakura_electricity_consumption_wltc",
+                "sakura_real_world_consumption",
+                "sakura_battery_capacity",
+                "kei_petrol_real_world_fuel_economy",
+                "battery_manufacturing_emissions_range",
+                "battery_manufacturing_emissions_per_km",
+                "grid_threshold_bev_beats_hev",
+                "gasoline_upstream_ghg_korea",
+                "gasoline_upstream_ghg_alternative",
+                "gasoline_lower_heating_value_japan",
+                "japan_lca_prius_versions",
+                "ev_charging_losses_11kw",
+                "japan_grid_td_losses_2014",
+                "car_lifetime_ecoinvent",
+                "car_lifetime_nansai_2002",
+                "car_lifetime_tcs",
+                "use_phase_co2_sakura_on_japan_2024_grid_wltc",
+            )
+        }
+    },
     "battery_supply_chain": {
         "figure_id": {
             name: "ev_china"

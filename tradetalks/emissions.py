@@ -30,29 +30,27 @@ UTILITY_METRIC = "CO2 emission factor of electricity sold, electric utilities (F
 # The countries the chapter compares Japan with (the issue's list); the data may lack some.
 WANTED_COUNTRIES = ["Japan", "China", "United States", "Germany", "European Union", "France", "World"]
 
-# Rows of lifecycle_parameters the calculator reads (exact names, so a renamed row fails loudly).
-P_FUEL_CO2 = "CO2 emission factor, gasoline combustion"
-P_HYBRID = "Fuel economy, Toyota Prius 1.8L HEV 2WD (WLTC)"
-P_HYBRID_ALT = "Fuel economy, Toyota Prius 2.0L HEV 2WD (WLTC)"
-P_EV = "Electricity consumption, Nissan Sakura (WLTC, AC)"
-P_EV_REAL = "Real-world electricity consumption assumed by Nissan for Sakura"
-P_PETROL = "Real-world fuel economy assumed by Nissan for comparable gasoline kei car"
-P_BATTERY = "Battery manufacturing emissions (literature range)"
-P_BATTERY_PER_KM = "Battery manufacturing emissions per km"
-P_THRESHOLD = "Grid intensity threshold below which BEV lifecycle CO2 beats efficient ICEV/HEV"
-P_UPSTREAM = "Well-to-pump (upstream) GHG of gasoline, Korea (GREET adapted)"
-P_UPSTREAM_ALT = "Upstream emissions added on top of tailpipe CO2, gasoline (alternative estimate)"
-P_HEATING_VALUE = "Gasoline lower heating value (Japanese standard value)"
-P_JAPAN_LCA = "Japan-specific LCA finding: Toyota Prius HEV vs PHEV vs BEV versions"
-P_CHARGING_LOSS = "EV charging losses at 11 kW AC (TCS average of 26 cars, Green NCAP 2022-2025)"
-P_GRID_LOSS = "Electric power transmission and distribution losses, Japan 2014 (World Bank WDI)"
-P_LIFETIME = "Passenger car lifetime distance (ecoinvent LCA database default)"
+# Rows of lifecycle_parameters the calculator reads, by their parameter_id (rewording a parameter's name changes nothing).
+P_FUEL_CO2 = "gasoline_combustion_co2_factor"
+P_HYBRID = "prius_18_hev_fuel_economy_wltc"
+P_HYBRID_ALT = "prius_20_hev_fuel_economy_wltc"
+P_EV = "sakura_electricity_consumption_wltc"
+P_EV_REAL = "sakura_real_world_consumption"
+P_PETROL = "kei_petrol_real_world_fuel_economy"
+P_BATTERY = "battery_manufacturing_emissions_range"
+P_BATTERY_PER_KM = "battery_manufacturing_emissions_per_km"
+P_THRESHOLD = "grid_threshold_bev_beats_hev"
+P_UPSTREAM = "gasoline_upstream_ghg_korea"
+P_UPSTREAM_ALT = "gasoline_upstream_ghg_alternative"
+P_HEATING_VALUE = "gasoline_lower_heating_value_japan"
+P_JAPAN_LCA = "japan_lca_prius_versions"
+P_CHARGING_LOSS = "ev_charging_losses_11kw"
+P_GRID_LOSS = "japan_grid_td_losses_2014"
+P_LIFETIME = "car_lifetime_ecoinvent"
+P_BATTERY_CAPACITY = "sakura_battery_capacity"
+P_PACK_SAKURA_USE_PHASE = "use_phase_co2_sakura_on_japan_2024_grid_wltc"  # the data pack's own result, shown beside ours
 # Every published lifetime distance in the data: the sensitivity chart runs from the shortest to the longest.
-P_LIFETIMES = [
-    P_LIFETIME,
-    "Lifetime distance assumed in a Japanese EV life-cycle inventory (Nansai et al. 2002)",
-    "Lifetime distance in the TCS vehicle carbon-footprint calculator (Switzerland)",
-]
+P_LIFETIMES = [P_LIFETIME, "car_lifetime_nansai_2002", "car_lifetime_tcs"]
 UPSTREAM_LIMIT = (0.0, 50.0)  # g CO2e per MJ: plausible range for a fuel's upstream factor
 
 # Inputs moved by the sensitivity chart that have no sourced alternative: moved from half to one and a half times their value.
@@ -218,10 +216,10 @@ def utility_factors(electricity: pd.DataFrame) -> pd.DataFrame:
 
 
 def lifecycle_row(lifecycle: pd.DataFrame, parameter: str) -> pd.Series:
-    """One row of lifecycle_parameters by its exact name."""
-    rows = lifecycle[lifecycle["parameter"] == parameter]
+    """One row of lifecycle_parameters by its ``parameter_id``."""
+    rows = lifecycle[lifecycle["parameter_id"] == parameter]
     if rows.empty:
-        raise KeyError(f"lifecycle_parameters has no row {parameter!r}")
+        raise KeyError(f"lifecycle_parameters has no row with parameter_id {parameter!r}")
     return rows.iloc[0]
 
 
@@ -234,12 +232,9 @@ def single_value(lifecycle: pd.DataFrame, parameter: str) -> float:
 
 
 def battery_capacity_kwh(lifecycle: pd.DataFrame) -> tuple[float, str]:
-    """The kei BEV's battery capacity, read from the notes of its consumption row ('battery 20 kWh')."""
-    row = lifecycle_row(lifecycle, P_EV)
-    match = pd.Series([str(row["notes"])]).str.extract(r"battery (\d+(?:\.\d+)?) ?kWh").iloc[0, 0]
-    if not isinstance(match, str):
-        raise ValueError(f"the notes of {P_EV!r} do not state the battery capacity ('battery N kWh')")
-    return float(match), str(row["source_key"])
+    """The kei BEV's battery capacity (kWh) and its source."""
+    row = lifecycle_row(lifecycle, P_BATTERY_CAPACITY)
+    return single_value(lifecycle, P_BATTERY_CAPACITY), str(row["source_key"])
 
 
 def grid_years(electricity: pd.DataFrame, country: str) -> list[int]:
@@ -322,13 +317,13 @@ def resolve_inputs(
     else:
         add("ev_wh_per_km", _checked("ev_wh_per_km", "ev_wh_per_km", ev_wh_per_km), "set by you")
 
-    grid_loss_label = f"sourced: {P_GRID_LOSS}"
+    grid_loss_label = f"sourced: {lifecycle_row(lifecycle, P_GRID_LOSS)['parameter']}"
     if grid_intensity is not None:
         grid_loss_label += ", used with the grid intensity you set"
     elif grid_country != JAPAN:
         grid_loss_label += f"; the data has no grid-loss figure for {grid_country}, so Japan's is used"
     for name, value, parameter, label in (
-        ("charging_loss_pct", charging_loss_pct, P_CHARGING_LOSS, f"sourced: {P_CHARGING_LOSS}"),
+        ("charging_loss_pct", charging_loss_pct, P_CHARGING_LOSS, f"sourced: {lifecycle_row(lifecycle, P_CHARGING_LOSS)['parameter']}"),
         ("grid_loss_pct", grid_loss_pct, P_GRID_LOSS, grid_loss_label),
     ):
         if value is None:
@@ -362,7 +357,7 @@ def resolve_inputs(
 
     if battery_kwh is None:
         capacity, key = battery_capacity_kwh(lifecycle)
-        add("battery_kwh", capacity, "sourced: Nissan Sakura (stated in the notes of its consumption row)", key)
+        add("battery_kwh", capacity, "sourced: Nissan Sakura, stated with its WLTC figure", key)
     else:
         add("battery_kwh", _checked("battery_kwh", "battery_kwh", battery_kwh), "set by you")
 
@@ -375,7 +370,10 @@ def resolve_inputs(
 
     if lifetime_km is None:
         add(
-            "lifetime_km", single_value(lifecycle, P_LIFETIME), f"sourced: {P_LIFETIME}", lifecycle_row(lifecycle, P_LIFETIME)["source_key"]
+            "lifetime_km",
+            single_value(lifecycle, P_LIFETIME),
+            f"sourced: {lifecycle_row(lifecycle, P_LIFETIME)['parameter']}",
+            lifecycle_row(lifecycle, P_LIFETIME)["source_key"],
         )
     else:
         add("lifetime_km", _checked("lifetime_km", "lifetime_km", lifetime_km), "set by you")
