@@ -76,16 +76,6 @@ def touch_one_table(data_dir: Path) -> None:
     )
 
 
-def module_of_fewest_chapters() -> tuple[str, list[str]]:
-    """The package module imported by the fewest chapters (at least one), and those chapters' pages."""
-    readers: dict[str, list[str]] = {}
-    for run in build.load_grid().runs:
-        for module in build.modules_of(run.template):
-            readers.setdefault(module, []).append(run.page)
-    module = min(readers, key=lambda name: (len(readers[name]), name))
-    return module, sorted(readers[module])
-
-
 def page_weights(site: Path) -> dict[str, int]:
     return {
         p.relative_to(site).as_posix(): p.stat().st_size
@@ -126,7 +116,7 @@ def main() -> int:
     changed = [one_change() for _ in range(args.repeat)]
 
     # a change to one module re-runs only the chapters that import it (fingerprinted on a copy of the package)
-    module, readers = module_of_fewest_chapters()
+    module, readers = build.module_of_fewest_chapters()
     package = work / "package"
     shutil.copytree(build.PACKAGE_DIR, package, ignore=shutil.ignore_patterns("__pycache__"))
 

@@ -170,28 +170,12 @@ def test_rebuild_runs_only_what_changed(executed_site):
     assert "Agreed to talk openly" in (out / "book" / "auto_tariffs.html").read_text()
 
 
-def chapters_by_module(package_dir=None) -> dict[str, list[str]]:
-    """For each package file, the pages whose chapter code can run it."""
-    found: dict[str, list[str]] = {}
-    for run in build.load_grid().runs:
-        for module in build.modules_of(run.template, package_dir):
-            found.setdefault(module, []).append(run.page)
-    return found
-
-
-def a_module_of_few_chapters() -> tuple[str, list[str]]:
-    by_module = chapters_by_module()
-    all_pages = {run.page for run in build.load_grid().runs}
-    module, readers = min(((m, r) for m, r in by_module.items() if set(r) != all_pages), key=lambda item: (len(item[1]), item[0]))
-    return module, sorted(readers)
-
-
 def test_chapters_depend_on_the_modules_they_import():
-    by_module = chapters_by_module()
+    by_module = build.chapters_by_module()
     all_pages = sorted(run.page for run in build.load_grid().runs)
     assert sorted(by_module["build.py"]) == all_pages  # it titles and footers every page
     assert sorted(by_module["charts.py"]) != [] and "browser.py" not in by_module and "sphinx_ext.py" not in by_module
-    module, readers = a_module_of_few_chapters()
+    module, readers = build.module_of_fewest_chapters()
     assert 0 < len(readers) < len(all_pages), module
 
 
@@ -200,7 +184,7 @@ def test_a_module_change_changes_only_its_chapters_keys(tmp_path):
     shutil.copytree(build.PACKAGE_DIR, package, ignore=shutil.ignore_patterns("__pycache__"))
     runs = build.load_grid().runs
     before = {run.page: build._run_key(run, False, package) for run in runs}
-    module, readers = a_module_of_few_chapters()
+    module, readers = build.module_of_fewest_chapters()
     with (package / module).open("a", encoding="utf-8") as handle:
         handle.write("\n# changed\n")
     after = {run.page: build._run_key(run, False, package) for run in runs}
@@ -212,7 +196,7 @@ def test_a_module_change_changes_only_its_chapters_keys(tmp_path):
 def test_a_module_change_reruns_only_its_chapters(executed_site, tmp_path, monkeypatch):
     package = tmp_path / "tradetalks"
     shutil.copytree(build.PACKAGE_DIR, package, ignore=shutil.ignore_patterns("__pycache__"))
-    module, readers = a_module_of_few_chapters()
+    module, readers = build.module_of_fewest_chapters()
     with (package / module).open("a", encoding="utf-8") as handle:
         handle.write("\n# changed\n")
     monkeypatch.setattr(build, "PACKAGE_DIR", package)  # the build fingerprints this copy; kernels still run the real code

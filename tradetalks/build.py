@@ -228,6 +228,7 @@ def _execute(
     trace = out_path.with_suffix(".inputs")
     trace.unlink(missing_ok=True)
     failure = None
+    timed_out = f"chapter {run.page!r} ({run.notebook}): stopped, a cell ran longer than {timeout_s} s (raise it with --timeout)"
     try:
         kernel.prepare(trace)
         papermill.execute_notebook(
@@ -244,11 +245,11 @@ def _execute(
         message = str(error.evalue).strip().splitlines()[0] if str(error.evalue).strip() else ""
         failure = f"chapter {run.page!r} ({run.notebook}): cell {error.exec_count} raised {error.ename}: {message}"
     except TimeoutError:
-        failure = f"chapter {run.page!r} ({run.notebook}): stopped, a cell ran longer than {timeout_s} s (raise it with --timeout)"
+        failure = timed_out
     except Exception as error:  # kernel died, bad notebook: one line, not a traceback
         first = str(error).strip().splitlines()[0] if str(error).strip() else ""
         if "timed out" in first.lower():
-            failure = f"chapter {run.page!r} ({run.notebook}): stopped, a cell ran longer than {timeout_s} s (raise it with --timeout)"
+            failure = timed_out
         else:
             failure = f"chapter {run.page!r} ({run.notebook}): {type(error).__name__}: {first}"
     finally:
@@ -345,11 +346,10 @@ def modules_of(notebook_path: Path, package_dir: Path | None = None) -> list[str
     The build module is always included: it post-processes every executed chapter (title, footer).
     """
     package_dir = package_dir or PACKAGE_DIR
-    queue = [(name, None) for name in _imported_names(ast.parse(_code_cells_source(notebook_path)), None)]
-    queue.append((f"{PACKAGE}.build", None))
+    queue = [*_imported_names(ast.parse(_code_cells_source(notebook_path)), None), f"{PACKAGE}.build"]
     found: dict[str, Path] = {}
     while queue:
-        name, _ = queue.pop()
+        name = queue.pop()
         path = _module_file(name, package_dir)
         if path is None or name in found:
             continue
@@ -357,10 +357,26 @@ def modules_of(notebook_path: Path, package_dir: Path | None = None) -> list[str
         module = name if path.name != "__init__.py" else f"{name}.__init__"
         parent = name.rsplit(".", 1)[0]
         if parent != name and parent.startswith(PACKAGE):
-            queue.append((parent, None))  # importing a submodule runs its package's __init__
+            queue.append(parent)  # importing a submodule runs its package's __init__
         stat = path.stat()
-        queue += [(imported, None) for imported in _imports_of_file(path, module, (stat.st_mtime_ns, stat.st_size))]
+        queue += _imports_of_file(path, module, (stat.st_mtime_ns, stat.st_size))
     return sorted(path.relative_to(package_dir).as_posix() for path in set(found.values()))
+
+
+def chapters_by_module(package_dir: Path | None = None) -> dict[str, list[str]]:
+    """For each package file, the pages whose chapter code can run it (what a change to it re-runs)."""
+    found: dict[str, list[str]] = {}
+    for run in load_grid().runs:
+        for module in modules_of(run.template, package_dir):
+            found.setdefault(module, []).append(run.page)
+    return found
+
+
+def module_of_fewest_chapters(package_dir: Path | None = None) -> tuple[str, list[str]]:
+    """The package file imported by the fewest chapters, and their pages (for tests and the benchmark)."""
+    readers = chapters_by_module(package_dir)
+    module = min(readers, key=lambda name: (len(readers[name]), name))
+    return module, sorted(readers[module])
 
 
 def _code_fingerprint(files: list[str] | None = None, package_dir: Path | None = None) -> str:
@@ -409,14 +425,13 @@ def execute_runs(
     failures, inputs = [], {}
     if not runs:
         return inputs
-    # longest first, so two kernels finish together (a chapter's last time, else its notebook's size)
+    # biggest notebooks first, so the two kernels tend to finish together
     waiting: queue.SimpleQueue[Run] = queue.SimpleQueue()
     for run in sorted(runs, key=lambda r: r.template.stat().st_size, reverse=True):
         waiting.put(run)
     lock = threading.Lock()
     # a line per chapter as it starts and ends; on a terminal a bar below them counts the chapters done
     bar = tqdm(total=len(runs), desc="chapters", unit="chapter", disable=None, file=sys.stderr, leave=False)
-    finished: list[str] = []
     finished: list[str] = []
 
     def worker() -> None:

@@ -149,27 +149,23 @@ def producers_cited(sources: pd.DataFrame) -> list[dict]:
     return sorted(groups.values(), key=lambda group: (data.tier_rank(group["tier"]), 0 if group["copies"] and not group["own"] else 1))
 
 
+def _copies(group: dict) -> list[tuple[str, pd.Series]]:
+    """The distinct copies a producer's figures were read on, best tier first; none if its own page was read."""
+    return [] if group["own"] else list({_text(row, "retrieved_via"): row for row in group["copies"]}.items())
+
+
 def _producer_item(group: dict, *, with_title: bool = True, copies_shown: int | None = MAX_COPIES_IN_LINE) -> str:
     """'U.S. Census Bureau (retrieved via GitHub: a/b and 2 other copies)', each part linked to its entry."""
     anchor_row = (group["own"] or group["copies"])[0]
     item = _cite(anchor_row, group["producer"], with_title=with_title)
-    copies = list({_text(row, "retrieved_via"): row for row in group["copies"]}.items())
-    if copies and not group["own"]:
-        named = copies if copies_shown is None else copies[:copies_shown]
+    copies = _copies(group)
+    if copies:
+        named = copies[:copies_shown]
         item += " (retrieved via " + "; ".join(_cite(row, name, with_title=with_title) for name, row in named)
         if len(named) < len(copies):
             item += f" and {len(copies) - len(named)} other cop{'y' if len(copies) - len(named) == 1 else 'ies'}"
         item += ")"
     return item
-
-
-def _names_shown(groups: list[dict], copies_shown: int | None = None) -> int:
-    """How many names (producers and the copies after them) a list of producers shows."""
-    total = 0
-    for group in groups:
-        copies = 0 if group["own"] else len({_text(row, "retrieved_via") for row in group["copies"]})
-        total += 1 + (copies if copies_shown is None else min(copies, copies_shown))
-    return total
 
 
 def source_line(sources: pd.DataFrame | None, *, table_names: Iterable[str], csv_name: str, csv_text: str) -> str:
@@ -186,7 +182,7 @@ def source_line(sources: pd.DataFrame | None, *, table_names: Iterable[str], csv
     more = ""
     if len(shown_groups) < len(groups):
         shown += f" and {len(groups) - len(shown_groups)} more"
-    if _names_shown(groups) > _names_shown(shown_groups, MAX_COPIES_IN_LINE):  # something was folded
+    if len(shown_groups) < len(groups) or any(len(_copies(group)) > MAX_COPIES_IN_LINE for group in shown_groups):
         every = "; ".join(_producer_item(group, with_title=False, copies_shown=None) for group in groups)
         more = f'<details class="tt-more-sources"><summary>Every source and copy read</summary><p>{every}</p></details>'
     label = "Sources" if len(groups) > 1 else "Source"

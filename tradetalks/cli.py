@@ -101,15 +101,10 @@ def _find_browser(install: bool) -> int:
         print(browser.find_chromium())
         return 0
     except browser.BrowserNotFound as missing:
-        if not (install and browser.can_install_with_apt()):
-            print(f"error: {missing}", file=sys.stderr)
-            return 1
-    print("no browser found; installing Debian's chromium (apt-get)", file=sys.stderr)
-    browser.install_with_apt()
-    try:
-        print(browser.find_chromium())
-        return 0
-    except browser.BrowserNotFound as missing:
+        if install and browser.can_install_with_apt():
+            print("no browser found; installing Debian's chromium (apt-get)", file=sys.stderr)
+            browser.install_with_apt()
+            return _find_browser(install=False)
         print(f"error: {missing}", file=sys.stderr)
         return 1
 

@@ -425,22 +425,15 @@ def _series_problems(base: Path, descriptor: dict) -> list[Problem]:
     path = base / descriptor["path"]
     table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
     consistent = table[table[SERIES_COLUMN] == CONSISTENT]
-    repeated = consistent[consistent.duplicated(measured, keep=False)]
-    rows_of = {
-        key if isinstance(key, tuple) else (key,): [int(i) + 2 for i in group.index]
-        for key, group in repeated.groupby(measured, sort=False)
-    }
-    return [
-        Problem(
-            _display(path),
-            int(index) + 2,
-            SERIES_COLUMN,
-            "consistent-series",
-            f"rows {', '.join(map(str, rows_of[tuple(row[c] for c in measured)]))} "
-            f"all claim the consistent series for {', '.join(f'{c} {row[c]}' for c in measured)}: keep one, mark the others other_vintage",
-        )
-        for index, row in repeated.iterrows()
-    ]
+    problems = []
+    for key, group in consistent.groupby(measured, sort=False):
+        if len(group) < 2:
+            continue
+        rows = [int(index) + 2 for index in group.index]  # spreadsheet rows: the header is row 1
+        what = ", ".join(f"{column} {value}" for column, value in zip(measured, key if isinstance(key, tuple) else (key,), strict=True))
+        message = f"rows {', '.join(map(str, rows))} all claim the consistent series for {what}: keep one, mark the others other_vintage"
+        problems += [Problem(_display(path), row, SERIES_COLUMN, "consistent-series", message) for row in rows]
+    return problems
 
 
 def table_names(data_dir: str | Path | None = None) -> list[str]:

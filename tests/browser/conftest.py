@@ -14,7 +14,7 @@ from playwright.sync_api import sync_playwright
 
 from tradetalks import browser as browsers
 
-from .helpers import AXE, VIEWPORTS, PageReport, inspect_page, pages
+from .helpers import AXE, VIEWPORTS, PageReport, inspect_page, pages, serve
 
 
 def site_option(config: pytest.Config) -> Path:
@@ -40,8 +40,6 @@ def site(request) -> Path:
 
 @pytest.fixture(scope="session")
 def base_url(site):
-    from .helpers import serve
-
     with serve(site) as url:
         yield url
 
