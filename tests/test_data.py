@@ -210,3 +210,11 @@ def test_sources_cited_with_and_without_original_publishers():
     assert list(direct["source_key"]) == data.split_source_keys(brands["source_key"].iloc[0])
     assert set(direct["source_key"]) <= set(both["source_key"])
     assert len(both) == len(set(direct["source_key"]) | set(data.split_source_keys(brands["original_source_key"].dropna().iloc[0])))
+
+
+def test_row_by_id_names_the_table_and_the_missing_id():
+    targets = data.load_table("ev_policy_targets")
+    row_id = targets["target_id"].iloc[0]
+    assert data.row_by_id(targets, "target_id", row_id)["target_id"] == row_id
+    with pytest.raises(KeyError, match="ev_policy_targets has no row with target_id 'no_such_target'"):
+        data.row_by_id(targets, "target_id", "no_such_target")

@@ -290,7 +290,7 @@ def test_tokyo_2030_target_counts_hybrids(tables):
     tokyo = ev.policy_row(tables["ev_policy_targets"], "tokyo_2030_non_gasoline_cars")
     assert tokyo["target_value"] == "100%"
     assert "hybrid" in tokyo["what_counts"].lower()
-    with pytest.raises(KeyError, match="no ev_policy_targets row with target_id 'no_such_target'"):
+    with pytest.raises(KeyError, match="has no row with target_id 'no_such_target'"):
         ev.policy_row(tables["ev_policy_targets"], "no_such_target")
 
 

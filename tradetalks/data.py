@@ -385,6 +385,23 @@ NEEDED_IDS: dict[str, dict[str, dict[str, str]]] = {
 }
 
 
+def row_by_id(table: pd.DataFrame, column: str, row_id: str) -> pd.Series:
+    """The one row whose id ``column`` holds ``row_id``: ids, not a label's wording, pick rows.
+
+    The table's name (``table.attrs["table"]``, set by ``load_table``) goes into the error, so a data
+    folder missing a row a chapter needs says which file to mend.
+    """
+    rows = table[table[column] == row_id]
+    if rows.empty:
+        raise KeyError(f"{table.attrs.get('table', 'the table')} has no row with {column} {row_id!r}")
+    return rows.iloc[0]
+
+
+def rows_by_id(table: pd.DataFrame, column: str, *row_ids: str) -> pd.DataFrame:
+    """Every row whose id ``column`` holds one of ``row_ids`` (several rows may share a series id)."""
+    return table[table[column].isin(row_ids)]
+
+
 def _needed_id_problems(base: Path, descriptor: dict) -> list[Problem]:
     """Every id a chapter picks a row by is present in its table."""
     needed = NEEDED_IDS.get(descriptor["name"], {})

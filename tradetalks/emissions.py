@@ -217,10 +217,7 @@ def utility_factors(electricity: pd.DataFrame) -> pd.DataFrame:
 
 def lifecycle_row(lifecycle: pd.DataFrame, parameter: str) -> pd.Series:
     """One row of lifecycle_parameters by its ``parameter_id``."""
-    rows = lifecycle[lifecycle["parameter_id"] == parameter]
-    if rows.empty:
-        raise KeyError(f"lifecycle_parameters has no row with parameter_id {parameter!r}")
-    return rows.iloc[0]
+    return data.row_by_id(lifecycle, "parameter_id", parameter)
 
 
 def single_value(lifecycle: pd.DataFrame, parameter: str) -> float:

@@ -375,10 +375,7 @@ def cell_share_definitions(supply: pd.DataFrame) -> pd.DataFrame:
 
 def supply_figure(supply: pd.DataFrame, figure_id: str) -> pd.Series:
     """The supply-chain row with this ``figure_id``, for prose (ids, not wording, pick rows)."""
-    rows = supply[supply["figure_id"] == figure_id]
-    if rows.empty:
-        raise KeyError(f"no battery_supply_chain row with figure_id {figure_id!r}")
-    return rows.iloc[0]
+    return data.row_by_id(supply, "figure_id", figure_id)
 
 
 def stated(row: pd.Series) -> str:
@@ -467,10 +464,7 @@ def policy_table(targets: pd.DataFrame) -> pd.DataFrame:
 
 def policy_row(targets: pd.DataFrame, target_id: str) -> pd.Series:
     """The target row with this ``target_id`` (ids, not wording, pick rows: see data.NEEDED_IDS)."""
-    rows = targets[targets["target_id"] == target_id]
-    if rows.empty:
-        raise KeyError(f"no ev_policy_targets row with target_id {target_id!r}")
-    return rows.iloc[0]
+    return data.row_by_id(targets, "target_id", target_id)
 
 
 def sources_of(*tables: pd.DataFrame, data_dir: object = None) -> pd.DataFrame:
