@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.wording import reword_labels
 from tradetalks import data
 
 
@@ -52,3 +53,11 @@ def data_copy(tmp_path: Path) -> Path:
     target = tmp_path / "data"
     shutil.copytree(data.default_data_dir(), target)
     return target
+
+
+@pytest.fixture
+def reworded_data(data_copy: Path) -> Path:
+    """A copy of the shipped data with every label reworded (see tests/wording.py); still valid data."""
+    assert reword_labels(data_copy) > 0
+    assert data.check_data(data_copy) == []
+    return data_copy

@@ -103,7 +103,7 @@ def test_misspelled_column(data_copy):
         (
             1,
             "rate_pc",
-            'unexpected column "rate_pc"; the schema lists: date, jurisdiction, measure, product, rate_pct, legal_instrument, source_key, notes',
+            'unexpected column "rate_pc"; the schema lists: date, jurisdiction, measure, product, rate_pct, legal_instrument, source_key, measure_id, notes',
         ),
         (1, "rate_pct", 'missing column "rate_pct"'),
     ]

@@ -3,10 +3,14 @@
 Expected values are read by hand from data/electricity.csv, data/lifecycle_parameters.csv and data/prices.csv.
 """
 
+from pathlib import Path
+
 import pandas as pd
 import pytest
 
-from tradetalks import data, emissions
+from tests.test_ev import NUMBER
+from tests.wording import REWORDED, reword_labels
+from tradetalks import claims, data, emissions
 from tradetalks import emissions_calc as ec
 from tradetalks.params import ParameterError
 
@@ -232,3 +236,51 @@ def test_every_row_the_calculator_reads_is_a_needed_id():
     picked = {value for name, value in vars(emissions).items() if name.startswith("P_") and isinstance(value, str)}
     picked |= set(emissions.P_LIFETIMES)
     assert picked <= set(data.NEEDED_IDS["lifecycle_parameters"]["parameter_id"])
+
+
+def test_mix_categories_come_from_the_generation_source_ids(electricity):
+    mix = emissions.japan_mix(electricity)
+    assert set(mix["category"]) == set(emissions.MIX_ORDER)
+    isep_year = mix[mix["publisher"] == "ISEP (preliminary)"]
+    assert set(isep_year["category"]) <= set(emissions.MIX_ORDER)  # LNG, biomass and geothermal under Ember's names
+
+
+def test_iea_estimates_are_marked_by_the_data(electricity):
+    iea = emissions.iea_intensity(electricity)
+    flagged = electricity[(electricity["dataset"] == emissions.IEA_INTENSITY) & (electricity["estimate"] == "yes")]
+    assert sorted(iea.loc[iea["estimate"], "year"].unique()) == sorted(flagged["year"].unique()) == [2025, 2026]
+
+
+def emissions_figures(data_dir: Path | None) -> dict[str, object]:
+    """The chapter's figures from a data folder: numbers, ids and the chapter's own words, no label text from the tables."""
+    electricity, lifecycle, prices = (data.load_table(name, data_dir) for name in ("electricity", "lifecycle_parameters", "prices"))
+    inputs, _ = emissions.resolve_inputs(electricity, lifecycle)
+    points = emissions.japan_household_prices(prices, electricity)
+    return {
+        "ember": emissions.ember_intensity(electricity),
+        "iea": emissions.iea_intensity(electricity),
+        "mix": emissions.japan_mix(electricity),
+        "utilities": emissions.utility_factors(electricity).drop(columns="notes"),
+        "points": points.drop(columns=["metric", "notes"]),
+        "abroad": emissions.cross_country_prices(prices).drop(columns="notes"),
+        "gasoline": emissions.gasoline_japan(prices).drop(columns="notes"),
+        "subsidy": float(emissions.subsidy(prices)["value"]),
+        "inputs": inputs,
+        "claim": NUMBER.findall(claims.ev_vs_hybrid(data_dir).text),
+    }
+
+
+def test_rewording_the_labels_changes_no_figure(data_copy: Path):
+    """Rows are picked by ids and role columns: rewording every label, and the notes, changes no figure."""
+    shipped = emissions_figures(None)
+    reword_labels(data_copy, also={"electricity": ["notes"], "prices": ["notes"]})
+    assert data.check_data(data_copy) == []
+    reworded = emissions_figures(data_copy)
+    for name in shipped:
+        if isinstance(shipped[name], pd.DataFrame):
+            pd.testing.assert_frame_equal(reworded[name], shipped[name], obj=name)
+        else:
+            assert reworded[name] == shipped[name], name
+    assert data.load_table("electricity", data_copy)["metric"].str.startswith(REWORDED).all()
+    # the calculator's cars (electric, hybrid, petrol) are its own ids: no row is picked by what it applies to
+    assert data.load_table("lifecycle_parameters", data_copy)["applies_to"].str.startswith(REWORDED).all()

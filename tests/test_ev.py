@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import csv
+import io
+import re
 from pathlib import Path
 
 import altair as alt
 import pandas as pd
 import pytest
 
-from tradetalks import data, ev
+from tests.wording import REWORDED, reword_labels
+from tradetalks import claims, data, ev
 from tradetalks.params import ParameterError
 
 EV_TABLES = [
@@ -33,6 +36,9 @@ def rows_of(name: str) -> list[dict]:
 @pytest.fixture(scope="module")
 def tables() -> dict[str, pd.DataFrame]:
     return {name: data.load_table(name) for name in EV_TABLES}
+
+
+NUMBER = re.compile(r"\d[\d,.]*")
 
 
 # --- loaders ---------------------------------------------------------------------------------------------
@@ -66,7 +72,7 @@ def test_sources_have_the_license_column_and_resolve(tables):
 
 def test_a_wrong_powertrain_in_the_csv_is_reported(data_copy: Path):
     path = data_copy / "ev_sales_share.csv"
-    text = path.read_text(encoding="utf-8").replace("Japan,2015,BEV,", "Japan,2015,FCEV,", 1)
+    text = path.read_text(encoding="utf-8").replace("Japan,2015,full_year,BEV,", "Japan,2015,full_year,FCEV,", 1)
     path.write_text(text, encoding="utf-8")
     problems = data.check_data(data_copy)
     assert any(p.column == "powertrain" and p.rule == "enum" for p in problems)
@@ -149,7 +155,7 @@ def test_japan_is_lowest_in_the_latest_year(tables):
     raw = {
         r["country"]: float(r["share_pct"])
         for r in rows_of("ev_sales_share")
-        if r["year"] == "2024" and r["dataset"] == ev.IEA and r["powertrain"] == "EV (BEV+PHEV)"
+        if r["year"] == "2024" and r["dataset"] == ev.IEA and r["powertrain_id"] == ev.POWERTRAINS["EV"]
     }
     assert latest["country"].iloc[-1] == "Japan"
     assert latest["share_pct"].iloc[-1] == raw["Japan"]
@@ -159,7 +165,9 @@ def test_japan_is_lowest_in_the_latest_year(tables):
 def test_japan_peak_is_the_maximum(tables):
     peak = ev.japan_peak(tables["ev_sales_share"])
     raw = [
-        r for r in rows_of("ev_sales_share") if r["country"] == "Japan" and r["dataset"] == ev.IEA and r["powertrain"] == "EV (BEV+PHEV)"
+        r
+        for r in rows_of("ev_sales_share")
+        if r["country"] == "Japan" and r["dataset"] == ev.IEA and r["powertrain_id"] == ev.POWERTRAINS["EV"]
     ]
     best = max(raw, key=lambda r: float(r["share_pct"]))
     assert (int(peak["year"]), float(peak["share_pct"])) == (int(best["year"]), float(best["share_pct"]))
@@ -179,7 +187,7 @@ def test_china_share_matches_hand_computation_from_volumes(tables):
     volumes = {
         (r["country"], r["year"]): int(r["vehicles"])
         for r in rows_of("ev_sales_volume")
-        if r["dataset"] == ev.IEA and r["powertrain"] == "EV (BEV+PHEV)"
+        if r["dataset"] == ev.IEA and r["powertrain_id"] == ev.POWERTRAINS["EV"]
     }
     rows = ev.china_share_series(tables["china_share_global_ev"], 2015, 2024)
     derived = rows[rows["derived"] == "yes"]
@@ -199,7 +207,9 @@ def test_china_home_share_keeps_both_definitions(tables):
 
 
 def test_car_battery_demand_share_is_a_ratio_of_the_csv(tables):
-    raw = {r["region"]: float(r["battery_demand_gwh"]) for r in rows_of("ev_battery_demand") if r["mode"] == "Cars" and r["year"] == "2024"}
+    raw = {
+        r["region"]: float(r["battery_demand_gwh"]) for r in rows_of("ev_battery_demand") if r["mode_id"] == ev.CARS and r["year"] == "2024"
+    }
     result = ev.car_battery_demand_share(tables["ev_battery_demand"], 2024)
     assert result["share_pct"] == pytest.approx(100 * raw["China"] / raw["World"])
 
@@ -207,10 +217,14 @@ def test_car_battery_demand_share_is_a_ratio_of_the_csv(tables):
 # --- the battery ladder ----------------------------------------------------------------------------------
 
 
-def test_measure_kind():
-    assert ev.measure_kind("production capacity") == ev.MEASURE_KINDS[0]
-    assert ev.measure_kind("refined output") == ev.MEASURE_KINDS[1]
-    assert ev.measure_kind("mining CONTROLLED (incl. Chinese-owned mines abroad)") == ev.MEASURE_KINDS[2]
+def test_every_measure_on_the_ladder_has_a_legend_entry(tables):
+    supply = tables["battery_supply_chain"]
+    on_ladder = supply[supply["stage_id"].isin(ev.STAGES)]
+    assert set(on_ladder["measure_kind"]) == set(ev.MEASURE_KIND_LABELS)
+    assert ev.MEASURE_KINDS == list(ev.MEASURE_KIND_LABELS.values())
+    # the table's classes agree with its wording: 'controlled' is ownership, capacity is capacity
+    kinds = supply.groupby("measure")["measure_kind"].agg(set)
+    assert kinds["mining controlled"] == {"ownership"} and kinds["production capacity"] == {"capacity_by_location"}
 
 
 def test_ladder_has_every_stage_and_leaves_out_projections(tables):
@@ -256,17 +270,34 @@ def test_company_series_one_figure_per_series_and_year(tables):
     series = ev.company_series(tables["automaker_sales"])
     assert not series.duplicated(["series", "year"]).any()
     tesla_2025 = series[(series["series"].str.startswith("Tesla")) & (series["year"] == 2025)].iloc[0]
-    first_in_csv = next(
-        r for r in rows_of("automaker_sales") if r["company"] == "Tesla" and r["year"] == "2025" and r["metric"] == "Deliveries"
-    )
+    first_in_csv = next(r for r in rows_of("automaker_sales") if r["measure_id"] == "tesla_deliveries" and r["year"] == "2025")
     assert tesla_2025["value"] == float(first_in_csv["value"])
 
 
 def test_company_alternatives_keep_the_disagreeing_totals(tables):
-    series = ev.company_series(tables["automaker_sales"])
-    alternatives = ev.company_alternatives(tables["automaker_sales"], series)
+    alternatives = ev.company_alternatives(tables["automaker_sales"])
     assert set(alternatives["source_key"]) == {"nation_2025_byd_tesla", "tesla_2025_cnbc"}
     assert (alternatives["year"] == 2025).all()
+
+
+def test_sales_value_is_picked_by_measure_and_year(tables):
+    sales = tables["automaker_sales"]
+    byd = ev.sales_value(sales, "byd_nev_sales", 2024)
+    assert (byd["company"], byd["value"]) == ("BYD", 4272145)
+    with pytest.raises(KeyError, match="automaker_sales has no row with measure_id 'byd_nev_sales' for 2019"):
+        ev.sales_value(sales, "byd_nev_sales", 2019)
+
+
+def test_japan_ice_share_leaves_out_a_half_year(tables):
+    ice = ev.japan_ice_share(tables["ev_sales_share"])
+    full_years = [
+        r
+        for r in rows_of("ev_sales_share")
+        if r["country"] == "Japan" and r["powertrain_id"] == ev.ICE and r["part_of_year"] == ev.FULL_YEAR
+    ]
+    latest = max(full_years, key=lambda r: int(r["year"]))
+    assert (int(ice["year"]), ice["share_pct"]) == (int(latest["year"]), float(latest["share_pct"]))
+    assert any(r["part_of_year"] == "first_half" and int(r["year"]) > int(ice["year"]) for r in rows_of("ev_sales_share"))
 
 
 def test_byd_is_the_second_largest_battery_maker(tables):
@@ -278,8 +309,13 @@ def test_byd_is_the_second_largest_battery_maker(tables):
 
 def test_battery_shares_are_installations_over_the_total(tables):
     makers = ev.battery_makers_table(tables["battery_makers"], "2024")
-    total = makers[makers["company"].str.startswith("All makers")]["installations_gwh"].iloc[0]
-    for _, row in makers[makers["derived"] == "share derived"].iterrows():
+    every_maker = tables["battery_makers"][
+        (tables["battery_makers"]["year"] == "2024") & (tables["battery_makers"]["counted"] == "all_makers")
+    ]
+    total = every_maker["installations_gwh"].iloc[0]
+    derived = tables["battery_makers"][(tables["battery_makers"]["year"] == "2024") & (tables["battery_makers"]["derived"] == "yes")]
+    assert set(makers.loc[makers["company"].isin(derived["company"]), "derived"]) == {"share derived"}  # the chapter's words for 'yes'
+    for _, row in derived.iterrows():
         assert row["share_pct"] == pytest.approx(100 * row["installations_gwh"] / total, abs=0.005)
 
 
@@ -297,7 +333,6 @@ def test_tokyo_2030_target_counts_hybrids(tables):
 def test_rewording_a_target_changes_no_figure(data_copy):
     """Rows are picked by id: rewording the policy and metric text leaves the chapter's figures as they were."""
     import csv
-    import io
 
     path = data_copy / "ev_policy_targets.csv"
     rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
@@ -312,6 +347,76 @@ def test_rewording_a_target_changes_no_figure(data_copy):
     after = ev.policy_row(data.load_table("ev_policy_targets", data_copy), "tokyo_2030_non_gasoline_cars")
     assert after["target_value"] == before["target_value"] and after["target_year"] == before["target_year"]
     assert after["policy"] != before["policy"]
+
+
+def ev_figures(data_dir: Path | None) -> dict[str, object]:
+    """The chapter's (and the claims page's) figures from a data folder: numbers and ids, no label text."""
+    tables = {name: data.load_table(name, data_dir) for name in EV_TABLES}
+    share, supply, sales, makers = (
+        tables["ev_sales_share"],
+        tables["battery_supply_chain"],
+        tables["automaker_sales"],
+        tables["battery_makers"],
+    )
+    evidence = ["battery_chain", "ev_targets", "ev_share_japan", "byd_growth"]
+    essay = ev.essay_checks(share, tables["china_share_global_ev"], supply, makers, sales, tables["ev_policy_targets"])
+    return {
+        "shares": {
+            powertrain: ev.share_series(share, ev.DEFAULT_COUNTRIES, powertrain, 2015, 2025)[["country", "year", "share_pct", "source_key"]]
+            for powertrain in ev.POWERTRAINS
+        },
+        "japan_peak": ev.japan_peak(share)[["year", "share_pct"]].tolist(),
+        "china_home": ev.china_home_share_definitions(share)[["year", "share_pct", "dataset", "source_key"]],
+        "china_sales": ev.china_sales(tables["ev_sales_volume"], 2024),
+        "battery_demand": ev.car_battery_demand_share(tables["ev_battery_demand"], 2024).tolist(),
+        "ladder": ev.ladder(supply)[["rung", "country", "year", "value", "kind", "confidence", "source_key"]],
+        "stage_ranges": ev.stage_ranges(ev.ladder(supply)),
+        "cells": ev.cell_share_definitions(supply)[["year", "value", "kind", "source_key"]],
+        "china_share": ev.china_share_series(tables["china_share_global_ev"], 2015, 2024)[["year", "value_pct", "derived", "source_key"]],
+        "companies": ev.company_series(sales)[["series", "year", "value", "source_key"]],
+        "alternatives": ev.company_alternatives(sales)[["company", "year", "value", "source_key"]],
+        "makers": ev.battery_makers_table(makers, "2024")[["installations_gwh", "share_pct", "derived", "source_key"]],
+        "byd_rank": ev.maker_rank(makers, "BYD", "2024"),
+        "japan_ice": ev.japan_ice_share(share)[["year", "share_pct"]].tolist(),
+        "essay": [NUMBER.findall(text) for text in essay.to_numpy().ravel()],  # its sentences quote labels: numbers only
+        "claims": {name: NUMBER.findall(claims.EVIDENCE[name](data_dir).text) for name in evidence},
+    }
+
+
+def reword_maker_groups(data_dir: Path) -> None:
+    """Reword the names of groups of battery makers ('All makers ...'); one company's name is a proper name a chapter may pick by."""
+    path = data_dir / "battery_makers.csv"
+    makers = pd.read_csv(path, dtype=str, keep_default_na=False)
+    groups = makers["counted"] != ev.ONE_MAKER
+    makers.loc[groups, "company"] = REWORDED + makers.loc[groups, "company"]
+    makers.to_csv(path, index=False)
+
+
+def test_rewording_the_labels_changes_no_figure(data_copy: Path):
+    """Rows are picked by ids and role columns: rewording every label, the names of groups of battery
+    makers and who set a target, changes no figure (countries and companies are proper names)."""
+    shipped = ev_figures(None)
+    reword_labels(data_copy, also={"ev_policy_targets": ["jurisdiction"]})
+    reword_maker_groups(data_copy)
+    assert data.check_data(data_copy) == []
+    reworded = ev_figures(data_copy)
+    for name in shipped:
+        if isinstance(shipped[name], pd.DataFrame):
+            pd.testing.assert_frame_equal(reworded[name], shipped[name], obj=name)
+        elif name == "shares":
+            for powertrain, frame in shipped[name].items():
+                pd.testing.assert_frame_equal(reworded[name][powertrain], frame, obj=f"{name} {powertrain}")
+        else:
+            assert reworded[name] == shipped[name], name
+    reworded_columns = [("automaker_sales", "metric"), ("ev_sales_share", "powertrain"), ("ev_sales_volume", "powertrain")]
+    reworded_columns += [("china_share_global_ev", "metric"), ("battery_supply_chain", "stage")]
+    for table, column in reworded_columns:
+        assert data.load_table(table, data_copy)[column].str.startswith(REWORDED).all(), f"{table}.{column}"
+    assert data.load_table("ev_battery_demand", data_copy)["mode"].str.startswith(REWORDED).all()
+    # the chart's words come from the data, so they follow the rewording
+    assert ev.powertrain_label(data.load_table("ev_sales_share", data_copy), "EV") == REWORDED + ev.powertrain_label(
+        data.load_table("ev_sales_share"), "EV"
+    )
 
 
 def test_essay_checks_use_the_data(tables):
@@ -339,7 +444,7 @@ def test_millions():
 def test_charts_build_small_specs(tables):
     share = tables["ev_sales_share"]
     built = [
-        ev.share_chart(ev.share_series(share, ev.DEFAULT_COUNTRIES, "EV", 2015, 2025), "EV"),
+        ev.share_chart(ev.share_series(share, ev.DEFAULT_COUNTRIES, "EV", 2015, 2025), ev.powertrain_label(share, "EV")),
         ev.china_share_chart(ev.china_share_series(tables["china_share_global_ev"], 2015, 2024)),
         ev.ladder_chart(ev.ladder(tables["battery_supply_chain"])),
         ev.company_chart(ev.company_series(tables["automaker_sales"])),

@@ -34,3 +34,14 @@ def test_the_claims_page_and_the_market_chapter_agree_on_us_brand_registrations(
     assert claims_numbers == market_numbers
     year = int(re.search(r"In (\d{4}) Mercedes-Benz alone", (build.ROOT / "book" / "claims.ipynb").read_text(encoding="utf-8")).group(1))
     assert claims_numbers == {units(figures.us_brands_registered(brands, year)["units"])}
+
+
+def test_registrations_are_picked_by_brand_id_not_the_label():
+    brands = data.load_table("japan_import_sales_by_brand")
+    reworded = brands.assign(brand=brands["brand"] + " (reworded)")
+    for year in (2015, 2024):
+        for brand_id in ("mercedes_benz", "jeep", "ford"):
+            shipped, after = figures.brand_registrations(brands, brand_id, year), figures.brand_registrations(reworded, brand_id, year)
+            assert (shipped is None and after is None) or shipped["units"] == after["units"]
+    assert figures.us_brands_registered(reworded, 2024)["units"] == figures.us_brands_registered(brands, 2024)["units"] == 16707
+    assert figures.brand_registrations(brands, "jeep", 1993) is None  # a company target is not a registration

@@ -2,12 +2,14 @@
 data/*.csv), parameter checks and chart builders."""
 
 import json
+import re
 
 import altair as alt
 import pandas as pd
 import pytest
 
-from tradetalks import data, market
+from tradetalks import claims as claims_page
+from tradetalks import data, figures, market
 from tradetalks.params import ParameterError
 
 
@@ -53,15 +55,23 @@ def bestsellers(tables):
     ("name", "columns", "rows"),
     [
         ("japan_new_car_sales", ["period_type", "period", "metric", "value", "unit", "qualifier", "source_key", "original_source_key"], 47),
-        ("japan_bestsellers", ["period_type", "period", "rank", "model", "maker", "segment", "units", "source_key"], 17),
+        ("japan_bestsellers", ["period_type", "period", "rank", "model", "model_id", "maker", "segment", "units", "source_key"], 17),
         ("japan_import_market_totals", ["period_type", "period", "metric", "value", "unit", "qualifier", "source_key"], 68),
         (
             "japan_import_sales_by_brand",
-            ["period_type", "period", "brand", "brand_origin", "units", "scope", "qualifier", "source_key"],
+            ["period_type", "period", "brand", "brand_id", "counted", "brand_origin", "units", "scope", "qualifier", "source_key"],
             104,
         ),
-        ("nontariff_barrier_claims", ["claim_id", "date", "claimant", "claimant_role", "stance", "evidence_or_figure", "source_key"], 41),
-        ("structural_factors", ["factor", "item", "metric", "value", "unit", "as_of", "source_key"], 43),
+        (
+            "nontariff_barrier_claims",
+            ["claim_id", "date", "claimant", "claimant_role", "actor_group", "stance", "evidence_or_figure", "source_key"],
+            41,
+        ),
+        (
+            "structural_factors",
+            ["factor", "item", "item_id", "brand_origin", "built_in", "metric", "configuration", "value", "unit", "as_of", "source_key"],
+            53,
+        ),
     ],
 )
 def test_market_tables_load_with_their_columns(tables, name, columns, rows):
@@ -73,7 +83,7 @@ def test_market_tables_load_with_their_columns(tables, name, columns, rows):
 def test_types_follow_the_schema(sales, by_brand, structural):
     assert sales["value"].dtype == "float64"
     assert str(by_brand["units"].dtype) == "Int64"
-    assert structural["value"].dtype == "str"  # dimensions like '3395x1475x1790' stay text
+    assert structural["value"].dtype == "str"  # flags, dates and ranges share the column with numbers
 
 
 def test_every_market_table_has_units_and_a_primary_key():
@@ -83,7 +93,8 @@ def test_every_market_table_has_units_and_a_primary_key():
         fields = {f["name"]: f for f in schema["fields"]}
         assert fields["source_key"]["constraints"]["required"]
         assert all("description" in f for f in schema["fields"]), name
-    assert data.table_schema("japan_import_sales_by_brand")["schema"]["fields"][4]["unit"] == "vehicles"
+    fields = {f["name"]: f for f in data.table_schema("japan_import_sales_by_brand")["schema"]["fields"]}
+    assert fields["units"]["unit"] == "vehicles"
 
 
 def test_load_tables_rejects_a_dangling_original_key(data_copy):
@@ -103,7 +114,7 @@ def test_market_sources_are_all_in_the_merged_register():
 def test_figures_are_copied_unchanged():
     """The adopted rows keep the pack's figures (spot checks read by hand from the pack's CSVs)."""
     brands = data.load_table("japan_import_sales_by_brand")
-    row = brands[(brands["period"] == "2024") & (brands["brand"] == "Jeep")]
+    row = brands[(brands["period"] == "2024") & (brands["brand_id"] == "jeep")]
     assert row["units"].item() == 9633
     sales = data.load_table("japan_new_car_sales")
     assert sorted(sales.loc[(sales["period"] == "2024") & (sales["metric"] == "total_new_vehicle_sales"), "value"]) == [4421234, 4421494]
@@ -125,7 +136,10 @@ def test_market_split_2024_against_hand_computation(sales, totals, by_brand):
     assert units[market.OTHER_FOREIGN] == 227202 - 16707
     assert units[market.OTHER_US] == 16707 - 9633 - 587 - 449
     derived = split.rows.set_index("segment")["derived"]
-    assert derived[market.JAPANESE_REGISTERED] and derived[market.OTHER_US] and not derived["Jeep"]
+    assert (
+        derived[market.JAPANESE_REGISTERED] and derived[market.OTHER_US] and not split.rows.set_index("segment_id").loc["jeep", "derived"]
+    )
+    assert split.rows.set_index("segment_id").loc["jeep", "segment"] == "Jeep"  # the brand's name comes from its label
 
 
 def test_split_shares(sales, totals, by_brand):
@@ -162,39 +176,49 @@ def test_kei_share_is_derived_and_labelled(sales):
 # --------------------------------------------------------------------------- brands and parameters
 
 
-def test_brand_names_are_unified_and_aggregates_left_out(by_brand):
-    names = market.valid_brands(by_brand)
-    assert "BMW" in names and "BMW (excl. MINI)" not in names
-    assert not any("total" in name or "target" in name or name.startswith("GM (") for name in names)
-    assert names.index("Mercedes-Benz") < names.index("Jeep") < names.index("BYD")  # German, then U.S., then others
+def test_brand_choices_are_single_brands_by_id(by_brand):
+    choices = market.valid_brands(by_brand)
+    assert choices["bmw"] == "BMW" and choices["mini"] == "MINI" and choices["jeep"] == "Jeep"
+    # groups, totals and Japanese brands' own imports are left out by the counted and brand_origin columns
+    assert not {"us_brands", "us_brands_passenger_jada", "gm_brands", "bmw_incl_mini", "others_mostly_tesla", "honda"} & set(choices)
+    ids = list(choices)
+    assert ids.index("mercedes_benz") < ids.index("jeep") < ids.index("byd")  # German, then U.S., then others
+
+
+def test_a_target_is_not_a_registration(by_brand):
+    rows = market.brand_rows(by_brand)
+    assert 1993 not in set(rows["year"])  # Jeep's 1993 row is a company target
+    assert figures.brand_registrations(by_brand, "jeep", 1993) is None
 
 
 def test_default_parameters_come_from_the_data(by_brand, structural):
     year, brands, models = market.check_parameters(None, None, None, by_brand, structural)
     assert year == 2024
-    assert brands[:4] == ["Mercedes-Benz", "BMW", "Volkswagen", "Jeep"]
+    assert brands[:4] == ["mercedes_benz", "bmw", "volkswagen", "jeep"]
     assert models == list(market.DEFAULT_MODELS)
 
 
 def test_unknown_brand_names_the_valid_ones(by_brand, structural):
-    with pytest.raises(ParameterError, match=r"brands has unknown values \['Nope'\].*'Mercedes-Benz'.*'Jeep'"):
+    with pytest.raises(ParameterError, match=r"brands has unknown values \['Nope'\].*'mercedes_benz' \(Mercedes-Benz\).*'jeep' \(Jeep\)"):
         market.check_parameters(None, ["Nope"], None, by_brand, structural)
 
 
 def test_brands_given_as_text_are_read_as_a_list(by_brand, structural):
-    _, brands, _ = market.check_parameters(2024, '["Jeep", "Cadillac"]', None, by_brand, structural)
-    assert brands == ["Jeep", "Cadillac"]
+    _, brands, _ = market.check_parameters(2024, '["jeep", "cadillac"]', None, by_brand, structural)
+    assert brands == ["jeep", "cadillac"]
     with pytest.raises(ParameterError, match=r"unknown values \['Nope'\]"):
         market.check_parameters(2024, '["Nope"]', None, by_brand, structural)
 
 
 def test_unknown_model_names_the_valid_ones(by_brand, structural):
-    with pytest.raises(ParameterError, match=r"models has unknown values \['Tesla Cybertruck'\].*'Honda N-BOX'.*'Ford F-150'"):
-        market.check_parameters(None, None, ["Tesla Cybertruck"], by_brand, structural)
+    with pytest.raises(
+        ParameterError, match=r"models has unknown values \['tesla_cybertruck'\].*'honda_n_box' \(Honda N-BOX\).*'ford_f_150'"
+    ):
+        market.check_parameters(None, None, ["tesla_cybertruck"], by_brand, structural)
 
 
 def test_a_model_without_both_dimensions_is_not_a_choice(structural):
-    assert "GMC Yukon" not in market.valid_models(structural)
+    assert "gmc_yukon" not in market.valid_models(structural)
     assert market.undrawable_models(structural) == ["GMC Yukon"]
 
 
@@ -212,11 +236,11 @@ def test_year_must_be_a_whole_year(by_brand, structural, bad):
 
 def test_year_must_have_figures_for_the_chosen_brands(by_brand, structural):
     with pytest.raises(ParameterError, match=r"chosen brands; years with figures: 2015"):
-        market.check_parameters(2024, ["Ford"], None, by_brand, structural)
+        market.check_parameters(2024, ["ford"], None, by_brand, structural)
 
 
 def test_brand_comparison_keeps_gaps_as_gaps(by_brand):
-    comparison = market.brand_comparison(by_brand, 2024, ["Mercedes-Benz", "Jeep", "Dodge", "Ford"]).set_index("brand_name")
+    comparison = market.brand_comparison(by_brand, 2024, ["mercedes_benz", "jeep", "dodge", "ford"]).set_index("brand_name")
     assert comparison.loc["Mercedes-Benz", "units"] == 53195
     assert pd.isna(comparison.loc["Ford", "units"]) and "no figure" in comparison.loc["Ford", "note"]
     assert comparison.loc["Dodge", "approximate"] and not comparison.loc["Jeep", "approximate"]
@@ -231,7 +255,7 @@ def test_brand_ratio_is_derived_from_the_rows(sales, totals, by_brand):
 # --------------------------------------------------------------------------- sizes
 
 
-def test_footprints_read_dimension_text(structural):
+def test_footprints_read_one_row_per_dimension(structural):
     shapes = market.footprints(structural).set_index("label")
     assert shapes.loc["Honda N-BOX", ["length_mm", "width_mm", "height_mm"]].tolist() == [3395, 1475, 1790]
     assert shapes.loc["Toyota Tundra, longer configuration", "length_mm"] == 6414
@@ -240,7 +264,7 @@ def test_footprints_read_dimension_text(structural):
 
 
 def test_inches_are_converted_and_marked_derived(structural):
-    f150 = market.footprints(structural).set_index("model").loc["Ford F-150"]
+    f150 = market.footprints(structural).set_index("model_id").loc["ford_f_150"]
     assert f150["length_mm"] == round(243.5 * 25.4) and f150["width_mm"] == round(79.9 * 25.4)
     assert f150["how"].startswith("derived")
 
@@ -255,6 +279,9 @@ def test_fit_table_against_the_limits(structural, bestsellers):
     assert fits.loc["Toyota Cavalier sedan", "fits_mechanical_parking"] == "yes (height not in the data)"
     assert shapes.set_index("label").loc["Honda N-BOX", "kind"] == "Japanese best-seller"
     assert shapes.set_index("label").loc["Ford F-150", "kind"] == "U.S. brand"
+    assert shapes.set_index("label").loc["Toyota Camry", "kind"] == "built in the U.S."  # built_in, not the label's wording
+    drawn = market.drawn_footprints(structural, bestsellers, ["ford_f_150", "toyota_tundra"])
+    assert drawn["label"].tolist() == ["Toyota Tundra, shorter configuration", "Toyota Tundra, longer configuration", "Ford F-150"]
 
 
 def test_footprint_chart_is_drawn_to_scale(structural, bestsellers):
@@ -289,6 +316,8 @@ def test_claims_timeline(claims):
 
 def test_us_brand_history(by_brand):
     history = market.us_brand_history(by_brand)
+    makers = market.history_makers(by_brand)
+    assert list(makers.values()) == ["Jeep", "GM", "Ford"]
     gm_2024 = history[(history["maker"] == "GM") & (history["year"] == 2024)].iloc[0]
     assert gm_2024["units"] == 587 + 449 and gm_2024["how"].startswith("derived")
     jeep = history[history["maker"] == "Jeep"].set_index("year")["units"]
@@ -308,6 +337,49 @@ def test_sentences_name_figures_from_the_data(structural):
     assert "86.2%" in market.large_imports_sentence(structural)
 
 
+# --------------------------------------------------------------------------- rows are picked by ids, not labels
+
+
+def chapter_numbers(data_dir: object) -> dict[str, object]:
+    """Every figure the chapter derives, keyed by ids and positions, not by names."""
+    tables = market.load_tables(data_dir)
+    sales, bestsellers, totals, by_brand, claims, structural = (tables[name] for name in market.TABLES)
+    year, brands, models = market.check_parameters(None, None, None, by_brand, structural)
+    split = market.market_split(sales, totals, by_brand, year)
+    shapes = market.drawn_footprints(structural, bestsellers, models)
+    fits = market.fit_table(shapes, structural)
+    history = market.us_brand_history(by_brand)
+    return {
+        "parameters": (year, brands, models, sorted(market.valid_brands(by_brand)), sorted(market.valid_models(structural))),
+        "split": split.rows.set_index("segment_id")["units"].to_dict(),
+        "split_table": market.split_table(split).drop(columns=["segment", "how"]).to_dict("list"),  # "how" names brands
+        "brands": market.brand_comparison(by_brand, year, brands)[["units", "approximate", "source_key"]].to_dict("list"),
+        "footprints": shapes[["model_id", "length_mm", "width_mm", "height_mm", "approximate", "kind"]].to_dict("list"),
+        "fits": fits.drop(columns="label").to_dict("list"),
+        # rows in the order of the makers' names, which rewording may change
+        "history": sorted(history[["year", "units", "approximate", "source_key"]].itertuples(index=False)),
+        "actors": market.claims_timeline(claims)[["claim_id", "actor", "position"]].to_dict("list"),
+        "exit": market.exit_events(claims)["year"].tolist(),
+        "sentences": [
+            f(structural) for f in (market.garage_sentence, market.roads_sentence, market.large_imports_sentence, market.networks_sentence)
+        ],
+        "us_brands": figures.us_brands_registered(by_brand, year)["units"],
+        "claims_page": [re.findall(r"\d[\d,.]*", claims_page.EVIDENCE[e](data_dir).text) for e in ("german_vs_us_brands", "size_mismatch")],
+    }
+
+
+def test_rewording_a_label_changes_no_number(reworded_data):
+    shipped = chapter_numbers(None)
+    assert json.dumps(chapter_numbers(reworded_data), sort_keys=True, default=str) == json.dumps(shipped, sort_keys=True, default=str)
+
+
+def test_check_data_names_an_id_the_chapter_needs(data_copy):
+    path = data_copy / "japan_import_sales_by_brand.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace(",us_brands,", ",us_total,"), encoding="utf-8")
+    problems = [str(p) for p in data.check_data(data_copy)]
+    assert any("brand_id 'us_brands'" in p and "japan_market" in p for p in problems)
+
+
 # --------------------------------------------------------------------------- charts compile
 
 
@@ -315,10 +387,10 @@ def test_charts_compile_to_vega_lite(sales, totals, by_brand, claims, structural
     split = market.market_split(sales, totals, by_brand, 2024)
     built = [
         market.nested_chart(split, note="note"),
-        market.brand_chart(market.brand_comparison(by_brand, 2024, ["Mercedes-Benz", "Jeep", "Ford"])),
+        market.brand_chart(market.brand_comparison(by_brand, 2024, ["mercedes_benz", "jeep", "ford"])),
         market.footprint_chart(market.with_kinds(market.footprints(structural), bestsellers), structural),
         market.claims_chart(market.claims_timeline(claims)),
-        market.history_chart(market.us_brand_history(by_brand), market.exit_events(claims)),
+        market.history_chart(market.us_brand_history(by_brand), market.exit_events(claims), market.history_makers(by_brand).values()),
     ]
     for chart in built:
         assert isinstance(chart, alt.LayerChart)

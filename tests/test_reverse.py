@@ -154,3 +154,48 @@ def test_formatting_helpers():
     assert reverse.multiple(4.03) == "4.0 times" and reverse.multiple(0.4) == "40% of"
     assert reverse.period_text("2025-11") == "November 2025" and reverse.period_text("2024") == "2024"
     assert reverse.share_text(1.0) == "all" and reverse.share_text(0.25) == "25%"
+
+
+def test_rows_are_classed_by_role_and_status_not_wording(tables):
+    imports = tables[reverse.REVERSE]
+    assert imports.loc[~reverse.is_us_built(imports), "event_id"].tolist() == ["R08"]
+    assert reverse.first_government_idea(imports)["event_id"] == "R09"
+    assert reverse.announced(imports)["event_id"].tolist() == ["R13", "R14", "R15"]
+    assert set(reverse.historical_us_built(imports)["event_id"]) == {"R01", "R02", "R03", "R04", "R05", "R06", "R07"}
+    volumes = reverse.past_volumes(imports)
+    assert "Toyota Avensis (2003 to 2018)" in volumes["programme"].tolist()
+
+
+def test_deficit_kinds_follow_the_series_column(options):
+    """Census vintages are named by their series; a report's figure by its status as worded in the data."""
+    kinds = options.set_index(["deficit_source", "year"])["kind"]
+    assert kinds[("census_c5880_scrape_2026_03", 2024)] == "Census, superseded vintage"
+    assert kinds[("census_c5880_scrape_2026_06", 2024)] == "Census, another copy or vintage"
+    assert kinds[("kyodo_2020_deficit2019", 2019)] == "secondary report"
+    assert options["kind"].notna().all()
+
+
+def chapter_numbers(data_dir: object) -> dict:
+    tables = reverse.load_tables(data_dir)
+    imports = tables[reverse.REVERSE]
+    options = reverse.deficit_options(tables[reverse.TRADE], tables[reverse.PRICES])
+    deficit, price, share = reverse.check_parameters(options, tables[reverse.PRICES], None, "census", None, 1.0)
+    largest = reverse.largest_programme(imports)
+    refs = reverse.references(tables, largest, reverse.import_market(tables[reverse.MARKET]))
+    cars, compared = reverse.calculate(deficit, price, share, refs)
+    volumes = reverse.past_volumes(imports)
+    return {
+        "options": options[["deficit_source", "year", "deficit_usd_bn"]].values.tolist(),
+        "census_kinds": options["kind"].isin(reverse.VINTAGE_KINDS.values()).tolist(),
+        "scale": reverse.scale_series(tables[reverse.PRODUCTION], tables[reverse.MARKET])[["year", "series", "value"]].values.tolist(),
+        "volumes": volumes[["event_id", "actual_units", "built"]].values.tolist(),
+        "targets": reverse.targets_against_sales(imports)[["event_id", "average_sold_per_year", "share_of_target_pct"]].values.tolist(),
+        "largest": (largest["event_id"], largest["actual_units"]),
+        "announced": reverse.announced(imports)["event_id"].tolist(),
+        "idea": reverse.first_government_idea(imports)["period_start"],
+        "cars": (cars, compared["vehicles"].tolist(), compared["multiple"].tolist()),
+    }
+
+
+def test_rewording_labels_changes_no_number(reworded_data):
+    assert chapter_numbers(reworded_data) == chapter_numbers(None)

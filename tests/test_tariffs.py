@@ -61,9 +61,25 @@ def test_other_estimates_only_where_they_differ(trade):
 
 def test_import_base_default_and_unknown(exports):
     row = tariffs.choose_import_base(exports, None)
-    assert (row["period"], row["value"]) == ("2024", 39933.0)
-    with pytest.raises(ParameterError, match="valid values: .*2024:opportimes_japan_cars_2025"):
-        tariffs.choose_import_base(exports, "2099:nowhere")
+    assert (row["period"], row["value"], row["base_id"]) == ("2024", 39933.0, "2024")
+    with pytest.raises(ParameterError, match="valid values: .*'2024', .*'2018:as_reported'"):
+        tariffs.choose_import_base(exports, "2099")
+    with pytest.raises(ParameterError, match="must be a year"):
+        tariffs.choose_import_base(exports, True)
+
+
+def test_import_base_by_year_and_by_series(exports):
+    """A year picks the consistent series; another compilation's figure is named by year and series, not by source."""
+    assert tariffs.choose_import_base(exports, 2018)["value"] == 40404.0
+    assert tariffs.choose_import_base(exports, "2018")["value"] == 40404.0
+    other = tariffs.choose_import_base(exports, "2018:as_reported")
+    assert (other["value"], other["source_key"]) == (41300.0, "worldstopexports_uscars_2018")
+
+
+def test_import_base_refuses_a_year_two_rows_claim(exports):
+    twice = pd.concat([exports, exports[exports["source_key"] == "worldstopexports_uscars_2018"]], ignore_index=True)
+    with pytest.raises(ParameterError, match="names 2 rows"):
+        tariffs.choose_import_base(twice, "2018:as_reported")
 
 
 def test_bill_on_the_default_base(exports, timeline):
@@ -86,11 +102,21 @@ def test_cars_share_is_derived_from_both_tables(exports, trade):
     assert row["cars_share_pct"] == pytest.approx(100 * 39933 / 147116.5)
 
 
-def test_classify_cost():
-    assert tariffs.classify_cost("forecast tariff hit to operating profit") == "forecast"
-    assert tariffs.classify_cost("actual tariff costs") == "actual"
-    with pytest.raises(ParameterError):
-        tariffs.classify_cost("mystery")
+def test_costs_are_forecast_or_actual_as_the_data_says():
+    costs = tariffs.automaker_costs(data.load_table("automaker_tariff_impact"))
+    assert set(costs["kind"]) == {"forecast", "actual"}
+    seven = tariffs.seven_makers(costs)
+    assert seven["kind"].tolist() == ["actual", "forecast", "actual"]
+    assert len(seven) + len(tariffs.single_makers(costs)) == len(costs)
+
+
+def test_rounds_are_found_by_id_and_milestone():
+    rounds = data.load_table("negotiation_rounds")
+    assert tariffs.news_report_round(rounds)["start_date"] == "2025-06-26"
+    assert tariffs.talks_year(rounds) == 2025
+    assert len(tariffs.numbered_rounds(rounds)) == 10
+    assert tariffs.news_report_rounds(rounds)["round_id"].tolist() == ["round_6", "round_7", "round_8"]
+    assert tariffs.framework_agreement(data.load_table("tariff_timeline"))["date"] == "2025-07-22"
 
 
 def test_news_report_checks_compute_the_verdict(trade, exports):
@@ -100,3 +126,28 @@ def test_news_report_checks_compute_the_verdict(trade, exports):
     # 2024 deficit (68,253.1) is smaller than 2023's (71,426.8): the "widening" claim is not supported
     assert widening["verdict"].startswith("not supported")
     assert "71.4" in widening["what the data shows"] and "68.3" in widening["what the data shows"]
+
+
+def chapter_numbers(data_dir: object) -> dict:
+    timeline, rounds = data.load_table("tariff_timeline", data_dir), data.load_table("negotiation_rounds", data_dir)
+    exports, trade = data.load_table("japan_auto_exports_us", data_dir), data.load_table("us_japan_goods_trade", data_dir)
+    balance = tariffs.consistent_balance(trade)
+    costs = tariffs.automaker_costs(data.load_table("automaker_tariff_impact", data_dir))
+    return {
+        "baseline": tariffs.baseline_rate(timeline),
+        "japan": tariffs.japan_car_tariff(timeline),
+        "framework": tariffs.framework_agreement(timeline)["date"],
+        "regimes": tariffs.rate_regimes(tariffs.us_car_rate_steps(timeline)),
+        "base": [tariffs.choose_import_base(exports, choice)["value"] for choice in (None, 2018, "2021:as_reported")],
+        "shares": tariffs.cars_share_of_imports(exports, balance)["cars_share_pct"].tolist(),
+        "japan_shares": tariffs.japan_side_shares(exports)["value"].tolist(),
+        "rounds": (len(tariffs.numbered_rounds(rounds)), tariffs.talks_year(rounds), len(tariffs.news_report_rounds(rounds))),
+        "checks": tariffs.news_report_checks(rounds, balance, tariffs.japan_side_shares(exports))["verdict"].str[:13].tolist(),
+        "others": tariffs.other_estimates(trade, balance)["balance_musd"].tolist(),
+        "costs": costs[["kind", "value_jpy_bn"]].values.tolist(),
+        "seven": tariffs.seven_makers(costs)["value_jpy_bn"].tolist(),
+    }
+
+
+def test_rewording_labels_changes_no_number(reworded_data):
+    assert chapter_numbers(reworded_data) == chapter_numbers(None)

@@ -36,14 +36,14 @@ def _latest_calendar(table: pd.DataFrame, column: str = "period") -> pd.DataFram
 
 def german_vs_us_brands(data_dir: object) -> Evidence:
     brands = data.load_table("japan_import_sales_by_brand", data_dir)
-    totals = brands[(brands["period_type"] == "CY") & (brands["brand"] == figures.US_BRANDS_TOTAL) & brands["units"].notna()]
+    totals = brands[(brands["period_type"] == "CY") & (brands["brand_id"] == figures.US_BRANDS) & brands["units"].notna()]
     year = int(_latest_calendar(totals)["period"].max())
     # one rule for both figures, the same the market chapter uses
-    mercedes = figures.brand_registrations(brands, "Mercedes-Benz", year)
+    mercedes = figures.brand_registrations(brands, "mercedes_benz", year)
     us = figures.us_brands_registered(brands, year)
     ratio = mercedes["units"] / us["units"]
     text = (
-        f"In {year} Mercedes-Benz alone registered {units(mercedes['units'])} cars in Japan, all U.S. brands together "
+        f"In {year} {mercedes['brand']} alone registered {units(mercedes['units'])} cars in Japan, all U.S. brands together "
         f"{units(us['units'])} ({us['qualifier']}): {ratio:.1f} times as many (derived)."
     )
     return Evidence(text, [pd.DataFrame([mercedes, us])], ["japan_import_sales_by_brand"])
@@ -53,16 +53,16 @@ def size_mismatch(data_dir: object) -> Evidence:
     from tradetalks import market
 
     factors = data.load_table("structural_factors", data_dir)
-    parking = factors[factors["factor"].str.contains("parking", case=False) & factors["metric"].str.contains("width", case=False)]
+    parking = factors[(factors["item_id"] == market.PARKING_ITEM) & (factors["metric"] == "max_width")]
     shapes = market.footprints(factors)
-    f150 = shapes[shapes["model"] == "Ford F-150"]
+    f150 = shapes[shapes["model_id"] == "ford_f_150"]
     if parking.empty or f150.empty:
         return Evidence("The data lack a parking width limit or a U.S. model's width to compare.", [], ["structural_factors"])
     limit, model = parking.iloc[0], f150.iloc[0]
     derived = " (derived from inches)" if str(model["how"]).startswith("derived") else ""
     text = (
         f"A typical mechanical-parking space takes cars up to {limit['value']} {limit['unit']} wide ({limit['item']}); "
-        f"a Ford F-150 is {model['width_mm']:,.0f} mm wide{derived}. The data have no statistic on narrow roads."
+        f"a {model['model']} is {model['width_mm']:,.0f} mm wide{derived}. The data have no statistic on narrow roads."
     )
     return Evidence(text, [parking.head(1), f150[["source_key"]]], ["structural_factors"])
 
@@ -97,17 +97,11 @@ def reverse_import_scale(data_dir: object) -> Evidence:
 
 def battery_chain(data_dir: object) -> Evidence:
     chain = data.load_table("battery_supply_chain", data_dir)
-    china = chain[chain["country"].str.contains("China") & chain["unit"].eq("% of global")]
-
-    def pick(stage: str, item: str) -> pd.Series:
-        rows = china[(china["stage"] == stage) & (china["item"] == item) & china["value"].notna()]
-        return rows.sort_values(
-            ["confidence", "year"], key=lambda c: c.map({"high": 0, "medium": 1, "low": 2}) if c.name == "confidence" else -c
-        ).iloc[0]
-
-    cells = pick("cell manufacturing", "lithium-ion battery cells")
-    magnets = pick("magnet manufacturing", "rare-earth permanent magnets")
-    nickel = pick("refining/processing", "nickel")
+    # the chapter's figures, by figure_id (registered in data.NEEDED_IDS)
+    cells, magnets, nickel = (
+        data.row_by_id(chain, "figure_id", figure_id)
+        for figure_id in ("china_cell_capacity_2023", "china_magnet_manufacturing_2024", "china_nickel_refining_2023")
+    )
     text = (
         f"China's share: battery cells {pct(cells['value'])} ({cells['measure']}, {cells['year']}); rare-earth magnets for motors "
         f"{pct(magnets['value'])} ({magnets['measure']}, {magnets['year']}); but nickel refining only {pct(nickel['value'])} ({nickel['year']})."
@@ -117,9 +111,7 @@ def battery_chain(data_dir: object) -> Evidence:
 
 def ev_targets(data_dir: object) -> Evidence:
     targets = data.load_table("ev_policy_targets", data_dir)
-    tokyo = targets[
-        targets["jurisdiction"].str.startswith("Tokyo") & (targets["target_year"] == "2030") & (targets["target_value"] == "100%")
-    ].iloc[0]
+    tokyo = data.row_by_id(targets, "target_id", "tokyo_2030_non_gasoline_cars")
     text = f"Tokyo's {tokyo['target_year']} target: {tokyo['target_metric']}, {tokyo['target_value']}; what counts: {tokyo['what_counts']}."
     return Evidence(text, [targets.loc[[tokyo.name]]], ["ev_policy_targets"])
 
@@ -134,20 +126,26 @@ def ev_share_japan(data_dir: object) -> Evidence:
     )
     text = f"Electric cars (BEV and PHEV) were {pct(japan)} of Japan's new cars in {latest}, down from {pct(before)} in {latest - 1}; world: {pct(world)}."
     rows = ev.iea_share_rows(share)
-    used = rows[(rows["country"].isin(["Japan", "World"])) & rows["year"].isin([latest, latest - 1]) & (rows["powertrain"] == "EV")]
+    used = rows[
+        (rows["country"].isin(["Japan", "World"]))
+        & rows["year"].isin([latest, latest - 1])
+        & (rows["powertrain_id"] == ev.POWERTRAINS["EV"])
+    ]
     return Evidence(text, [used], ["ev_sales_share"])
 
 
 def byd_growth(data_dir: object) -> Evidence:
+    from tradetalks import ev
+
     sales = data.load_table("automaker_sales", data_dir)
-    byd = sales[(sales["company"] == "BYD") & (sales["metric"] == "NEV sales")].sort_values("year")
-    tesla = sales[(sales["company"] == "Tesla") & (sales["metric"] == "Deliveries")]
+    byd = data.rows_by_id(sales, "measure_id", ev.BYD_NEV_SALES).sort_values("year")
+    tesla = data.rows_by_id(sales, "measure_id", "tesla_deliveries")
     year = byd["year"].iloc[-2] if len(byd) > 1 and byd["year"].iloc[-1] not in set(tesla["year"]) else byd["year"].iloc[-1]
     b = byd[byd["year"] == year].iloc[0]
     t = tesla[tesla["year"] == year].iloc[0]
     makers = data.load_table("battery_makers", data_dir)
     ranked = makers[makers["year"].astype(str) == str(year)].dropna(subset=["share_pct"]).sort_values("installations_gwh", ascending=False)
-    ranked = ranked[~ranked["company"].str.contains(r"All makers|\+", regex=True)]
+    ranked = ranked[ranked["counted"] == ev.ONE_MAKER]
     rank = list(ranked["company"]).index("BYD") + 1 if "BYD" in set(ranked["company"]) else None
     rank_text = f"; it ranked {rank} among EV battery makers by installations" if rank else ""
     text = f"In {year} BYD sold {units(b['value'])} new-energy vehicles (incl. PHEV); Tesla delivered {units(t['value'])}{rank_text}."
@@ -177,17 +175,18 @@ def ev_vs_hybrid(data_dir: object) -> Evidence:
 
 def seventh_round(data_dir: object) -> Evidence:
     rounds = data.load_table("negotiation_rounds", data_dir)
-    row = rounds[rounds["round"] == "7"]
-    r = row.iloc[0]
+    r = tariffs.news_report_round(rounds)
     return Evidence(
-        f"Round 7: {r['start_date']} to {r['end_date']}, {r['location']}; outcome: {r['outcome']}.", [row], ["negotiation_rounds"]
+        f"Round {r['round']}: {r['start_date']} to {r['end_date']}, {r['location']}; outcome: {r['outcome']}.",
+        [data.rows_by_id(rounds, "round_id", tariffs.NEWS_REPORT_ROUND)],
+        ["negotiation_rounds"],
     )
 
 
 def deficit_trend(data_dir: object) -> Evidence:
     balance = tariffs.consistent_balance(data.load_table("us_japan_goods_trade", data_dir))
     rounds = data.load_table("negotiation_rounds", data_dir)
-    talks_year = int(rounds[rounds["round"] == "7"]["start_date"].iloc[0][:4])
+    talks_year = tariffs.talks_year(rounds)
     before, latest = (balance[balance["year"] == talks_year - offset].iloc[0] for offset in (2, 1))
     text = (
         f"U.S. goods deficit with Japan: {usd_bn(-before['balance_musd'])} in {int(before['year'])}, "
@@ -217,8 +216,8 @@ def car_tariff_peak(data_dir: object) -> Evidence:
 
 def framework_investment(data_dir: object) -> Evidence:
     timeline = data.load_table("tariff_timeline", data_dir)
-    row = timeline[timeline["measure"].str.startswith("Framework agreement")]
-    return Evidence(f"{row['date'].iloc[0]}: {row['measure'].iloc[0]}.", [row], ["tariff_timeline"])
+    row = tariffs.framework_agreement(timeline)
+    return Evidence(f"{row['date']}: {row['measure']}.", [data.rows_by_id(timeline, "measure_id", tariffs.FRAMEWORK)], ["tariff_timeline"])
 
 
 def us_production(data_dir: object) -> Evidence:
@@ -234,9 +233,12 @@ def us_production(data_dir: object) -> Evidence:
 
 def g7_round(data_dir: object) -> Evidence:
     rounds = data.load_table("negotiation_rounds", data_dir)
-    sixth, eighth = rounds[rounds["round"] == "6"].iloc[0], rounds[rounds["round"] == "8"].iloc[0]
-    text = f"Round 6 ({sixth['start_date']}): {sixth['outcome']}. Round 8 ({eighth['start_date']}): {eighth['outcome']}."
-    return Evidence(text, [rounds[rounds["round"].isin(["6", "8"])]], ["negotiation_rounds"])
+    before_g7, deal = (data.row_by_id(rounds, "milestone", milestone) for milestone in (tariffs.BEFORE_G7, tariffs.DEAL))
+    text = (
+        f"Round {before_g7['round']} ({before_g7['start_date']}): {before_g7['outcome']}. "
+        f"Round {deal['round']} ({deal['start_date']}): {deal['outcome']}."
+    )
+    return Evidence(text, [data.rows_by_id(rounds, "milestone", tariffs.BEFORE_G7, tariffs.DEAL)], ["negotiation_rounds"])
 
 
 EVIDENCE: dict[str, Callable[[object], Evidence]] = {

@@ -325,6 +325,38 @@ def check_data(data_dir: str | Path | None = None) -> list[Problem]:
 # Rows the chapters pick by a stable id: table -> id column -> {id: the chapter that needs it}.
 # A data folder without one of these rows cannot build that chapter, so check-data says so first.
 NEEDED_IDS: dict[str, dict[str, dict[str, str]]] = {
+    "japan_import_sales_by_brand": {
+        "brand_id": {
+            **{name: "japan_market" for name in ("us_brands", "jeep", "chevrolet", "cadillac", "ford", "gm_brands")},
+            "mercedes_benz": "claims",
+        }
+    },
+    "structural_factors": {
+        "item_id": {
+            name: "japan_market"
+            for name in (
+                "kei_car",
+                "small_car",
+                "mechanical_parking_typical",
+                "registered_vehicles",
+                "storage_place",
+                "public_road_network",
+                "imported_registered_cars",
+                "jeep_japan",
+                "ford_japan",
+                "yanase_gm_outlets",
+                "jeep_all_models",
+                "cadillac_lineup_before_lyriq",
+                "honda_n_box",
+                "toyota_yaris",
+                "toyota_camry",
+                "toyota_highlander",
+                "toyota_tundra",
+                "ford_f_150",
+            )
+        }
+    },
+    "nontariff_barrier_claims": {"claim_id": {name: "japan_market" for name in ("C06", "C08", "C09", "C10", "C25", "C31", "C34", "C35")}},
     "ev_policy_targets": {
         "target_id": {
             name: "ev_china"
@@ -380,7 +412,56 @@ NEEDED_IDS: dict[str, dict[str, dict[str, str]]] = {
                 "china_cathode_capacity_2023",
                 "china_anode_capacity_2023",
             )
+        },
+        "stage_id": {name: "ev_china" for name in ("mines", "cells", "magnets")},
+    },
+    "battery_makers": {"counted": {"one_maker": "ev_china"}},
+    "automaker_sales": {
+        "measure_id": {
+            name: "ev_china"
+            for name in (
+                "byd_nev_sales",
+                "byd_bev_passenger_sales",
+                "byd_bev_sales",
+                "byd_overseas_sales",
+                "byd_entry_model_price",
+                "byd_vehicle_sales_unclear_scope",
+                "tesla_deliveries",
+                "toyota_lexus_sales",
+                "toyota_bev_sales",
+                "toyota_hev_sales",
+            )
         }
+    },
+    "china_share_global_ev": {"measure_id": {"ev_sales": "ev_china"}},
+    "ev_sales_share": {
+        "part_of_year": {"full_year": "ev_china"},
+        "powertrain_id": {name: "ev_china" for name in ("ev", "bev", "phev", "ice")},
+    },
+    "ev_sales_volume": {"powertrain_id": {"ev": "ev_china"}},
+    "ev_battery_demand": {"mode_id": {"cars": "ev_china"}},
+    "electricity": {
+        "dataset": {
+            name: "ev_emissions" for name in ("ember_carbon_intensity", "iea_co2_intensity", "ember_generation_mix", "isep_generation_mix")
+        },
+        "measure_id": {"utility_co2_factor": "ev_emissions", "household_electricity_price": "ev_emissions"},
+    },
+    "prices": {
+        "dataset": {
+            name: "ev_emissions" for name in ("anre_household_unit_price", "nikkei_household_bills_2022", "anre_gasoline_annual_mean")
+        },
+        "measure_id": {"household_electricity_price": "ev_emissions", "household_electricity_subsidy": "ev_emissions"},
+    },
+    "tariff_timeline": {
+        "measure_id": {name: "auto_tariffs" for name in ("us_car_mfn_baseline", "japan_car_duty_baseline", "framework_agreement_2025")}
+    },
+    "negotiation_rounds": {
+        "round_id": {"round_7": "auto_tariffs"},
+        "milestone": {"before_g7_summit": "auto_tariffs", "deal_reached": "auto_tariffs"},
+    },
+    "japan_auto_exports_us": {
+        "measure_id": {"us_car_imports_from_japan": "auto_tariffs", "autos_share_of_japan_exports_to_us": "auto_tariffs"},
+        "series": {"consistent": "auto_tariffs"},
     },
 }
 

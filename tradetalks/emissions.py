@@ -17,16 +17,20 @@ from tradetalks import emissions_calc as ec
 from tradetalks.params import ParameterError, check_choice
 
 JAPAN = "Japan"
-# Datasets (the electricity table's ``dataset`` ids, documented in datapackage.json), not source keys
+JAPAN_TEPCO = "Japan (TEPCO area)"  # the electricity table's name for TEPCO's service area (Tokyo region)
+# Datasets (the tables' ``dataset`` ids, documented in datapackage.json), not source keys
 EMBER_INTENSITY = "ember_carbon_intensity"
-EMBER_METRIC = "carbon intensity of electricity generation"
 IEA_INTENSITY = "iea_co2_intensity"
-IEA_METRIC = "CO2 intensity of electricity generation (IEA)"
 EMBER_MIX = "ember_generation_mix"
-ANRE_UNIT_PRICE = "anre_household_unit_price"  # the prices table's ANRE national series
 ISEP_MIX = "isep_generation_mix"
-MIX_PREFIX = "share of electricity generation: "
-UTILITY_METRIC = "CO2 emission factor of electricity sold, electric utilities (FEPC/ELCS, end-use basis)"
+ANRE_UNIT_PRICE = "anre_household_unit_price"  # the prices table's ANRE national series
+NIKKEI_BILLS = "nikkei_household_bills_2022"  # the prices table's one-publisher bills for eight countries
+ANRE_GASOLINE = "anre_gasoline_annual_mean"  # the prices table's annual means of Japan's weekly gasoline prices
+# What a row measures (the tables' ``measure_id`` ids), not its wording
+HOUSEHOLD_PRICE = "household_electricity_price"
+SUBSIDY = "household_electricity_subsidy"
+UTILITY_FACTOR = "utility_co2_factor"
+YES = "yes"
 # The countries the chapter compares Japan with (the issue's list); the data may lack some.
 WANTED_COUNTRIES = ["Japan", "China", "United States", "Germany", "European Union", "France", "World"]
 
@@ -82,14 +86,14 @@ UNITS = {name: unit for name, (_, _, unit) in ec.PLAUSIBLE.items()}
 
 def ember_intensity(electricity: pd.DataFrame) -> pd.DataFrame:
     """Ember (via OWID) carbon intensity by country and year: gCO2e per kWh generated, life-cycle."""
-    rows = electricity[(electricity["metric"] == EMBER_METRIC) & (electricity["dataset"] == EMBER_INTENSITY)]
+    rows = electricity[electricity["dataset"] == EMBER_INTENSITY]
     return rows[["country", "year", "value", "unit", "source_key"]].sort_values(["country", "year"]).reset_index(drop=True)
 
 
 def iea_intensity(electricity: pd.DataFrame, *, last_year: int | None = None) -> pd.DataFrame:
     """IEA CO2 intensity by region and year (CO2 only); ``estimate`` marks IEA's estimates and forecasts."""
-    rows = electricity[(electricity["metric"] == IEA_METRIC) & (electricity["dataset"] == IEA_INTENSITY)].copy()
-    rows["estimate"] = rows["notes"].fillna("").str.contains("estimate|forecast", regex=True)
+    rows = electricity[electricity["dataset"] == IEA_INTENSITY].copy()
+    rows["estimate"] = rows["estimate"] == YES
     if last_year is not None:
         rows = rows[rows["year"] <= last_year]
     return rows[["country", "year", "value", "unit", "estimate", "source_key"]].sort_values(["country", "year"]).reset_index(drop=True)
@@ -128,6 +132,23 @@ def intensity_chart(series: pd.DataFrame) -> alt.Chart:
     )
 
 
+# The mix chart's categories: generation_source id -> the chapter's name for it, fossil fuels first (the stacking order).
+MIX_LABELS = {
+    "coal": "coal",
+    "gas": "gas",
+    "oil": "oil and other fossil",
+    "nuclear": "nuclear",
+    "hydro": "hydro",
+    "solar": "solar",
+    "wind": "wind",
+    "bioenergy": "bioenergy",
+    "other_renewables": "other renewables",
+}
+# ISEP's sources under Ember's categories: LNG is gas, biomass is bioenergy, geothermal is among the other renewables.
+ISEP_AS_EMBER = {"coal": "coal", "lng": "gas", "nuclear": "nuclear", "hydro": "hydro", "solar": "solar", "wind": "wind"}
+ISEP_AS_EMBER |= {"biomass": "bioenergy", "geothermal": "other_renewables"}
+
+
 def japan_mix(electricity: pd.DataFrame) -> pd.DataFrame:
     """Japan's generation mix: OWID/Ember shares by year, plus ISEP's preliminary shares for the following year.
 
@@ -136,29 +157,24 @@ def japan_mix(electricity: pd.DataFrame) -> pd.DataFrame:
     (fossil total minus coal minus LNG) and marked so.
     """
     ember = electricity[(electricity["country"] == JAPAN) & (electricity["dataset"] == EMBER_MIX)].copy()
-    ember["category"] = ember["metric"].str.removeprefix(MIX_PREFIX)
     ember["derived"] = "no"
     last_ember = int(ember["year"].max())
     isep_all = electricity[(electricity["country"] == JAPAN) & (electricity["dataset"] == ISEP_MIX)]
     isep = isep_all[isep_all["year"] > last_ember].copy()
-    isep["category"] = isep["metric"].str.removeprefix(MIX_PREFIX)
-    shares = dict(zip(isep["category"], isep["value"], strict=True))
-    rename = {"LNG": "gas", "biomass": "bioenergy", "geothermal": "other renewables"}
-    keep = ["coal", "LNG", "nuclear", "hydro", "solar", "wind", "biomass", "geothermal"]
-    isep = isep[isep["category"].isin(keep)].copy()
-    isep["category"] = isep["category"].replace(rename)
+    shares = dict(zip(isep["generation_source"], isep["value"], strict=True))
+    isep = isep[isep["generation_source"].isin(ISEP_AS_EMBER)].copy()
+    isep["generation_source"] = isep["generation_source"].map(ISEP_AS_EMBER)
     isep["derived"] = "no"
     parts = [ember, isep]
-    if not isep.empty and {"fossil fuels", "coal", "LNG"} <= set(shares):
+    if not isep.empty and {"fossil_fuels", "coal", "lng"} <= set(shares):
         year = int(isep["year"].iloc[0])
-        other = shares["fossil fuels"] - shares["coal"] - shares["LNG"]
-        derived = {"year": year, "category": "oil", "value": round(other, 2), "derived": "yes"}
+        other = shares["fossil_fuels"] - shares["coal"] - shares["lng"]
+        derived = {"year": year, "generation_source": "oil", "value": round(other, 2), "derived": "yes"}
         parts.append(pd.DataFrame([{**derived, "dataset": ISEP_MIX, "source_key": isep_all["source_key"].iloc[0]}]))
     mix = pd.concat(parts, ignore_index=True)
-    mix["category"] = mix["category"].replace({"other renewables excl. bioenergy": "other renewables"})
+    mix["category"] = mix["generation_source"].map(MIX_LABELS)
     mix["publisher"] = mix["dataset"].map({EMBER_MIX: "OWID/Ember", ISEP_MIX: "ISEP (preliminary)"})
     mix["bar"] = mix["year"].astype(str) + mix["dataset"].map({EMBER_MIX: "", ISEP_MIX: " (ISEP)"})
-    mix["category"] = mix["category"].replace({"oil": "oil and other fossil"})
     return (
         mix[["year", "bar", "category", "value", "derived", "publisher", "source_key"]]
         .sort_values(["year", "category"])
@@ -166,9 +182,9 @@ def japan_mix(electricity: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-MIX_ORDER = ["coal", "gas", "oil and other fossil", "nuclear", "hydro", "solar", "wind", "bioenergy", "other renewables"]
+MIX_ORDER = list(MIX_LABELS.values())
 MIX_COLOURS = ["#000000", "#D55E00", "#CC79A7", "#E69F00", "#0072B2", "#F0E442", "#56B4E9", "#009E73", "#999999"]
-FOSSIL = ["coal", "gas", "oil and other fossil"]
+FOSSIL = [MIX_LABELS[source] for source in ("coal", "gas", "oil")]
 
 
 def fossil_share(mix: pd.DataFrame) -> pd.DataFrame:
@@ -202,7 +218,7 @@ def mix_chart(mix: pd.DataFrame) -> alt.Chart:
 
 def utility_factors(electricity: pd.DataFrame) -> pd.DataFrame:
     """Japan's utilities' own CO2 factor per kWh sold (fiscal years), beside Ember's figure for the same calendar year."""
-    fepc = electricity[(electricity["country"] == JAPAN) & (electricity["metric"] == UTILITY_METRIC)].copy()
+    fepc = electricity[(electricity["country"] == JAPAN) & (electricity["measure_id"] == UTILITY_FACTOR)].copy()
     ember = ember_intensity(electricity)
     ember = ember[ember["country"] == JAPAN][["year", "value"]].rename(columns={"value": "ember_gco2e_per_kwh_generated"})
     fepc["utilities_gco2_per_kwh_sold"] = fepc["value"] * 1000  # kg -> g, a unit conversion
@@ -776,24 +792,17 @@ def tornado_chart(result: pd.DataFrame) -> alt.LayerChart:
 
 def japan_household_prices(prices: pd.DataFrame, electricity: pd.DataFrame) -> pd.DataFrame:
     """Every household electricity price for Japan in the data (yen per kWh), with its source, basis and year type."""
-    from_prices = prices[
-        (prices["country"] == JAPAN)
-        & (prices["unit"] == "JPY/kWh")
-        & prices["metric"].str.contains("household", regex=False)
-        & ~prices["metric"].str.contains("subsidy", regex=False)
-    ].copy()
+    from_prices = prices[(prices["country"] == JAPAN) & (prices["unit"] == "JPY/kWh") & (prices["measure_id"] == HOUSEHOLD_PRICE)].copy()
     from_prices["table"] = "prices"
     from_electricity = electricity[
-        electricity["country"].str.startswith(JAPAN)
+        electricity["country"].isin([JAPAN, JAPAN_TEPCO])
         & (electricity["unit"] == "JPY/kWh")
-        & electricity["metric"].str.contains("residential")
+        & (electricity["measure_id"] == HOUSEHOLD_PRICE)
     ].copy()
     from_electricity["table"] = "electricity"
-    from_electricity["derived"] = from_electricity["derived"]
     rows = pd.concat([from_prices, from_electricity], ignore_index=True)
-    rows["area"] = rows["country"].map(lambda c: "TEPCO area (Tokyo region)" if "TEPCO" in c else "national")
-    fiscal = rows["metric"].str.contains(r"fiscal|\bFY\b", regex=True) | rows["notes"].fillna("").str.contains(r"^FY\d{4}", regex=True)
-    rows["year_type"] = fiscal.map({True: "fiscal year (April-March)", False: "calendar year or not stated"})
+    rows["area"] = rows["country"].map({JAPAN: "national", JAPAN_TEPCO: "TEPCO area (Tokyo region)"})
+    rows["year_type"] = (rows["fiscal_year"] == YES).map({True: "fiscal year (April-March)", False: "calendar year or not stated"})
     rows["series"] = rows["source_key"] + " (" + rows["area"] + ")"
     columns = ["year", "value", "unit", "area", "year_type", "metric", "derived", "series", "dataset", "source_key", "table", "notes"]
     return rows[columns].sort_values(["year", "source_key"]).reset_index(drop=True)
@@ -823,7 +832,7 @@ def price_points_chart(points: pd.DataFrame) -> alt.Chart:
 
 def cross_country_prices(prices: pd.DataFrame) -> pd.DataFrame:
     """The one same-publisher cross-country comparison: household prices implied by the Nikkei/IEA 2022 bills (derived by the pack)."""
-    rows = prices[prices["metric"] == "household electricity price implied by Nikkei/IEA 2022 bill"]
+    rows = prices[(prices["dataset"] == NIKKEI_BILLS) & (prices["measure_id"] == HOUSEHOLD_PRICE)]
     return (
         rows[["country", "year", "value", "unit", "derived", "source_key", "notes"]]
         .sort_values("value", ascending=False)
@@ -847,7 +856,7 @@ def cross_country_chart(rows: pd.DataFrame) -> alt.Chart:
 
 
 def gasoline_japan(prices: pd.DataFrame) -> pd.DataFrame:
-    rows = prices[(prices["country"] == JAPAN) & (prices["metric"] == "regular gasoline retail price, annual mean")]
+    rows = prices[(prices["country"] == JAPAN) & (prices["dataset"] == ANRE_GASOLINE)]
     return rows[["year", "value", "unit", "derived", "source_key", "notes"]].reset_index(drop=True)
 
 
@@ -879,8 +888,7 @@ def running_costs(points: pd.DataFrame, gasoline: pd.DataFrame, inputs: ec.Input
 
 
 def subsidy(prices: pd.DataFrame) -> pd.Series:
-    rows = prices[(prices["country"] == JAPAN) & prices["metric"].str.contains("subsidy", regex=False)]
-    return rows.iloc[0]
+    return data.row_by_id(prices[prices["country"] == JAPAN], "measure_id", SUBSIDY)
 
 
 def sources_of(*tables: pd.DataFrame, data_dir: object = None) -> pd.DataFrame:

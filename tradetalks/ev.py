@@ -17,39 +17,56 @@ IEA_PREVIOUS = "iea_gevo2024"  # the earlier vintage, kept to show revisions
 IEA_NEXT = "iea_gevo2026_owid"  # GEVO 2026 via OWID: 2025 values for the top-15 countries only
 JATO_POWERTRAIN = "jato_japan_powertrain"  # JATO's shares of Japan's new cars by powertrain
 CAAM = "caam_all_vehicles"  # CAAM's China shares: all vehicles, wholesale
-# Parameter value -> powertrain as the tables name it.
-POWERTRAINS = {"EV": "EV (BEV+PHEV)", "BEV": "BEV", "PHEV": "PHEV"}
+# The powertrain parameter's codes -> powertrain_id of ev_sales_share and ev_sales_volume (the chart's words come from the label).
+POWERTRAINS = {"EV": "ev", "BEV": "bev", "PHEV": "phev"}
 # Short names for the chapter's parameters and charts; other countries keep the tables' names.
 COUNTRY_LABELS = {"Europe (IEA region)": "Europe", "European Union (EU27)": "EU27"}
 DEFAULT_COUNTRIES = ["World", "China", "Europe", "United States", "Japan", "Norway"]
 JAPAN = "Japan"
 CHINA = "China"
 WORLD = "World"
-CHINA_SALES_METRIC = "China share of global electric car sales (BEV+PHEV)"
+ICE = "ice"  # ev_sales_share.powertrain_id of cars with no electric drive
+CARS = "cars"  # ev_battery_demand.mode_id of electric cars (not buses, vans, trucks or two- and three-wheelers)
+FULL_YEAR = "full_year"  # ev_sales_share.part_of_year of a whole year's share
+CHINA_SALES = "ev_sales"  # china_share_global_ev.measure_id of the share of world electric car sales
 
-# The battery ladder: stage in the table -> rung of the ladder, upstream first.
+# The battery ladder: stage_id in the table -> rung of the ladder, upstream first.
 STAGES = {
-    "mining": "1 Mining",
-    "refining/processing": "2 Refining and processing",
-    "component manufacturing": "3 Cathodes, anodes, separators",
-    "cell manufacturing": "4 Battery cells",
-    "cell production": "4 Battery cells",
-    "magnet manufacturing": "5 Motor magnets (rare earths)",
+    "mines": "1 Mining",
+    "refineries": "2 Refining and processing",
+    "components": "3 Cathodes, anodes, separators",
+    "cells": "4 Battery cells",
+    "magnets": "5 Motor magnets (rare earths)",
 }
+SHARE_UNIT = "% of global"  # battery_supply_chain's unit of a share (the other is GWh)
+OBSERVED = "observed"  # battery_supply_chain.figure_kind of a data year's figure (not a projection or an average)
 LEADERS = ["China", "another country (China does not lead)"]
 KIND_COLOURS = [charts.PALETTE[0], charts.PALETTE[1], charts.PALETTE[4]]
-MEASURE_KINDS = ["capacity (location)", "production or output (location)", "mining controlled by Chinese firms (ownership)"]
+# battery_supply_chain.measure_kind -> the chapter's words for it, in legend order
+MEASURE_KIND_LABELS = {
+    "capacity_by_location": "capacity (location)",
+    "output_by_location": "production or output (location)",
+    "ownership": "mining controlled by Chinese firms (ownership)",
+}
+MEASURE_KINDS = list(MEASURE_KIND_LABELS.values())
+ONE_MAKER = "one_maker"  # battery_makers.counted of one company's installations
+# battery_makers.derived -> the chapter's words for it: only the share is ever derived, never the installations
+MAKER_DERIVED_WORDS = {"yes": "share derived", "no": "no"}
 
 # BYD in blues, Tesla green, Toyota in vermilion and orange.
 COMPANY_COLOURS = [charts.PALETTE[0], charts.PALETTE[5], charts.PALETTE[2], charts.PALETTE[3], charts.PALETTE[1]]
-# BYD, Tesla and Toyota: one series per line, with what it counts. Metrics are the table's, in order of preference.
+# BYD, Tesla and Toyota: one series per line, with what it counts, by automaker_sales.measure_id.
+# A year with rows of several ids (or sources) draws the first in table order.
 COMPANY_SERIES = [
-    {"series": "BYD: NEV sales (BEV + PHEV, all vehicles)", "company": "BYD", "metrics": ["NEV sales"]},
-    {"series": "BYD: BEV sales", "company": "BYD", "metrics": ["BEV passenger sales", "BEV sales"]},
-    {"series": "Tesla: deliveries (all BEV)", "company": "Tesla", "metrics": ["Deliveries"]},
-    {"series": "Toyota + Lexus: sales, all powertrains", "company": "Toyota", "metrics": ["Toyota + Lexus sales"]},
-    {"series": "Toyota: BEV sales", "company": "Toyota", "metrics": ["BEV sales"]},
+    {"series": "BYD: NEV sales (BEV + PHEV, all vehicles)", "measures": ["byd_nev_sales"]},
+    {"series": "BYD: BEV sales", "measures": ["byd_bev_passenger_sales", "byd_bev_sales"]},
+    {"series": "Tesla: deliveries (all BEV)", "measures": ["tesla_deliveries"]},
+    {"series": "Toyota + Lexus: sales, all powertrains", "measures": ["toyota_lexus_sales"]},
+    {"series": "Toyota: BEV sales", "measures": ["toyota_bev_sales"]},
 ]
+# Totals the sources disagree on: the rows of these measures the chart does not draw are listed beside it.
+DISPUTED_TOTALS = ["byd_vehicle_sales_unclear_scope", "tesla_deliveries"]
+BYD_NEV_SALES = "byd_nev_sales"
 
 
 # --- parameters ------------------------------------------------------------------------------------------
@@ -128,7 +145,7 @@ def share_series(share: pd.DataFrame, countries: Sequence[str], powertrain: str,
     """
     kind = POWERTRAINS[powertrain]
     names = [country_name(label) for label in countries]
-    rows = share[share["dataset"].isin([IEA, IEA_NEXT]) & (share["powertrain"] == kind) & share["country"].isin(names)].copy()
+    rows = share[share["dataset"].isin([IEA, IEA_NEXT]) & (share["powertrain_id"] == kind) & share["country"].isin(names)].copy()
     rows["series"] = rows["dataset"].map({IEA: "IEA GEVO 2025 data", IEA_NEXT: "IEA GEVO 2026 via OWID (2025)"})
     grid = pd.MultiIndex.from_product([names, range(year_from, year_to + 1)], names=["country", "year"]).to_frame(index=False)
     grid["year"] = grid["year"].astype("Int64")
@@ -139,19 +156,28 @@ def share_series(share: pd.DataFrame, countries: Sequence[str], powertrain: str,
     return shown.reset_index(drop=True)
 
 
-def share_chart(series: pd.DataFrame, powertrain: str) -> alt.LayerChart:
-    """Lines of the IEA share by country; hollow squares for the 2025 update (another vintage)."""
+def powertrain_label(share: pd.DataFrame, powertrain: str) -> str:
+    """What a powertrain parameter counts, in the IEA series' own words ('EV' -> 'EV (BEV+PHEV)')."""
+    rows = iea_share_rows(share)
+    return str(rows.loc[rows["powertrain_id"] == POWERTRAINS[powertrain], "powertrain"].iloc[0])
+
+
+def share_chart(series: pd.DataFrame, label: str) -> alt.LayerChart:
+    """Lines of the IEA share by country; hollow squares for the 2025 update (another vintage).
+
+    ``label`` names what the share counts (``powertrain_label``).
+    """
     countries = list(dict.fromkeys(series["country"]))
     color = alt.Color("country:N", title=None, sort=countries, scale=alt.Scale(domain=countries, range=charts.PALETTE[: len(countries)]))
     if len(countries) > len(charts.PALETTE):
         color = alt.Color("country:N", title=None, sort=countries)
     x = alt.X("year:Q", title="Year", axis=alt.Axis(format="d", tickMinStep=1))
-    y = alt.Y("share_pct:Q", title=f"{POWERTRAINS[powertrain]} share of new cars (%)")
+    y = alt.Y("share_pct:Q", title=f"{label} share of new cars (%)")
     tooltip = ["country:N", "year:Q", alt.Tooltip("share_pct:Q", title="share (%)"), "series:N", "derived:N"]
-    main = series[series["series"].fillna("").str.startswith("IEA GEVO 2025") | series["share_pct"].isna()]
-    main = main.assign(share_pct=main["share_pct"].where(main["series"].fillna("").str.startswith("IEA GEVO 2025")))
+    main = series[(series["dataset"] == IEA) | series["share_pct"].isna()]
+    main = main.assign(share_pct=main["share_pct"].where(main["dataset"] == IEA))
     line = alt.Chart(main).mark_line(point=True).encode(x=x, y=y, color=color, tooltip=tooltip)
-    update = series[series["series"].fillna("").str.contains("2026")]
+    update = series[series["dataset"] == IEA_NEXT]
     points = (
         alt.Chart(update).mark_point(shape="square", size=80, filled=False, strokeWidth=2).encode(x=x, y=y, color=color, tooltip=tooltip)
     )
@@ -160,17 +186,17 @@ def share_chart(series: pd.DataFrame, powertrain: str) -> alt.LayerChart:
 
 def latest_shares(series: pd.DataFrame) -> pd.DataFrame:
     """Each country's share in the last year the IEA GEVO 2025 series has, highest first."""
-    main = series[series["series"] == "IEA GEVO 2025 data"].dropna(subset=["share_pct"])
+    main = series[series["dataset"] == IEA].dropna(subset=["share_pct"])
     last = main["year"].max()
     return main[main["year"] == last].sort_values("share_pct", ascending=False).reset_index(drop=True)
 
 
 def share_of(share: pd.DataFrame, country: str, year: int, powertrain: str = "EV", dataset: str = IEA) -> float | None:
-    """One published share (percent), or None if the table has none."""
+    """One published share (percent), or None if the table has none; ``powertrain``: a parameter code or a powertrain_id."""
     rows = share[
         (share["country"] == country_name(country))
         & (share["year"] == year)
-        & (share["powertrain"] == POWERTRAINS.get(powertrain, powertrain))
+        & (share["powertrain_id"] == POWERTRAINS.get(powertrain, powertrain))
         & (share["dataset"] == dataset)
     ]
     return None if rows.empty else float(rows["share_pct"].iloc[0])
@@ -179,7 +205,7 @@ def share_of(share: pd.DataFrame, country: str, year: int, powertrain: str = "EV
 def japan_peak(share: pd.DataFrame, powertrain: str = "EV") -> pd.Series:
     """The year Japan's IEA share was highest, and the share."""
     rows = iea_share_rows(share)
-    rows = rows[(rows["country"] == JAPAN) & (rows["powertrain"] == POWERTRAINS[powertrain])]
+    rows = rows[(rows["country"] == JAPAN) & (rows["powertrain_id"] == POWERTRAINS[powertrain])]
     return rows.loc[rows["share_pct"].idxmax()]
 
 
@@ -195,10 +221,15 @@ def other_share_figures(share: pd.DataFrame, countries: Sequence[str], year_from
     )
 
 
-def japan_powertrain_mix(share: pd.DataFrame) -> pd.DataFrame:
-    """Japan's shares of new cars by powertrain from sources other than IEA (hybrids, combustion-only)."""
-    rows = share[(share["country"] == JAPAN) & (share["dataset"] == JATO_POWERTRAIN)]
-    return rows[["year", "powertrain", "share_pct", "basis", "dataset", "source_key", "notes"]].reset_index(drop=True)
+def japan_ice_share(share: pd.DataFrame) -> pd.Series:
+    """Combustion-only cars' share of Japan's new cars in the latest full year JATO reports (a half year's share is left out)."""
+    rows = share[
+        (share["country"] == JAPAN)
+        & (share["dataset"] == JATO_POWERTRAIN)
+        & (share["powertrain_id"] == ICE)
+        & (share["part_of_year"] == FULL_YEAR)
+    ]
+    return rows.sort_values("year").iloc[-1]
 
 
 # --- China's share ---------------------------------------------------------------------------------------
@@ -206,8 +237,7 @@ def japan_powertrain_mix(share: pd.DataFrame) -> pd.DataFrame:
 
 def china_share_series(china_share: pd.DataFrame, year_from: int, year_to: int) -> pd.DataFrame:
     """China's share of world electric car sales: the derived IEA series and figures as stated by others (same metric)."""
-    rows = china_share[china_share["year"].between(year_from, year_to)].copy()
-    rows = rows[rows["metric"].str.contains("sales|sold", regex=True)]
+    rows = china_share[china_share["year"].between(year_from, year_to) & (china_share["measure_id"] == CHINA_SALES)].copy()
     rows["figure"] = rows["derived"].map({"yes": "derived from IEA data (China / World)", "no": "as stated in a summary of the IEA report"})
     return rows[["year", "value_pct", "figure", "metric", "derived", "source_key", "notes"]].reset_index(drop=True)
 
@@ -236,7 +266,7 @@ def china_share_chart(rows: pd.DataFrame) -> alt.LayerChart:
 
 def china_sales(volume: pd.DataFrame, year: int) -> tuple[float, float]:
     """China's and the world's IEA electric car sales (BEV+PHEV, derived sum) in ``year``."""
-    rows = volume[(volume["dataset"] == IEA) & (volume["powertrain"] == POWERTRAINS["EV"]) & (volume["year"] == year)]
+    rows = volume[(volume["dataset"] == IEA) & (volume["powertrain_id"] == POWERTRAINS["EV"]) & (volume["year"] == year)]
     by_country = rows.set_index("country")["vehicles"]
     return float(by_country[CHINA]), float(by_country[WORLD])
 
@@ -247,7 +277,7 @@ def china_home_share_definitions(share: pd.DataFrame) -> pd.DataFrame:
     iea = share[
         (share["country"] == CHINA)
         & share["dataset"].isin([IEA, IEA_NEXT])
-        & (share["powertrain"] == POWERTRAINS["EV"])
+        & (share["powertrain_id"] == POWERTRAINS["EV"])
         & share["year"].isin(caam["year"])
     ]
     rows = pd.concat([iea, caam]).sort_values(["year", "source_key"])
@@ -256,21 +286,11 @@ def china_home_share_definitions(share: pd.DataFrame) -> pd.DataFrame:
 
 def car_battery_demand_share(demand: pd.DataFrame, year: int, region: str = CHINA) -> pd.Series:
     """Derived: a region's share of world battery demand for electric cars in ``year`` (GWh / GWh)."""
-    cars = demand[(demand["mode"] == "Cars") & (demand["year"] == year)].set_index("region")["battery_demand_gwh"]
+    cars = demand[(demand["mode_id"] == CARS) & (demand["year"] == year)].set_index("region")["battery_demand_gwh"]
     return pd.Series({"region_gwh": float(cars[region]), "world_gwh": float(cars[WORLD]), "share_pct": 100 * cars[region] / cars[WORLD]})
 
 
 # --- the battery ladder ----------------------------------------------------------------------------------
-
-
-def measure_kind(measure: str) -> str:
-    """Capacity, production/output, or ownership: the three things a 'share' can measure."""
-    text = measure.lower()
-    if "controlled" in text:
-        return MEASURE_KINDS[2]
-    if "capacity" in text:
-        return MEASURE_KINDS[0]
-    return MEASURE_KINDS[1]
 
 
 def ladder(supply: pd.DataFrame) -> pd.DataFrame:
@@ -281,21 +301,16 @@ def ladder(supply: pd.DataFrame) -> pd.DataFrame:
     the figure is China's or the leading country's where China does not lead.
     """
     rows = supply[
-        supply["stage"].isin(STAGES)
-        & (supply["unit"] == "% of global")
-        & supply["value"].notna()
-        & ~supply["measure"].str.contains("projection|average|top refiner", regex=True)
-        & ~supply["item"].str.contains("average", regex=False)
-        & ~supply["country"].str.startswith("Top-3")
+        supply["stage_id"].isin(STAGES) & (supply["unit"] == SHARE_UNIT) & supply["value"].notna() & (supply["figure_kind"] == OBSERVED)
     ].copy()
     # another country's figure stays only where China has no larger figure for the same stage and item (China does not lead)
-    china_max = rows[rows["country"] == CHINA].groupby(["stage", "item"])["value"].max()
+    china_max = rows[rows["country"] == CHINA].groupby(["stage_id", "item"])["value"].max()
     china_best = pd.Series(
-        [china_max.get((s, i), float("nan")) for s, i in zip(rows["stage"], rows["item"], strict=True)], index=rows.index
+        [china_max.get((s, i), float("nan")) for s, i in zip(rows["stage_id"], rows["item"], strict=True)], index=rows.index
     )
     rows = rows[(rows["country"] == CHINA) | ~(china_best > rows["value"])].copy()
-    rows["rung"] = rows["stage"].map(STAGES)
-    rows["kind"] = rows["measure"].map(measure_kind)
+    rows["rung"] = rows["stage_id"].map(STAGES)
+    rows["kind"] = rows["measure_kind"].map(MEASURE_KIND_LABELS)
     rows["leader"] = rows["country"].map(lambda country: LEADERS[0] if country == CHINA else LEADERS[1])
     rows["year"] = rows["year"].astype("string").fillna("not stated")
     columns = ["rung", "item", "country", "leader", "year", "value", "qualifier", "measure", "kind", "confidence", "source_key"]
@@ -365,10 +380,8 @@ def stage_ranges(rungs: pd.DataFrame) -> pd.DataFrame:
 
 def cell_share_definitions(supply: pd.DataFrame) -> pd.DataFrame:
     """China's share of battery cells on each definition: capacity against output, by source and year."""
-    rows = supply[
-        supply["stage"].isin(["cell manufacturing", "cell production"]) & (supply["country"] == CHINA) & (supply["unit"] == "% of global")
-    ]
-    rows = rows.assign(kind=rows["measure"].map(measure_kind))
+    rows = supply[(supply["stage_id"] == "cells") & (supply["country"] == CHINA) & (supply["unit"] == SHARE_UNIT)]
+    rows = rows.assign(kind=rows["measure_kind"].map(MEASURE_KIND_LABELS))
     columns = ["year", "item", "value", "qualifier", "measure", "kind", "confidence", "source_key"]
     return rows[columns].sort_values(["kind", "year"]).reset_index(drop=True)
 
@@ -389,27 +402,29 @@ def stated(row: pd.Series) -> str:
 # --- BYD, Tesla, Toyota ----------------------------------------------------------------------------------
 
 
-def company_series(sales: pd.DataFrame) -> pd.DataFrame:
-    """One figure per series and year (first row in table order where a year has several); vehicles."""
+def _drawn_company_rows(sales: pd.DataFrame) -> pd.DataFrame:
+    """The automaker_sales rows the chart draws (keeping the table's index), with their series."""
     parts = []
     for spec in COMPANY_SERIES:
-        rows = sales[(sales["company"] == spec["company"]) & sales["metric"].isin(spec["metrics"]) & (sales["unit"] == "vehicles")]
-        rows = rows.drop_duplicates("year", keep="first").assign(series=spec["series"])
-        parts.append(rows)
-    shown = pd.concat(parts)
+        rows = data.rows_by_id(sales, "measure_id", *spec["measures"])
+        parts.append(rows.drop_duplicates("year", keep="first").assign(series=spec["series"]))
+    return pd.concat(parts)
+
+
+def company_series(sales: pd.DataFrame) -> pd.DataFrame:
+    """One figure per series and year (first row in table order where a year has several); vehicles."""
+    shown = _drawn_company_rows(sales)
     shown = shown.assign(million=shown["value"] / 1e6)
     return shown[["series", "year", "value", "million", "metric", "scope", "source_key", "notes"]].reset_index(drop=True)
 
 
-def company_alternatives(sales: pd.DataFrame, series: pd.DataFrame) -> pd.DataFrame:
+def company_alternatives(sales: pd.DataFrame) -> pd.DataFrame:
     """Other reported totals for a company and year that the chart does not draw (where sources disagree).
 
     BYD: a vehicle-sales total on an unclear scope; Tesla: a second, rounded count of deliveries.
     """
-    candidates = sales[(sales["unit"] == "vehicles") & sales["metric"].isin(["Deliveries", "Vehicle sales (as reported)"])]
-    drawn = series[["year", "metric", "source_key"]].assign(drawn=True)
-    rows = candidates.merge(drawn, on=["year", "metric", "source_key"], how="left")
-    rows = rows[rows["drawn"].isna()]
+    candidates = data.rows_by_id(sales, "measure_id", *DISPUTED_TOTALS)
+    rows = candidates.drop(index=_drawn_company_rows(sales).index, errors="ignore")
     return rows[["company", "year", "metric", "value", "scope", "source_key", "notes"]].reset_index(drop=True)
 
 
@@ -436,17 +451,19 @@ def company_chart(series: pd.DataFrame) -> alt.Chart:
     )
 
 
-def sales_value(sales: pd.DataFrame, company: str, year: int, metric: str) -> pd.Series:
-    """One row of ``automaker_sales`` (the first in table order)."""
-    rows = sales[(sales["company"] == company) & (sales["year"] == year) & (sales["metric"] == metric)]
+def sales_value(sales: pd.DataFrame, measure_id: str, year: int) -> pd.Series:
+    """The ``automaker_sales`` row of a measure (its ``measure_id``) in ``year``: the first in table order."""
+    rows = data.rows_by_id(sales, "measure_id", measure_id)
+    rows = rows[rows["year"] == year]
     if rows.empty:
-        raise KeyError(f"no automaker_sales row for {company} {year} {metric!r}")
+        raise KeyError(f"automaker_sales has no row with measure_id {measure_id!r} for {year}")
     return rows.iloc[0]
 
 
 def battery_makers_table(makers: pd.DataFrame, year: str) -> pd.DataFrame:
     """Battery makers' installations and shares in one year (SNE Research), as in the table."""
     rows = makers[makers["year"] == year]
+    rows = rows.assign(derived=rows["derived"].map(MAKER_DERIVED_WORDS))
     return rows[["company", "hq_country", "installations_gwh", "share_pct", "derived", "source_key", "notes"]].reset_index(drop=True)
 
 
@@ -489,8 +506,7 @@ def ordinal(rank: int, lowest: bool = True) -> str:
 
 def maker_rank(makers: pd.DataFrame, company: str, year: str) -> int:
     """A battery maker's rank by installations in ``year`` among single makers with a figure (1 = largest)."""
-    rows = makers[(makers["year"] == year) & (makers["hq_country"] != "World") & makers["installations_gwh"].notna()]
-    rows = rows[~rows["company"].str.contains(r"\+|makers|company-reported", regex=True)]
+    rows = makers[(makers["year"] == year) & (makers["counted"] == ONE_MAKER) & makers["installations_gwh"].notna()]
     ranked = rows.sort_values("installations_gwh", ascending=False)["company"].tolist()
     return ranked.index(company) + 1
 
@@ -513,9 +529,9 @@ def essay_checks(
     iea = iea_share_rows(share)
     last = int(iea["year"].max())
     japan, world = share_of(share, JAPAN, last), share_of(share, WORLD, last)
-    last_year = iea[(iea["year"] == last) & (iea["powertrain"] == POWERTRAINS["EV"]) & (iea["country"] != WORLD)]
+    last_year = iea[(iea["year"] == last) & (iea["powertrain_id"] == POWERTRAINS["EV"]) & (iea["country"] != WORLD)]
     rank = int((last_year["share_pct"] < japan).sum()) + 1  # 1 = lowest
-    derived = china_share[(china_share["derived"] == "yes") & (china_share["metric"] == CHINA_SALES_METRIC)]
+    derived = china_share[(china_share["derived"] == "yes") & (china_share["measure_id"] == CHINA_SALES)]
     latest_china = derived.loc[derived["year"].idxmax()]
     cells_capacity = supply_figure(supply, "china_cell_capacity_2023")
     cells_output = supply_figure(supply, "china_batteries_sold_2024")
@@ -523,7 +539,7 @@ def essay_checks(
     cobalt_mine = supply_figure(supply, "drc_cobalt_mining_2023")
     nickel_mine = supply_figure(supply, "indonesia_nickel_mining_2023")
     byd_cells = byd_battery_rows(makers).iloc[0]
-    byd_nev = sales[(sales["company"] == "BYD") & (sales["metric"] == "NEV sales")].sort_values("year")
+    byd_nev = data.rows_by_id(sales, "measure_id", BYD_NEV_SALES).sort_values("year")
     first_nev, last_nev = byd_nev.iloc[0], byd_nev.iloc[-1]
     growth = 100 * (last_nev["value"] / byd_nev.iloc[-2]["value"] - 1)
     tokyo = policy_row(targets, "tokyo_2030_non_gasoline_cars")

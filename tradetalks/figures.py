@@ -11,8 +11,10 @@ import pandas as pd
 
 # How far a row's figure can be trusted, as the data's ``confidence`` column grades it.
 CONFIDENCE_ORDER = {"high": 0, "medium": 1, "low": 2}
-# The japan_import_sales_by_brand row that totals every U.S. brand.
-US_BRANDS_TOTAL = "US brands (total)"
+# The japan_import_sales_by_brand id of the rows that total every U.S. brand (JAIA basis).
+US_BRANDS = "us_brands"
+# The ``counted`` value of a row that gives a sales target, not a count.
+SALES_TARGET = "sales_target"
 
 
 def best_row(rows: pd.DataFrame) -> pd.Series | None:
@@ -28,14 +30,18 @@ def best_row(rows: pd.DataFrame) -> pd.Series | None:
     return ranked.drop(columns=["_inexact", "_confidence"]).iloc[0]
 
 
-def brand_registrations(by_brand: pd.DataFrame, brand: str, year: int) -> pd.Series | None:
-    """A brand's (or the U.S. brands' total) calendar-year registrations in Japan: one row, by ``best_row``."""
+def brand_registrations(by_brand: pd.DataFrame, brand_id: str, year: int) -> pd.Series | None:
+    """A brand's (or the U.S. brands' total) calendar-year registrations in Japan, by ``brand_id``: one row, by ``best_row``."""
     rows = by_brand[
-        (by_brand["period_type"] == "CY") & (by_brand["period"] == str(year)) & (by_brand["brand"] == brand) & by_brand["units"].notna()
+        (by_brand["period_type"] == "CY")
+        & (by_brand["period"] == str(year))
+        & (by_brand["brand_id"] == brand_id)
+        & (by_brand["counted"] != SALES_TARGET)
+        & by_brand["units"].notna()
     ]
     return best_row(rows)
 
 
 def us_brands_registered(by_brand: pd.DataFrame, year: int) -> pd.Series | None:
     """All U.S. brands' registrations in Japan in ``year`` (JAIA basis), shown on the market and claims pages."""
-    return brand_registrations(by_brand, US_BRANDS_TOTAL, year)
+    return brand_registrations(by_brand, US_BRANDS, year)

@@ -15,7 +15,7 @@ import altair as alt
 import pandas as pd
 
 from tradetalks import charts, data, figures
-from tradetalks.params import ParameterError, check_choices
+from tradetalks.params import ParameterError
 from tradetalks.text import units
 
 TABLES = (
@@ -31,15 +31,16 @@ MM_PER_INCH = 25.4
 NESTED_WIDTH = 470  # pixels; the level titles sit to the left of the bars
 LABEL_CHAR_PX = 6.6  # approximate width of one character of an 11 px bold label
 
-# Brand names that mean the same brand in the same scope in different years' tables.
-BRAND_ALIASES = {"BMW (excl. MINI)": "BMW", "BMW MINI": "MINI", "Jeep (Chrysler)": "Jeep"}
-# Rows that are aggregates, targets, rank statements or another scope, not one brand's registrations.
-NOT_A_BRAND = ("total", "target", "rank statement", "incl. MINI", "Japanese brand", "JADA basis", "GM (", "Tesla (Model")
+# japan_import_sales_by_brand: ``counted`` says what a row's figure is; brand comparisons take single brands only,
+# and leave out Japanese brands' own imports.
+ONE_BRAND, TARGET = "one_brand", figures.SALES_TARGET
+GERMAN, JAPAN, USA = "DE", "JP", "US"  # country codes of brand_origin and built_in
 GERMANY, UNITED_STATES, OTHER = "German brand", "U.S. brand", "other brand"
 ORIGIN_COLOURS = {GERMANY: charts.PALETTE[0], UNITED_STATES: charts.PALETTE[3], OTHER: "#999999"}
-US_NAMED_BRANDS = ("Jeep", "Chevrolet", "Cadillac")
-US_TOTAL = figures.US_BRANDS_TOTAL
-GM_CHEVROLET_CADILLAC = "GM (Chevrolet + Cadillac)"
+# brand_ids: the U.S. brands the split names one by one, and the makers the history follows.
+JEEP, CHEVROLET, CADILLAC, FORD, GM_BRANDS = "jeep", "chevrolet", "cadillac", "ford", "gm_brands"
+US_NAMED_BRANDS = (JEEP, CHEVROLET, CADILLAC)
+GM_NAME = "GM"  # the history's name for GM's brands together; each row's own label says what its figure covers
 
 STANCE_LABELS = {
     "asserts_barrier": "says there is a barrier",
@@ -50,21 +51,26 @@ STANCE_LABELS = {
 }
 STANCE_COLOURS = [charts.PALETTE[3], charts.PALETTE[0], charts.PALETTE[2], charts.PALETTE[4], "#999999"]
 STANCE_SHAPES = ["triangle-up", "circle", "square", "diamond", "cross"]
-ACTORS = [
-    "U.S. government",
-    "U.S. business and industry",
-    "Both governments",
-    "Japan government",
-    "Japanese industry",
-    "Analysts and media",
-]
+# nontariff_barrier_claims.actor_group -> the timeline's row title, in the chart's order.
+ACTOR_GROUPS = {
+    "us_government": "U.S. government",
+    "us_business": "U.S. business and industry",
+    "both_governments": "Both governments",
+    "japan_government": "Japan government",
+    "japanese_industry": "Japanese industry",
+    "analysts_media": "Analysts and media",
+}
+ACTORS = list(ACTOR_GROUPS.values())
 # The three changes the chapter follows (issue 3): the 2013 certification cap, the 2025 agreement,
 # the 2026 recognition of U.S. safety certification.
 MILESTONES = {"C06": "PHP certification cap raised", "C31": "U.S.–Japan agreement", "C34": "U.S. safety certification recognised"}
+FORD_EXIT_CLAIM = "C08"  # Ford's 2016 statement announcing its exit
 
 FOOTPRINT_KINDS = ["Japanese best-seller", "built in the U.S.", "U.S. brand", "other"]
 FOOTPRINT_COLOURS = [charts.PALETTE[2], charts.PALETTE[1], charts.PALETTE[3], "#999999"]
-DEFAULT_MODELS = ("Honda N-BOX", "Toyota Yaris", "Toyota Camry", "Toyota Highlander", "Toyota Tundra", "Ford F-150")
+# structural_factors item_ids: the models drawn by default, and the limits they are held against.
+DEFAULT_MODELS = ("honda_n_box", "toyota_yaris", "toyota_camry", "toyota_highlander", "toyota_tundra", "ford_f_150")
+KEI_ITEM, SMALL_CAR_ITEM, PARKING_ITEM = "kei_car", "small_car", "mechanical_parking_typical"
 
 
 # --------------------------------------------------------------------------- loading and checks
@@ -106,6 +112,12 @@ def calendar_figure(table: pd.DataFrame, metric: str, year: int) -> pd.Series | 
     return figures.best_row(calendar_rows(table, metric, year).dropna(subset=["value"]))
 
 
+def japan_duty_rows(timeline: pd.DataFrame, rate_pct: float) -> pd.DataFrame:
+    """The tariff timeline's rows that put Japan's own duty on cars at ``rate_pct`` (its baseline), earliest first as the
+    table lists them: the year it was set and the baseline row."""
+    return timeline[(timeline["jurisdiction"] == "Japan") & (timeline["rate_pct"] == rate_pct)]
+
+
 # --------------------------------------------------------------------------- who buys what
 
 
@@ -122,19 +134,29 @@ class MarketSplit:
     def levels(self) -> int:
         return int(self.rows["level"].max()) + 1 if not self.rows.empty else 0
 
-    def units_of(self, segment: str) -> float:
-        return float(self.rows.loc[self.rows["segment"] == segment, "units"].iloc[0])
+    def units_of(self, segment_id: str) -> float:
+        return float(self.rows.loc[self.rows["segment_id"] == segment_id, "units"].iloc[0])
 
 
 LEVEL_TITLES = ("All new vehicles", "Foreign brands", "U.S. brands")
 KEI, JAPANESE_REGISTERED, FOREIGN = "Kei (light) vehicles", "Japanese brands, registered vehicles", "Foreign brands"
 US_BRANDS, OTHER_FOREIGN, OTHER_US = "U.S. brands", "Other foreign brands", "Other U.S. brands (mostly Tesla)"
+# The split's own segments by id (a named U.S. brand's segment takes its brand_id).
+SEGMENT_IDS = {
+    KEI: "kei",
+    JAPANESE_REGISTERED: "japanese_registered",
+    FOREIGN: "foreign",
+    OTHER_FOREIGN: "other_foreign",
+    US_BRANDS: "us_brands",
+    OTHER_US: "other_us",
+}
 
 
-def _segment(level: int, segment: str, value: float, row: pd.Series | None, how: str, keys: Iterable[str]) -> dict:
+def _segment(level: int, segment: str, value: float, row: pd.Series | None, how: str, keys: Iterable[str], segment_id: str = "") -> dict:
     return {
         "level": level,
         "level_title": LEVEL_TITLES[level],
+        "segment_id": segment_id or SEGMENT_IDS[segment],
         "segment": segment,
         "units": float(value),
         "derived": how != "reported",
@@ -153,15 +175,12 @@ def market_split(sales: pd.DataFrame, totals: pd.DataFrame, by_brand: pd.DataFra
     registered = calendar_figure(sales, "registered_vehicle_sales", year)
     foreign = calendar_figure(totals, "foreign_brand_registrations", year)
     rows: list[dict] = []
-    missing = [
-        f"{label} ({table}, calendar {year})"
-        for label, table, row in (
-            ("kei sales", "japan_new_car_sales", kei),
-            ("registered-vehicle sales", "japan_new_car_sales", registered),
-            ("foreign-brand registrations", "japan_import_market_totals", foreign),
-        )
-        if row is None
-    ]
+    needed = {
+        f"kei sales (japan_new_car_sales, calendar {year})": kei,
+        f"registered-vehicle sales (japan_new_car_sales, calendar {year})": registered,
+        f"foreign-brand registrations (japan_import_market_totals, calendar {year})": foreign,
+    }
+    missing = [what for what, row in needed.items() if row is None]
     conflicts = pd.concat([calendar_rows(sales, "total_new_vehicle_sales", year), calendar_rows(sales, "registered_vehicle_sales", year)])
     if missing:
         return MarketSplit(year, pd.DataFrame(rows), missing, conflicts)
@@ -181,9 +200,11 @@ def market_split(sales: pd.DataFrame, totals: pd.DataFrame, by_brand: pd.DataFra
     brands = by_brand[(by_brand["period_type"] == "CY") & (by_brand["period"] == str(year))]
     us_total = figures.us_brands_registered(by_brand, year)
     if us_total is None:
-        missing.append(f"the U.S. brands' total ({US_TOTAL!r} in japan_import_sales_by_brand, calendar {year})")
+        missing.append(
+            f"the U.S. brands' total ({brand_name(by_brand, figures.US_BRANDS)!r} in japan_import_sales_by_brand, calendar {year})"
+        )
         return MarketSplit(year, pd.DataFrame(rows), missing, conflicts)
-    conflicts = pd.concat([conflicts, brands[brands["brand"] == US_TOTAL]])
+    conflicts = pd.concat([conflicts, brands[brands["brand_id"] == figures.US_BRANDS]])
     rows.append(
         _segment(
             1,
@@ -195,13 +216,14 @@ def market_split(sales: pd.DataFrame, totals: pd.DataFrame, by_brand: pd.DataFra
         )
     )
     rows.append(_segment(1, US_BRANDS, us_total["units"], us_total, "reported", [us_total["source_key"]]))
-    named = [figures.best_row(brands[(brands["brand"] == name) & brands["units"].notna()]) for name in US_NAMED_BRANDS]
-    absent = [name for name, row in zip(US_NAMED_BRANDS, named, strict=True) if row is None]
+    named = [figures.brand_registrations(by_brand, brand_id, year) for brand_id in US_NAMED_BRANDS]
+    names = [brand_name(by_brand, brand_id) for brand_id in US_NAMED_BRANDS]
+    absent = [name for name, row in zip(names, named, strict=True) if row is None]
     if absent:
         missing.append(f"{', '.join(absent)} (japan_import_sales_by_brand, calendar {year})")
         return MarketSplit(year, pd.DataFrame(rows), missing, conflicts)
-    for name, row in zip(US_NAMED_BRANDS, named, strict=True):
-        rows.append(_segment(2, name, row["units"], row, "reported", [row["source_key"]]))
+    for brand_id, row in zip(US_NAMED_BRANDS, named, strict=True):
+        rows.append(_segment(2, row["brand"], row["units"], row, "reported", [row["source_key"]], brand_id))
     rest = us_total["units"] - sum(row["units"] for row in named)
     rows.append(
         _segment(
@@ -209,7 +231,7 @@ def market_split(sales: pd.DataFrame, totals: pd.DataFrame, by_brand: pd.DataFra
             OTHER_US,
             rest,
             None,
-            f"derived: the U.S. brands' total minus {', '.join(US_NAMED_BRANDS)}; JAIA counts Tesla in 'Others'",
+            f"derived: the U.S. brands' total minus {', '.join(names)}; JAIA counts Tesla in 'Others'",
             [us_total["source_key"], *[row["source_key"] for row in named]],
         )
     )
@@ -226,16 +248,16 @@ def split_table(split: MarketSplit) -> pd.DataFrame:
     return rows[["level_title", "segment", "units", "share_of_level_pct", "share_of_market_pct", "how", "qualifier", "source_key"]]
 
 
-SEGMENT_COLOURS = {
-    KEI: charts.PALETTE[5],
-    JAPANESE_REGISTERED: charts.PALETTE[0],
-    FOREIGN: charts.PALETTE[1],
-    OTHER_FOREIGN: "#f5c26b",
-    US_BRANDS: charts.PALETTE[3],
-    "Jeep": charts.PALETTE[2],
-    "Chevrolet": charts.PALETTE[4],
-    "Cadillac": "#6b4c9a",
-    OTHER_US: "#999999",
+SEGMENT_COLOURS = {  # by segment_id
+    "kei": charts.PALETTE[5],
+    "japanese_registered": charts.PALETTE[0],
+    "foreign": charts.PALETTE[1],
+    "other_foreign": "#f5c26b",
+    "us_brands": charts.PALETTE[3],
+    JEEP: charts.PALETTE[2],
+    CHEVROLET: charts.PALETTE[4],
+    CADILLAC: "#6b4c9a",
+    "other_us": "#999999",
 }
 
 
@@ -246,11 +268,12 @@ def nested_chart(split: MarketSplit, note: str = "") -> alt.LayerChart:
     """
     table = split_table(split)
     bar_h, gap = 1.0, 0.9
-    pieces, links = [], []
+    pieces, links, colours = [], [], []
     for level, rows in table.groupby(split.rows["level"], sort=True):
         top = -level * (bar_h + gap)
         start = 0.0
-        for _, row in rows.iterrows():
+        for index, row in rows.iterrows():
+            colours.append(SEGMENT_COLOURS.get(split.rows.loc[index, "segment_id"], "#999999"))
             width = row["share_of_level_pct"] / 100
             named = f"{row['segment']}: {row['share_of_level_pct']:.1f}%"
             bare = f"{row['share_of_level_pct']:.1f}%"
@@ -282,7 +305,7 @@ def nested_chart(split: MarketSplit, note: str = "") -> alt.LayerChart:
         "legend:N",
         title=None,
         sort=list(frame["legend"]),
-        scale=alt.Scale(domain=list(frame["legend"]), range=[SEGMENT_COLOURS.get(name, "#999999") for name in frame["segment"]]),
+        scale=alt.Scale(domain=list(frame["legend"]), range=colours),
         legend=alt.Legend(orient="bottom", columns=2, symbolType="square", labelLimit=0),
     )
     tooltip = [
@@ -373,28 +396,38 @@ def kei_shares(sales: pd.DataFrame) -> pd.DataFrame:
 
 
 def brand_rows(by_brand: pd.DataFrame) -> pd.DataFrame:
-    """Calendar-year registrations of single brands, with one name per brand and its origin group."""
-    rows = by_brand[(by_brand["period_type"] == "CY") & by_brand["units"].notna()].copy()
-    rows = rows[~rows["brand"].apply(lambda name: any(part in name for part in NOT_A_BRAND))]
-    rows["brand_name"] = rows["brand"].map(lambda name: BRAND_ALIASES.get(name, name))
+    """Calendar-year registrations of single brands (no groups, totals or targets; no Japanese brands' own imports),
+    with the brand's name and its origin group."""
+    rows = by_brand[
+        (by_brand["period_type"] == "CY")
+        & by_brand["units"].notna()
+        & (by_brand["counted"] == ONE_BRAND)
+        & (by_brand["brand_origin"] != JAPAN)
+    ].copy()
+    rows["brand_name"] = rows["brand"]
     rows["year"] = rows["period"].astype(int)
-    rows["origin"] = rows["brand_origin"].map(lambda o: GERMANY if o == "DE" else UNITED_STATES if o.startswith("US") else OTHER)
+    rows["origin"] = rows["brand_origin"].map({GERMAN: GERMANY, USA: UNITED_STATES}).fillna(OTHER)
     return rows.reset_index(drop=True)
 
 
-def valid_brands(by_brand: pd.DataFrame) -> list[str]:
-    """Brand names the ``brands`` parameter accepts, German first, then U.S., then others."""
-    rows = brand_rows(by_brand)
+def brand_name(by_brand: pd.DataFrame, brand_id: str) -> str:
+    """The name readers know a brand (or group) by: its label in the table."""
+    return str(data.row_by_id(by_brand, "brand_id", brand_id)["brand"])
+
+
+def valid_brands(by_brand: pd.DataFrame) -> dict[str, str]:
+    """The ``brands`` parameter's choices, brand_id -> name: German brands first, then U.S., then others, by name."""
+    rows = brand_rows(by_brand).drop_duplicates("brand_id")
     order = {GERMANY: 0, UNITED_STATES: 1, OTHER: 2}
-    firsts = rows.drop_duplicates("brand_name")
-    return sorted(firsts["brand_name"], key=lambda name: (order[firsts.set_index("brand_name").loc[name, "origin"]], name))
+    ranked = rows.assign(_order=rows["origin"].map(order)).sort_values(["_order", "brand_name"], kind="stable")
+    return dict(zip(ranked["brand_id"], ranked["brand_name"], strict=True))
 
 
 def brand_years(by_brand: pd.DataFrame, brands: Iterable[str] | None = None) -> list[int]:
-    """Calendar years with a figure for at least one of ``brands`` (all brands if None)."""
+    """Calendar years with a figure for at least one of ``brands`` (brand_ids; all brands if None)."""
     rows = brand_rows(by_brand)
     if brands is not None:
-        rows = rows[rows["brand_name"].isin(list(brands))]
+        rows = rows[rows["brand_id"].isin(list(brands))]
     return sorted(set(rows["year"]))
 
 
@@ -406,19 +439,20 @@ def default_year(by_brand: pd.DataFrame) -> int:
 
 
 def default_brands(by_brand: pd.DataFrame, year: int) -> list[str]:
-    """The German and U.S. brands with a figure in ``year``, largest first."""
+    """The German and U.S. brands (brand_ids) with a figure in ``year``, largest first."""
     rows = brand_rows(by_brand)
     rows = rows[(rows["year"] == year) & rows["origin"].isin([GERMANY, UNITED_STATES])]
-    return list(dict.fromkeys(rows.sort_values("units", ascending=False, kind="stable")["brand_name"]))
+    return list(dict.fromkeys(rows.sort_values("units", ascending=False, kind="stable")["brand_id"]))
 
 
-def valid_models(structural: pd.DataFrame) -> list[str]:
-    """Model names the ``models`` parameter accepts: those with both a length and a width in the data."""
-    return list(dict.fromkeys(footprints(structural)["model"]))
+def valid_models(structural: pd.DataFrame) -> dict[str, str]:
+    """The ``models`` parameter's choices, item_id -> name: the models with both a length and a width in the data."""
+    shapes = footprints(structural)
+    return dict(zip(shapes["model_id"], shapes["model"], strict=True))
 
 
 def as_list(value: object) -> object:
-    """A list parameter given as text ('["Jeep", "Ford"]' or 'Jeep') as a list; other values unchanged."""
+    """A list parameter given as text ('["jeep", "ford"]' or 'jeep') as a list; other values unchanged."""
     if not isinstance(value, str):
         return value
     try:
@@ -428,6 +462,17 @@ def as_list(value: object) -> object:
     return list(parsed) if isinstance(parsed, (list, tuple)) else [value]
 
 
+def check_ids(name: str, values: Sequence[str], choices: dict[str, str]) -> list[str]:
+    """``values`` if each is an id in ``choices``; otherwise a ParameterError listing every valid id with its name."""
+    listed = ", ".join(f"{key!r} ({label})" for key, label in choices.items())
+    if isinstance(values, str) or len(values) == 0:
+        raise ParameterError(f"{name} must be a non-empty list; valid values: {listed}")
+    unknown = [value for value in values if value not in choices]
+    if unknown:
+        raise ParameterError(f"{name} has unknown values {unknown}; valid values: {listed}")
+    return list(values)
+
+
 def check_parameters(
     year: int | None,
     brands: Sequence[str] | None,
@@ -435,14 +480,15 @@ def check_parameters(
     by_brand: pd.DataFrame,
     structural: pd.DataFrame,
 ) -> tuple[int, list[str], list[str]]:
-    """Validate the chapter's parameters (unknown names stop the run, listing the valid ones); defaults come from the data.
+    """Validate the chapter's parameters (unknown ids stop the run, listing the valid ones with their names); defaults come
+    from the data.
 
-    ``brands`` and ``models`` may also arrive as text (``papermill -p brands '["Jeep"]'`` passes a string): a list
-    literal is read as a list, any other text as one name.
+    ``brands`` (brand_ids) and ``models`` (item_ids) may also arrive as text (``papermill -p brands '["jeep"]'`` passes a
+    string): a list literal is read as a list, any other text as one id.
     """
     brands, models = as_list(brands), as_list(models)
     if brands is not None:
-        brands = check_choices("brands", brands, valid_brands(by_brand))
+        brands = check_ids("brands", brands, valid_brands(by_brand))
     if year is None:
         year = default_year(by_brand)
     elif isinstance(year, bool) or not isinstance(year, int):
@@ -453,25 +499,32 @@ def check_parameters(
         raise ParameterError(f"year={year} has no brand figures for {which}; years with figures: {', '.join(map(str, available))}")
     if brands is None:
         brands = default_brands(by_brand, year)
-    models = check_choices("models", models, valid_models(structural)) if models is not None else list(DEFAULT_MODELS)
+    models = check_ids("models", models, valid_models(structural)) if models is not None else list(DEFAULT_MODELS)
     return year, list(brands), list(models)
 
 
 def brand_comparison(by_brand: pd.DataFrame, year: int, brands: Sequence[str]) -> pd.DataFrame:
-    """Registrations of ``brands`` in ``year``: every sourced row (several if sources differ); a brand without one stays empty."""
+    """Registrations of ``brands`` (brand_ids) in ``year``: every sourced row (several if sources differ); a brand without
+    one stays empty."""
     rows = brand_rows(by_brand)
-    chosen = rows[(rows["year"] == year) & rows["brand_name"].isin(brands)]
+    chosen = rows[(rows["year"] == year) & rows["brand_id"].isin(brands)]
     parts = []
-    for name in brands:
-        found = chosen[chosen["brand_name"] == name]
+    for brand_id in brands:
+        found = chosen[chosen["brand_id"] == brand_id]
         if found.empty:
-            origin = rows.loc[rows["brand_name"] == name, "origin"].iloc[0]
-            parts.append(pd.DataFrame([{"brand_name": name, "origin": origin, "note": f"no figure in the data for {year}"}]))
+            first = rows[rows["brand_id"] == brand_id].iloc[0]
+            gap = {
+                "brand_id": brand_id,
+                "brand_name": first["brand_name"],
+                "origin": first["origin"],
+                "note": f"no figure in the data for {year}",
+            }
+            parts.append(pd.DataFrame([gap]))
         else:
             parts.append(found.assign(note=""))
     shown = pd.concat(parts, ignore_index=True)
     shown["label"] = shown["brand_name"]
-    repeated = shown["brand_name"].duplicated(keep=False)
+    repeated = shown["brand_id"].duplicated(keep=False)
     shown.loc[repeated, "label"] = shown.loc[repeated, "brand_name"] + " (" + shown.loc[repeated, "source_key"] + ")"
     shown["approximate"] = ~shown["qualifier"].fillna("exact").str.startswith("exact")
     columns = ["label", "brand_name", "origin", "units", "qualifier", "approximate", "scope", "confidence", "source_key", "note"]
@@ -511,109 +564,122 @@ def brand_chart(comparison: pd.DataFrame) -> alt.LayerChart:
 # --------------------------------------------------------------------------- sizes
 
 
-def _numbers(text: str) -> list[float]:
-    return [float(n) for n in re.findall(r"\d+(?:\.\d+)?", text)]
+# model_size metrics in mm that give a footprint: metric -> (dimension, approximate as the source gives it).
+DIMENSIONS = {
+    "length": ("length", False),
+    "width": ("width", False),
+    "height": ("height", False),
+    "length_approx": ("length", True),
+    "width_approx": ("width", True),
+    "height_approx": ("height", True),
+}
+# A model measured in inches only: its length and width metrics (converted to mm, so derived).
+INCH_LENGTH, INCH_WIDTH = "max_length", "width_without_mirrors"
+
+
+def _footprints_in_mm(model_id: str, model: str, rows: pd.DataFrame) -> list[dict]:
+    """One footprint per configuration (rows without a configuration apply to all); none without a length and a width."""
+    configurations = list(dict.fromkeys(rows["configuration"].dropna())) or [None]
+    found = []
+    for configuration in configurations:
+        chosen = rows[rows["configuration"].isna() | (rows["configuration"] == configuration)]
+        size = {DIMENSIONS[metric][0]: float(value) for metric, value in zip(chosen["metric"], chosen["value"], strict=True)}
+        if "length" not in size or "width" not in size:
+            continue
+        approximate = any(DIMENSIONS[metric][1] for metric in chosen["metric"])
+        keys = [key for cell in chosen["source_key"] for key in data.split_source_keys(cell)]
+        found.append(
+            {
+                "model_id": model_id,
+                "model": model,
+                "label": model if configuration is None else f"{model}, {configuration} configuration",
+                "length_mm": size["length"],
+                "width_mm": size["width"],
+                "height_mm": size.get("height"),
+                "approximate": approximate,
+                "how": "reported" + (" (approximate)" if approximate else ""),
+                "as_of": "; ".join(dict.fromkeys(chosen["as_of"])),
+                "source_key": ";".join(dict.fromkeys(keys)),
+                "notes": "; ".join(dict.fromkeys(chosen["notes"].dropna())),
+            }
+        )
+    return found
+
+
+def _footprint_in_inches(model_id: str, model: str, group: pd.DataFrame) -> list[dict]:
+    length = group[(group["metric"] == INCH_LENGTH) & (group["unit"] == "inches")]
+    width = group[(group["metric"] == INCH_WIDTH) & (group["unit"] == "inches")]
+    if length.empty or width.empty:
+        return []
+    length_row, width_row = length.iloc[0], width.iloc[0]
+    return [
+        {
+            "model_id": model_id,
+            "model": model,
+            "label": model,
+            "length_mm": round(float(length_row["value"]) * MM_PER_INCH),
+            "width_mm": round(float(width_row["value"]) * MM_PER_INCH),
+            "height_mm": None,
+            "approximate": False,
+            "how": (
+                f"derived: inches x {MM_PER_INCH} (length {length_row['value']} in, {length_row['as_of']}; "
+                f"width without mirrors {width_row['value']} in, {width_row['as_of']})"
+            ),
+            "as_of": f"{length_row['as_of']}; {width_row['as_of']}",
+            "source_key": f"{length_row['source_key']};{width_row['source_key']}",
+            "notes": "; ".join(str(n) for n in (length_row["notes"], width_row["notes"]) if pd.notna(n)),
+        }
+    ]
 
 
 def footprints(structural: pd.DataFrame) -> pd.DataFrame:
-    """One row per drawable footprint (length and width in mm) from ``model_size`` rows.
+    """One row per drawable footprint (length and width in mm) from ``model_size`` rows, one per model (``model_id``,
+    its item_id) and configuration.
 
-    'LxW[xH]' values are read as given ('~' marks an approximate value); '5933 or 6414 x 2032' gives
-    two configurations; a model given in inches (Ford F-150) is converted to mm and marked derived.
-    Models with only one dimension (e.g. a width alone) are not drawable and are left out.
+    Dimensions are read from their own rows (``*_approx`` metrics mark approximate values); a model measured in inches
+    only (the Ford F-150) is converted to mm and marked derived. Models with only one dimension, or only rough whole
+    metres, are not drawable and are left out.
     """
-    sizes = structural[structural["factor"] == "model_size"].copy()
-    sizes["model"] = sizes["item"].str.split(" (", regex=False).str[0]
+    sizes = structural[structural["factor"] == "model_size"]
     rows = []
-    for model, group in sizes.groupby("model", sort=False):
-        dims = group[group["metric"].str.startswith("length_x_width")]
-        if not dims.empty:
-            row = dims.iloc[0]
-            value = str(row["value"])
-            lengths_part, _, rest = value.partition(" x ") if " or " in value else ("", "", "")
-            if lengths_part:  # '5933 or 6414 x 2032'
-                width = _numbers(rest)[0]
-                variants = [
-                    (length, f"{model}, {label} configuration")
-                    for length, label in zip(_numbers(lengths_part), ("shorter", "longer"), strict=False)
-                ]
-                parsed = [(length, width, None, name) for length, name in variants]
-            else:
-                numbers = _numbers(value)
-                height = numbers[2] if len(numbers) > 2 else None
-                parsed = [(numbers[0], numbers[1], height, model)]
-            for length, width, height, name in parsed:
-                rows.append(
-                    {
-                        "model": model,
-                        "label": name,
-                        "item": row["item"],
-                        "length_mm": length,
-                        "width_mm": width,
-                        "height_mm": height,
-                        "approximate": value.strip().startswith("~"),
-                        "how": "reported" + (" (approximate)" if value.strip().startswith("~") else ""),
-                        "as_of": row["as_of"],
-                        "source_key": row["source_key"],
-                        "notes": row["notes"],
-                    }
-                )
-            continue
-        length = group[(group["metric"] == "max_length") & (group["unit"] == "inches")]
-        width = group[(group["metric"] == "width_without_mirrors") & (group["unit"] == "inches")]
-        if length.empty or width.empty:
-            continue
-        length_row, width_row = length.iloc[0], width.iloc[0]
-        rows.append(
-            {
-                "model": model,
-                "label": model,
-                "item": length_row["item"],
-                "length_mm": round(float(length_row["value"]) * MM_PER_INCH),
-                "width_mm": round(float(width_row["value"]) * MM_PER_INCH),
-                "height_mm": None,
-                "approximate": False,
-                "how": (
-                    f"derived: inches x {MM_PER_INCH} (length {length_row['value']} in, {length_row['as_of']}; "
-                    f"width without mirrors {width_row['value']} in, {width_row['as_of']})"
-                ),
-                "as_of": f"{length_row['as_of']}; {width_row['as_of']}",
-                "source_key": f"{length_row['source_key']};{width_row['source_key']}",
-                "notes": "; ".join(str(n) for n in (length_row["notes"], width_row["notes"]) if pd.notna(n)),
-            }
-        )
+    for model_id, group in sizes.groupby("item_id", sort=False):
+        first = group.iloc[0]
+        in_mm = group[(group["unit"] == "mm") & group["metric"].isin(list(DIMENSIONS))]
+        found = _footprints_in_mm(model_id, first["item"], in_mm) or _footprint_in_inches(model_id, first["item"], group)
+        rows += [{**row, "brand_origin": first["brand_origin"], "built_in": first["built_in"]} for row in found]
     return pd.DataFrame(rows)
+
+
+def drawn_footprints(structural: pd.DataFrame, bestsellers: pd.DataFrame, models: Sequence[str]) -> pd.DataFrame:
+    """The footprints of ``models`` (item_ids), with their kinds, in the data's order."""
+    shapes = with_kinds(footprints(structural), bestsellers)
+    return shapes[shapes["model_id"].isin(list(models))].reset_index(drop=True)
 
 
 def undrawable_models(structural: pd.DataFrame) -> list[str]:
     """Models in ``model_size`` with too few dimensions to draw (a gap the page names)."""
     sizes = structural[structural["factor"] == "model_size"]
-    names = list(dict.fromkeys(sizes["item"].str.split(" (", regex=False).str[0]))
-    drawable = set(footprints(structural)["model"])
-    return [name for name in names if name not in drawable]
+    drawable = set(footprints(structural)["model_id"])
+    return list(dict.fromkeys(sizes.loc[~sizes["item_id"].isin(drawable), "item"]))
 
 
-def limit(structural: pd.DataFrame, factor: str, item: str) -> dict[str, float]:
+def limit(structural: pd.DataFrame, factor: str, item_id: str) -> dict[str, float]:
     """A size limit's dimensions in mm: {'length': ..., 'width': ..., 'height': ...} (those in the data)."""
-    rows = structural[(structural["factor"] == factor) & (structural["item"] == item) & (structural["unit"] == "mm")]
+    rows = structural[(structural["factor"] == factor) & (structural["item_id"] == item_id) & (structural["unit"] == "mm")]
     return {metric.removeprefix("max_"): float(value) for metric, value in zip(rows["metric"], rows["value"], strict=True)}
 
 
-KEI_ITEM, SMALL_CAR_ITEM, PARKING_ITEM = "kei car", "small car (5-number)", "mechanical parking (typical)"
-
-
 def with_kinds(shapes: pd.DataFrame, bestsellers: pd.DataFrame) -> pd.DataFrame:
-    """Label each footprint: a Japanese best-seller (in the best-seller table), built in the U.S., or a U.S. brand."""
-    best = [str(m).split(" (")[0].lower() for m in bestsellers["model"]]
+    """Label each footprint: a U.S. brand, a Japanese brand built in the U.S., a Japanese best-seller (its id in the
+    best-seller table), or other."""
+    best = set(bestsellers["model_id"])
 
     def kind(row: pd.Series) -> str:
-        item = str(row["item"])
-        if "US-built" in item or "GM-built" in item:
-            return "built in the U.S."
-        if item.startswith(("Ford", "Chevrolet", "Cadillac", "GMC", "Jeep", "Dodge", "Tesla")):
+        if row["brand_origin"] == USA:
             return "U.S. brand"
-        name = row["model"].split(" ", 1)[-1].lower()
-        return "Japanese best-seller" if any(name == b or name.startswith(b) for b in best) else "other"
+        if row["built_in"] == USA:
+            return "built in the U.S."
+        return "Japanese best-seller" if row["model_id"] in best else "other"
 
     return shapes.assign(kind=shapes.apply(kind, axis=1))
 
@@ -771,28 +837,13 @@ def footprint_chart(shapes: pd.DataFrame, structural: pd.DataFrame, columns: int
 # --------------------------------------------------------------------------- claims over time
 
 
-def _actor(role: str) -> str:
-    role = role.lower()
-    if ("us government" in role and "japan government" in role) or role == "both governments":
-        return "Both governments"
-    if role.startswith("japan government"):
-        return "Japan government"
-    if role.startswith(("us government", "us legislator")):
-        return "U.S. government"
-    if role.startswith(("us ", "us-")):
-        return "U.S. business and industry"
-    if role.startswith("japanese"):
-        return "Japanese industry"
-    return "Analysts and media"
-
-
 def claims_timeline(claims: pd.DataFrame) -> pd.DataFrame:
     """Claims with a start date (the first date in the cell: a period is placed at its start), actor group and stance label."""
     table = claims.copy()
     first = table["date"].str.extract(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
     table["start"] = pd.to_datetime(first[0] + "-" + first[1].fillna("01") + "-" + first[2].fillna("01"))
     table["year"] = table["start"].dt.year
-    table["actor"] = table["claimant_role"].map(_actor)
+    table["actor"] = table.pop("actor_group").map(ACTOR_GROUPS)  # the chart shows the group's title, not its id
     table["stance_label"] = table["stance"].map(STANCE_LABELS)
     table["milestone"] = table["claim_id"].map(MILESTONES).fillna("")
     table = table.sort_values(["start", "claim_id"], kind="stable").reset_index(drop=True)
@@ -870,22 +921,28 @@ def claims_table(timeline: pd.DataFrame) -> pd.DataFrame:
 # --------------------------------------------------------------------------- Jeep, GM, Ford
 
 
+def history_makers(by_brand: pd.DataFrame) -> dict[str, str]:
+    """The makers the history follows, in legend order: brand_id -> name (a brand's own name; GM's brands together 'GM')."""
+    return {JEEP: brand_name(by_brand, JEEP), GM_BRANDS: GM_NAME, FORD: brand_name(by_brand, FORD)}
+
+
 def us_brand_history(by_brand: pd.DataFrame) -> pd.DataFrame:
     """Calendar-year sales in Japan of Jeep, GM (all brands) and Ford, with each row's basis.
 
-    GM's figure is a reported 'GM' row where one exists; otherwise, in a year with both Chevrolet and
-    Cadillac figures, their sum (derived). Targets are left out; a year without a figure stays a gap.
+    GM's figure is a reported row for GM's brands together where one exists; otherwise, in a year with both Chevrolet
+    and Cadillac figures, their sum (derived). Targets are left out; a year without a figure stays a gap.
     """
-    cy = by_brand[(by_brand["period_type"] == "CY") & by_brand["units"].notna() & (by_brand["qualifier"] != "target")].copy()
+    makers = history_makers(by_brand)
+    cy = by_brand[(by_brand["period_type"] == "CY") & by_brand["units"].notna() & (by_brand["counted"] != TARGET)].copy()
     cy["year"] = cy["period"].astype(int)
     rows = []
 
-    def add(maker: str, found: pd.DataFrame, how: str = "reported") -> None:
+    def add(brand_id: str, found: pd.DataFrame, how: str = "reported") -> None:
         for _, row in found.iterrows():
             rows.append(
                 {
                     "year": row["year"],
-                    "maker": maker,
+                    "maker": makers[brand_id],
                     "units": float(row["units"]),
                     "how": how,
                     "qualifier": row["qualifier"],
@@ -895,22 +952,23 @@ def us_brand_history(by_brand: pd.DataFrame) -> pd.DataFrame:
                 }
             )
 
-    add("Jeep", cy[cy["brand"].isin(["Jeep", "Jeep (Chrysler)"])])
-    add("Ford", cy[cy["brand"] == "Ford"])
-    gm_reported = cy[cy["brand"].str.startswith("GM (")]
-    add("GM", gm_reported)
+    add(JEEP, cy[cy["brand_id"] == JEEP])
+    add(FORD, cy[cy["brand_id"] == FORD])
+    gm_reported = cy[cy["brand_id"] == GM_BRANDS]
+    add(GM_BRANDS, gm_reported)
     for year in sorted(set(cy["year"]) - set(gm_reported["year"])):
-        chevrolet = figures.best_row(cy[(cy["year"] == year) & (cy["brand"] == "Chevrolet")])
-        cadillac = figures.best_row(cy[(cy["year"] == year) & (cy["brand"] == "Cadillac")])
+        chevrolet = figures.best_row(cy[(cy["year"] == year) & (cy["brand_id"] == CHEVROLET)])
+        cadillac = figures.best_row(cy[(cy["year"] == year) & (cy["brand_id"] == CADILLAC)])
         if chevrolet is None or cadillac is None:
             continue
+        both = f"{chevrolet['brand']} + {cadillac['brand']}"
         rows.append(
             {
                 "year": year,
-                "maker": "GM",
+                "maker": makers[GM_BRANDS],
                 "units": float(chevrolet["units"] + cadillac["units"]),
-                "how": "derived: Chevrolet + Cadillac",
-                "counted": "Chevrolet + Cadillac",
+                "how": f"derived: {both}",
+                "counted": both,
                 "qualifier": "exact" if all(str(r["qualifier"]).startswith("exact") for r in (chevrolet, cadillac)) else "approx",
                 "scope": chevrolet["scope"],
                 "source_key": ";".join(dict.fromkeys([chevrolet["source_key"], cadillac["source_key"]])),
@@ -921,10 +979,24 @@ def us_brand_history(by_brand: pd.DataFrame) -> pd.DataFrame:
     return history
 
 
-def history_chart(history: pd.DataFrame, events: pd.DataFrame) -> alt.LayerChart:
-    """Points by year (log scale: the makers differ by orders of magnitude); lines join consecutive years only; events as rules."""
-    makers = ["Jeep", "GM", "Ford"]
-    maker_scale = alt.Scale(domain=makers, range=[charts.PALETTE[2], charts.PALETTE[0], charts.PALETTE[3]])
+def history_facts(history: pd.DataFrame, makers: dict[str, str]) -> dict[str, str]:
+    """Jeep's latest year, GM's brands in that year, and GM's peak, for the prose (``makers`` from ``history_makers``)."""
+    jeep, gm = makers[JEEP], makers[GM_BRANDS]
+    latest = history[history["year"] == history.loc[history["maker"] == jeep, "year"].max()].set_index("maker")
+    peak = history[history["maker"] == gm].sort_values("units").iloc[-1]
+    return {
+        "jeep_latest": f"{units(latest.loc[jeep, 'units'])} in {int(latest.loc[jeep, 'year'])}",
+        "gm_latest": f"{units(latest.loc[gm, 'units'])} ({latest.loc[gm, 'how']})" if gm in latest.index else "no figure for that year",
+        "gm_peak": f"about {units(peak['units'])} in {int(peak['year'])}, a figure for {peak['counted']}",
+    }
+
+
+def history_chart(history: pd.DataFrame, events: pd.DataFrame, makers: Iterable[str]) -> alt.LayerChart:
+    """Points by year (log scale: the makers differ by orders of magnitude); lines join consecutive years only; events as rules.
+
+    ``makers`` are the makers' names in legend order (``history_makers(...).values()``).
+    """
+    maker_scale = alt.Scale(domain=list(makers), range=[charts.PALETTE[2], charts.PALETTE[0], charts.PALETTE[3]])
     colour = alt.Color("maker:N", title=None, scale=maker_scale, legend=alt.Legend(orient="bottom"))
     x = alt.X(
         "year:Q",
@@ -960,8 +1032,8 @@ def history_chart(history: pd.DataFrame, events: pd.DataFrame) -> alt.LayerChart
 
 
 def exit_events(claims: pd.DataFrame) -> pd.DataFrame:
-    """Ford's announced exit (from its 2016 statement in the claims table), placed at the statement's year."""
-    ford = claims[claims["claimant"].str.startswith("Ford")]
+    """Ford's announced exit (its 2016 statement in the claims table, by claim_id), placed at the statement's year."""
+    ford = data.rows_by_id(claims, "claim_id", FORD_EXIT_CLAIM)
     return pd.DataFrame(
         {
             "year": ford["date"].str.slice(0, 4).astype(int),
@@ -978,11 +1050,11 @@ def networks_table(structural: pd.DataFrame) -> pd.DataFrame:
     return rows[["factor", "item", "metric", "value", "unit", "as_of", "source_key", "notes"]].reset_index(drop=True)
 
 
-def structural_value(structural: pd.DataFrame, factor: str, item: str, metric: str) -> pd.Series:
-    """One row of the structural-factors table (the first if sources repeat it)."""
-    rows = structural[(structural["factor"] == factor) & (structural["item"] == item) & (structural["metric"] == metric)]
+def structural_value(structural: pd.DataFrame, item_id: str, metric: str) -> pd.Series:
+    """One row of the structural-factors table, by item_id and metric (the first if sources repeat it)."""
+    rows = structural[(structural["item_id"] == item_id) & (structural["metric"] == metric)]
     if rows.empty:
-        raise KeyError(f"structural_factors has no {factor}/{item}/{metric}")
+        raise KeyError(f"structural_factors has no row with item_id {item_id!r} and metric {metric!r}")
     return rows.iloc[0]
 
 
@@ -993,22 +1065,23 @@ def split_summary(split: MarketSplit) -> str:
     """The nested split in one or two sentences; derived shares say so; a missing level is named, not filled."""
     if split.levels == 0:
         return f"The data cannot split the market for {split.year}: it lacks {'; '.join(split.missing)}."
-    table = split_table(split).set_index("segment")
+    table = split_table(split).set_index(split.rows["segment_id"])
     market_units = split.rows.loc[split.rows["level"] == 0, "units"].sum()
+    kei, japanese, foreign, us, other_us = (SEGMENT_IDS[name] for name in (KEI, JAPANESE_REGISTERED, FOREIGN, US_BRANDS, OTHER_US))
     parts = [
-        f"In {split.year}, kei vehicles were {share(table.loc[KEI, 'share_of_level_pct'])} of the {units(market_units)} new vehicles "
-        f"(registered + kei), Japanese brands' registered vehicles {share(table.loc[JAPANESE_REGISTERED, 'share_of_level_pct'])} and "
-        f"foreign brands {share(table.loc[FOREIGN, 'share_of_level_pct'])} (all three shares derived from the unit figures)."
+        f"In {split.year}, kei vehicles were {share(table.loc[kei, 'share_of_level_pct'])} of the {units(market_units)} new vehicles "
+        f"(registered + kei), Japanese brands' registered vehicles {share(table.loc[japanese, 'share_of_level_pct'])} and "
+        f"foreign brands {share(table.loc[foreign, 'share_of_level_pct'])} (all three shares derived from the unit figures)."
     ]
     if split.levels >= 2:
         parts.append(
-            f"U.S. brands ({units(table.loc[US_BRANDS, 'units'])} vehicles) were {share(table.loc[US_BRANDS, 'share_of_level_pct'])} "
-            f"of the foreign brands, or {share(table.loc[US_BRANDS, 'share_of_market_pct'], 2)} of all new vehicles (derived)."
+            f"U.S. brands ({units(table.loc[us, 'units'])} vehicles) were {share(table.loc[us, 'share_of_level_pct'])} "
+            f"of the foreign brands, or {share(table.loc[us, 'share_of_market_pct'], 2)} of all new vehicles (derived)."
         )
     if split.levels >= 3:
         parts.append(
-            f"Jeep alone was {share(table.loc['Jeep', 'share_of_level_pct'])} of the U.S. brands; the rest of the U.S. total that "
-            f"the named brands do not account for, {units(table.loc[OTHER_US, 'units'])} vehicles (derived), is mostly Tesla, "
+            f"{table.loc[JEEP, 'segment']} alone was {share(table.loc[JEEP, 'share_of_level_pct'])} of the U.S. brands; the rest of the "
+            f"U.S. total that the named brands do not account for, {units(table.loc[other_us, 'units'])} vehicles (derived), is mostly Tesla, "
             "which the importers' association counts under 'Others'."
         )
     if split.missing:
@@ -1019,7 +1092,11 @@ def split_summary(split: MarketSplit) -> str:
 def conflict_summary(split: MarketSplit) -> str:
     """Where sources give different figures for the same quantity in the split's year, both, with their sources."""
     sentences = []
-    for what, rows in split.conflicts.groupby(split.conflicts["metric"].fillna(split.conflicts.get("brand", "")), sort=False):
+    conflicts = split.conflicts
+    quantity = conflicts["metric"].fillna(conflicts["brand_id"]) if "brand_id" in conflicts else conflicts["metric"]
+    for _, rows in conflicts.groupby(quantity, sort=False):
+        first = rows.iloc[0]
+        what = first["metric"].replace("_", " ") if pd.notna(first["metric"]) else first["brand"]  # the reader's words
         values = rows["value"] if "value" in rows and rows["value"].notna().any() else rows["units"]
         distinct = {f"{v:,.0f}" for v in values.dropna()}
         if len(distinct) < 2:
@@ -1028,7 +1105,7 @@ def conflict_summary(split: MarketSplit) -> str:
             f"{v:,.0f} ({k}{', ' + q if isinstance(q, str) and not q.startswith('exact') else ''})"
             for v, k, q in zip(values, rows["source_key"], rows["qualifier"], strict=True)
         )
-        sentences.append(f"{str(what).replace('_', ' ')}: {listed}")
+        sentences.append(f"{what}: {listed}")
     if not sentences:
         return "The sources agree on the figures used in this picture."
     return (
@@ -1047,7 +1124,7 @@ def brand_ratio_sentence(by_brand: pd.DataFrame, split: MarketSplit, year: int) 
         return f"The data has no German brand's figure for {year}."
     top = german.iloc[0]
     if split.levels >= 2:
-        us_total = split.units_of(US_BRANDS)
+        us_total = split.units_of(SEGMENT_IDS[US_BRANDS])
         return (
             f"In {year} {top['brand_name']} alone registered {units(top['units'])} vehicles in Japan, "
             f"{times(top['units'] / us_total)} as many as all U.S. brands together ({units(us_total)}; ratio derived)."
@@ -1101,8 +1178,8 @@ def gap_note(split: MarketSplit) -> str:
 
 def garage_sentence(structural: pd.DataFrame) -> str:
     """The garage-certificate rule, from the structural-factors table."""
-    required = structural_value(structural, "garage_certificate", "registered vehicles", "garage_certificate_required")
-    distance = structural_value(structural, "garage_certificate", "storage place", "max_distance_from_base_of_use")
+    required = structural_value(structural, "registered_vehicles", "garage_certificate_required")
+    distance = structural_value(structural, "storage_place", "max_distance_from_base_of_use")
     return (
         f"To register a car the owner needs a garage certificate (required: {required['value']}, "
         f"as of {required['as_of']}): a parking place within {distance['value']} {distance['unit']} of home that the whole vehicle fits into"
@@ -1111,7 +1188,7 @@ def garage_sentence(structural: pd.DataFrame) -> str:
 
 def roads_sentence(structural: pd.DataFrame) -> str:
     """What the data says about roads, and the statistic it lacks."""
-    share_row = structural_value(structural, "roads", "public road network", "municipal_road_share_pct")
+    share_row = structural_value(structural, "public_road_network", "municipal_road_share_pct")
     lengths = structural[(structural["factor"] == "roads") & (structural["metric"] == "total_length")]
     listed = "; ".join(f"{float(v):,.0f} {u}, {a}" for v, u, a in zip(lengths["value"], lengths["unit"], lengths["as_of"], strict=True))
     return (
@@ -1122,17 +1199,17 @@ def roads_sentence(structural: pd.DataFrame) -> str:
 
 def large_imports_sentence(structural: pd.DataFrame) -> str:
     """The share of imported cars above the small-car size class, as reported."""
-    row = structural_value(structural, "market_structure", "imported registered cars (month)", "large_3_number_plate_share_pct")
+    row = structural_value(structural, "imported_registered_cars", "large_3_number_plate_share_pct")
     return f"{row['value']}% of imported passenger cars registered in {row['as_of']} were in the larger '3-number' class, above the small-car limits"
 
 
 def networks_sentence(structural: pd.DataFrame) -> str:
     """Dealer networks and right-hand drive: Jeep against GM and Ford, as reported."""
-    jeep = structural_value(structural, "dealer_network", "Jeep Japan", "dealerships")
-    ford = structural_value(structural, "dealer_network", "Ford Japan", "dealerships")
-    gm = structural_value(structural, "dealer_network", "Yanase GM outlets", "dealerships")
-    rhd = structural_value(structural, "steering_side", "Jeep (all models)", "rhd_offered_in_japan")
-    cadillac = structural_value(structural, "steering_side", "Cadillac (recent lineup before Lyriq)", "rhd_offered_in_japan")
+    jeep = structural_value(structural, "jeep_japan", "dealerships")
+    ford = structural_value(structural, "ford_japan", "dealerships")
+    gm = structural_value(structural, "yanase_gm_outlets", "dealerships")
+    rhd = structural_value(structural, "jeep_all_models", "rhd_offered_in_japan")
+    cadillac = structural_value(structural, "cadillac_lineup_before_lyriq", "rhd_offered_in_japan")
     return (
         f"Jeep had {jeep['value']} dealerships ({jeep['as_of']}) and offered right-hand drive on all models "
         f"({rhd['value']}, {rhd['as_of']}); Ford had {ford['value']} when it announced its exit ({ford['as_of']}); "

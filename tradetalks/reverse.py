@@ -53,7 +53,15 @@ ALL_IMPORTS = "all_import_registrations_incl_japanese_brands"
 FOREIGN_BRANDS = "foreign_brand_registrations"
 US_PRODUCTION = "us_vehicle_production"
 EXPORT_METRICS = ("exports_from_us_plants", "exports_from_us_to_other_countries")
-INDUSTRY_SCOPES = ("JAMA members", "Japanese automakers")
+INDUSTRY = "industry"  # japanese_makers_us_production.counted: Japanese makers together, not one maker
+US_BUILT = "us_built"  # reverse_imports.role; the other role is a comparator built elsewhere
+HISTORICAL, ANNOUNCED = "historical", "announced"  # reverse_imports.status values (an enum)
+PER_YEAR = "per_year"  # reverse_imports.target_basis of a yearly target
+JAPAN_GOVERNMENT = "Government of Japan"  # a reverse_imports.company name
+# How the Census vintages of us_japan_goods_trade (by series) are named in the deficit chart; a report's
+# figure (series as_reported) is named by its status, as the data words it.
+VINTAGE_KINDS = {"superseded_vintage": "Census, superseded vintage", "other_vintage": "Census, another copy or vintage"}
+US_BUILT_LABEL, COMPARATOR_LABEL = "built in the U.S.", "built in the UK (comparator)"
 ANALYST_ESTIMATE = "reverse_import_volume_estimate"
 MOF_UNITS_FROM_US = "japan_car_imports_from_us_units_mof"
 
@@ -142,15 +150,14 @@ def deficit_options(trade: pd.DataFrame, prices: pd.DataFrame) -> pd.DataFrame:
     )
     full_years = trade[trade["year"].str.fullmatch(r"\d{4}") & trade["balance_musd"].notna()].copy()
     full_years["year"] = full_years["year"].astype(int)
-    in_series = full_years.merge(series[["year", "source_key"]], on=["year", "source_key"], how="left", indicator=True)["_merge"].eq("both")
-    others = full_years[~in_series.to_numpy()]
+    others = full_years[full_years["series"] != data.CONSISTENT]
     vintages = pd.DataFrame(
         {
             "deficit_source": others["source_key"],
             "year": others["year"],
             "deficit_usd_bn": -others["balance_musd"] / 1000,
             "measure": "U.S. goods balance with Japan: " + others["status"],
-            "kind": others["status"].map(_vintage_kind),
+            "kind": others["series"].map(VINTAGE_KINDS).fillna(others["status"]),
             "as_reported": others["balance_musd"].map(lambda v: f"balance {v:,.1f} million USD"),
             "table": TRADE,
             "source_key": others["source_key"],
@@ -183,12 +190,6 @@ def deficit_options(trade: pd.DataFrame, prices: pd.DataFrame) -> pd.DataFrame:
     return options[
         ["year", "deficit_source", "deficit_usd_bn", "kind", "measure", "as_reported", "table", "source_key", ORIGINAL_KEY_COLUMN]
     ].reset_index(drop=True)
-
-
-def _vintage_kind(status: str) -> str:
-    if "secondary" in status:
-        return "secondary report"
-    return "Census, superseded vintage" if "superseded" in status else "Census, another copy or vintage"
 
 
 def figures_for_year(options: pd.DataFrame, year: int) -> pd.DataFrame:
@@ -291,8 +292,23 @@ def check_parameters(
 
 
 def is_us_built(reverse: pd.DataFrame) -> pd.Series:
-    """False for comparator rows (the UK-built Avensis), True otherwise."""
-    return ~(reverse["model"].str.contains("comparator", regex=False) | reverse["built_at"].str.contains(r"\bUK\b"))
+    """False for comparator rows (the UK-built Avensis), True otherwise: the data's ``role``."""
+    return reverse["role"] == US_BUILT
+
+
+def first_government_idea(reverse: pd.DataFrame) -> pd.Series:
+    """The earliest row where Japan's government floated the idea."""
+    return reverse[reverse["company"] == JAPAN_GOVERNMENT].sort_values("period_start").iloc[0]
+
+
+def announced(reverse: pd.DataFrame) -> pd.DataFrame:
+    """The programmes announced for sale (not just considered or proposed)."""
+    return reverse[reverse["status"] == ANNOUNCED]
+
+
+def historical_us_built(reverse: pd.DataFrame) -> pd.DataFrame:
+    """Past programmes of U.S.-built cars."""
+    return reverse[(reverse["status"] == HISTORICAL) & is_us_built(reverse)]
 
 
 def _years(row: pd.Series) -> str:
@@ -302,7 +318,7 @@ def _years(row: pd.Series) -> str:
 
 def programmes_table(reverse: pd.DataFrame, historical: bool) -> pd.DataFrame:
     """Past programmes (``historical``) or 2025-26 ideas and announcements, for a reader's table."""
-    rows = reverse[(reverse["status"] == "historical") == historical].copy()
+    rows = reverse[(reverse["status"] == HISTORICAL) == historical].copy()
     rows["years"] = rows.apply(_years, axis=1)
     if historical:
         shown = rows[
@@ -334,18 +350,16 @@ def programmes_table(reverse: pd.DataFrame, historical: bool) -> pd.DataFrame:
 
 def past_volumes(reverse: pd.DataFrame) -> pd.DataFrame:
     """Past programmes with a reported volume, labelled U.S.-built or comparator."""
-    rows = reverse[(reverse["status"] == "historical") & reverse["actual_units"].notna()].copy()
-    rows["built"] = np.where(is_us_built(rows), "built in the U.S.", "built in the UK (comparator)")
-    rows["programme"] = (
-        rows["company"] + " " + rows["model"].str.replace(r" \(comparator.*\)$", "", regex=True) + " (" + rows.apply(_years, axis=1) + ")"
-    )
+    rows = reverse[(reverse["status"] == HISTORICAL) & reverse["actual_units"].notna()].copy()
+    rows["built"] = np.where(is_us_built(rows), US_BUILT_LABEL, COMPARATOR_LABEL)
+    rows["programme"] = rows["company"] + " " + rows["model"] + " (" + rows.apply(_years, axis=1) + ")"
     return rows.sort_values("actual_units", ascending=False).reset_index(drop=True)
 
 
 def largest_programme(reverse: pd.DataFrame) -> pd.Series:
     """The past programme of U.S.-built cars with the most vehicles sold over its life."""
     rows = past_volumes(reverse)
-    return rows[rows["built"] == "built in the U.S."].iloc[0]
+    return rows[rows["built"] == US_BUILT_LABEL].iloc[0]
 
 
 def _calendar_years(start: str, end: str) -> int:
@@ -354,7 +368,7 @@ def _calendar_years(start: str, end: str) -> int:
 
 def targets_against_sales(reverse: pd.DataFrame) -> pd.DataFrame:
     """Derived, for programmes with a yearly target and a total sold: average sold per calendar year and share of target."""
-    rows = reverse[reverse["target_units"].notna() & reverse["actual_units"].notna() & (reverse["target_period"] == "per year")].copy()
+    rows = reverse[reverse["target_units"].notna() & reverse["actual_units"].notna() & (reverse["target_basis"] == PER_YEAR)].copy()
     rows["calendar_years_of_sales"] = [_calendar_years(s, e) for s, e in zip(rows["period_start"], rows["period_end"], strict=True)]
     rows["average_sold_per_year"] = rows["actual_units"] / rows["calendar_years_of_sales"]
     rows["share_of_target_pct"] = 100 * rows["average_sold_per_year"] / rows["target_units"]
@@ -400,7 +414,7 @@ def history_chart(volumes: pd.DataFrame, targets: pd.DataFrame) -> alt.LayerChar
             color=alt.Color(
                 "built:N",
                 title=None,
-                scale=alt.Scale(domain=["built in the U.S.", "built in the UK (comparator)"], range=[charts.PALETTE[0], "#999999"]),
+                scale=alt.Scale(domain=[US_BUILT_LABEL, COMPARATOR_LABEL], range=[charts.PALETTE[0], "#999999"]),
             ),
             tooltip=["programme:N", alt.Tooltip("actual_units:Q", format=",", title="sold"), alt.Tooltip("actual_period:N", title="over")],
         )
@@ -440,11 +454,11 @@ def history_chart(volumes: pd.DataFrame, targets: pd.DataFrame) -> alt.LayerChar
 
 def scale_series(production: pd.DataFrame, market: pd.DataFrame) -> pd.DataFrame:
     """Japanese makers' U.S. production and exports from U.S. plants, and Japan's whole imported-car market, by year."""
-    industry = production[production["scope"].isin(INDUSTRY_SCOPES)]
+    industry = production[production["counted"] == INDUSTRY]
     built = industry[industry["metric"] == US_PRODUCTION].assign(series=SCALE_SERIES[0])
     exported = industry[industry["metric"].isin(EXPORT_METRICS)].assign(series=SCALE_SERIES[1])
     calendar = market[(market["period_type"] == "CY") & (market["metric"] == ALL_IMPORTS)].copy()
-    calendar = calendar.assign(year=calendar["period"].astype(int), scope="JAIA", series=SCALE_SERIES[2])
+    calendar = calendar.assign(year=calendar["period"].astype(int), scope="all imports (JAIA)", series=SCALE_SERIES[2])
     columns = ["year", "series", "value", "qualifier", "scope", "metric", "source_key", ORIGINAL_KEY_COLUMN]
     return (
         pd.concat([built[columns], exported[columns], calendar[columns]], ignore_index=True)

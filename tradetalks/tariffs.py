@@ -12,7 +12,16 @@ from tradetalks.params import ParameterError, check_choice, check_rates, check_y
 
 US = "United States"
 FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-CARS_FROM_JAPAN = "US imports of cars from Japan"
+FULL_YEAR = r"\d{4}"
+# Rows this chapter states, by id (each registered in data.NEEDED_IDS so check-data names a missing one).
+US_BASELINE, JAPAN_BASELINE, FRAMEWORK = "us_car_mfn_baseline", "japan_car_duty_baseline", "framework_agreement_2025"
+CAR_IMPORTS, AUTOS_SHARE = "us_car_imports_from_japan", "autos_share_of_japan_exports_to_us"
+# The round the checked news report is about (claims.csv, news-seventh-round); the others are found by their milestone.
+NEWS_REPORT_ROUND = "round_7"
+BEFORE_G7, DEAL = "before_g7_summit", "deal_reached"
+NUMBERED_ROUND = "numbered_round"
+# automaker_tariff_impact's company value for the seven makers' combined figure (an enum of the schema).
+SEVEN_MAKERS = "Seven major Japanese automakers (combined)"
 
 
 def us_car_rate_steps(timeline: pd.DataFrame) -> pd.DataFrame:
@@ -29,16 +38,17 @@ def us_car_rate_steps(timeline: pd.DataFrame) -> pd.DataFrame:
 
 def baseline_rate(timeline: pd.DataFrame) -> float:
     """The U.S. MFN duty on a passenger car before 2025 (the timeline's baseline row)."""
-    row = timeline[
-        (timeline["jurisdiction"] == US) & (timeline["date"].str.startswith("pre-")) & timeline["measure"].str.contains("passenger cars")
-    ]
-    return float(row["rate_pct"].iloc[0])
+    return float(data.row_by_id(timeline, "measure_id", US_BASELINE)["rate_pct"])
 
 
 def japan_car_tariff(timeline: pd.DataFrame) -> float:
     """Japan's own import duty on cars (baseline row)."""
-    row = timeline[(timeline["jurisdiction"] == "Japan") & timeline["date"].str.startswith("pre-")]
-    return float(row["rate_pct"].iloc[0])
+    return float(data.row_by_id(timeline, "measure_id", JAPAN_BASELINE)["rate_pct"])
+
+
+def framework_agreement(timeline: pd.DataFrame) -> pd.Series:
+    """The timeline's row of the July 2025 framework agreement."""
+    return data.row_by_id(timeline, "measure_id", FRAMEWORK)
 
 
 def rate_regimes(steps: pd.DataFrame) -> list[float]:
@@ -130,22 +140,34 @@ def balance_chart(series: pd.DataFrame, others: pd.DataFrame) -> alt.LayerChart:
     return alt.layer(line, points)
 
 
+def car_imports(exports: pd.DataFrame) -> pd.DataFrame:
+    """U.S. imports of cars from Japan in million USD, full years, every compilation the data marks with a series."""
+    rows = data.rows_by_id(exports, "measure_id", CAR_IMPORTS)
+    return rows[(rows["unit"] == "USD million") & rows["period"].str.fullmatch(FULL_YEAR) & rows["series"].notna()]
+
+
 def import_base_options(exports: pd.DataFrame) -> pd.DataFrame:
-    """Rows usable as an import base: U.S. imports of cars from Japan in USD for a full year, with an id."""
-    rows = exports[
-        (exports["metric"] == CARS_FROM_JAPAN) & (exports["unit"] == "USD million") & exports["period"].str.fullmatch(r"\d{4}")
-    ].copy()
-    rows["base_id"] = rows["period"] + ":" + rows["source_key"]
-    return rows[["base_id", "period", "metric", "value", "unit", "reporter_basis", "source_key"]].reset_index(drop=True)
+    """Rows usable as an import base, with the id the ``import_base`` parameter takes: the year for the
+    consistent series ("2024"), the year and the series for another compilation's figure ("2018:as_reported")."""
+    rows = car_imports(exports).copy()
+    rows["base_id"] = rows["period"].where(rows["series"] == data.CONSISTENT, rows["period"] + ":" + rows["series"])
+    return rows[["base_id", "period", "series", "metric", "value", "unit", "reporter_basis", "source_key"]].reset_index(drop=True)
 
 
-def choose_import_base(exports: pd.DataFrame, base_id: str | None) -> pd.Series:
-    """The import-base row named by ``base_id``; by default the latest year of the Commerce series."""
+def choose_import_base(exports: pd.DataFrame, base_id: str | int | None) -> pd.Series:
+    """The import-base row named by ``base_id`` (a year or "<year>:<series>"); by default the latest year of the consistent series."""
     options = import_base_options(exports)
     if base_id is None:
-        return options.sort_values("period", kind="stable").iloc[-1]
-    check_choice("import_base", base_id, options["base_id"])
-    return options[options["base_id"] == base_id].iloc[0]
+        return options[options["series"] == data.CONSISTENT].sort_values("period", kind="stable").iloc[-1]
+    if isinstance(base_id, bool) or not isinstance(base_id, (str, int)):
+        raise ParameterError(f"import_base must be a year such as 2024, or a year and a series such as '2018:as_reported'; got {base_id!r}")
+    chosen = options[options["base_id"] == check_choice("import_base", str(base_id), options["base_id"].drop_duplicates())]
+    if len(chosen) > 1:
+        raise ParameterError(
+            f"import_base={base_id!r} names {len(chosen)} rows ({', '.join(chosen['source_key'])}): the data must mark at most one "
+            "row per year and series"
+        )
+    return chosen.iloc[0]
 
 
 def check_parameters(rates_pct: list[float] | None, year_from: int | None, year_to: int | None, trade_years: list[int]) -> tuple:
@@ -177,23 +199,23 @@ def tariff_bill(base: pd.Series, rates: list[float]) -> pd.DataFrame:
     return calc.tariff_bill(float(base["value"]), rates)
 
 
-def classify_cost(metric: str) -> str:
-    """'forecast' or 'actual' from the company-reported metric's wording."""
-    text = metric.lower()
-    if "actual" in text:
-        return "actual"
-    if "forecast" in text or "estimated" in text:
-        return "forecast"
-    raise ParameterError(f"cannot tell whether {metric!r} is a forecast or an actual figure")
-
-
 def automaker_costs(impact: pd.DataFrame) -> pd.DataFrame:
-    """Reported tariff costs with a figure, labelled forecast or actual."""
+    """Reported tariff costs with a figure, labelled forecast or actual (the data's ``figure_kind``)."""
     rows = impact[impact["value_jpy_bn"].notna()].copy()
-    rows["kind"] = rows["metric"].map(classify_cost)
+    rows["kind"] = rows["figure_kind"]
     return rows[["company", "announcement_date", "fiscal_period", "kind", "metric", "value_jpy_bn", "scope", "source_key"]].reset_index(
         drop=True
     )
+
+
+def seven_makers(costs: pd.DataFrame) -> pd.DataFrame:
+    """The seven makers' combined figures."""
+    return costs[costs["company"] == SEVEN_MAKERS]
+
+
+def single_makers(costs: pd.DataFrame) -> pd.DataFrame:
+    """Each maker's own figures (the combined total left out)."""
+    return costs[costs["company"] != SEVEN_MAKERS]
 
 
 def automaker_chart(costs: pd.DataFrame) -> alt.Chart:
@@ -225,13 +247,11 @@ def sources_of(*tables: pd.DataFrame, data_dir: object = None) -> pd.DataFrame:
 
 
 def cars_share_of_imports(exports: pd.DataFrame, series: pd.DataFrame) -> pd.DataFrame:
-    """Derived: U.S. car imports from Japan as a share of all U.S. goods imports from Japan, by year."""
-    cars = exports[
-        (exports["metric"] == CARS_FROM_JAPAN) & exports["period"].str.fullmatch(r"\d{4}") & (exports["unit"] == "USD million")
-    ].copy()
-    # one car series: the Commerce-data compilation, which covers the run of years
-    main_key = cars["source_key"].value_counts().idxmax()
-    cars = cars[cars["source_key"] == main_key].assign(year=lambda t: t["period"].astype(int))
+    """Derived: U.S. car imports from Japan as a share of all U.S. goods imports from Japan, by year.
+
+    One car series only: the rows the data marks ``series = consistent``, so compilations are not mixed."""
+    cars = car_imports(exports)
+    cars = cars[cars["series"] == data.CONSISTENT].assign(year=lambda t: t["period"].astype(int))
     merged = cars[["year", "value", "source_key"]].merge(
         series[["year", "us_imports_from_japan_musd", "source_key"]], on="year", suffixes=("_cars", "_total")
     )
@@ -258,24 +278,45 @@ def share_chart(shares: pd.DataFrame) -> alt.Chart:
 
 
 def japan_side_shares(exports: pd.DataFrame) -> pd.DataFrame:
-    """Japan's own statistics: autos' share of its exports to the U.S., as reported."""
-    rows = exports[exports["metric"].str.contains("share of Japan exports to US", regex=False)]
+    """Japan's own statistics: autos' share of its exports to the U.S., as reported (each reporter's scope in ``metric``)."""
+    rows = data.rows_by_id(exports, "measure_id", AUTOS_SHARE)
     return rows[["period", "metric", "value", "unit", "reporter_basis", "source_key"]].reset_index(drop=True)
 
 
+def numbered_rounds(rounds: pd.DataFrame) -> pd.DataFrame:
+    """The numbered 2025 rounds (not the later follow-up visits)."""
+    return rounds[rounds["round_kind"] == NUMBERED_ROUND]
+
+
+def news_report_round(rounds: pd.DataFrame) -> pd.Series:
+    """The round the checked news report is about."""
+    return data.row_by_id(rounds, "round_id", NEWS_REPORT_ROUND)
+
+
+def talks_year(rounds: pd.DataFrame) -> int:
+    """The year of the round the news report is about: "the last full year before the talks" is the year before."""
+    return int(news_report_round(rounds)["start_date"][:4])
+
+
+def news_report_rounds(rounds: pd.DataFrame) -> pd.DataFrame:
+    """The rounds the news report's checks read: its own round, the one before the G7 summit, the deal's."""
+    return rounds[(rounds["round_id"] == NEWS_REPORT_ROUND) | rounds["milestone"].isin([BEFORE_G7, DEAL])]
+
+
 def news_report_checks(rounds: pd.DataFrame, series: pd.DataFrame, japan_shares: pd.DataFrame) -> pd.DataFrame:
-    """The news report's checkable background claims about the 7th round, against the data."""
-    seventh = rounds[rounds["round"] == "7"].iloc[0]
-    sixth = rounds[rounds["round"] == "6"].iloc[0]
-    talks_year = int(seventh["start_date"][:4])
-    latest, before = (series[series["year"] == talks_year - offset].iloc[0] for offset in (1, 2))
+    """The news report's checkable background claims about its round, against the data."""
+    reported = news_report_round(rounds)
+    before_g7 = data.row_by_id(rounds, "milestone", BEFORE_G7)
+    deal = data.row_by_id(rounds, "milestone", DEAL)
+    year = talks_year(rounds)
+    latest, before = (series[series["year"] == year - offset].iloc[0] for offset in (1, 2))
     widened = latest["balance_musd"] < before["balance_musd"]
     share = japan_shares.sort_values("period").iloc[-1]
     return pd.DataFrame(
         [
             {
                 "claim (paraphrased)": "The minister travels to Washington for a seventh round focused on auto tariffs",
-                "what the data shows": f"Round 7: {seventh['start_date']} to {seventh['end_date']}, {seventh['location']}; outcome: {seventh['outcome']}",
+                "what the data shows": f"Round {reported['round']}: {reported['start_date']} to {reported['end_date']}, {reported['location']}; outcome: {reported['outcome']}",
                 "verdict": "supported",
             },
             {
@@ -293,8 +334,8 @@ def news_report_checks(rounds: pd.DataFrame, series: pd.DataFrame, japan_shares:
             },
             {
                 "claim (paraphrased)": "The leaders met at the G7 summit without reaching a binding deal",
-                "what the data shows": f"Round 6 aimed at a deal at the G7: {sixth['outcome']}; notes: {sixth['notes']}",
-                "verdict": "consistent with the data (the deal came in round 8)",
+                "what the data shows": f"Round {before_g7['round']} aimed at a deal at the G7: {before_g7['outcome']}; notes: {before_g7['notes']}",
+                "verdict": f"consistent with the data (the deal came in round {deal['round']})",
             },
         ]
     )
