@@ -44,10 +44,19 @@ def test_tables_keep_the_packs_figures(lifecycle, prices):
     assert prices.loc[prices["notes"].fillna("").str.startswith("DERIVED"), "derived"].eq("yes").all()
 
 
+def ember_japan(electricity: pd.DataFrame, year: int) -> float:
+    """Japan's grid intensity in ``year`` as the consistent Ember series in the data gives it."""
+    rows = electricity[(electricity["dataset"] == emissions.EMBER_INTENSITY) & (electricity["country"] == "Japan")]
+    return float(rows.loc[rows["year"] == year, "value"].item())
+
+
 def test_ember_intensity(electricity):
     series = emissions.ember_intensity(electricity)
     japan = series[series["country"] == "Japan"].set_index("year")["value"]
-    assert (japan[2015], japan[2024]) == (578.0, 482.3)
+    assert japan.index.is_unique  # one vintage per year: the earlier one is kept beside it, not in the series
+    assert (japan[2015], japan[2024]) == (ember_japan(electricity, 2015), ember_japan(electricity, 2024))
+    earlier = electricity[electricity["dataset"] == "ember_carbon_intensity_earlier_vintage"]
+    assert set(earlier["year"]) <= set(japan.index) and not set(earlier["value"]) & set(japan)
     assert sorted(series["country"].unique()) == ["China", "Germany", "Japan", "Norway", "United States", "World"]
 
 
@@ -75,12 +84,12 @@ def test_japan_mix_derives_only_the_isep_oil_share(electricity):
 def test_utility_factors_beside_ember(electricity):
     table = emissions.utility_factors(electricity).set_index("year (utilities: fiscal year)")
     assert table.loc[2023, "utilities_gco2_per_kwh_sold"] == pytest.approx(421)
-    assert table.loc[2023, "ember_gco2e_per_kwh_generated"] == 493.6
+    assert table.loc[2023, "ember_gco2e_per_kwh_generated"] == ember_japan(electricity, 2023)
 
 
 def test_defaults_come_from_the_data(electricity, lifecycle):
     inputs, table = resolve(electricity, lifecycle)
-    assert inputs.grid_g_per_kwh == 482.3  # Japan, latest year (2024)
+    assert inputs.grid_g_per_kwh == ember_japan(electricity, 2024)  # Japan, latest year
     assert inputs.ev_wh_per_km == 124.0  # Sakura WLTC
     assert inputs.hybrid_km_per_l == 32.6  # Prius 1.8 WLTC
     assert inputs.petrol_km_per_l == 18.0  # Nissan's petrol kei car
@@ -166,10 +175,10 @@ def test_bad_parameters_fail_clearly(electricity, lifecycle, change, message):
 def test_results_and_break_even_on_the_data(electricity, lifecycle):
     inputs, _ = resolve(electricity, lifecycle, charging_loss_pct=0.0, grid_loss_pct=0.0)
     table = emissions.results(inputs, lifecycle).set_index("car")
-    assert round(table.loc["electric", "use_phase"], 1) == 59.8  # the pack's derived row
+    assert table.loc["electric", "use_phase"] == pytest.approx(0.124 * ember_japan(electricity, 2024))  # Wh/km x g/kWh
     assert round(table.loc["hybrid", "total"], 1) == 71.2
     assert table.loc["electric", "battery"] == pytest.approx(20 * 275 * 1000 / 150_000)
-    assert table.loc["electric", "total_battery_low"] == pytest.approx(0.124 * 482.3 + 20 * 56 * 1000 / 150_000)
+    assert table.loc["electric", "total_battery_low"] == pytest.approx(0.124 * ember_japan(electricity, 2024) + 20 * 56 * 1000 / 150_000)
     crossings = emissions.break_evens(inputs, lifecycle)
     # use phase only: (2320 / 32.6) / 0.124
     assert crossings.iloc[0]["break_even_g_per_kwh"] == pytest.approx(2320 / 32.6 / 0.124)
@@ -189,7 +198,7 @@ def test_sensitivity_ranges_are_sourced_or_labelled(electricity, lifecycle):
     inputs, _ = resolve(electricity, lifecycle)
     table = emissions.sensitivity_ranges(inputs, electricity, lifecycle)
     ranges = table.set_index("name")
-    assert ranges.loc["grid_g_per_kwh", ["low", "high"]].tolist() == [482.3, 578.0]
+    assert ranges.loc["grid_g_per_kwh", ["low", "high"]].tolist() == [ember_japan(electricity, 2024), ember_japan(electricity, 2015)]
     assert ranges.loc["ev_wh_per_km", ["low", "high"]].tolist() == pytest.approx([124, 1000 / 6])
     assert ranges.loc["hybrid_km_per_l", ["low", "high"]].tolist() == [28.6, 32.6]
     assert ranges.loc["battery_kg_per_kwh", ["low", "high"]].tolist() == [56.0, 494.0]

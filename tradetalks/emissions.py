@@ -918,3 +918,9 @@ def more_or_less(value: float, than: float) -> str:
     """'less than' or 'more than' (or 'as much as') comparing two figures as shown to one decimal."""
     a, b = round(value, 1), round(than, 1)
     return "less than" if a < b else "more than" if a > b else "as much as"
+
+
+def agreement(value: float, other: float, unit: str) -> str:
+    """How two figures shown to one decimal compare: 'the same' or '0.1 g/km apart'."""
+    gap = abs(round(value, 1) - round(other, 1))
+    return "the same" if gap == 0 else f"{gap:.1f} {unit} apart"
