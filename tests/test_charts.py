@@ -8,7 +8,7 @@ import altair as alt
 import pandas as pd
 import pytest
 
-from tradetalks import charts
+from tradetalks import charts, data
 
 SOURCES = pd.DataFrame(
     {
@@ -152,3 +152,23 @@ def test_generated_tables_say_so():
     line = charts.source_line(SOURCES.head(0), table_names=["notebooks/grid.yml"], csv_name="x", csv_text="a\n")
     assert "<strong>Source:</strong> generated from this project's own files." in line
     assert "From: <code>notebooks/grid.yml</code>." in line
+
+
+def test_a_chart_names_the_sources_and_tables_of_the_frames_it_is_given():
+    timeline = data.load_table("tariff_timeline")
+    drawn = timeline[timeline["rate_pct"].notna()][["date", "rate_pct", "source_key"]]
+    sources, tables = charts.provenance(drawn, None)
+    assert tables == ("tariff_timeline",)
+    assert list(sources["source_key"]) == list(data.sources_cited(drawn)["source_key"])
+    figure = charts.publish(alt.Chart(drawn).mark_point().encode(x="date:N"), data=drawn, name="n", title="t", description="d")
+    assert "<code>tariff_timeline</code>" in figure.body
+
+
+def test_evidence_names_the_rows_behind_a_derived_frame():
+    rounds = data.load_table("negotiation_rounds")
+    derived = pd.DataFrame({"rounds": [len(rounds)]})  # a count: no source_key column, no tags
+    with pytest.raises(ValueError, match="neither a source_key column nor the tables"):
+        charts.provenance(derived, None)
+    sources, tables = charts.provenance(derived, [rounds])
+    assert tables == ("negotiation_rounds",) and len(sources) > 0
+    assert charts.provenance(derived, []) == (None, ())  # a table about the site itself

@@ -48,7 +48,23 @@ def test_load_table_types_columns_from_the_schema():
     assert list(timeline.columns) == [f["name"] for f in data.table_schema(TABLE)["schema"]["fields"]]
     assert timeline["rate_pct"].dtype == "float64"
     assert timeline["rate_pct"].isna().any()  # empty cells stay empty, not zero
-    assert timeline.attrs["table"] == TABLE
+    assert data.tables_of(timeline) == (TABLE,)
+    assert data.data_dir_of(timeline) == str(data.default_data_dir())
+
+
+def test_frames_keep_their_tables_through_filters_and_derived_frames_are_tagged():
+    timeline, rounds = data.load_table(TABLE), data.load_table("negotiation_rounds")
+    filtered = timeline[timeline["rate_pct"].notna()].sort_values("date")[["date", "rate_pct", "source_key"]]
+    assert data.tables_of(filtered) == (TABLE,)
+    combined = pd.concat([filtered, rounds[["source_key"]]])
+    assert data.tables_of(combined) == ()  # pandas drops tags when tables meet ...
+    assert data.tables_of(data.derived_from(combined, filtered, rounds)) == (TABLE, "negotiation_rounds")  # ... and they come back
+    assert data.data_dir_of(combined) == str(data.default_data_dir())
+
+
+def test_frames_from_two_data_folders_cannot_be_mixed(data_copy):
+    with pytest.raises(ValueError, match="different data folders"):
+        data.derived_from(pd.DataFrame(), data.load_table(TABLE), data.load_table(TABLE, data_copy))
 
 
 def test_unknown_table_lists_the_tables():

@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 from tests.wording import REWORDED, reword_labels
-from tradetalks import claims, data, ev
+from tradetalks import claims, data, ev, text
 from tradetalks.params import ParameterError
 
 EV_TABLES = [
@@ -435,7 +435,7 @@ def test_essay_checks_use_the_data(tables):
 
 
 def test_millions():
-    assert ev.millions(4272145) == "4.27 million"
+    assert text.millions(4272145) == "4.27 million"
 
 
 # --- charts ----------------------------------------------------------------------------------------------

@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from tradetalks import calc, data, reverse
+from tradetalks import calc, data, reverse, text
 from tradetalks.params import ParameterError
 
 
@@ -133,7 +133,7 @@ def test_calculation_with_share_zero_gives_zero_everywhere(tables, options):
     refs = reverse.references(tables, reverse.largest_programme(tables[reverse.REVERSE]), reverse.import_market(tables[reverse.MARKET]))
     cars, compared = reverse.calculate(deficit, price, 0.0, refs)
     assert cars == 0 and (compared["multiple"] == 0).all()
-    assert reverse.share_text(0.0) == "none" and reverse.multiple(0.0) == "0% of"
+    assert reverse.share_text(0.0) == "none" and text.multiple(0.0) == "0% of"
 
 
 def test_price_curve_spans_the_data_prices_and_the_chosen_one(tables, options):
@@ -151,7 +151,7 @@ def test_price_curve_spans_the_data_prices_and_the_chosen_one(tables, options):
 
 def test_formatting_helpers():
     assert reverse.year_list([1985, 1986, 1987, 1990, 2024]) == "1985–1987, 1990, 2024"
-    assert reverse.multiple(4.03) == "4.0 times" and reverse.multiple(0.4) == "40% of"
+    assert text.multiple(4.03) == "4.0 times" and text.multiple(0.4) == "40% of"
     assert reverse.period_text("2025-11") == "November 2025" and reverse.period_text("2024") == "2024"
     assert reverse.share_text(1.0) == "all" and reverse.share_text(0.25) == "25%"
 

@@ -27,16 +27,17 @@ from typing import TYPE_CHECKING
 import yaml
 from tqdm import tqdm
 
-from tradetalks import catalog, data
+from tradetalks import catalog, data, project, style
 from tradetalks.text import as_markdown_text
 
 if TYPE_CHECKING:  # nbformat takes most of a second to import; a no-op build never needs it
     import nbformat
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = project.ROOT
 GRID_FILE = ROOT / "notebooks" / "grid.yml"
 BOOK_DIR = "book"
 STATIC_DIR = "_static"
+ROLES_CSS_FILE = "tt-roles.css"  # the colour roles as CSS variables, generated from tradetalks.style
 CONFIG_FILE = "_config.yml"
 TOC_FILE = "_toc.yml"
 DEFAULT_OUT = ROOT / "_build" / "html"
@@ -270,8 +271,7 @@ def _execute(
     return None, inputs
 
 
-SITE_TITLE = "US–Japan Auto Trade, Explained"
-AUTHORS = "The US–Japan Auto Trade, Explained contributors"
+SITE_TITLE, AUTHORS = project.SITE_TITLE, project.AUTHORS
 
 
 def page_footer(title: str, as_of: str | None) -> str:
@@ -476,6 +476,7 @@ BIB_FILE = "references.bib"
 def site_config(base: Path) -> str:
     """The book's ``_config.yml`` with the data's as-of date in every page's footer (never the build date)."""
     config = yaml.safe_load((ROOT / CONFIG_FILE).read_text(encoding="utf-8"))
+    config["title"], config["author"] = SITE_TITLE, AUTHORS  # one place for the title: tradetalks.project
     tables = [data.table_schema(name, base)["path"] for name in data.table_names(base)]
     as_of = catalog.as_of_for_files(tables, base)
     if as_of:
@@ -496,6 +497,7 @@ def _stage_sources(stage: Path, grid: Grid, base: Path | None = None) -> Path:
     shutil.copytree(ROOT / BOOK_DIR, source / BOOK_DIR, ignore=shutil.ignore_patterns(".ipynb_checkpoints", "_build"))
     shutil.copytree(ROOT / STATIC_DIR, source / STATIC_DIR)
     (source / STATIC_DIR / charts.BUNDLE_FILE).write_text(charts.javascript_bundle(), encoding="utf-8")
+    (source / STATIC_DIR / ROLES_CSS_FILE).write_text(style.css_variables(), encoding="utf-8")
     (source / BIB_FILE).write_text(catalog.bibtex(base), encoding="utf-8")
     published_data = source / EXTRA_DIR / "data"
     published_data.mkdir(parents=True)

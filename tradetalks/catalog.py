@@ -5,7 +5,6 @@ Pages that document the project read these, so nothing is typed twice.
 
 from __future__ import annotations
 
-import ast
 import hashlib
 import json
 import re
@@ -14,9 +13,9 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from tradetalks import data
+from tradetalks import data, project
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = project.ROOT
 GRID_FILE = ROOT / "notebooks" / "grid.yml"
 
 
@@ -151,14 +150,6 @@ def example_update_files() -> list[Path]:
 
 def manifest_json(data_dir: str | Path | None = None) -> str:
     return json.dumps({"tables": manifest(data_dir)}, indent=2) + "\n"
-
-
-def literal(text: str) -> object:
-    """A parameter default as Python reads it (for display and checks)."""
-    try:
-        return ast.literal_eval(text)
-    except (ValueError, SyntaxError):
-        return text
 
 
 def _bib_escape(text: str) -> str:

@@ -13,19 +13,17 @@ import html
 import json
 import re
 import urllib.parse
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import altair as alt
 import pandas as pd
 import vl_convert
 
-from tradetalks import data
+from tradetalks import data, style
 
-# Okabe-Ito: distinguishable with the common forms of colour blindness.
-PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
-CHART_WIDTH = 560
-CHART_HEIGHT = 300
-FONT = "Liberation Sans, Arial, Helvetica, sans-serif"
+# Okabe-Ito, in the order Vega gives a chart's categories when its code names no roles.
+PALETTE = [style.BLUE, style.ORANGE, style.GREEN, style.VERMILION, style.PURPLE, style.SKY, style.YELLOW, style.BLACK]
+CHART_WIDTH, CHART_HEIGHT, FONT = style.CHART_WIDTH, style.CHART_HEIGHT, style.FONT
 MAX_PRODUCERS_IN_LINE = 3
 MAX_COPIES_IN_LINE = 2  # copies named after a producer in the line; the folded list names them all
 BUNDLE_FILE = "vega-bundle.js"
@@ -34,16 +32,29 @@ BUNDLE_FILE = "vega-bundle.js"
 @alt.theme.register("tradetalks", enable=True)
 def house_theme() -> alt.theme.ThemeConfig:
     """Light card (readable on the site's light and dark pages), colour-blind-safe palette."""
+    text, sizes = style.colour("text"), style.TYPE_SIZES
     return {
         "config": {
-            "background": "#ffffff",
+            "background": style.colour("card"),
             "padding": 8,
             "font": FONT,
             "view": {"continuousWidth": CHART_WIDTH, "continuousHeight": CHART_HEIGHT, "stroke": None},
             "range": {"category": PALETTE},
-            "axis": {"labelColor": "#333333", "titleColor": "#333333", "gridColor": "#e6e6e6", "labelFontSize": 12, "titleFontSize": 12},
-            "legend": {"labelColor": "#333333", "titleColor": "#333333", "labelFontSize": 12, "titleFontSize": 12, "orient": "bottom"},
-            "title": {"color": "#111111", "fontSize": 14, "anchor": "start"},
+            "axis": {
+                "labelColor": text,
+                "titleColor": text,
+                "gridColor": style.colour("gridline"),
+                "labelFontSize": sizes["axis"],
+                "titleFontSize": sizes["axis"],
+            },
+            "legend": {
+                "labelColor": text,
+                "titleColor": text,
+                "labelFontSize": sizes["legend"],
+                "titleFontSize": sizes["legend"],
+                "orient": "bottom",
+            },
+            "title": {"color": style.colour("title"), "fontSize": sizes["title"], "anchor": "start"},
             "line": {"strokeWidth": 2.5},
         }
     }
@@ -221,21 +232,48 @@ class Figure:
         return f"Chart: {self.title}"
 
 
+def provenance(drawn: pd.DataFrame, evidence: Sequence[pd.DataFrame] | None) -> tuple[pd.DataFrame | None, tuple[str, ...]]:
+    """The sources and table names behind a chart or table, read from the frames themselves.
+
+    ``evidence`` are the frames whose rows the figure rests on (default: the frame drawn); their
+    ``source_key`` column names the sources, their tags (``data.load_table``, ``data.derived_from``)
+    the tables and the data folder. An empty ``evidence`` marks a table about the site itself.
+    """
+    frames = [drawn] if evidence is None else list(evidence)
+    if not frames:
+        return None, ()
+    names = data.tables_of(*frames)
+    keys = [
+        key
+        for frame in frames
+        if data.SOURCE_KEY_COLUMN in frame.columns
+        for cell in frame[data.SOURCE_KEY_COLUMN].dropna()
+        for key in data.split_source_keys(cell)
+    ]
+    if not names and not keys:
+        raise ValueError("the frames carry neither a source_key column nor the tables they came from (see data.derived_from)")
+    return (data.sources_for(keys, data.data_dir_of(*frames)) if keys else None), names
+
+
 def publish(
     chart: alt.TopLevelMixin,
     *,
     data: pd.DataFrame,
-    sources: pd.DataFrame,
     name: str,
     title: str,
     description: str,
-    tables: Iterable[str],
+    evidence: Sequence[pd.DataFrame] | None = None,
+    sources: pd.DataFrame | None = None,
+    tables: Iterable[str] | None = None,
 ) -> Figure:
     """Wrap ``chart`` with its text alternative, source line, CSV download and data table.
 
-    ``data`` is what the chart draws (offered as CSV and as a table), ``sources`` the
-    ``sources.csv`` rows behind it, ``name`` a file-safe id for the download.
+    ``data`` is what the chart draws (offered as CSV and as a table), ``name`` a file-safe id for the
+    download. The source line comes from the frames (``evidence``, by default ``data``): see ``provenance``.
+    ``sources`` and ``tables`` name them by hand instead (being phased out).
     """
+    if sources is None and tables is None:
+        sources, tables = provenance(data, evidence)
     spec = chart.properties(title=title, description=description).to_dict()
     csv_text = data.to_csv(index=False, lineterminator="\n")
     table_html = data.to_html(index=False, escape=True, border=0, classes="tt-data-table", na_rep="")
@@ -243,7 +281,7 @@ def publish(
         f'<figure class="tt-chart" aria-label="{html.escape(title)}">'
         f"{embed_html(spec)}"
         f'<figcaption><span class="tt-description">{html.escape(description)}</span>'
-        f"{source_line(sources, table_names=tables, csv_name=name, csv_text=csv_text)}</figcaption>"
+        f"{source_line(sources, table_names=tables or (), csv_name=name, csv_text=csv_text)}</figcaption>"
         f'<details class="tt-table"><summary>Show the data as a table</summary>{_scrollable(table_html, title + " (data)")}</details>'
         "</figure>"
     )
@@ -262,17 +300,23 @@ def javascript_bundle() -> str:
 def publish_table(
     table: pd.DataFrame,
     *,
-    sources: pd.DataFrame | None,
     name: str,
     title: str,
-    tables: Iterable[str],
+    evidence: Sequence[pd.DataFrame] | None = None,
+    sources: pd.DataFrame | None = None,
+    tables: Iterable[str] | None = None,
 ) -> Figure:
-    """A data table with a caption, source line and CSV download (text from data is escaped)."""
+    """A data table with a caption, source line and CSV download (text from data is escaped).
+
+    The source line comes from the frames, as for ``publish``.
+    """
+    if sources is None and tables is None:
+        sources, tables = provenance(table, evidence)
     csv_text = table.to_csv(index=False, lineterminator="\n")
     table_html = table.to_html(index=False, escape=True, border=0, classes="tt-data-table", na_rep="")
     body = (
         f'<figure class="tt-table-figure"><figcaption><strong>{html.escape(title)}</strong></figcaption>'
         f"{_scrollable(table_html, title)}"
-        f"{source_line(sources, table_names=tables, csv_name=name, csv_text=csv_text)}</figure>"
+        f"{source_line(sources, table_names=tables or (), csv_name=name, csv_text=csv_text)}</figure>"
     )
     return Figure(body, title)

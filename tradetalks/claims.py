@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 import pandas as pd
 from docutils.nodes import make_id
 
-from tradetalks import catalog, data, figures, tariffs
-from tradetalks.text import pct, units, usd_bn
+from tradetalks import catalog, data, figures, params, style, tariffs
+from tradetalks.text import pct, units, usd_bn_from_millions
 
 CLAIMS_TABLE = "claims"
 NO_EVIDENCE = "none"
@@ -160,7 +160,7 @@ def ev_vs_hybrid(data_dir: object) -> Evidence:
     lifecycle = data.load_table("lifecycle_parameters", data_dir)
     # the chapter's own default run: its parameters cell, minus what is not an input
     declared = catalog.declared_parameters(catalog.ROOT / "notebooks" / "ev_emissions.ipynb")
-    defaults = {p["parameter"]: catalog.literal(p["default"]) for p in declared if p["parameter"] != "data_dir"}
+    defaults = {p["parameter"]: params.literal(p["default"]) for p in declared if p["parameter"] != "data_dir"}
     inputs, used = emissions.resolve_inputs(electricity, lifecycle, **defaults)
     use_gap = ec.gap_vs_hybrid(inputs, include_battery=False)
     total_gap = ec.gap_vs_hybrid(inputs, include_battery=True)
@@ -189,8 +189,8 @@ def deficit_trend(data_dir: object) -> Evidence:
     talks_year = tariffs.talks_year(rounds)
     before, latest = (balance[balance["year"] == talks_year - offset].iloc[0] for offset in (2, 1))
     text = (
-        f"U.S. goods deficit with Japan: {usd_bn(-before['balance_musd'])} in {int(before['year'])}, "
-        f"{usd_bn(-latest['balance_musd'])} in {int(latest['year'])} (Census)."
+        f"U.S. goods deficit with Japan: {usd_bn_from_millions(-before['balance_musd'])} in {int(before['year'])}, "
+        f"{usd_bn_from_millions(-latest['balance_musd'])} in {int(latest['year'])} (Census)."
     )
     return Evidence(text, [balance[balance["year"].isin([talks_year - 2, talks_year - 1])]], ["us_japan_goods_trade"])
 
@@ -314,12 +314,13 @@ def has_figure(text: str) -> bool:
 
 
 VERDICT_ORDER = ["supported", "partly supported", "not supported", "opinion (not checkable)", "pending"]
-VERDICT_COLOURS = {
-    "supported": "#009E73",
-    "partly supported": "#E69F00",
-    "not supported": "#D55E00",
-    "opinion (not checkable)": "#56B4E9",
-    "pending": "#999999",
+# The verdicts' colour roles (tradetalks.style), shared with the page's cards and badges (CSS variables).
+VERDICT_ROLES = {
+    "supported": "supported",
+    "partly supported": "partly_supported",
+    "not supported": "not_supported",
+    "opinion (not checkable)": "opinion",
+    "pending": "pending",
 }
 
 
@@ -341,7 +342,10 @@ def verdict_chart(counts: pd.DataFrame):
             y=alt.Y("from:N", title=None),
             x=alt.X("claims:Q", title="Claims", axis=alt.Axis(tickMinStep=1, format="d")),
             color=alt.Color(
-                "verdict:N", title="Verdict", sort=present, scale=alt.Scale(domain=present, range=[VERDICT_COLOURS[v] for v in present])
+                "verdict:N",
+                title="Verdict",
+                sort=present,
+                scale=alt.Scale(domain=present, range=style.colours(VERDICT_ROLES[v] for v in present)),
             ),
             order=alt.Order("verdict_rank:Q"),
             tooltip=["from:N", "verdict:N", "claims:Q"],

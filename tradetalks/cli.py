@@ -3,19 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import ast
 import sys
 from pathlib import Path
 
-from tradetalks import browser, build, data
-
-
-def _parse_value(text: str) -> object:
-    """A parameter value as Python would read it (numbers, lists, None), else the text itself."""
-    try:
-        return ast.literal_eval(text)
-    except (ValueError, SyntaxError):
-        return text
+from tradetalks import browser, build, data, params, project
 
 
 def _chapters_help() -> str:
@@ -31,7 +22,7 @@ def _chapters_help() -> str:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m tradetalks", description="Build, check and rerun 'US-Japan Auto Trade, Explained'.")
+    parser = argparse.ArgumentParser(prog="python -m tradetalks", description=f"Build, check and rerun '{project.SITE_TITLE}'.")
     commands = parser.add_subparsers(dest="command", required=True)
 
     build_cmd = commands.add_parser(
@@ -126,7 +117,7 @@ def main(argv: list[str] | None = None) -> int:
             print(report.summary())
             return 0
         if args.command == "run":
-            parameters = {name: _parse_value(value) for name, value in args.parameter}
+            parameters = {name: params.literal(value) for name, value in args.parameter}
             page = build.run_chapter(args.chapter, parameters, Path(args.out), args.data)
             print(f"page written: {page}")
             return 0

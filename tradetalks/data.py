@@ -469,12 +469,12 @@ NEEDED_IDS: dict[str, dict[str, dict[str, str]]] = {
 def row_by_id(table: pd.DataFrame, column: str, row_id: str) -> pd.Series:
     """The one row whose id ``column`` holds ``row_id``: ids, not a label's wording, pick rows.
 
-    The table's name (``table.attrs["table"]``, set by ``load_table``) goes into the error, so a data
-    folder missing a row a chapter needs says which file to mend.
+    The table's name (tagged by ``load_table``) goes into the error, so a data folder missing a row a
+    chapter needs says which file to mend.
     """
     rows = table[table[column] == row_id]
     if rows.empty:
-        raise KeyError(f"{table.attrs.get('table', 'the table')} has no row with {column} {row_id!r}")
+        raise KeyError(f"{' and '.join(tables_of(table)) or 'the table'} has no row with {column} {row_id!r}")
     return rows.iloc[0]
 
 
@@ -559,9 +559,39 @@ def load_table(name: str, data_dir: str | Path | None = None) -> pd.DataFrame:
     fields = descriptor["schema"]["fields"]
     dtypes = {f["name"]: _PANDAS_TYPES.get(f.get("type", "string"), "str") for f in fields}
     table = pd.read_csv(base / descriptor["path"], dtype=dtypes, keep_default_na=False, na_values=[""], encoding="utf-8-sig")
-    table.attrs["table"] = name
+    table.attrs.update({TABLES_TAG: (name,), DATA_DIR_TAG: str(base)})
     _trace(descriptor["path"])
     return table
+
+
+# Tags every loaded frame carries (pandas keeps ``attrs`` through filters, selections and sorts):
+# the tables its rows came from and the data folder, so a chart can name its own sources.
+TABLES_TAG, DATA_DIR_TAG = "tables", "data_dir"
+
+
+def derived_from(frame: pd.DataFrame, *inputs: pd.DataFrame) -> pd.DataFrame:
+    """Tag ``frame`` (built anew, merged or concatenated) with the tables and data folder of its inputs.
+
+    pandas drops ``attrs`` when frames of different tables meet (``concat``, ``merge``) and a frame
+    built from dicts has none; this restores them, so the frame still knows where its rows came from.
+    """
+    frame.attrs[TABLES_TAG] = tables_of(*inputs)
+    folders = {source.attrs[DATA_DIR_TAG] for source in inputs if DATA_DIR_TAG in source.attrs}
+    if len(folders) > 1:
+        raise ValueError(f"frames from different data folders: {sorted(folders)}")
+    if folders:
+        frame.attrs[DATA_DIR_TAG] = folders.pop()
+    return frame
+
+
+def tables_of(*frames: pd.DataFrame) -> tuple[str, ...]:
+    """The data tables the frames' rows came from, in first-seen order."""
+    return tuple(dict.fromkeys(name for frame in frames for name in frame.attrs.get(TABLES_TAG, ())))
+
+
+def data_dir_of(*frames: pd.DataFrame) -> str | None:
+    """The data folder the frames were loaded from (None if they carry no tag)."""
+    return next((frame.attrs[DATA_DIR_TAG] for frame in frames if DATA_DIR_TAG in frame.attrs), None)
 
 
 def trace_project_file(path: Path) -> None:

@@ -10,6 +10,7 @@ import pandas as pd
 
 from tradetalks import charts, data
 from tradetalks.params import ParameterError, check_choice, check_choices, check_year_range
+from tradetalks.text import millions
 
 # Datasets (the tables' ``dataset`` ids, documented in datapackage.json), not source keys
 IEA = "iea_gevo2025"  # IEA Global EV Outlook 2025 data: the one consistent series
@@ -490,11 +491,6 @@ def sources_of(*tables: pd.DataFrame, data_dir: object = None) -> pd.DataFrame:
 
 
 # --- the essay's claims ----------------------------------------------------------------------------------
-
-
-def millions(vehicles: float, digits: int = 2) -> str:
-    """4272145 -> '4.27 million' (``digits`` decimals)."""
-    return f"{vehicles / 1e6:.{digits}f} million"
 
 
 def ordinal(rank: int, lowest: bool = True) -> str:

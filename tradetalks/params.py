@@ -2,11 +2,37 @@
 
 from __future__ import annotations
 
+import ast
+import json
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 
 class ParameterError(ValueError):
     """A chapter parameter has a value the chapter cannot use."""
+
+
+def literal(text: str) -> object:
+    """A value given as text, as Python reads it (numbers, lists, None), else the text itself."""
+    try:
+        return ast.literal_eval(text)
+    except (ValueError, SyntaxError):
+        return text
+
+
+def as_list(name: str, value: object) -> list:
+    """A list parameter as a list: a list passes through; text such as '["Japan", "China"]' is parsed;
+    one bare name ('Japan') is a list of one; anything else is a ParameterError naming ``name``."""
+    if isinstance(value, str):
+        text = value.strip()
+        if not text.startswith(("[", "(")):
+            return [text] if text else []
+        value = literal(text)
+        if isinstance(value, str):
+            raise ParameterError(f'{name} must be a list such as ["Japan", "China"]; got {text!r}')
+    if not isinstance(value, (list, tuple)):
+        raise ParameterError(f"{name} must be a list; got {value!r}")
+    return list(value)
 
 
 def check_choice(name: str, value: str, valid: Iterable[str]) -> str:
@@ -53,3 +79,28 @@ def check_year_range(year_from: int, year_to: int, available: Iterable[int]) -> 
     if years and (year_to < years[0] or year_from > years[-1]):
         raise ParameterError(f"no data between {year_from} and {year_to}; the data covers {years[0]}-{years[-1]}")
     return year_from, year_to
+
+
+@dataclass(frozen=True)
+class Parameter:
+    """One chapter parameter, declared once: its name, default and help drive the template's parameters
+    cell, ``python -m tradetalks run --help`` and the page's "Rerun this chapter" box."""
+
+    name: str
+    default: object
+    help: str
+
+
+DATA_DIR = Parameter("data_dir", None, "data folder with the layout of data/; None means the shipped data")
+
+
+def parameters_cell(chapter: str, declared: Sequence[Parameter]) -> str:
+    """The source of a template's parameters cell, from the chapter's declaration."""
+    lines = [f"# Parameters: papermill replaces this cell's values (python -m tradetalks run {chapter} -p NAME VALUE)."]
+    lines += [f"{parameter.name} = {_python(parameter.default)}  # {parameter.help}" for parameter in declared]
+    return "\n".join(lines)
+
+
+def _python(value: object) -> str:
+    """A default as the cell writes it: strings in double quotes (as ruff formats them)."""
+    return json.dumps(value, ensure_ascii=False) if isinstance(value, str) else repr(value)

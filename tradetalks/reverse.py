@@ -15,7 +15,7 @@ import pandas as pd
 
 from tradetalks import calc, charts, data, tariffs
 from tradetalks.params import ParameterError, check_choice
-from tradetalks.text import units
+from tradetalks.text import units, usd_bn
 
 REVERSE, PRODUCTION, PRICES, MARKET, TRADE = (
     "reverse_imports",
@@ -92,16 +92,6 @@ def sources_of(*tables: pd.DataFrame, data_dir: object = None) -> pd.DataFrame:
 def usd(value: float) -> str:
     """49814 -> '$49,814'."""
     return f"${value:,.0f}"
-
-
-def usd_bn(value_bn: float) -> str:
-    """68.2532 -> '$68.3 billion'."""
-    return f"${value_bn:,.1f} billion"
-
-
-def multiple(value: float) -> str:
-    """4.03 -> '4.0 times'; below one, a percentage: 0.4 -> '40% of'."""
-    return f"{value:,.1f} times" if value >= 1 else f"{value * 100:.0f}% of"
 
 
 def year_list(years: Iterable[int]) -> str:

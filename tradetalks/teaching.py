@@ -15,9 +15,9 @@ import nbformat
 import pandas as pd
 import yaml
 
-from tradetalks import catalog, data
+from tradetalks import catalog, data, project
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = project.ROOT
 GRID_FILE = ROOT / "notebooks" / "grid.yml"
 CHAPTERS_PART = "Chapters"  # the grid part whose notebooks are chapters (the browser tests use the same caption)
 OBJECTIVES_TITLE = "Learning objectives"

@@ -23,9 +23,24 @@ def pct(value: float) -> str:
     return f"{value:g}%"
 
 
-def usd_bn(value_musd: float) -> str:
+def usd_bn_from_millions(value_musd: float) -> str:
     """A million-USD figure in billions: 64448.0 -> '$64.4 billion'."""
-    return f"${value_musd / 1000:,.1f} billion"
+    return usd_bn(value_musd / 1000)
+
+
+def usd_bn(value_bn: float) -> str:
+    """A billion-USD figure: 68.2532 -> '$68.3 billion'."""
+    return f"${value_bn:,.1f} billion"
+
+
+def millions(count: float, digits: int = 2) -> str:
+    """A count in millions: 4272145 -> '4.27 million' (``digits`` decimals)."""
+    return f"{count / 1e6:.{digits}f} million"
+
+
+def multiple(value: float) -> str:
+    """One figure over another: 4.03 -> '4.0 times'; below one, a percentage: 0.4 -> '40% of'."""
+    return f"{value:,.1f} times" if value >= 1 else f"{value * 100:.0f}% of"
 
 
 def yen_bn(value: float) -> str:
