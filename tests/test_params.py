@@ -2,6 +2,7 @@
 
 import pytest
 
+from tradetalks import build
 from tradetalks.params import ParameterError, check_choice, check_choices, check_rates, check_year_range
 
 
@@ -49,3 +50,8 @@ def test_check_year_range_rejects(year_from, year_to, message):
 
 def test_check_year_range_accepts_overlap():
     assert check_year_range(1980, 1990, range(1985, 2026)) == (1980, 1990)
+
+
+def test_every_declared_chapter_has_its_parameters_cell_in_sync():
+    """The declaration is the one place: `python -m tradetalks params` writes the cells from it."""
+    assert build.sync_parameter_cells(check=True) == []

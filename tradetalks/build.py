@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 import yaml
 from tqdm import tqdm
 
-from tradetalks import catalog, data, project, style
+from tradetalks import catalog, data, params, project, style
 from tradetalks.text import as_markdown_text
 
 if TYPE_CHECKING:  # nbformat takes most of a second to import; a no-op build never needs it
@@ -707,11 +707,38 @@ def parameters_of(notebook: str) -> dict:
 
 
 def describe_parameters(notebook: str) -> str:
+    """One line per parameter, as the chapter declares it (or, for a chapter without a declaration, its template)."""
+    declared = params.declared(Path(notebook).stem)
+    if declared is not None:
+        return "\n".join(f"  {line}" for line in params.parameters_cell(Path(notebook).stem, declared).splitlines()[1:])
     lines = []
     for name, info in parameters_of(notebook).items():
         comment = f"  # {info['help']}" if info.get("help") else ""
         lines.append(f"  {name} = {info['default']}{comment}")
     return "\n".join(lines)
+
+
+def sync_parameter_cells(check: bool = False) -> list[str]:
+    """Write each template's parameters cell from its chapter's declaration; return the templates that differed.
+
+    With ``check``, write nothing: the list is what is out of date (a test keeps it empty).
+    """
+    import nbformat
+
+    stale = []
+    for template in sorted((ROOT / "notebooks").glob("*.ipynb")):
+        declared = params.declared(template.stem)
+        if declared is None:
+            continue
+        notebook = nbformat.read(template, as_version=4)
+        cell = next(cell for cell in notebook.cells if "parameters" in cell.metadata.get("tags", []))
+        wanted = params.parameters_cell(template.stem, declared)
+        if cell.source != wanted:
+            stale.append(template.name)
+            if not check:
+                cell.source = wanted
+                nbformat.write(notebook, template)
+    return stale
 
 
 def as_json(value: object) -> str:

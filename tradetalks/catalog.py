@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from tradetalks import data, project
+from tradetalks import data, params, project
 
 ROOT = project.ROOT
 GRID_FILE = ROOT / "notebooks" / "grid.yml"
@@ -26,7 +26,10 @@ def _grid_runs() -> list[dict]:
 
 
 def declared_parameters(notebook: Path) -> list[dict]:
-    """Name, default and comment of each assignment in a template's ``parameters`` cell."""
+    """Name, default and meaning of each parameter: the chapter's declaration, else its template's ``parameters`` cell."""
+    declared = params.declared(notebook.stem)
+    if declared is not None:
+        return [{"parameter": p.name, "default": params.python_literal(p.default), "meaning": p.help} for p in declared]
     data.trace_project_file(notebook)
     import nbformat  # slow to import; only the teaching and rerun pages need it
 

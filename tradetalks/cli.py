@@ -74,6 +74,10 @@ def _parser() -> argparse.ArgumentParser:
     run_cmd.add_argument("--out", metavar="DIR", default="_build/runs", help="output folder (default: _build/runs)")
 
     commands.add_parser("toc", help="write _toc.yml from notebooks/grid.yml")
+    params_cmd = commands.add_parser(
+        "params", help="write each template's parameters cell from its chapter's declaration (tradetalks.chapters.<page>.parameters)"
+    )
+    params_cmd.add_argument("--check", action="store_true", help="write nothing; exit 1 if a cell is out of date")
 
     browser_cmd = commands.add_parser(
         "browser",
@@ -126,6 +130,11 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "toc":
             (build.ROOT / build.TOC_FILE).write_text(build.toc_text(build.load_grid()), encoding="utf-8")
             return 0
+        if args.command == "params":
+            stale = build.sync_parameter_cells(check=args.check)
+            for name in stale:
+                print(f"{'out of date' if args.check else 'written'}: notebooks/{name}")
+            return 1 if args.check and stale else 0
     except build.BuildError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1

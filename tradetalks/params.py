@@ -97,10 +97,24 @@ DATA_DIR = Parameter("data_dir", None, "data folder with the layout of data/; No
 def parameters_cell(chapter: str, declared: Sequence[Parameter]) -> str:
     """The source of a template's parameters cell, from the chapter's declaration."""
     lines = [f"# Parameters: papermill replaces this cell's values (python -m tradetalks run {chapter} -p NAME VALUE)."]
-    lines += [f"{parameter.name} = {_python(parameter.default)}  # {parameter.help}" for parameter in declared]
+    lines += [f"{parameter.name} = {python_literal(parameter.default)}  # {parameter.help}" for parameter in declared]
     return "\n".join(lines)
 
 
-def _python(value: object) -> str:
+def python_literal(value: object) -> str:
     """A default as the cell writes it: strings in double quotes (as ruff formats them)."""
     return json.dumps(value, ensure_ascii=False) if isinstance(value, str) else repr(value)
+
+
+def declared(chapter: str) -> tuple[Parameter, ...] | None:
+    """A chapter's declared parameters (``tradetalks.chapters.<chapter>.parameters.PARAMETERS``), if it declares them."""
+    import importlib
+    import importlib.util
+
+    name = f"tradetalks.chapters.{chapter}.parameters"
+    try:
+        if importlib.util.find_spec(name) is None:
+            return None
+    except ModuleNotFoundError:  # no package for this chapter
+        return None
+    return tuple(importlib.import_module(name).PARAMETERS)
