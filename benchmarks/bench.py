@@ -24,7 +24,8 @@ from pathlib import Path
 import nbformat
 import yaml
 
-from tradetalks import build, charts, data
+from tradetalks import build, charts, data, execute
+from tradetalks.grid import load_grid
 
 ROOT = build.ROOT
 PAGE_BUDGET_KB = 300
@@ -46,7 +47,7 @@ def our_clean_build(data_dir: Path, out: Path) -> None:
 def jupyter_book_force_build(data_dir: Path, work: Path) -> None:
     """The baseline a user would otherwise pick: Jupyter Book executes the same notebooks itself."""
     shutil.rmtree(work, ignore_errors=True)
-    grid = build.load_grid()
+    grid = load_grid()
     source = build._stage_sources(Path(tempfile.mkdtemp(dir=work.parent)), grid)
     for run in grid.runs:
         notebook = nbformat.read(run.template, as_version=4)
@@ -54,7 +55,7 @@ def jupyter_book_force_build(data_dir: Path, work: Path) -> None:
             if "parameters" in cell.metadata.get("tags", []):
                 overrides = {**run.parameters, "data_dir": str(data_dir)}
                 cell.source += "\n" + "\n".join(f"{name} = {value!r}" for name, value in overrides.items())
-        build.retitle(notebook, run.title)
+        execute.retitle(notebook, run.title)
         nbformat.write(notebook, source / build.BOOK_DIR / f"{run.page}.ipynb")
     config = source / build.CONFIG_FILE
     settings = yaml.safe_load(config.read_text(encoding="utf-8"))
@@ -116,20 +117,20 @@ def main() -> int:
     changed = [one_change() for _ in range(args.repeat)]
 
     # a change to one module re-runs only the chapters that import it (fingerprinted on a copy of the package)
-    module, readers = build.module_of_fewest_chapters()
+    module, readers = execute.module_of_fewest_chapters()
     package = work / "package"
-    shutil.copytree(build.PACKAGE_DIR, package, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(execute.PACKAGE_DIR, package, ignore=shutil.ignore_patterns("__pycache__"))
 
     def one_module_change() -> tuple[float, list[str]]:
         with (package / module).open("a", encoding="utf-8") as handle:
             handle.write("\n# benchmark edit\n")
-        build.PACKAGE_DIR = package
+        execute.PACKAGE_DIR = package
         start = time.perf_counter()
         report = build.build_site(data_dir, out)
         return time.perf_counter() - start, report.executed
 
     module_runs = [one_module_change() for _ in range(args.repeat)]
-    build.PACKAGE_DIR = ROOT / "tradetalks"
+    execute.PACKAGE_DIR = ROOT / "tradetalks"
     ratio = statistics.median(clean) / statistics.median(baseline)
     rows += [
         ("clean build (papermill x2 + jupyter-book, execution off)", statistics.median(clean), "s"),
@@ -138,7 +139,7 @@ def main() -> int:
         (f"no-op rebuild (target < {NOOP_TARGET_S:g} s)", statistics.median(noop), "s"),
         ("rebuild after one data file changed", statistics.median(changed), "s"),
         (
-            f"rebuild after {module} changed ({len(readers)} of {len(build.load_grid().runs)} chapters import it)",
+            f"rebuild after {module} changed ({len(readers)} of {len(load_grid().runs)} chapters import it)",
             statistics.median(t for t, _ in module_runs),
             "s",
         ),

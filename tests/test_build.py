@@ -11,20 +11,21 @@ import nbformat
 import pytest
 import yaml
 
-from tradetalks import build, data
+from tradetalks import build, data, execute
+from tradetalks.grid import BuildError, Run, load_grid, table_of_contents, toc_text
 
 ROOT = build.ROOT
 
 
 def test_toc_follows_from_the_grid():
-    grid = build.load_grid()
+    grid = load_grid()
     committed = yaml.safe_load((ROOT / "_toc.yml").read_text())
-    assert committed == build.table_of_contents(grid)
+    assert committed == table_of_contents(grid)
     assert committed["root"] == "book/intro"
 
 
 def test_every_run_has_a_template_with_a_parameters_cell():
-    for run in build.load_grid().runs:
+    for run in load_grid().runs:
         cells = nbformat.read(run.template, as_version=4).cells
         tagged = [c for c in cells if "parameters" in c.metadata.get("tags", [])]
         assert len(tagged) == 1, run.notebook
@@ -35,13 +36,13 @@ def test_every_run_has_a_template_with_a_parameters_cell():
 def test_grid_rejects_duplicate_pages_and_missing_notebooks(tmp_path):
     grid = tmp_path / "grid.yml"
     grid.write_text(yaml.safe_dump({"root": "intro", "parts": [{"caption": "C", "pages": [{"page": "intro"}]}]}))
-    with pytest.raises(build.BuildError, match="more than once: intro"):
-        build.load_grid(grid)
+    with pytest.raises(BuildError, match="more than once: intro"):
+        load_grid(grid)
     grid.write_text(
         yaml.safe_dump({"root": "intro", "parts": [{"caption": "C", "pages": [{"notebook": "nope.ipynb", "page": "p", "title": "T"}]}]})
     )
-    with pytest.raises(build.BuildError, match="'nope.ipynb', which is not in notebooks/"):
-        build.load_grid(grid)
+    with pytest.raises(BuildError, match="'nope.ipynb', which is not in notebooks/"):
+        load_grid(grid)
 
 
 def test_retitle_and_normalise():
@@ -50,8 +51,8 @@ def test_retitle_and_normalise():
     notebook.metadata["papermill"] = {"start_time": "2026-01-01T00:00:00"}
     notebook.cells[1].metadata["papermill"] = {"duration": 1.2}
     notebook.cells[1].metadata["execution"] = {"iopub.execute_input": "2026"}
-    build.retitle(notebook, "New title")
-    build.normalise(notebook, "page")
+    execute.retitle(notebook, "New title")
+    execute.normalise(notebook, "page")
     assert notebook.cells[0].source == "# New title\ntext"
     assert "papermill" not in notebook.metadata
     assert notebook.cells[1].metadata == {}
@@ -59,7 +60,7 @@ def test_retitle_and_normalise():
 
 
 def test_committed_chapters_are_normalised_and_free_of_machine_paths():
-    for run in build.load_grid().runs:
+    for run in load_grid().runs:
         path = ROOT / "book" / f"{run.page}.ipynb"
         text = path.read_text()
         notebook = json.loads(text)
@@ -78,9 +79,9 @@ def test_page_footer_dates_the_page_from_its_sources():
 
     as_of = catalog.as_of_for_files(["tariff_timeline.csv", "negotiation_rounds.csv"])
     assert as_of == "2026-03-07"  # the newest dated source cited by those two tables
-    footer = build.page_footer("Why *not*?", as_of)
+    footer = execute.page_footer("Why *not*?", as_of)
     assert "“Why \\*not\\*?.”" in footer and "data as of 2026-03-07" in footer
-    assert "generated from the project's own files" in build.page_footer("T", None)
+    assert "generated from the project's own files" in execute.page_footer("T", None)
 
 
 def test_bad_data_builds_nothing_and_keeps_the_old_site(data_copy, tmp_path):
@@ -100,12 +101,12 @@ def test_bad_data_builds_nothing_and_keeps_the_old_site(data_copy, tmp_path):
 
 def test_run_with_a_bad_parameter_names_chapter_and_cell(tmp_path):
     with pytest.raises(
-        build.BuildError, match=r"chapter 'auto_tariffs-custom' \(auto_tariffs.ipynb\): cell \d+ raised ParameterError: year_from \(2020\)"
+        BuildError, match=r"chapter 'auto_tariffs-custom' \(auto_tariffs.ipynb\): cell \d+ raised ParameterError: year_from \(2020\)"
     ):
         build.run_chapter("auto_tariffs", {"year_from": 2020, "year_to": 2000}, tmp_path)
-    with pytest.raises(build.BuildError, match="has no parameter rate; its parameters: data_dir, rates_pct"):
+    with pytest.raises(BuildError, match="has no parameter rate; its parameters: data_dir, rates_pct"):
         build.run_chapter("auto_tariffs", {"rate": 5}, tmp_path)
-    with pytest.raises(build.BuildError, match="unknown chapter 'tariffs'; chapters: auto_tariffs"):
+    with pytest.raises(BuildError, match="unknown chapter 'tariffs'; chapters: auto_tariffs"):
         build.run_chapter("tariffs", {}, tmp_path)
 
 
@@ -141,7 +142,7 @@ def executed_site(tmp_path_factory):
 @pytest.mark.xdist_group("executed-site")
 def test_build_from_another_data_folder_runs_every_chapter_and_leaves_book_alone(executed_site):
     """The whole pipeline: papermill over the grid on warm kernels, Sphinx, swap into --out; book/ untouched."""
-    pages = [run.page for run in build.load_grid().runs]
+    pages = [run.page for run in load_grid().runs]
     first, out = executed_site["report"], executed_site["out"]
     assert sorted(first.executed) == sorted(pages) and first.reused == []
     for page in pages:
@@ -155,7 +156,7 @@ def test_build_from_another_data_folder_runs_every_chapter_and_leaves_book_alone
 def test_rebuild_runs_only_what_changed(executed_site):
     """A no-op rebuild runs nothing; a change to one table re-runs only the chapters that read it."""
     copy, out = executed_site["data"], executed_site["out"]
-    pages = [run.page for run in build.load_grid().runs]
+    pages = [run.page for run in load_grid().runs]
     again = build.build_site(copy, out)
     assert (again.executed, again.rebuilt_html) == ([], False)
 
@@ -171,23 +172,23 @@ def test_rebuild_runs_only_what_changed(executed_site):
 
 
 def test_chapters_depend_on_the_modules_they_import():
-    by_module = build.chapters_by_module()
-    all_pages = sorted(run.page for run in build.load_grid().runs)
+    by_module = execute.chapters_by_module()
+    all_pages = sorted(run.page for run in load_grid().runs)
     assert sorted(by_module["build.py"]) == all_pages  # it titles and footers every page
     assert sorted(by_module["charts.py"]) != [] and "browser.py" not in by_module and "sphinx_ext.py" not in by_module
-    module, readers = build.module_of_fewest_chapters()
+    module, readers = execute.module_of_fewest_chapters()
     assert 0 < len(readers) < len(all_pages), module
 
 
 def test_a_module_change_changes_only_its_chapters_keys(tmp_path):
     package = tmp_path / "tradetalks"
-    shutil.copytree(build.PACKAGE_DIR, package, ignore=shutil.ignore_patterns("__pycache__"))
-    runs = build.load_grid().runs
-    before = {run.page: build._run_key(run, False, package) for run in runs}
-    module, readers = build.module_of_fewest_chapters()
+    shutil.copytree(execute.PACKAGE_DIR, package, ignore=shutil.ignore_patterns("__pycache__"))
+    runs = load_grid().runs
+    before = {run.page: execute.run_key(run, False, package) for run in runs}
+    module, readers = execute.module_of_fewest_chapters()
     with (package / module).open("a", encoding="utf-8") as handle:
         handle.write("\n# changed\n")
-    after = {run.page: build._run_key(run, False, package) for run in runs}
+    after = {run.page: execute.run_key(run, False, package) for run in runs}
     assert sorted(page for page in before if before[page] != after[page]) == readers
 
 
@@ -195,8 +196,8 @@ def test_a_module_change_changes_only_its_chapters_keys(tmp_path):
 @pytest.mark.xdist_group("executed-site")
 def test_a_module_change_reruns_only_its_chapters(executed_site, tmp_path, monkeypatch):
     package = tmp_path / "tradetalks"
-    shutil.copytree(build.PACKAGE_DIR, package, ignore=shutil.ignore_patterns("__pycache__"))
-    module, readers = build.module_of_fewest_chapters()
+    shutil.copytree(execute.PACKAGE_DIR, package, ignore=shutil.ignore_patterns("__pycache__"))
+    module, readers = execute.module_of_fewest_chapters()
     with (package / module).open("a", encoding="utf-8") as handle:
         handle.write("\n# changed\n")
     monkeypatch.setattr(build, "PACKAGE_DIR", package)  # the build fingerprints this copy; kernels still run the real code
@@ -227,7 +228,7 @@ def test_a_hanging_chapter_is_stopped(tmp_path):
     notebook.cells = [nbformat.v4.new_code_cell("import time\ntime.sleep(60)")]
     notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
     nbformat.write(notebook, hanging)
-    failure, _ = build._execute(build.Run(str(hanging), "hangs", "Hangs"), tmp_path / "out.ipynb", None, timeout_s=2)
+    failure, _ = execute.execute_run(Run(str(hanging), "hangs", "Hangs"), tmp_path / "out.ipynb", None, timeout_s=2)
     assert failure == "chapter 'hangs' (" + str(hanging) + "): stopped, a cell ran longer than 2 s (raise it with --timeout)"
 
 
@@ -238,4 +239,4 @@ def test_cli_help_lists_chapter_parameters():
 
 
 def test_toc_text_is_what_the_build_writes():
-    assert (ROOT / "_toc.yml").read_text() == build.toc_text(build.load_grid())
+    assert (ROOT / "_toc.yml").read_text() == toc_text(load_grid())

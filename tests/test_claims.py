@@ -7,14 +7,15 @@ import re
 import nbformat
 import pytest
 
-from tradetalks import build, catalog, claims, data
+from tradetalks import catalog, claims, data
+from tradetalks.grid import load_grid
 
 CLAIMS = data.load_table(claims.CLAIMS_TABLE)
 NAMES_WITH_DIGITS = re.compile(r"\bG7\b|Section \d+")
 
 
 def chapter_headings(page: str) -> set[str]:
-    run = next(run for run in build.load_grid().runs if run.page == page)
+    run = next(run for run in load_grid().runs if run.page == page)
     cells = nbformat.read(run.template, as_version=4).cells
     return {
         line.lstrip("#").strip()
@@ -42,7 +43,7 @@ def test_claims_table_holds_no_typed_figures():
 @pytest.mark.parametrize("claim_id", CLAIMS["claim_id"])
 def test_every_claim_links_to_a_section_that_exists(claim_id):
     claim = CLAIMS.set_index("claim_id").loc[claim_id]
-    pages = {run.page for run in build.load_grid().runs}
+    pages = {run.page for run in load_grid().runs}
     assert claim["chapter"] in pages
     assert claim["section"] in chapter_headings(claim["chapter"])
 

@@ -10,6 +10,7 @@ import pytest
 import yaml
 
 from tradetalks import build, data
+from tradetalks.grid import BuildError
 
 CASES = yaml.safe_load(Path(__file__).with_name("malformed").joinpath("cases.yml").read_text(encoding="utf-8"))
 
@@ -72,7 +73,7 @@ def test_malformed_input_fails_and_publishes_nothing(case, data_copy, tmp_path):
     previous = tmp_path / "site"
     previous.mkdir()
     (previous / "index.html").write_bytes(b"<p>the previous site</p>")
-    with pytest.raises(build.BuildError, match=rf"failed validation; nothing was built:\n.*{case['file']}"):
+    with pytest.raises(BuildError, match=rf"failed validation; nothing was built:\n.*{case['file']}"):
         build.build_site(data_copy, previous)
     assert [p.name for p in tmp_path.iterdir()] == ["site"] or sorted(p.name for p in tmp_path.iterdir()) == ["data", "site"]
     assert [p.name for p in previous.iterdir()] == ["index.html"]

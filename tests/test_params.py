@@ -2,7 +2,7 @@
 
 import pytest
 
-from tradetalks import build
+from tradetalks.grid import sync_parameter_cells
 from tradetalks.params import ParameterError, check_choice, check_choices, check_rates, check_year_range
 
 
@@ -54,4 +54,4 @@ def test_check_year_range_accepts_overlap():
 
 def test_every_declared_chapter_has_its_parameters_cell_in_sync():
     """The declaration is the one place: `python -m tradetalks params` writes the cells from it."""
-    assert build.sync_parameter_cells(check=True) == []
+    assert sync_parameter_cells(check=True) == []

@@ -18,7 +18,8 @@ import nbformat
 import pytest
 
 from tests.wording import ID, proper_names, reword_labels, tables, wording_values
-from tradetalks import build, data
+from tradetalks import build, data, execute
+from tradetalks.grid import load_grid
 
 # Pages whose numbers legitimately follow the wording: the catalogue counts distinct labels and
 # describes columns; the rerun and teaching pages show parameters and exercises, not figures.
@@ -148,8 +149,8 @@ def numbers_shown(notebook_path: Path) -> list[list[str]]:
 def test_rewording_every_label_changes_no_number(data_copy: Path, tmp_path: Path):
     assert reword_labels(data_copy) > 1000
     assert data.check_data(data_copy) == []
-    runs = [run for run in build.load_grid().runs if run.page not in PAGES_ABOUT_THE_DATA]
-    build.execute_runs(runs, tmp_path, str(data_copy), jobs=1)
+    runs = [run for run in load_grid().runs if run.page not in PAGES_ABOUT_THE_DATA]
+    execute.execute_runs(runs, tmp_path, str(data_copy), jobs=1)
     for run in runs:
         reworded = numbers_shown(tmp_path / f"{run.page}.ipynb")
         assert reworded == numbers_shown(build.ROOT / "book" / f"{run.page}.ipynb"), run.page

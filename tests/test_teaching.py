@@ -8,6 +8,7 @@ import nbformat
 import yaml
 
 from tradetalks import build, data, teaching
+from tradetalks.grid import Run, load_grid
 
 ROOT = build.ROOT
 GLOSSARY = ROOT / "book" / "glossary.md"
@@ -199,9 +200,9 @@ def test_reading_the_chapters_traces_them_for_incremental_builds(tmp_path, monke
 
 
 def test_grid_lists_the_teaching_guide_and_the_glossary():
-    grid = build.load_grid()
+    grid = load_grid()
     part = next(p for p in grid.parts if p.caption == "Rerun and reference")
-    runs = [e for e in part.entries if isinstance(e, build.Run)]
+    runs = [e for e in part.entries if isinstance(e, Run)]
     teaching_run = next(run for run in runs if run.page == "teaching")
     assert (teaching_run.notebook, teaching_run.title, teaching_run.parameters) == ("teaching.ipynb", "Teaching guide", {})
     assert "glossary" in part.entries and GLOSSARY.is_file()
@@ -227,7 +228,7 @@ def test_teaching_template_is_generated_and_its_words_carry_no_figures():
 def test_glossary_entries_define_give_japanese_and_link_chapters():
     entries = glossary_entries()
     assert len(entries) >= 40
-    pages = {f"{page}" for page in [run.page for run in build.load_grid().runs]}
+    pages = {f"{page}" for page in [run.page for run in load_grid().runs]}
     for entry in entries:
         name = entry["terms"][0]
         assert "Japanese:" in entry["definition"] and "Used in:" in entry["definition"], name

@@ -6,18 +6,19 @@ import argparse
 import sys
 from pathlib import Path
 
-from tradetalks import browser, build, data, params, project
+from tradetalks import browser, build, data, execute, params, project
+from tradetalks.grid import TOC_FILE, BuildError, describe_parameters, load_grid, sync_parameter_cells, toc_text
 
 
 def _chapters_help() -> str:
     try:
-        grid = build.load_grid()
+        grid = load_grid()
     except Exception:  # help must print even if the grid is broken
         return ""
     lines = ["chapters and their parameters (defaults in the template):"]
     for notebook in dict.fromkeys(run.notebook for run in grid.runs):
         lines.append(f"{Path(notebook).stem}:")
-        lines.append(build.describe_parameters(notebook))
+        lines.append(describe_parameters(notebook))
     return "\n".join(lines)
 
 
@@ -41,8 +42,8 @@ def _parser() -> argparse.ArgumentParser:
     build_cmd.add_argument(
         "--timeout",
         type=int,
-        default=build.CELL_TIMEOUT_S,
-        help=f"seconds a cell may run before its chapter is stopped (default: {build.CELL_TIMEOUT_S})",
+        default=execute.CELL_TIMEOUT_S,
+        help=f"seconds a cell may run before its chapter is stopped (default: {execute.CELL_TIMEOUT_S})",
     )
 
     check_cmd = commands.add_parser(
@@ -128,14 +129,14 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "browser":
             return _find_browser(install=args.install)
         if args.command == "toc":
-            (build.ROOT / build.TOC_FILE).write_text(build.toc_text(build.load_grid()), encoding="utf-8")
+            (build.ROOT / TOC_FILE).write_text(toc_text(load_grid()), encoding="utf-8")
             return 0
         if args.command == "params":
-            stale = build.sync_parameter_cells(check=args.check)
+            stale = sync_parameter_cells(check=args.check)
             for name in stale:
                 print(f"{'out of date' if args.check else 'written'}: notebooks/{name}")
             return 1 if args.check and stale else 0
-    except build.BuildError as error:
+    except BuildError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
     return 2

@@ -7,22 +7,22 @@ from __future__ import annotations
 
 import pytest
 
-from tradetalks import build
+from tradetalks.grid import Run, load_grid
 
 from .helpers import pages
 
 
 def chapter_pages() -> list[str]:
     """Pages of the grid's "Chapters" part: each must show at least one chart."""
-    grid = build.load_grid()
-    return [f"book/{e.page}.html" for part in grid.parts if part.caption == "Chapters" for e in part.entries if isinstance(e, build.Run)]
+    grid = load_grid()
+    return [f"book/{e.page}.html" for part in grid.parts if part.caption == "Chapters" for e in part.entries if isinstance(e, Run)]
 
 
 def test_site_has_every_page_of_the_grid(site):
     listed = set(pages(site))
-    grid = build.load_grid()
+    grid = load_grid()
     expected = {f"book/{grid.root}.html"} | {
-        f"book/{e.page if isinstance(e, build.Run) else e}.html" for part in grid.parts for e in part.entries
+        f"book/{e.page if isinstance(e, Run) else e}.html" for part in grid.parts for e in part.entries
     }
     assert "index.html" in listed
     assert expected <= listed, sorted(expected - listed)

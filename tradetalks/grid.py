@@ -1,0 +1,136 @@
+"""The run grid (notebooks/grid.yml): which chapter template runs with which parameters into which page.
+
+Also the templates' parameters: what each declares, and writing their parameters cells from the
+chapters' declarations (``tradetalks.chapters.<page>.parameters``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from tradetalks import params, project
+
+ROOT = project.ROOT
+NOTEBOOKS_DIR = ROOT / "notebooks"
+GRID_FILE = NOTEBOOKS_DIR / "grid.yml"
+BOOK_DIR = "book"
+TOC_FILE = "_toc.yml"
+
+
+class BuildError(RuntimeError):
+    """The build stopped; the message says which chapter and cell, or which data problem."""
+
+
+@dataclass(frozen=True)
+class Run:
+    """One execution of a chapter template into a page of the site."""
+
+    notebook: str
+    page: str
+    title: str
+    parameters: dict = field(default_factory=dict)
+
+    @property
+    def template(self) -> Path:
+        return NOTEBOOKS_DIR / self.notebook
+
+
+@dataclass(frozen=True)
+class Part:
+    caption: str
+    entries: tuple  # of Run or str (a prose page under book/, without suffix)
+
+
+@dataclass(frozen=True)
+class Grid:
+    root: str
+    parts: tuple
+
+    @property
+    def runs(self) -> list[Run]:
+        return [entry for part in self.parts for entry in part.entries if isinstance(entry, Run)]
+
+
+def load_grid(path: Path = GRID_FILE) -> Grid:
+    """Read the run grid: which notebook runs with which parameters into which page, in site order."""
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    parts = []
+    for part in raw["parts"]:
+        entries = []
+        for entry in part["pages"]:
+            if "notebook" in entry:
+                entries.append(Run(entry["notebook"], entry["page"], entry["title"], dict(entry.get("parameters") or {})))
+            else:
+                entries.append(entry["page"])
+        parts.append(Part(part["caption"], tuple(entries)))
+    grid = Grid(raw["root"], tuple(parts))
+    pages = [grid.root] + [e.page if isinstance(e, Run) else e for p in grid.parts for e in p.entries]
+    duplicates = sorted({page for page in pages if pages.count(page) > 1})
+    if duplicates:
+        raise BuildError(f"{path.name}: pages appear more than once: {', '.join(duplicates)}")
+    for run in grid.runs:
+        if not run.template.is_file():
+            raise BuildError(f"{path.name}: run {run.page!r} names notebook {run.notebook!r}, which is not in notebooks/")
+    return grid
+
+
+def table_of_contents(grid: Grid) -> dict:
+    """The Jupyter Book ``_toc.yml`` that follows from the grid."""
+    return {
+        "format": "jb-book",
+        "root": f"{BOOK_DIR}/{grid.root}",
+        "parts": [
+            {"caption": part.caption, "chapters": [{"file": f"{BOOK_DIR}/{e.page if isinstance(e, Run) else e}"} for e in part.entries]}
+            for part in grid.parts
+        ],
+    }
+
+
+def toc_text(grid: Grid) -> str:
+    header = "# Generated from notebooks/grid.yml by `python -m tradetalks toc`: edit the grid, not this file.\n"
+    return header + yaml.safe_dump(table_of_contents(grid), sort_keys=False)
+
+
+def parameters_of(notebook: str) -> dict:
+    """The parameters a chapter template declares, with their defaults and comments."""
+    from papermill.inspection import inspect_notebook
+
+    return inspect_notebook(str(NOTEBOOKS_DIR / notebook))
+
+
+def describe_parameters(notebook: str) -> str:
+    """One line per parameter, as the chapter declares it (or, for a chapter without a declaration, its template)."""
+    declared = params.declared(Path(notebook).stem)
+    if declared is not None:
+        return "\n".join(f"  {line}" for line in params.parameters_cell(Path(notebook).stem, declared).splitlines()[1:])
+    lines = []
+    for name, info in parameters_of(notebook).items():
+        comment = f"  # {info['help']}" if info.get("help") else ""
+        lines.append(f"  {name} = {info['default']}{comment}")
+    return "\n".join(lines)
+
+
+def sync_parameter_cells(check: bool = False) -> list[str]:
+    """Write each template's parameters cell from its chapter's declaration; return the templates that differed.
+
+    With ``check``, write nothing: the list is what is out of date (a test keeps it empty).
+    """
+    import nbformat
+
+    stale = []
+    for template in sorted(NOTEBOOKS_DIR.glob("*.ipynb")):
+        declared = params.declared(template.stem)
+        if declared is None:
+            continue
+        notebook = nbformat.read(template, as_version=4)
+        cell = next(cell for cell in notebook.cells if "parameters" in cell.metadata.get("tags", []))
+        wanted = params.parameters_cell(template.stem, declared)
+        if cell.source != wanted:
+            stale.append(template.name)
+            if not check:
+                cell.source = wanted
+                nbformat.write(notebook, template)
+    return stale
