@@ -29,7 +29,8 @@ book: $(STAMP)
 ## then Playwright's own); on Debian as root it installs Debian's chromium if there is none.
 test: $(STAMP) $(AXE)
 	$(PY) -m tradetalks browser --install
-	$(PY) -m ruff check tradetalks tests benchmarks
+	$(PY) -m ruff check tradetalks tests benchmarks notebooks
+	$(PY) -m ruff format --check tradetalks tests benchmarks notebooks
 	$(PY) -m tradetalks check-data
 	$(PY) -m tradetalks build --no-execute --out _build/test-html
 	$(PY) -m pytest tests book -n $(WORKERS) --dist loadgroup -p no:cacheprovider -q --durations=15 \
@@ -40,8 +41,9 @@ bench: $(STAMP) $(AXE)
 	$(PY) benchmarks/bench.py $(if $(TEST),--with-make-test,)
 
 lint: $(STAMP)
-	$(PY) -m ruff check tradetalks tests benchmarks
-	$(PY) -m ruff format --check tradetalks tests benchmarks
+	$(PY) -m ruff check tradetalks tests benchmarks notebooks
+	$(PY) -m ruff format --check tradetalks tests benchmarks notebooks
+	$(PY) -m ruff format --check tradetalks tests benchmarks notebooks
 
 check-data: $(STAMP)
 	$(PY) -m tradetalks check-data

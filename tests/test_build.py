@@ -200,7 +200,7 @@ def test_a_module_change_reruns_only_its_chapters(executed_site, tmp_path, monke
     module, readers = execute.module_of_fewest_chapters()
     with (package / module).open("a", encoding="utf-8") as handle:
         handle.write("\n# changed\n")
-    monkeypatch.setattr(build, "PACKAGE_DIR", package)  # the build fingerprints this copy; kernels still run the real code
+    monkeypatch.setattr(execute, "PACKAGE_DIR", package)  # the build fingerprints this copy; kernels still run the real code
     changed = build.build_site(executed_site["data"], executed_site["out"])
     assert sorted(changed.executed) == readers, module
 

@@ -18,7 +18,7 @@ import pandas as pd
 from tradetalks import data
 
 # Proper names: a country or a company is its name, so a literal naming one is not a label's wording.
-PROPER_NAMES = frozenset({"country", "partner", "company", "jurisdiction", "region", "maker"})
+PROPER_NAMES = frozenset({"country", "partner", "company", "jurisdiction", "region", "maker", "hq_country"})
 # Columns that are not wording either: when and in what unit a figure is, graded qualifiers read by
 # one documented rule (figures.best_row), free notes nobody picks by, mixed-type values and
 # provenance (source keys have their own check).
@@ -43,6 +43,7 @@ NOT_WORDING = PROPER_NAMES | frozenset(
 NOT_DATA_TABLES = frozenset({"sources", "claims"})
 ID = re.compile(r"[a-z0-9_]+|[A-Z]{2,4}(/[A-Z]{2,4})?")  # snake_case ids and codes such as "BEV", "US", "UK/DE"
 REWORDED = "Reworded: "  # a prefix defeats equality and startswith picks alike, and adds no digit
+NUMBER = re.compile(r"\d[\d,.]*")  # the figures of a sentence, which rewording its labels must leave as they were
 
 
 def tables(data_dir: Path | None = None) -> Iterator[tuple[dict, pd.DataFrame]]:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import dataclasses
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -82,3 +84,196 @@ def multiple_of(value: float, reference: float) -> float:
     if reference <= 0:
         raise ValueError(f"the reference must be more than 0, got {reference}")
     return value / reference
+
+
+# --- CO2 per km of an electric, a hybrid and a petrol car (page ev_emissions) ------------------------------
+#
+# Units throughout: grams of CO2 (or CO2e) per kilometre; grid intensity in grams per kWh *generated*;
+# electricity use in Wh per km as the catalogue states it; fuel economy in km per litre; fuel factors in
+# kg per litre; battery capacity in kWh and its manufacturing footprint in kg per kWh of capacity, spread
+# evenly over the car's lifetime distance.
+#
+# What is counted, and what is not:
+# - electric car: electricity use x grid intensity, scaled up for charging losses (energy lost between
+#   socket and battery) and grid losses (energy lost between power station and socket), plus the
+#   battery's manufacturing emissions per km;
+# - hybrid and petrol car: fuel burnt x the combustion CO2 factor, plus optional fuel upstream
+#   (well-to-tank) emissions when a factor is given;
+# - not counted for any car: making the rest of the vehicle, maintenance, end of life.
+
+# Plausible ranges for every input: (low, high, unit). A value outside is almost surely a typo or a
+# unit mix-up (kWh/km for Wh/km, kg for g), so it is refused with a message naming the range.
+EMISSIONS_INPUT_RANGES: dict[str, tuple[float, float, str]] = {
+    "grid_g_per_kwh": (0.0, 1500.0, "g CO2 per kWh generated"),
+    "ev_wh_per_km": (50.0, 500.0, "Wh/km"),
+    "charging_loss_pct": (0.0, 50.0, "% of the energy drawn from the socket"),
+    "grid_loss_pct": (0.0, 50.0, "% of the energy generated"),
+    "hybrid_km_per_l": (5.0, 60.0, "km/L"),
+    "petrol_km_per_l": (3.0, 60.0, "km/L"),
+    "fuel_co2_kg_per_l": (1.5, 3.5, "kg CO2 per litre"),
+    "fuel_upstream_kg_per_l": (0.0, 2.0, "kg CO2e per litre"),
+    "battery_kwh": (1.0, 250.0, "kWh"),
+    "battery_kg_per_kwh": (1.0, 1000.0, "kg CO2 per kWh of battery"),
+    "lifetime_km": (10_000.0, 1_000_000.0, "km"),
+}
+
+
+def range_limit_text(value: float) -> str:
+    """A range limit for a message: 1000000.0 -> '1,000,000', 0.5 -> '0.5'."""
+    return f"{int(value):,}" if float(value).is_integer() else f"{value:g}"
+
+
+def check_emissions_input(name: str, value: float) -> float:
+    """``value`` as a float if it is a number in the plausible range for ``name``; else ValueError naming the range."""
+    low, high, unit = EMISSIONS_INPUT_RANGES[name]
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ValueError(f"{name} must be a number in {unit}, from {range_limit_text(low)} to {range_limit_text(high)}; got {value!r}")
+    if value != value or not low <= value <= high:  # NaN fails the first test
+        raise ValueError(f"{name}={value:g} is outside the plausible range {range_limit_text(low)} to {range_limit_text(high)} {unit}")
+    return float(value)
+
+
+def ev_use_g_per_km(wh_per_km: float, grid_g_per_kwh: float, charging_loss_pct: float = 0.0, grid_loss_pct: float = 0.0) -> float:
+    """Use-phase g/km of an electric car.
+
+    ``wh_per_km`` reaches the car; ``charging_loss_pct`` of what the socket delivers is lost on the
+    way into the battery and ``grid_loss_pct`` of what is generated is lost before the socket, so the
+    power stations must generate ``wh_per_km / (1 - c) / (1 - g)``.
+    """
+    check_emissions_input("ev_wh_per_km", wh_per_km)
+    check_emissions_input("grid_g_per_kwh", grid_g_per_kwh)
+    check_emissions_input("charging_loss_pct", charging_loss_pct)
+    check_emissions_input("grid_loss_pct", grid_loss_pct)
+    generated_kwh_per_km = wh_per_km / 1000 / (1 - charging_loss_pct / 100) / (1 - grid_loss_pct / 100)
+    return generated_kwh_per_km * grid_g_per_kwh
+
+
+def fuel_g_per_km(km_per_l: float, co2_kg_per_l: float, upstream_kg_per_l: float = 0.0, *, name: str = "hybrid_km_per_l") -> float:
+    """g/km of a car burning fuel: (combustion + upstream kg per litre) x 1000 / km per litre."""
+    check_emissions_input(name, km_per_l)
+    check_emissions_input("fuel_co2_kg_per_l", co2_kg_per_l)
+    check_emissions_input("fuel_upstream_kg_per_l", upstream_kg_per_l)
+    return (co2_kg_per_l + upstream_kg_per_l) * 1000 / km_per_l
+
+
+def upstream_kg_per_l(g_per_mj: float, mj_per_l: float) -> float:
+    """Fuel upstream (well-to-tank) emissions per litre from a factor per MJ and the fuel's heating value."""
+    if g_per_mj < 0 or mj_per_l <= 0:
+        raise ValueError(f"upstream factor must be >= 0 g/MJ and heating value > 0 MJ/L; got {g_per_mj} and {mj_per_l}")
+    return g_per_mj * mj_per_l / 1000
+
+
+def battery_g_per_km(battery_kwh: float, kg_per_kwh: float, lifetime_km: float) -> float:
+    """The battery's manufacturing emissions spread evenly over the car's lifetime, in g/km."""
+    check_emissions_input("battery_kwh", battery_kwh)
+    check_emissions_input("battery_kg_per_kwh", kg_per_kwh)
+    check_emissions_input("lifetime_km", lifetime_km)
+    return battery_kwh * kg_per_kwh * 1000 / lifetime_km
+
+
+@dataclass(frozen=True)
+class EmissionsInputs:
+    """Every input of the per-km comparison (units in the field names)."""
+
+    grid_g_per_kwh: float
+    ev_wh_per_km: float
+    charging_loss_pct: float
+    grid_loss_pct: float
+    hybrid_km_per_l: float
+    petrol_km_per_l: float
+    fuel_co2_kg_per_l: float
+    fuel_upstream_kg_per_l: float
+    battery_kwh: float
+    battery_kg_per_kwh: float
+    lifetime_km: float
+
+    def __post_init__(self) -> None:
+        for field in dataclasses.fields(self):
+            check_emissions_input(field.name, getattr(self, field.name))
+
+    def replace(self, **changes: float) -> EmissionsInputs:
+        return dataclasses.replace(self, **changes)
+
+
+def co2_per_km(inputs: EmissionsInputs) -> pd.DataFrame:
+    """g/km for the three cars: ``use_phase``, ``battery`` (manufacturing, electric car only) and ``total``."""
+    ev_use = ev_use_g_per_km(inputs.ev_wh_per_km, inputs.grid_g_per_kwh, inputs.charging_loss_pct, inputs.grid_loss_pct)
+    ev_battery = battery_g_per_km(inputs.battery_kwh, inputs.battery_kg_per_kwh, inputs.lifetime_km)
+    hybrid = fuel_g_per_km(inputs.hybrid_km_per_l, inputs.fuel_co2_kg_per_l, inputs.fuel_upstream_kg_per_l, name="hybrid_km_per_l")
+    petrol = fuel_g_per_km(inputs.petrol_km_per_l, inputs.fuel_co2_kg_per_l, inputs.fuel_upstream_kg_per_l, name="petrol_km_per_l")
+    rows = [("electric", ev_use, ev_battery), ("hybrid", hybrid, 0.0), ("petrol", petrol, 0.0)]
+    table = pd.DataFrame(rows, columns=["car", "use_phase", "battery"])
+    table["total"] = table["use_phase"] + table["battery"]
+    return table
+
+
+def gap_vs_hybrid(inputs: EmissionsInputs, *, include_battery: bool = True) -> float:
+    """Electric minus hybrid, g/km (negative: the electric car emits less)."""
+    table = co2_per_km(inputs).set_index("car")
+    column = "total" if include_battery else "use_phase"
+    return float(table.loc["electric", column] - table.loc["hybrid", column])
+
+
+def break_even_intensity(inputs: EmissionsInputs, *, rival: str = "hybrid", include_battery: bool = True) -> float:
+    """The grid intensity (g per kWh generated) at which the electric car emits as much per km as ``rival``.
+
+    Below it the electric car emits less. The electric car's g/km is linear in the intensity:
+    ``k x I + battery`` with ``k`` the kWh generated per km, so the break-even is
+    ``(rival - battery) / k``. A result of 0 or less means the battery alone outweighs the rival's
+    emissions: the electric car cannot win on any grid with these inputs.
+    """
+    if rival not in {"hybrid", "petrol"}:
+        raise ValueError(f"rival must be 'hybrid' or 'petrol', got {rival!r}")
+    table = co2_per_km(inputs).set_index("car")
+    kwh_generated_per_km = ev_use_g_per_km(inputs.ev_wh_per_km, 1.0, inputs.charging_loss_pct, inputs.grid_loss_pct)
+    battery = float(table.loc["electric", "battery"]) if include_battery else 0.0
+    return (float(table.loc[rival, "total"]) - battery) / kwh_generated_per_km
+
+
+def break_even_battery_kg_per_kwh(inputs: EmissionsInputs) -> float:
+    """The battery footprint (kg CO2 per kWh of capacity) at which the electric car emits as much per km as the hybrid.
+
+    A smaller footprint lets the electric car win; 0 or less means it emits more than the hybrid in use alone.
+    """
+    table = co2_per_km(inputs).set_index("car")
+    room_g_per_km = float(table.loc["hybrid", "total"] - table.loc["electric", "use_phase"])
+    return room_g_per_km * inputs.lifetime_km / (1000 * inputs.battery_kwh)
+
+
+def emissions_sensitivity(
+    inputs: EmissionsInputs, ranges: Mapping[str, tuple[float, float]], output: Callable[[EmissionsInputs], float] = gap_vs_hybrid
+) -> pd.DataFrame:
+    """One-at-a-time sensitivity: ``output`` with each input moved to its low and its high value.
+
+    Columns: ``input``, ``low``, ``high`` (the input's values), ``output_low``, ``output_high``,
+    ``swing`` (|output_high - output_low|), ``base``; sorted by swing, largest first.
+    """
+    base = output(inputs)
+    rows = []
+    for name, (low, high) in ranges.items():
+        if name not in EMISSIONS_INPUT_RANGES:
+            raise ValueError(f"unknown input {name!r}; inputs: {', '.join(EMISSIONS_INPUT_RANGES)}")
+        out_low = output(inputs.replace(**{name: low}))
+        out_high = output(inputs.replace(**{name: high}))
+        rows.append({"input": name, "low": float(low), "high": float(high), "output_low": out_low, "output_high": out_high})
+    table = pd.DataFrame(rows, columns=["input", "low", "high", "output_low", "output_high"])
+    table["swing"] = (table["output_high"] - table["output_low"]).abs()
+    table["base"] = base
+    return table.sort_values("swing", ascending=False, kind="stable").reset_index(drop=True)
+
+
+def electric_cost_per_km(wh_per_km: float, price_per_kwh: float, charging_loss_pct: float = 0.0) -> float:
+    """Cost per km of charging at ``price_per_kwh`` (the socket pays for the charging losses too)."""
+    check_emissions_input("ev_wh_per_km", wh_per_km)
+    check_emissions_input("charging_loss_pct", charging_loss_pct)
+    if price_per_kwh < 0:
+        raise ValueError(f"electricity price must not be negative, got {price_per_kwh}")
+    return wh_per_km / 1000 / (1 - charging_loss_pct / 100) * price_per_kwh
+
+
+def fuel_cost_per_km(km_per_l: float, price_per_l: float, *, name: str = "hybrid_km_per_l") -> float:
+    """Cost per km of fuel at ``price_per_l``."""
+    check_emissions_input(name, km_per_l)
+    if price_per_l < 0:
+        raise ValueError(f"fuel price must not be negative, got {price_per_l}")
+    return price_per_l / km_per_l

@@ -29,6 +29,8 @@ def declared_parameters(notebook: Path) -> list[dict]:
     """Name, default and meaning of each parameter: the chapter's declaration, else its template's ``parameters`` cell."""
     declared = params.declared(notebook.stem)
     if declared is not None:
+        # imported by name at run time, so no import scan sees it: traced, a change to it re-runs the page
+        data.trace_project_file(ROOT / "tradetalks" / "chapters" / notebook.stem / "parameters.py")
         return [{"parameter": p.name, "default": params.python_literal(p.default), "meaning": p.help} for p in declared]
     data.trace_project_file(notebook)
     import nbformat  # slow to import; only the teaching and rerun pages need it

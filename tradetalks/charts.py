@@ -232,22 +232,25 @@ class Figure:
         return f"Chart: {self.title}"
 
 
-def provenance(drawn: pd.DataFrame, evidence: Sequence[pd.DataFrame] | None) -> tuple[pd.DataFrame | None, tuple[str, ...]]:
+def provenance(drawn: pd.DataFrame, evidence: Sequence[pd.DataFrame | pd.Series] | None) -> tuple[pd.DataFrame | None, tuple[str, ...]]:
     """The sources and table names behind a chart or table, read from the frames themselves.
 
-    ``evidence`` are the frames whose rows the figure rests on (default: the frame drawn); their
-    ``source_key`` column names the sources, their tags (``data.load_table``, ``data.derived_from``)
-    the tables and the data folder. An empty ``evidence`` marks a table about the site itself.
+    ``evidence`` are the frames (or single rows) the figure rests on (default: the frame drawn). Each
+    names its sources in ``source_key``, then the original publishers it relays in
+    ``original_source_key`` (a figure read on a copy still names who first published it); the tags
+    ``data.load_table`` and ``data.derived_from`` set name the tables and the data folder. An empty
+    ``evidence`` marks a table about the site itself.
     """
-    frames = [drawn] if evidence is None else list(evidence)
+    frames = [row.to_frame().T if isinstance(row, pd.Series) else row for row in ([drawn] if evidence is None else evidence)]
     if not frames:
         return None, ()
     names = data.tables_of(*frames)
     keys = [
         key
         for frame in frames
-        if data.SOURCE_KEY_COLUMN in frame.columns
-        for cell in frame[data.SOURCE_KEY_COLUMN].dropna()
+        for column in data.SOURCE_KEY_COLUMNS
+        if column in frame.columns
+        for cell in frame[column].dropna()
         for key in data.split_source_keys(cell)
     ]
     if not names and not keys:

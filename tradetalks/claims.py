@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 import pandas as pd
 from docutils.nodes import make_id
 
-from tradetalks import catalog, data, figures, params, style, tariffs
+from tradetalks import catalog, data, figures, params, style
+from tradetalks.chapters.auto_tariffs import tables as tariffs
 from tradetalks.text import pct, units, usd_bn_from_millions
 
 CLAIMS_TABLE = "claims"
@@ -50,11 +51,11 @@ def german_vs_us_brands(data_dir: object) -> Evidence:
 
 
 def size_mismatch(data_dir: object) -> Evidence:
-    from tradetalks import market
+    from tradetalks.chapters.japan_market import sizes
 
     factors = data.load_table("structural_factors", data_dir)
-    parking = factors[(factors["item_id"] == market.PARKING_ITEM) & (factors["metric"] == "max_width")]
-    shapes = market.footprints(factors)
+    parking = factors[(factors["item_id"] == sizes.PARKING_ITEM) & (factors["metric"] == "max_width")]
+    shapes = sizes.footprints(factors)
     f150 = shapes[shapes["model_id"] == "ford_f_150"]
     if parking.empty or f150.empty:
         return Evidence("The data lack a parking width limit or a U.S. model's width to compare.", [], ["structural_factors"])
@@ -77,15 +78,16 @@ def barrier_claims(data_dir: object) -> Evidence:
 
 
 def reverse_import_scale(data_dir: object) -> Evidence:
-    from tradetalks import reverse
+    from tradetalks.chapters.reverse_imports import calculator, parameters
+    from tradetalks.chapters.reverse_imports import tables as reverse
 
     tables = reverse.load_tables(data_dir)
     options = reverse.deficit_options(tables[reverse.TRADE], tables[reverse.PRICES])
-    deficit = reverse.choose_deficit(options, None, reverse.CENSUS)
-    price = reverse.choose_price(tables[reverse.PRICES], None)
+    deficit = parameters.choose_deficit(options, None, reverse.CENSUS)
+    price = parameters.choose_price(tables[reverse.PRICES], None)
     market = reverse.import_market(tables[reverse.MARKET])
-    refs = reverse.references(tables, reverse.largest_programme(tables[reverse.REVERSE]), market)
-    cars, compared = reverse.calculate(deficit, price, 1.0, refs)
+    refs = calculator.references(tables, reverse.largest_programme(tables[reverse.REVERSE]), market)
+    cars, compared = calculator.calculate(deficit, price, 1.0, refs)
     japan_market = compared.iloc[1]
     text = (
         f"Offsetting the {deficit['year']} deficit at a U.S. average price of ${price['price_usd']:,.0f} would take "
@@ -117,35 +119,35 @@ def ev_targets(data_dir: object) -> Evidence:
 
 
 def ev_share_japan(data_dir: object) -> Evidence:
-    from tradetalks import ev
+    from tradetalks.chapters.ev_china import tables as ev_china
 
     share = data.load_table("ev_sales_share", data_dir)
-    latest = max(year for year in ev.share_years(share) if ev.share_of(share, "Japan", year) is not None)
+    latest = max(year for year in ev_china.share_years(share) if ev_china.share_of(share, "Japan", year) is not None)
     japan, before, world = (
-        ev.share_of(share, country, year) for country, year in (("Japan", latest), ("Japan", latest - 1), ("World", latest))
+        ev_china.share_of(share, country, year) for country, year in (("Japan", latest), ("Japan", latest - 1), ("World", latest))
     )
     text = f"Electric cars (BEV and PHEV) were {pct(japan)} of Japan's new cars in {latest}, down from {pct(before)} in {latest - 1}; world: {pct(world)}."
-    rows = ev.iea_share_rows(share)
+    rows = ev_china.iea_share_rows(share)
     used = rows[
         (rows["country"].isin(["Japan", "World"]))
         & rows["year"].isin([latest, latest - 1])
-        & (rows["powertrain_id"] == ev.POWERTRAINS["EV"])
+        & (rows["powertrain_id"] == ev_china.POWERTRAINS["EV"])
     ]
     return Evidence(text, [used], ["ev_sales_share"])
 
 
 def byd_growth(data_dir: object) -> Evidence:
-    from tradetalks import ev
+    from tradetalks.chapters.ev_china import tables as ev_china
 
     sales = data.load_table("automaker_sales", data_dir)
-    byd = data.rows_by_id(sales, "measure_id", ev.BYD_NEV_SALES).sort_values("year")
+    byd = data.rows_by_id(sales, "measure_id", ev_china.BYD_NEV_SALES).sort_values("year")
     tesla = data.rows_by_id(sales, "measure_id", "tesla_deliveries")
     year = byd["year"].iloc[-2] if len(byd) > 1 and byd["year"].iloc[-1] not in set(tesla["year"]) else byd["year"].iloc[-1]
     b = byd[byd["year"] == year].iloc[0]
     t = tesla[tesla["year"] == year].iloc[0]
     makers = data.load_table("battery_makers", data_dir)
     ranked = makers[makers["year"].astype(str) == str(year)].dropna(subset=["share_pct"]).sort_values("installations_gwh", ascending=False)
-    ranked = ranked[ranked["counted"] == ev.ONE_MAKER]
+    ranked = ranked[ranked["counted"] == ev_china.ONE_MAKER]
     rank = list(ranked["company"]).index("BYD") + 1 if "BYD" in set(ranked["company"]) else None
     rank_text = f"; it ranked {rank} among EV battery makers by installations" if rank else ""
     text = f"In {year} BYD sold {units(b['value'])} new-energy vehicles (incl. PHEV); Tesla delivered {units(t['value'])}{rank_text}."
@@ -153,18 +155,18 @@ def byd_growth(data_dir: object) -> Evidence:
 
 
 def ev_vs_hybrid(data_dir: object) -> Evidence:
-    from tradetalks import emissions
-    from tradetalks import emissions_calc as ec
+    from tradetalks import calc
+    from tradetalks.chapters.ev_emissions import inputs as ev_emissions
 
     electricity = data.load_table("electricity", data_dir)
     lifecycle = data.load_table("lifecycle_parameters", data_dir)
     # the chapter's own default run: its parameters cell, minus what is not an input
     declared = catalog.declared_parameters(catalog.ROOT / "notebooks" / "ev_emissions.ipynb")
     defaults = {p["parameter"]: params.literal(p["default"]) for p in declared if p["parameter"] != "data_dir"}
-    inputs, used = emissions.resolve_inputs(electricity, lifecycle, **defaults)
-    use_gap = ec.gap_vs_hybrid(inputs, include_battery=False)
-    total_gap = ec.gap_vs_hybrid(inputs, include_battery=True)
-    crossing = ec.break_even_intensity(inputs)
+    inputs, used = ev_emissions.resolve_inputs(electricity, lifecycle, **defaults)
+    use_gap = calc.gap_vs_hybrid(inputs, include_battery=False)
+    total_gap = calc.gap_vs_hybrid(inputs, include_battery=True)
+    crossing = calc.break_even_intensity(inputs)
     text = (
         f"On Japan's grid ({inputs.grid_g_per_kwh:.0f} g CO2/kWh), a kei EV emits {abs(use_gap):.1f} g/km "
         f"{'less' if use_gap < 0 else 'more'} than a hybrid in use and {abs(total_gap):.1f} g/km "
@@ -184,7 +186,7 @@ def seventh_round(data_dir: object) -> Evidence:
 
 
 def deficit_trend(data_dir: object) -> Evidence:
-    balance = tariffs.consistent_balance(data.load_table("us_japan_goods_trade", data_dir))
+    balance = figures.consistent_balance(data.load_table("us_japan_goods_trade", data_dir))
     rounds = data.load_table("negotiation_rounds", data_dir)
     talks_year = tariffs.talks_year(rounds)
     before, latest = (balance[balance["year"] == talks_year - offset].iloc[0] for offset in (2, 1))

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from tradetalks import data
+
 # How far a row's figure can be trusted, as the data's ``confidence`` column grades it.
 CONFIDENCE_ORDER = {"high": 0, "medium": 1, "low": 2}
 # The japan_import_sales_by_brand id of the rows that total every U.S. brand (JAIA basis).
@@ -45,3 +47,28 @@ def brand_registrations(by_brand: pd.DataFrame, brand_id: str, year: int) -> pd.
 def us_brands_registered(by_brand: pd.DataFrame, year: int) -> pd.Series | None:
     """All U.S. brands' registrations in Japan in ``year`` (JAIA basis), shown on the market and claims pages."""
     return brand_registrations(by_brand, US_BRANDS, year)
+
+
+# --- the tariffs and the trade balance: the tariffs chapter, the market chapter, the reverse-imports chapter and the claims page
+
+US_BASELINE, JAPAN_BASELINE = "us_car_mfn_baseline", "japan_car_duty_baseline"  # tariff_timeline.measure_id
+FULL_YEAR = r"\d{4}"
+
+
+def baseline_rate(timeline: pd.DataFrame) -> float:
+    """The U.S. MFN duty on a passenger car before 2025 (the timeline's baseline row)."""
+    return float(data.row_by_id(timeline, "measure_id", US_BASELINE)["rate_pct"])
+
+
+def japan_car_tariff(timeline: pd.DataFrame) -> float:
+    """Japan's own import duty on cars (baseline row)."""
+    return float(data.row_by_id(timeline, "measure_id", JAPAN_BASELINE)["rate_pct"])
+
+
+def consistent_balance(trade: pd.DataFrame) -> pd.DataFrame:
+    """The one consistent Census series of the U.S. goods balance with Japan: the rows the data marks
+    ``series = consistent`` (one per year, checked when the data is validated), full years only."""
+    rows = trade[(trade["series"] == data.CONSISTENT) & trade["year"].str.fullmatch(FULL_YEAR)].copy()
+    rows["year"] = rows["year"].astype(int)
+    series = rows.sort_values("year")
+    return series[["year", "us_exports_to_japan_musd", "us_imports_from_japan_musd", "balance_musd", "source_key"]].reset_index(drop=True)

@@ -91,13 +91,21 @@ class Parameter:
     help: str
 
 
+MAX_LINE = 140  # the line length ruff formats the templates to (pyproject.toml)
 DATA_DIR = Parameter("data_dir", None, "data folder with the layout of data/; None means the shipped data")
 
 
 def parameters_cell(chapter: str, declared: Sequence[Parameter]) -> str:
     """The source of a template's parameters cell, from the chapter's declaration."""
     lines = [f"# Parameters: papermill replaces this cell's values (python -m tradetalks run {chapter} -p NAME VALUE)."]
-    lines += [f"{parameter.name} = {python_literal(parameter.default)}  # {parameter.help}" for parameter in declared]
+    for parameter in declared:
+        line = f"{parameter.name} = {python_literal(parameter.default)}  # {parameter.help}"
+        # a line too long for the formatter gets its help on a line of its own, above it
+        lines += (
+            [line]
+            if len(line) <= MAX_LINE
+            else [f"# {parameter.name}: {parameter.help}", f"{parameter.name} = {python_literal(parameter.default)}"]
+        )
     return "\n".join(lines)
 
 

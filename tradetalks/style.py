@@ -24,11 +24,13 @@ ROLES: dict[str, dict[str, str]] = {
         "united_states": VERMILION,
         "japan": BLUE,
         "china": PURPLE,
-        "europe": ORANGE,  # Europe, the EU and Germany (German brands)
+        "europe": ORANGE,  # Europe and the EU
+        "germany": "#8C510A",  # Germany and German brands: Europe's orange, darkened to brown (the EU may be on the same chart)
         "korea": SKY,
         "norway": GREEN,
         "world": "#666666",  # the world (an average) in grey, as newsrooms draw it
         "other_place": MUTED,
+        "us_built_japanese_brand": "#F4A582",  # a Japanese brand's car built in the U.S.: the U.S.'s vermilion, paler
     },
     # What a mark is, whatever it shows.
     "marks": {
@@ -46,6 +48,7 @@ ROLES: dict[str, dict[str, str]] = {
         "label_on_fill": "#ffffff",
         "estimate": SKY,  # a projection, forecast or estimate beside reported figures
         "derived": ORANGE,  # a figure computed here, beside reported ones
+        "zero_rule": VERMILION,  # the zero of a difference, where the answer changes side (a rule the text calls red)
     },
     # Cars by what drives them.
     "powertrains": {
@@ -54,6 +57,11 @@ ROLES: dict[str, dict[str, str]] = {
         "hybrid": VERMILION,
         "petrol": BLACK,
         "plug_in_hybrid": SKY,
+    },
+    # Where in a car's life its CO2 arises (the per-km bars: driving, and making the battery).
+    "life_stages": {
+        "use_phase": BLUE,
+        "battery_manufacturing": ORANGE,
     },
     # Where electricity comes from (the generation mix).
     "power_sources": {
@@ -90,7 +98,48 @@ ROLES: dict[str, dict[str, str]] = {
         "tesla": GREEN,
         "toyota": VERMILION,
         "toyota_secondary": ORANGE,
+        # Toyota's fellow Japanese makers (the tariff-costs chart): they share hues with BYD and Tesla,
+        # which no chart draws beside them, and keep clear of Toyota's.
+        "honda": BLUE,
+        "mazda": ORANGE,
+        "nissan": GREEN,
+        "subaru": SKY,
+        "suzuki": PURPLE,
+        # The U.S. makers and brands the Japan-market page follows one by one (all U.S., so the place colour
+        # cannot tell them apart); they share hues with makers no chart draws beside them.
+        "jeep": GREEN,
+        "ford": VERMILION,
+        "gm": PURPLE,  # GM's brands together, in Chevrolet's purple: a chart shows GM or its brands, not both
+        "chevrolet": PURPLE,
+        "cadillac": "#6b4c9a",  # a darker purple: GM's other brand
     },
+    # Parts of Japan's new-vehicle market (the nested split); Japanese and U.S. brands take their places' colours.
+    "market_segments": {
+        "kei_vehicles": SKY,  # nearly all Japanese: a paler Japan blue
+        "foreign_brands": ORANGE,  # mostly European brands, so Europe's orange
+        "other_foreign_brands": "#f5c26b",  # the foreign brands but the U.S. ones: a paler orange
+        "other_us_brands": MUTED,  # the U.S. brands the split does not name (mostly Tesla)
+    },
+    # What a share of world supply counts (battery_supply_chain.measure_kind): where plants could produce,
+    # where output was made, or which country's firms own the mines.
+    "supply_measures": {
+        "capacity_by_location": BLUE,
+        "output_by_location": ORANGE,
+        "ownership": PURPLE,
+    },
+}
+# Places as the data and the chapters name them (proper names) -> their roles.
+PLACE_NAMES = {
+    "Japan": "japan",
+    "United States": "united_states",
+    "China": "china",
+    "Europe": "europe",
+    "European Union": "europe",
+    "EU27": "europe",
+    "Germany": "germany",
+    "Korea": "korea",
+    "Norway": "norway",
+    "World": "world",
 }
 # Pale fills of the verdicts, for the claims page's badges (text stays dark on them).
 VERDICT_BADGES = {
@@ -113,6 +162,11 @@ def colour(role: str) -> str:
             return family[role]
     known = ", ".join(sorted(name for family in ROLES.values() for name in family))
     raise KeyError(f"no colour role {role!r}; roles: {known}")
+
+
+def place_role(name: str) -> str:
+    """The colour role of a country or region by its name; a place without a role of its own is another place."""
+    return PLACE_NAMES.get(name, "other_place")
 
 
 def colours(roles: Iterable[str]) -> list[str]:

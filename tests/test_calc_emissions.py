@@ -1,8 +1,8 @@
-"""The per-km emissions calculator against hand-worked cases (round numbers you can check on paper)."""
+"""The per-km emissions calculator (calc, page ev_emissions) against hand-worked cases (round numbers you can check on paper)."""
 
 import pytest
 
-from tradetalks import emissions_calc as ec
+from tradetalks import calc
 
 
 def simple(**changes):
@@ -22,85 +22,85 @@ def simple(**changes):
         lifetime_km=150_000.0,
     )
     values.update(changes)
-    return ec.Inputs(**values)
+    return calc.EmissionsInputs(**values)
 
 
 def test_ev_use_phase_hand_worked():
     # 0.1 kWh/km x 500 g/kWh = 50 g/km
-    assert ec.ev_use_g_per_km(100, 500) == pytest.approx(50)
+    assert calc.ev_use_g_per_km(100, 500) == pytest.approx(50)
     # 20% lost while charging: 0.1 / 0.8 = 0.125 kWh from the socket -> 62.5 g/km
-    assert ec.ev_use_g_per_km(100, 500, charging_loss_pct=20) == pytest.approx(62.5)
+    assert calc.ev_use_g_per_km(100, 500, charging_loss_pct=20) == pytest.approx(62.5)
     # and 20% lost on the grid too: 0.125 / 0.8 = 0.15625 kWh generated -> 78.125 g/km
-    assert ec.ev_use_g_per_km(100, 500, charging_loss_pct=20, grid_loss_pct=20) == pytest.approx(78.125)
+    assert calc.ev_use_g_per_km(100, 500, charging_loss_pct=20, grid_loss_pct=20) == pytest.approx(78.125)
     # the chapter's sourced losses (11% charging, 4.3% grid) on the kei car at 482.3 g/kWh:
     # 0.124 / 0.89 / 0.957 = 0.14559 kWh generated per km -> 70.22 g/km
-    assert ec.ev_use_g_per_km(124, 482.3, charging_loss_pct=11, grid_loss_pct=4.3) == pytest.approx(70.22, abs=0.01)
+    assert calc.ev_use_g_per_km(124, 482.3, charging_loss_pct=11, grid_loss_pct=4.3) == pytest.approx(70.22, abs=0.01)
     # a clean grid gives zero use-phase emissions
-    assert ec.ev_use_g_per_km(100, 0) == 0
+    assert calc.ev_use_g_per_km(100, 0) == 0
 
 
 def test_reproduces_the_data_packs_own_derived_rows():
     # lifecycle_parameters: "Use-phase CO2, Sakura on Japan 2024 grid (WLTC)" 59.8 = 124 Wh/km x 482.3
-    assert round(ec.ev_use_g_per_km(124, 482.3), 1) == 59.8
+    assert round(calc.ev_use_g_per_km(124, 482.3), 1) == 59.8
     # "Tailpipe CO2, Prius 1.8L HEV (WLTC)" 71.2 = 2.32 kg/L / 32.6 km/L
-    assert round(ec.fuel_g_per_km(32.6, 2.32), 1) == 71.2
+    assert round(calc.fuel_g_per_km(32.6, 2.32), 1) == 71.2
     # "Tailpipe CO2, gasoline kei car" 128.9 = 2.32 / 18
-    assert round(ec.fuel_g_per_km(18, 2.32, name="petrol_km_per_l"), 1) == 128.9
+    assert round(calc.fuel_g_per_km(18, 2.32, name="petrol_km_per_l"), 1) == 128.9
     # "Upstream (well-to-tank) GHG per litre" 0.416-0.440 = (12.0-12.7 g/MJ) x 34.63 MJ/L
-    assert ec.upstream_kg_per_l(12.0, 34.63) == pytest.approx(0.41556)
-    assert ec.upstream_kg_per_l(12.7, 34.63) == pytest.approx(0.439801)
+    assert calc.upstream_kg_per_l(12.0, 34.63) == pytest.approx(0.41556)
+    assert calc.upstream_kg_per_l(12.7, 34.63) == pytest.approx(0.439801)
 
 
 def test_fuel_hand_worked():
     # 2.5 kg/L / 25 km/L = 0.1 kg/km = 100 g/km; with 0.5 kg/L upstream: 3.0 / 25 = 120 g/km
-    assert ec.fuel_g_per_km(25, 2.5) == pytest.approx(100)
-    assert ec.fuel_g_per_km(25, 2.5, 0.5) == pytest.approx(120)
+    assert calc.fuel_g_per_km(25, 2.5) == pytest.approx(100)
+    assert calc.fuel_g_per_km(25, 2.5, 0.5) == pytest.approx(120)
 
 
 def test_battery_hand_worked():
     # 20 kWh x 150 kg/kWh = 3,000 kg over 150,000 km = 20 g/km
-    assert ec.battery_g_per_km(20, 150, 150_000) == pytest.approx(20)
-    assert ec.battery_g_per_km(20, 150, 300_000) == pytest.approx(10)
+    assert calc.battery_g_per_km(20, 150, 150_000) == pytest.approx(20)
+    assert calc.battery_g_per_km(20, 150, 300_000) == pytest.approx(10)
     # the published lifetimes in the data (100,000 to 200,000 km) with the 20 kWh battery at 275 kg/kWh:
     # 5,500 kg / 100,000 km = 55 g/km; / 200,000 km = 27.5 g/km
-    assert ec.battery_g_per_km(20, 275, 100_000) == pytest.approx(55)
-    assert ec.battery_g_per_km(20, 275, 200_000) == pytest.approx(27.5)
+    assert calc.battery_g_per_km(20, 275, 100_000) == pytest.approx(55)
+    assert calc.battery_g_per_km(20, 275, 200_000) == pytest.approx(27.5)
 
 
 def test_per_km_table():
-    table = ec.per_km(simple()).set_index("car")
+    table = calc.co2_per_km(simple()).set_index("car")
     assert table.loc["electric"].tolist() == pytest.approx([50, 20, 70])
     assert table.loc["hybrid"].tolist() == pytest.approx([100, 0, 100])
     assert table.loc["petrol"].tolist() == pytest.approx([200, 0, 200])
-    assert ec.gap_vs_hybrid(simple()) == pytest.approx(-30)
-    assert ec.gap_vs_hybrid(simple(), include_battery=False) == pytest.approx(-50)
+    assert calc.gap_vs_hybrid(simple()) == pytest.approx(-30)
+    assert calc.gap_vs_hybrid(simple(), include_battery=False) == pytest.approx(-50)
 
 
 def test_break_even_hand_worked():
     # hybrid 100 g/km; electric 0.1 kWh/km x I + 20  ->  I = (100 - 20) / 0.1 = 800 g/kWh
-    assert ec.break_even_intensity(simple()) == pytest.approx(800)
+    assert calc.break_even_intensity(simple()) == pytest.approx(800)
     # without the battery: 100 / 0.1 = 1,000 g/kWh
-    assert ec.break_even_intensity(simple(), include_battery=False) == pytest.approx(1000)
+    assert calc.break_even_intensity(simple(), include_battery=False) == pytest.approx(1000)
     # 20% charging losses: 0.125 kWh/km -> (100 - 20) / 0.125 = 640 g/kWh
-    assert ec.break_even_intensity(simple(charging_loss_pct=20)) == pytest.approx(640)
+    assert calc.break_even_intensity(simple(charging_loss_pct=20)) == pytest.approx(640)
     # against the petrol car (200 g/km): (200 - 20) / 0.1 = 1,800 g/kWh
-    assert ec.break_even_intensity(simple(), rival="petrol") == pytest.approx(1800)
+    assert calc.break_even_intensity(simple(), rival="petrol") == pytest.approx(1800)
 
 
 def test_break_even_is_where_the_lines_cross():
     inputs = simple(charging_loss_pct=12, grid_loss_pct=4, battery_kg_per_kwh=300)
-    at = ec.break_even_intensity(inputs)
-    crossing = ec.per_km(inputs.replace(grid_g_per_kwh=at)).set_index("car")["total"]
+    at = calc.break_even_intensity(inputs)
+    crossing = calc.co2_per_km(inputs.replace(grid_g_per_kwh=at)).set_index("car")["total"]
     assert crossing["electric"] == pytest.approx(crossing["hybrid"])
 
 
 def test_break_even_when_the_battery_alone_outweighs_the_hybrid():
     # battery 20 kWh x 900 kg/kWh / 150,000 km = 120 g/km > hybrid 100 g/km: (100 - 120) / 0.1 = -200
-    assert ec.break_even_intensity(simple(battery_kg_per_kwh=900)) == pytest.approx(-200)
+    assert calc.break_even_intensity(simple(battery_kg_per_kwh=900)) == pytest.approx(-200)
 
 
 def test_sensitivity_hand_worked():
-    table = ec.sensitivity(simple(), {"grid_g_per_kwh": (400, 600), "battery_kg_per_kwh": (75, 300)}).set_index("input")
+    table = calc.emissions_sensitivity(simple(), {"grid_g_per_kwh": (400, 600), "battery_kg_per_kwh": (75, 300)}).set_index("input")
     # grid 400: 40 + 20 - 100 = -40; grid 600: 60 + 20 - 100 = -20 -> swing 20
     assert table.loc["grid_g_per_kwh", ["output_low", "output_high", "swing"]].tolist() == pytest.approx([-40, -20, 20])
     # battery 75 kg/kWh: 50 + 10 - 100 = -40; 300: 50 + 40 - 100 = -10 -> swing 30, listed first
@@ -111,7 +111,7 @@ def test_sensitivity_hand_worked():
 
 def test_sensitivity_rejects_unknown_inputs():
     with pytest.raises(ValueError, match="unknown input 'colour'"):
-        ec.sensitivity(simple(), {"colour": (1, 2)})
+        calc.emissions_sensitivity(simple(), {"colour": (1, 2)})
 
 
 @pytest.mark.parametrize(
@@ -132,8 +132,14 @@ def test_inputs_are_validated(change, message):
 
 def test_costs_per_km_hand_worked():
     # 124 Wh/km at 34.00 yen/kWh = 4.216 yen/km (the pack's derived 4.2); 175.0 yen/L / 32.6 km/L = 5.37 yen/km
-    assert ec.electric_cost_per_km(124, 34.0) == pytest.approx(4.216)
-    assert ec.electric_cost_per_km(100, 30.0, charging_loss_pct=25) == pytest.approx(4.0)
-    assert ec.fuel_cost_per_km(32.6, 175.0) == pytest.approx(5.368, abs=1e-3)
+    assert calc.electric_cost_per_km(124, 34.0) == pytest.approx(4.216)
+    assert calc.electric_cost_per_km(100, 30.0, charging_loss_pct=25) == pytest.approx(4.0)
+    assert calc.fuel_cost_per_km(32.6, 175.0) == pytest.approx(5.368, abs=1e-3)
     with pytest.raises(ValueError, match="must not be negative"):
-        ec.fuel_cost_per_km(20, -1)
+        calc.fuel_cost_per_km(20, -1)
+
+
+def test_break_even_battery_footprint_hand_worked():
+    # hybrid 100 g/km - electric use 50 g/km = 50 g/km of room; 50 x 150,000 km / (1000 x 20 kWh) = 375 kg/kWh
+    assert calc.break_even_battery_kg_per_kwh(simple()) == pytest.approx(375)
+    assert calc.gap_vs_hybrid(simple(battery_kg_per_kwh=375)) == pytest.approx(0)

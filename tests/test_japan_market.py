@@ -8,14 +8,15 @@ import altair as alt
 import pandas as pd
 import pytest
 
+from tradetalks import charts, data, figures, style
 from tradetalks import claims as claims_page
-from tradetalks import data, figures, market
+from tradetalks.chapters import japan_market as page
 from tradetalks.params import ParameterError
 
 
 @pytest.fixture(scope="module")
 def tables():
-    return market.load_tables()
+    return page.tables.load_tables()
 
 
 @pytest.fixture(scope="module")
@@ -87,7 +88,7 @@ def test_types_follow_the_schema(sales, by_brand, structural):
 
 
 def test_every_market_table_has_units_and_a_primary_key():
-    for name in market.TABLES:
+    for name in page.tables.TABLES:
         schema = data.table_schema(name)["schema"]
         assert schema["primaryKey"], name
         fields = {f["name"]: f for f in schema["fields"]}
@@ -101,7 +102,7 @@ def test_load_tables_rejects_a_dangling_original_key(data_copy):
     path = data_copy / "nontariff_barrier_claims.csv"
     path.write_text(path.read_text(encoding="utf-8").replace(",orig_whitehouse,", ",orig_missing,"), encoding="utf-8")
     with pytest.raises(data.DataError, match="orig_missing"):
-        market.load_tables(data_copy)
+        page.tables.load_tables(data_copy)
 
 
 def test_market_sources_are_all_in_the_merged_register():
@@ -124,47 +125,49 @@ def test_figures_are_copied_unchanged():
 
 
 def test_market_split_2024_against_hand_computation(sales, totals, by_brand):
-    split = market.market_split(sales, totals, by_brand, 2024)
+    split = page.tables.market_split(sales, totals, by_brand, 2024)
     assert split.levels == 3 and split.missing == []
     units = split.rows.set_index("segment")["units"]
     # kei 1,557,868 (response_390751); registered 2,863,626 (nippon_h02260); foreign brands 227,202 (JAIA)
-    assert units[market.KEI] == 1557868
-    assert units[market.JAPANESE_REGISTERED] == 2863626 - 227202
-    assert units[market.FOREIGN] == 227202
+    assert units[page.tables.KEI] == 1557868
+    assert units[page.tables.JAPANESE_REGISTERED] == 2863626 - 227202
+    assert units[page.tables.FOREIGN] == 227202
     # U.S. brands: the exact 16,707 is preferred over "16,700 and more"
-    assert units[market.US_BRANDS] == 16707
-    assert units[market.OTHER_FOREIGN] == 227202 - 16707
-    assert units[market.OTHER_US] == 16707 - 9633 - 587 - 449
+    assert units[page.tables.US_BRANDS] == 16707
+    assert units[page.tables.OTHER_FOREIGN] == 227202 - 16707
+    assert units[page.tables.OTHER_US] == 16707 - 9633 - 587 - 449
     derived = split.rows.set_index("segment")["derived"]
     assert (
-        derived[market.JAPANESE_REGISTERED] and derived[market.OTHER_US] and not split.rows.set_index("segment_id").loc["jeep", "derived"]
+        derived[page.tables.JAPANESE_REGISTERED]
+        and derived[page.tables.OTHER_US]
+        and not split.rows.set_index("segment_id").loc["jeep", "derived"]
     )
     assert split.rows.set_index("segment_id").loc["jeep", "segment"] == "Jeep"  # the brand's name comes from its label
 
 
 def test_split_shares(sales, totals, by_brand):
-    table = market.split_table(market.market_split(sales, totals, by_brand, 2024)).set_index("segment")
-    assert table.loc[market.KEI, "share_of_level_pct"] == round(100 * 1557868 / (1557868 + 2863626), 2)
-    assert table.loc[market.US_BRANDS, "share_of_market_pct"] == round(100 * 16707 / 4421494, 3)
+    table = page.tables.split_table(page.tables.market_split(sales, totals, by_brand, 2024)).set_index("segment")
+    assert table.loc[page.tables.KEI, "share_of_level_pct"] == round(100 * 1557868 / (1557868 + 2863626), 2)
+    assert table.loc[page.tables.US_BRANDS, "share_of_market_pct"] == round(100 * 16707 / 4421494, 3)
     assert table.groupby("level_title")["share_of_level_pct"].sum().round(0).eq(100).all()
 
 
 def test_split_stops_where_the_data_stops(sales, totals, by_brand):
-    split = market.market_split(sales, totals, by_brand, 2023)
+    split = page.tables.market_split(sales, totals, by_brand, 2023)
     assert split.levels == 1
     assert "U.S. brands' total" in split.missing[0]
-    assert "stops there" in market.split_summary(split)
-    empty = market.market_split(sales, totals, by_brand, 2016)
-    assert empty.levels == 0 and "foreign-brand registrations" in market.gap_note(empty)
+    assert "stops there" in page.sentences.split_summary(split)
+    empty = page.tables.market_split(sales, totals, by_brand, 2016)
+    assert empty.levels == 0 and "foreign-brand registrations" in page.sentences.gap_note(empty)
 
 
 def test_conflicting_totals_are_both_named(sales, totals, by_brand):
-    text = market.conflict_summary(market.market_split(sales, totals, by_brand, 2024))
+    text = page.sentences.conflict_summary(page.tables.market_split(sales, totals, by_brand, 2024))
     assert "4,421,494 (nippon_h02260)" in text and "4,421,234 (response_390759)" in text
 
 
 def test_kei_share_is_derived_and_labelled(sales):
-    shares = market.kei_shares(sales)
+    shares = page.tables.kei_shares(sales)
     row = shares[shares["period"] == "CY 2024"].iloc[0]
     assert row["kei_share_pct"] == round(100 * 1557868 / (1557868 + 2863626), 1) == 35.2
     assert row["kind"].startswith("derived")
@@ -177,7 +180,7 @@ def test_kei_share_is_derived_and_labelled(sales):
 
 
 def test_brand_choices_are_single_brands_by_id(by_brand):
-    choices = market.valid_brands(by_brand)
+    choices = page.tables.valid_brands(by_brand)
     assert choices["bmw"] == "BMW" and choices["mini"] == "MINI" and choices["jeep"] == "Jeep"
     # groups, totals and Japanese brands' own imports are left out by the counted and brand_origin columns
     assert not {"us_brands", "us_brands_passenger_jada", "gm_brands", "bmw_incl_mini", "others_mostly_tesla", "honda"} & set(choices)
@@ -186,69 +189,69 @@ def test_brand_choices_are_single_brands_by_id(by_brand):
 
 
 def test_a_target_is_not_a_registration(by_brand):
-    rows = market.brand_rows(by_brand)
+    rows = page.tables.brand_rows(by_brand)
     assert 1993 not in set(rows["year"])  # Jeep's 1993 row is a company target
     assert figures.brand_registrations(by_brand, "jeep", 1993) is None
 
 
 def test_default_parameters_come_from_the_data(by_brand, structural):
-    year, brands, models = market.check_parameters(None, None, None, by_brand, structural)
+    year, brands, models = page.parameters.check_parameters(None, None, None, by_brand, structural)
     assert year == 2024
     assert brands[:4] == ["mercedes_benz", "bmw", "volkswagen", "jeep"]
-    assert models == list(market.DEFAULT_MODELS)
+    assert models == list(page.sizes.DEFAULT_MODELS)
 
 
 def test_unknown_brand_names_the_valid_ones(by_brand, structural):
     with pytest.raises(ParameterError, match=r"brands has unknown values \['Nope'\].*'mercedes_benz' \(Mercedes-Benz\).*'jeep' \(Jeep\)"):
-        market.check_parameters(None, ["Nope"], None, by_brand, structural)
+        page.parameters.check_parameters(None, ["Nope"], None, by_brand, structural)
 
 
 def test_brands_given_as_text_are_read_as_a_list(by_brand, structural):
-    _, brands, _ = market.check_parameters(2024, '["jeep", "cadillac"]', None, by_brand, structural)
+    _, brands, _ = page.parameters.check_parameters(2024, '["jeep", "cadillac"]', None, by_brand, structural)
     assert brands == ["jeep", "cadillac"]
     with pytest.raises(ParameterError, match=r"unknown values \['Nope'\]"):
-        market.check_parameters(2024, '["Nope"]', None, by_brand, structural)
+        page.parameters.check_parameters(2024, '["Nope"]', None, by_brand, structural)
 
 
 def test_unknown_model_names_the_valid_ones(by_brand, structural):
     with pytest.raises(
         ParameterError, match=r"models has unknown values \['tesla_cybertruck'\].*'honda_n_box' \(Honda N-BOX\).*'ford_f_150'"
     ):
-        market.check_parameters(None, None, ["tesla_cybertruck"], by_brand, structural)
+        page.parameters.check_parameters(None, None, ["tesla_cybertruck"], by_brand, structural)
 
 
 def test_a_model_without_both_dimensions_is_not_a_choice(structural):
-    assert "gmc_yukon" not in market.valid_models(structural)
-    assert market.undrawable_models(structural) == ["GMC Yukon"]
+    assert "gmc_yukon" not in page.sizes.valid_models(structural)
+    assert page.sizes.undrawable_models(structural) == ["GMC Yukon"]
 
 
 @pytest.mark.parametrize("bad", [1999, 2030])
 def test_year_without_figures_lists_the_years(by_brand, structural, bad):
     with pytest.raises(ParameterError, match=r"years with figures: .*2024"):
-        market.check_parameters(bad, None, None, by_brand, structural)
+        page.parameters.check_parameters(bad, None, None, by_brand, structural)
 
 
 @pytest.mark.parametrize("bad", ["2024", 2024.0, True])
 def test_year_must_be_a_whole_year(by_brand, structural, bad):
     with pytest.raises(ParameterError, match="whole calendar year"):
-        market.check_parameters(bad, None, None, by_brand, structural)
+        page.parameters.check_parameters(bad, None, None, by_brand, structural)
 
 
 def test_year_must_have_figures_for_the_chosen_brands(by_brand, structural):
     with pytest.raises(ParameterError, match=r"chosen brands; years with figures: 2015"):
-        market.check_parameters(2024, ["ford"], None, by_brand, structural)
+        page.parameters.check_parameters(2024, ["ford"], None, by_brand, structural)
 
 
 def test_brand_comparison_keeps_gaps_as_gaps(by_brand):
-    comparison = market.brand_comparison(by_brand, 2024, ["mercedes_benz", "jeep", "dodge", "ford"]).set_index("brand_name")
+    comparison = page.tables.brand_comparison(by_brand, 2024, ["mercedes_benz", "jeep", "dodge", "ford"]).set_index("brand_name")
     assert comparison.loc["Mercedes-Benz", "units"] == 53195
     assert pd.isna(comparison.loc["Ford", "units"]) and "no figure" in comparison.loc["Ford", "note"]
     assert comparison.loc["Dodge", "approximate"] and not comparison.loc["Jeep", "approximate"]
 
 
 def test_brand_ratio_is_derived_from_the_rows(sales, totals, by_brand):
-    split = market.market_split(sales, totals, by_brand, 2024)
-    text = market.brand_ratio_sentence(by_brand, split, 2024)
+    split = page.tables.market_split(sales, totals, by_brand, 2024)
+    text = page.sentences.brand_ratio_sentence(by_brand, split, 2024)
     assert f"{53195 / 16707:.1f} times" in text and "ratio derived" in text
 
 
@@ -256,7 +259,7 @@ def test_brand_ratio_is_derived_from_the_rows(sales, totals, by_brand):
 
 
 def test_footprints_read_one_row_per_dimension(structural):
-    shapes = market.footprints(structural).set_index("label")
+    shapes = page.sizes.footprints(structural).set_index("label")
     assert shapes.loc["Honda N-BOX", ["length_mm", "width_mm", "height_mm"]].tolist() == [3395, 1475, 1790]
     assert shapes.loc["Toyota Tundra, longer configuration", "length_mm"] == 6414
     assert shapes.loc["Toyota Tundra, shorter configuration", "width_mm"] == 2032
@@ -264,14 +267,14 @@ def test_footprints_read_one_row_per_dimension(structural):
 
 
 def test_inches_are_converted_and_marked_derived(structural):
-    f150 = market.footprints(structural).set_index("model_id").loc["ford_f_150"]
+    f150 = page.sizes.footprints(structural).set_index("model_id").loc["ford_f_150"]
     assert f150["length_mm"] == round(243.5 * 25.4) and f150["width_mm"] == round(79.9 * 25.4)
     assert f150["how"].startswith("derived")
 
 
 def test_fit_table_against_the_limits(structural, bestsellers):
-    shapes = market.with_kinds(market.footprints(structural), bestsellers)
-    fits = market.fit_table(shapes, structural).set_index("label")
+    shapes = page.sizes.with_kinds(page.sizes.footprints(structural), bestsellers)
+    fits = page.sizes.fit_table(shapes, structural).set_index("label")
     assert fits.loc["Toyota Yaris", "fits_mechanical_parking"] == "yes"
     assert fits.loc["Honda N-BOX", "fits_kei_class"] == "yes"
     assert fits.loc["Honda N-BOX", "fits_mechanical_parking"] == f"no: height over by {1790 - 1550} mm"
@@ -280,13 +283,13 @@ def test_fit_table_against_the_limits(structural, bestsellers):
     assert shapes.set_index("label").loc["Honda N-BOX", "kind"] == "Japanese best-seller"
     assert shapes.set_index("label").loc["Ford F-150", "kind"] == "U.S. brand"
     assert shapes.set_index("label").loc["Toyota Camry", "kind"] == "built in the U.S."  # built_in, not the label's wording
-    drawn = market.drawn_footprints(structural, bestsellers, ["ford_f_150", "toyota_tundra"])
+    drawn = page.sizes.drawn_footprints(structural, bestsellers, ["ford_f_150", "toyota_tundra"])
     assert drawn["label"].tolist() == ["Toyota Tundra, shorter configuration", "Toyota Tundra, longer configuration", "Ford F-150"]
 
 
 def test_footprint_chart_is_drawn_to_scale(structural, bestsellers):
-    shapes = market.with_kinds(market.footprints(structural), bestsellers)
-    spec = market.footprint_chart(shapes, structural).to_dict()
+    shapes = page.sizes.with_kinds(page.sizes.footprints(structural), bestsellers)
+    spec = page.charts.footprint_chart(shapes, structural).to_dict()
     layer = spec["layer"][0]
     x_domain = layer["encoding"]["x"]["scale"]["domain"]
     y_domain = layer["encoding"]["y"]["scale"]["domain"]
@@ -299,24 +302,24 @@ def test_footprint_chart_is_drawn_to_scale(structural, bestsellers):
 
 
 def test_claims_timeline(claims):
-    timeline = market.claims_timeline(claims)
+    timeline = page.history.claims_timeline(claims)
     assert timeline["start"].is_monotonic_increasing
     row = timeline.set_index("claim_id").loc["C05"]  # '2013-08..2015' is placed at its start
     assert row["start"] == pd.Timestamp("2013-08-01")
-    assert set(timeline["actor"]) <= set(market.ACTORS)
+    assert set(timeline["actor"]) <= set(page.history.ACTORS)
     assert set(timeline.loc[timeline["milestone"] != "", "claim_id"]) == {"C06", "C31", "C34"}
     for _, group in timeline.groupby(["year", "actor"]):
         assert group["position"].is_monotonic_increasing and group["position"].is_unique  # date order within a year and actor
     spans = timeline.groupby("year")["position"].agg(["min", "max"])
     assert (spans["max"].iloc[:-1].to_numpy() < spans["min"].iloc[1:].to_numpy()).all()  # years do not overlap
-    table = market.claims_table(timeline)
+    table = page.history.claims_table(timeline)
     assert list(table.columns)[:3] == ["date", "claimant", "stance"]
     assert len(table) == len(claims)
 
 
 def test_us_brand_history(by_brand):
-    history = market.us_brand_history(by_brand)
-    makers = market.history_makers(by_brand)
+    history = page.history.us_brand_history(by_brand)
+    makers = page.history.history_makers(by_brand)
     assert list(makers.values()) == ["Jeep", "GM", "Ford"]
     gm_2024 = history[(history["maker"] == "GM") & (history["year"] == 2024)].iloc[0]
     assert gm_2024["units"] == 587 + 449 and gm_2024["how"].startswith("derived")
@@ -327,14 +330,14 @@ def test_us_brand_history(by_brand):
 
 
 def test_exit_event_comes_from_the_claims(claims):
-    events = market.exit_events(claims)
+    events = page.history.exit_events(claims)
     assert events["year"].tolist() == [2016] and events["claim_id"].tolist() == ["C08"]
 
 
 def test_sentences_name_figures_from_the_data(structural):
-    assert "82 dealerships" in market.networks_sentence(structural)
-    assert "no share of narrow roads" in market.roads_sentence(structural)
-    assert "86.2%" in market.large_imports_sentence(structural)
+    assert "82 dealerships" in page.sentences.networks_sentence(structural)
+    assert "no share of narrow roads" in page.sentences.roads_sentence(structural)
+    assert "86.2%" in page.sentences.large_imports_sentence(structural)
 
 
 # --------------------------------------------------------------------------- rows are picked by ids, not labels
@@ -342,26 +345,32 @@ def test_sentences_name_figures_from_the_data(structural):
 
 def chapter_numbers(data_dir: object) -> dict[str, object]:
     """Every figure the chapter derives, keyed by ids and positions, not by names."""
-    tables = market.load_tables(data_dir)
-    sales, bestsellers, totals, by_brand, claims, structural = (tables[name] for name in market.TABLES)
-    year, brands, models = market.check_parameters(None, None, None, by_brand, structural)
-    split = market.market_split(sales, totals, by_brand, year)
-    shapes = market.drawn_footprints(structural, bestsellers, models)
-    fits = market.fit_table(shapes, structural)
-    history = market.us_brand_history(by_brand)
+    tables = page.tables.load_tables(data_dir)
+    sales, bestsellers, totals, by_brand, claims, structural = (tables[name] for name in page.tables.TABLES)
+    year, brands, models = page.parameters.check_parameters(None, None, None, by_brand, structural)
+    split = page.tables.market_split(sales, totals, by_brand, year)
+    shapes = page.sizes.drawn_footprints(structural, bestsellers, models)
+    fits = page.sizes.fit_table(shapes, structural)
+    history = page.history.us_brand_history(by_brand)
     return {
-        "parameters": (year, brands, models, sorted(market.valid_brands(by_brand)), sorted(market.valid_models(structural))),
+        "parameters": (year, brands, models, sorted(page.tables.valid_brands(by_brand)), sorted(page.sizes.valid_models(structural))),
         "split": split.rows.set_index("segment_id")["units"].to_dict(),
-        "split_table": market.split_table(split).drop(columns=["segment", "how"]).to_dict("list"),  # "how" names brands
-        "brands": market.brand_comparison(by_brand, year, brands)[["units", "approximate", "source_key"]].to_dict("list"),
+        "split_table": page.tables.split_table(split).drop(columns=["segment", "how"]).to_dict("list"),  # "how" names brands
+        "brands": page.tables.brand_comparison(by_brand, year, brands)[["units", "approximate", "source_key"]].to_dict("list"),
         "footprints": shapes[["model_id", "length_mm", "width_mm", "height_mm", "approximate", "kind"]].to_dict("list"),
         "fits": fits.drop(columns="label").to_dict("list"),
         # rows in the order of the makers' names, which rewording may change
         "history": sorted(history[["year", "units", "approximate", "source_key"]].itertuples(index=False)),
-        "actors": market.claims_timeline(claims)[["claim_id", "actor", "position"]].to_dict("list"),
-        "exit": market.exit_events(claims)["year"].tolist(),
+        "actors": page.history.claims_timeline(claims)[["claim_id", "actor", "position"]].to_dict("list"),
+        "exit": page.history.exit_events(claims)["year"].tolist(),
         "sentences": [
-            f(structural) for f in (market.garage_sentence, market.roads_sentence, market.large_imports_sentence, market.networks_sentence)
+            f(structural)
+            for f in (
+                page.sentences.garage_sentence,
+                page.sentences.roads_sentence,
+                page.sentences.large_imports_sentence,
+                page.sentences.networks_sentence,
+            )
         ],
         "us_brands": figures.us_brands_registered(by_brand, year)["units"],
         "claims_page": [re.findall(r"\d[\d,.]*", claims_page.EVIDENCE[e](data_dir).text) for e in ("german_vs_us_brands", "size_mismatch")],
@@ -384,16 +393,60 @@ def test_check_data_names_an_id_the_chapter_needs(data_copy):
 
 
 def test_charts_compile_to_vega_lite(sales, totals, by_brand, claims, structural, bestsellers):
-    split = market.market_split(sales, totals, by_brand, 2024)
+    split = page.tables.market_split(sales, totals, by_brand, 2024)
     built = [
-        market.nested_chart(split, note="note"),
-        market.brand_chart(market.brand_comparison(by_brand, 2024, ["mercedes_benz", "jeep", "ford"])),
-        market.footprint_chart(market.with_kinds(market.footprints(structural), bestsellers), structural),
-        market.claims_chart(market.claims_timeline(claims)),
-        market.history_chart(market.us_brand_history(by_brand), market.exit_events(claims), market.history_makers(by_brand).values()),
+        page.charts.nested_chart(split, note="note"),
+        page.charts.brand_chart(page.tables.brand_comparison(by_brand, 2024, ["mercedes_benz", "jeep", "ford"])),
+        page.charts.footprint_chart(page.sizes.with_kinds(page.sizes.footprints(structural), bestsellers), structural),
+        page.charts.claims_chart(page.history.claims_timeline(claims)),
+        page.charts.history_chart(
+            page.history.us_brand_history(by_brand), page.history.exit_events(claims), page.history.history_makers(by_brand)
+        ),
     ]
     for chart in built:
         assert isinstance(chart, alt.LayerChart)
         spec = chart.to_dict()
         json.dumps(spec)
         assert spec["$schema"].startswith("https://vega.github.io/schema/vega-lite/")
+
+
+def test_places_keep_their_colours(by_brand, structural, bestsellers):
+    comparison = page.tables.brand_comparison(by_brand, 2024, ["mercedes_benz", "jeep", "byd"])
+    scale = page.charts.brand_chart(comparison).to_dict()["layer"][0]["encoding"]["color"]["scale"]
+    assert dict(zip(scale["domain"], scale["range"], strict=True)) == {
+        page.tables.GERMANY: style.colour("germany"),
+        page.tables.UNITED_STATES: style.colour("united_states"),
+        page.tables.OTHER: style.colour("other_place"),
+    }
+    shapes = page.sizes.drawn_footprints(structural, bestsellers, ["honda_n_box", "ford_f_150"])
+    spec = page.charts.footprint_chart(shapes, structural).to_dict()
+    kinds = spec["layer"][0]["encoding"]["color"]["scale"]
+    assert dict(zip(kinds["domain"], kinds["range"], strict=True))[page.sizes.JAPANESE_BESTSELLER] == style.colour("japan")
+
+
+# --------------------------------------------------------------------------- the source lines come from the frames
+
+
+def test_every_figure_names_its_tables(tables, sales, totals, by_brand, claims, structural, bestsellers):
+    split = page.tables.market_split(sales, totals, by_brand, 2024)
+    assert data.tables_of(page.tables.split_table(split)) == (
+        "japan_new_car_sales",
+        "japan_import_market_totals",
+        "japan_import_sales_by_brand",
+    )
+    assert data.tables_of(page.tables.market_split(sales, totals, by_brand, 2016).rows) == data.tables_of(split.rows)  # even a gap
+    assert data.tables_of(page.tables.kei_shares(sales)) == ("japan_new_car_sales",)
+    assert data.tables_of(page.tables.brand_comparison(by_brand, 2024, ["jeep", "ford"])) == ("japan_import_sales_by_brand",)
+    fits = page.sizes.fit_table(page.sizes.drawn_footprints(structural, bestsellers, page.sizes.DEFAULT_MODELS), structural)
+    assert data.tables_of(fits) == ("structural_factors", "japan_bestsellers")
+    sources, names = charts.provenance(fits, [page.sizes.fit_evidence(fits, structural)])
+    assert names == ("structural_factors",) and set(sources["source_key"]) >= {
+        key for cell in page.sizes.limit_rows(structural)["source_key"] for key in data.split_source_keys(cell)
+    }
+    assert data.tables_of(page.history.claims_table(page.history.claims_timeline(claims))) == ("nontariff_barrier_claims",)
+    assert data.tables_of(page.history.us_brand_history(by_brand), page.history.exit_events(claims)) == (
+        "japan_import_sales_by_brand",
+        "nontariff_barrier_claims",
+    )
+    listed = page.tables.chapter_sources(*tables.values())
+    assert charts.provenance(listed, [listed.head(0)]) == (None, ("sources",))  # the list of sources cites none itself

@@ -1,18 +1,18 @@
-"""Chapter 'The EV rush and China's grip on the supply chain': loaders, derived figures, parameters, charts."""
+"""Page 'The EV rush and China's grip on the supply chain' (tradetalks.chapters.ev_china): loaders, derived figures, parameters, charts."""
 
 from __future__ import annotations
 
 import csv
 import io
-import re
 from pathlib import Path
 
 import altair as alt
 import pandas as pd
 import pytest
 
-from tests.wording import REWORDED, reword_labels
-from tradetalks import claims, data, ev, text
+import tradetalks.chapters.ev_china as page
+from tests.wording import NUMBER, REWORDED, reword_labels
+from tradetalks import claims, data, params, style, text
 from tradetalks.params import ParameterError
 
 EV_TABLES = [
@@ -38,9 +38,6 @@ def tables() -> dict[str, pd.DataFrame]:
     return {name: data.load_table(name) for name in EV_TABLES}
 
 
-NUMBER = re.compile(r"\d[\d,.]*")
-
-
 # --- loaders ---------------------------------------------------------------------------------------------
 
 
@@ -55,8 +52,8 @@ def test_each_table_loads_with_its_schema_types(name):
 
 def test_loaded_figures_equal_the_csv(tables):
     share = tables["ev_sales_share"]
-    raw = [r for r in rows_of("ev_sales_share") if r["country"] == "Japan" and r["year"] == "2024" and r["dataset"] == ev.IEA]
-    loaded = share[(share["country"] == "Japan") & (share["year"] == 2024) & (share["dataset"] == ev.IEA)]
+    raw = [r for r in rows_of("ev_sales_share") if r["country"] == "Japan" and r["year"] == "2024" and r["dataset"] == page.tables.IEA]
+    loaded = share[(share["country"] == "Japan") & (share["year"] == 2024) & (share["dataset"] == page.tables.IEA)]
     assert sorted(loaded["share_pct"].tolist()) == sorted(float(r["share_pct"]) for r in raw)
     assert str(tables["ev_sales_volume"]["vehicles"].dtype) == "Int64"
     assert tables["battery_makers"]["year"].isna().any()  # a year the source does not state stays empty
@@ -89,94 +86,94 @@ def test_a_policy_target_in_words_is_reported(data_copy: Path):
 
 
 def test_defaults_come_from_the_data(tables):
-    countries, year_from, year_to, powertrain = ev.check_parameters(tables["ev_sales_share"], None, None, None, "EV")
-    assert countries == ev.DEFAULT_COUNTRIES
-    years = sorted({int(r["year"]) for r in rows_of("ev_sales_share") if r["dataset"] in (ev.IEA, ev.IEA_NEXT)})
+    countries, year_from, year_to, powertrain = page.parameters.check_parameters(tables["ev_sales_share"], None, None, None, "EV")
+    assert countries == page.parameters.DEFAULT_COUNTRIES
+    years = sorted({int(r["year"]) for r in rows_of("ev_sales_share") if r["dataset"] in (page.tables.IEA, page.tables.IEA_NEXT)})
     assert (year_from, year_to) == (years[0], years[-1])
     assert powertrain == "EV"
 
 
 def test_unknown_country_names_the_valid_ones(tables):
     with pytest.raises(ParameterError, match="Atlantis") as error:
-        ev.check_parameters(tables["ev_sales_share"], ["Japan", "Atlantis"], None, None, "EV")
+        page.parameters.check_parameters(tables["ev_sales_share"], ["Japan", "Atlantis"], None, None, "EV")
     for name in ["World", "China", "Europe", "United States", "Japan", "Norway"]:
         assert repr(name) in str(error.value)
 
 
 def test_unknown_powertrain_names_the_valid_ones(tables):
     with pytest.raises(ParameterError, match="FCEV") as error:
-        ev.check_parameters(tables["ev_sales_share"], None, None, None, "FCEV")
+        page.parameters.check_parameters(tables["ev_sales_share"], None, None, None, "FCEV")
     assert all(repr(name) in str(error.value) for name in ["EV", "BEV", "PHEV"])
 
 
 @pytest.mark.parametrize("countries", [[], "", "[]"])
 def test_countries_must_be_a_non_empty_list(tables, countries):
     with pytest.raises(ParameterError, match="non-empty list"):
-        ev.check_parameters(tables["ev_sales_share"], countries, None, None, "EV")
+        page.parameters.check_parameters(tables["ev_sales_share"], countries, None, None, "EV")
 
 
 def test_year_from_after_year_to(tables):
     with pytest.raises(ParameterError, match="after year_to"):
-        ev.check_parameters(tables["ev_sales_share"], None, 2024, 2016, "EV")
+        page.parameters.check_parameters(tables["ev_sales_share"], None, 2024, 2016, "EV")
 
 
 def test_years_outside_the_data(tables):
     with pytest.raises(ParameterError, match="no data between"):
-        ev.check_parameters(tables["ev_sales_share"], None, 1990, 2000, "EV")
+        page.parameters.check_parameters(tables["ev_sales_share"], None, 1990, 2000, "EV")
 
 
 def test_country_short_names_round_trip():
-    assert ev.country_name("Europe") == "Europe (IEA region)"
-    assert ev.country_label("Europe (IEA region)") == "Europe"
-    assert ev.country_label(ev.country_name("Japan")) == "Japan"
+    assert page.tables.country_name("Europe") == "Europe (IEA region)"
+    assert page.tables.country_label("Europe (IEA region)") == "Europe"
+    assert page.tables.country_label(page.tables.country_name("Japan")) == "Japan"
 
 
 # --- the EV rush -----------------------------------------------------------------------------------------
 
 
 def test_share_series_keeps_gaps_and_uses_one_series(tables):
-    series = ev.share_series(tables["ev_sales_share"], ["Japan", "Norway"], "EV", 2015, 2025)
+    series = page.tables.share_series(tables["ev_sales_share"], ["Japan", "Norway"], "EV", 2015, 2025)
     assert len(series) == 2 * 11  # one row per country and year
     japan_2025 = series[(series["country"] == "Japan") & (series["year"] == 2025)]
     assert japan_2025["share_pct"].isna().all()  # no 2025 figure for Japan: a gap, not a fill
     norway_2025 = series[(series["country"] == "Norway") & (series["year"] == 2025)].iloc[0]
-    assert norway_2025["dataset"] == ev.IEA_NEXT
-    assert set(series["dataset"].dropna()) <= {ev.IEA, ev.IEA_NEXT}
+    assert norway_2025["dataset"] == page.tables.IEA_NEXT
+    assert set(series["dataset"].dropna()) <= {page.tables.IEA, page.tables.IEA_NEXT}
 
 
 def test_bev_series_is_marked_derived(tables):
-    series = ev.share_series(tables["ev_sales_share"], ["Japan"], "BEV", 2015, 2024)
+    series = page.tables.share_series(tables["ev_sales_share"], ["Japan"], "BEV", 2015, 2024)
     assert (series["derived"] == "yes").all()
 
 
 def test_japan_is_lowest_in_the_latest_year(tables):
-    series = ev.share_series(tables["ev_sales_share"], ev.DEFAULT_COUNTRIES, "EV", 2015, 2025)
-    latest = ev.latest_shares(series)
+    series = page.tables.share_series(tables["ev_sales_share"], page.parameters.DEFAULT_COUNTRIES, "EV", 2015, 2025)
+    latest = page.tables.latest_shares(series)
     raw = {
         r["country"]: float(r["share_pct"])
         for r in rows_of("ev_sales_share")
-        if r["year"] == "2024" and r["dataset"] == ev.IEA and r["powertrain_id"] == ev.POWERTRAINS["EV"]
+        if r["year"] == "2024" and r["dataset"] == page.tables.IEA and r["powertrain_id"] == page.tables.POWERTRAINS["EV"]
     }
     assert latest["country"].iloc[-1] == "Japan"
     assert latest["share_pct"].iloc[-1] == raw["Japan"]
-    assert ev.share_of(tables["ev_sales_share"], "World", 2024) == raw["World"]
+    assert page.tables.share_of(tables["ev_sales_share"], "World", 2024) == raw["World"]
 
 
 def test_japan_peak_is_the_maximum(tables):
-    peak = ev.japan_peak(tables["ev_sales_share"])
+    peak = page.tables.japan_peak(tables["ev_sales_share"])
     raw = [
         r
         for r in rows_of("ev_sales_share")
-        if r["country"] == "Japan" and r["dataset"] == ev.IEA and r["powertrain_id"] == ev.POWERTRAINS["EV"]
+        if r["country"] == "Japan" and r["dataset"] == page.tables.IEA and r["powertrain_id"] == page.tables.POWERTRAINS["EV"]
     ]
     best = max(raw, key=lambda r: float(r["share_pct"]))
     assert (int(peak["year"]), float(peak["share_pct"])) == (int(best["year"]), float(best["share_pct"]))
 
 
 def test_other_share_figures_exclude_the_main_series(tables):
-    others = ev.other_share_figures(tables["ev_sales_share"], ev.DEFAULT_COUNTRIES, 2015, 2025)
-    assert not others["dataset"].isin([ev.IEA, ev.IEA_NEXT]).any()
-    assert ev.IEA_PREVIOUS in set(others["dataset"])
+    others = page.tables.other_share_figures(tables["ev_sales_share"], page.parameters.DEFAULT_COUNTRIES, 2015, 2025)
+    assert not others["dataset"].isin([page.tables.IEA, page.tables.IEA_NEXT]).any()
+    assert page.tables.IEA_PREVIOUS in set(others["dataset"])
 
 
 # --- China's share ---------------------------------------------------------------------------------------
@@ -187,30 +184,32 @@ def test_china_share_matches_hand_computation_from_volumes(tables):
     volumes = {
         (r["country"], r["year"]): int(r["vehicles"])
         for r in rows_of("ev_sales_volume")
-        if r["dataset"] == ev.IEA and r["powertrain_id"] == ev.POWERTRAINS["EV"]
+        if r["dataset"] == page.tables.IEA and r["powertrain_id"] == page.tables.POWERTRAINS["EV"]
     }
-    rows = ev.china_share_series(tables["china_share_global_ev"], 2015, 2024)
+    rows = page.tables.china_share_series(tables["china_share_global_ev"], 2015, 2024)
     derived = rows[rows["derived"] == "yes"]
     assert len(derived) == 10
     for _, row in derived.iterrows():
         year = str(int(row["year"]))
         assert row["value_pct"] == pytest.approx(100 * volumes[("China", year)] / volumes[("World", year)], abs=0.05)
-    china, world = ev.china_sales(tables["ev_sales_volume"], 2024)
+    china, world = page.tables.china_sales(tables["ev_sales_volume"], 2024)
     assert (china, world) == (volumes[("China", "2024")], volumes[("World", "2024")])
 
 
 def test_china_home_share_keeps_both_definitions(tables):
-    home = ev.china_home_share_definitions(tables["ev_sales_share"])
+    home = page.tables.china_home_share_definitions(tables["ev_sales_share"])
     year_2024 = home[home["year"] == 2024]
-    assert set(year_2024["dataset"]) == {ev.CAAM, ev.IEA}
+    assert set(year_2024["dataset"]) == {page.tables.CAAM, page.tables.IEA}
     assert year_2024["share_pct"].nunique() == 2  # they disagree, and both are kept
 
 
 def test_car_battery_demand_share_is_a_ratio_of_the_csv(tables):
     raw = {
-        r["region"]: float(r["battery_demand_gwh"]) for r in rows_of("ev_battery_demand") if r["mode_id"] == ev.CARS and r["year"] == "2024"
+        r["region"]: float(r["battery_demand_gwh"])
+        for r in rows_of("ev_battery_demand")
+        if r["mode_id"] == page.tables.CARS and r["year"] == "2024"
     }
-    result = ev.car_battery_demand_share(tables["ev_battery_demand"], 2024)
+    result = page.tables.car_battery_demand_share(tables["ev_battery_demand"], 2024)
     assert result["share_pct"] == pytest.approx(100 * raw["China"] / raw["World"])
 
 
@@ -219,17 +218,17 @@ def test_car_battery_demand_share_is_a_ratio_of_the_csv(tables):
 
 def test_every_measure_on_the_ladder_has_a_legend_entry(tables):
     supply = tables["battery_supply_chain"]
-    on_ladder = supply[supply["stage_id"].isin(ev.STAGES)]
-    assert set(on_ladder["measure_kind"]) == set(ev.MEASURE_KIND_LABELS)
-    assert ev.MEASURE_KINDS == list(ev.MEASURE_KIND_LABELS.values())
+    on_ladder = supply[supply["stage_id"].isin(page.tables.STAGES)]
+    assert set(on_ladder["measure_kind"]) == set(page.tables.MEASURE_KIND_LABELS)
+    assert page.tables.MEASURE_KINDS == list(page.tables.MEASURE_KIND_LABELS.values())
     # the table's classes agree with its wording: 'controlled' is ownership, capacity is capacity
     kinds = supply.groupby("measure")["measure_kind"].agg(set)
     assert kinds["mining controlled"] == {"ownership"} and kinds["production capacity"] == {"capacity_by_location"}
 
 
 def test_ladder_has_every_stage_and_leaves_out_projections(tables):
-    rungs = ev.ladder(tables["battery_supply_chain"])
-    assert set(rungs["rung"]) == set(ev.STAGES.values())
+    rungs = page.tables.ladder(tables["battery_supply_chain"])
+    assert set(rungs["rung"]) == set(page.tables.STAGES.values())
     assert not rungs["measure"].str.contains("projection").any()
     assert rungs["value"].between(0, 100).all()
     # China does not lead cobalt or nickel mining by location: the leaders are on the ladder
@@ -240,34 +239,34 @@ def test_ladder_has_every_stage_and_leaves_out_projections(tables):
 
 
 def test_stage_ranges_show_the_claim_is_stronger_downstream(tables):
-    ranges = ev.stage_ranges(ev.ladder(tables["battery_supply_chain"])).set_index("rung")
+    ranges = page.tables.stage_ranges(page.tables.ladder(tables["battery_supply_chain"])).set_index("rung")
     assert ranges.loc["1 Mining", "lowest_pct"] < ranges.loc["4 Battery cells", "lowest_pct"]
     assert ranges.loc["5 Motor magnets (rare earths)", "lowest_pct"] > ranges.loc["1 Mining", "highest_pct"] - 10
 
 
 def test_cell_shares_keep_capacity_and_output(tables):
-    cells = ev.cell_share_definitions(tables["battery_supply_chain"])
-    assert {ev.MEASURE_KINDS[0], ev.MEASURE_KINDS[1]} <= set(cells["kind"])
+    cells = page.tables.cell_share_definitions(tables["battery_supply_chain"])
+    assert {page.tables.MEASURE_KINDS[0], page.tables.MEASURE_KINDS[1]} <= set(cells["kind"])
     assert "iea_batteries_2024" in set(cells["source_key"]) and "iea_battery_commentary_2025" in set(cells["source_key"])
 
 
 def test_words_only_figures_are_not_given_a_number(tables):
-    words = ev.words_only(tables["battery_supply_chain"])
+    words = page.tables.words_only(tables["battery_supply_chain"])
     assert len(words) == sum(1 for r in rows_of("battery_supply_chain") if r["value"] == "")
-    assert not ev.ladder(tables["battery_supply_chain"])["value"].isna().any()
+    assert not page.tables.ladder(tables["battery_supply_chain"])["value"].isna().any()
 
 
 def test_stated_keeps_the_sources_wording():
     row = pd.Series({"qualifier": 'over (stated as "over three-quarters")', "value": 75.0})
-    assert ev.stated(row) == "over 75%"
-    assert ev.stated(pd.Series({"qualifier": None, "value": 94.0})) == "94%"
+    assert page.sentences.stated(row) == "over 75%"
+    assert page.sentences.stated(pd.Series({"qualifier": None, "value": 94.0})) == "94%"
 
 
 # --- BYD, Tesla, Toyota ----------------------------------------------------------------------------------
 
 
 def test_company_series_one_figure_per_series_and_year(tables):
-    series = ev.company_series(tables["automaker_sales"])
+    series = page.tables.company_series(tables["automaker_sales"])
     assert not series.duplicated(["series", "year"]).any()
     tesla_2025 = series[(series["series"].str.startswith("Tesla")) & (series["year"] == 2025)].iloc[0]
     first_in_csv = next(r for r in rows_of("automaker_sales") if r["measure_id"] == "tesla_deliveries" and r["year"] == "2025")
@@ -275,25 +274,25 @@ def test_company_series_one_figure_per_series_and_year(tables):
 
 
 def test_company_alternatives_keep_the_disagreeing_totals(tables):
-    alternatives = ev.company_alternatives(tables["automaker_sales"])
+    alternatives = page.tables.company_alternatives(tables["automaker_sales"])
     assert set(alternatives["source_key"]) == {"nation_2025_byd_tesla", "tesla_2025_cnbc"}
     assert (alternatives["year"] == 2025).all()
 
 
 def test_sales_value_is_picked_by_measure_and_year(tables):
     sales = tables["automaker_sales"]
-    byd = ev.sales_value(sales, "byd_nev_sales", 2024)
+    byd = page.tables.sales_value(sales, "byd_nev_sales", 2024)
     assert (byd["company"], byd["value"]) == ("BYD", 4272145)
     with pytest.raises(KeyError, match="automaker_sales has no row with measure_id 'byd_nev_sales' for 2019"):
-        ev.sales_value(sales, "byd_nev_sales", 2019)
+        page.tables.sales_value(sales, "byd_nev_sales", 2019)
 
 
 def test_japan_ice_share_leaves_out_a_half_year(tables):
-    ice = ev.japan_ice_share(tables["ev_sales_share"])
+    ice = page.tables.japan_ice_share(tables["ev_sales_share"])
     full_years = [
         r
         for r in rows_of("ev_sales_share")
-        if r["country"] == "Japan" and r["powertrain_id"] == ev.ICE and r["part_of_year"] == ev.FULL_YEAR
+        if r["country"] == "Japan" and r["powertrain_id"] == page.tables.ICE and r["part_of_year"] == page.tables.FULL_YEAR
     ]
     latest = max(full_years, key=lambda r: int(r["year"]))
     assert (int(ice["year"]), ice["share_pct"]) == (int(latest["year"]), float(latest["share_pct"]))
@@ -301,14 +300,14 @@ def test_japan_ice_share_leaves_out_a_half_year(tables):
 
 
 def test_byd_is_the_second_largest_battery_maker(tables):
-    assert ev.maker_rank(tables["battery_makers"], "BYD", "2024") == 2
-    assert ev.maker_rank(tables["battery_makers"], "CATL", "2024") == 1
-    assert ev.ordinal(2, lowest=False) == "second-largest"
-    assert ev.ordinal(1) == "lowest"
+    assert page.tables.maker_rank(tables["battery_makers"], "BYD", "2024") == 2
+    assert page.tables.maker_rank(tables["battery_makers"], "CATL", "2024") == 1
+    assert page.sentences.ordinal(2, lowest=False) == "second-largest"
+    assert page.sentences.ordinal(1) == "lowest"
 
 
 def test_battery_shares_are_installations_over_the_total(tables):
-    makers = ev.battery_makers_table(tables["battery_makers"], "2024")
+    makers = page.tables.battery_makers_table(tables["battery_makers"], "2024")
     every_maker = tables["battery_makers"][
         (tables["battery_makers"]["year"] == "2024") & (tables["battery_makers"]["counted"] == "all_makers")
     ]
@@ -323,11 +322,11 @@ def test_battery_shares_are_installations_over_the_total(tables):
 
 
 def test_tokyo_2030_target_counts_hybrids(tables):
-    tokyo = ev.policy_row(tables["ev_policy_targets"], "tokyo_2030_non_gasoline_cars")
+    tokyo = page.tables.policy_row(tables["ev_policy_targets"], "tokyo_2030_non_gasoline_cars")
     assert tokyo["target_value"] == "100%"
     assert "hybrid" in tokyo["what_counts"].lower()
     with pytest.raises(KeyError, match="has no row with target_id 'no_such_target'"):
-        ev.policy_row(tables["ev_policy_targets"], "no_such_target")
+        page.tables.policy_row(tables["ev_policy_targets"], "no_such_target")
 
 
 def test_rewording_a_target_changes_no_figure(data_copy):
@@ -336,7 +335,7 @@ def test_rewording_a_target_changes_no_figure(data_copy):
 
     path = data_copy / "ev_policy_targets.csv"
     rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
-    before = ev.policy_row(data.load_table("ev_policy_targets", data_copy), "tokyo_2030_non_gasoline_cars")
+    before = page.tables.policy_row(data.load_table("ev_policy_targets", data_copy), "tokyo_2030_non_gasoline_cars")
     for row in rows:
         row["policy"], row["target_metric"] = row["policy"] + " (reworded)", "a reworded metric: " + row["target_metric"]
     buffer = io.StringIO()
@@ -344,7 +343,7 @@ def test_rewording_a_target_changes_no_figure(data_copy):
     writer.writeheader()
     writer.writerows(rows)
     path.write_text(buffer.getvalue(), encoding="utf-8")
-    after = ev.policy_row(data.load_table("ev_policy_targets", data_copy), "tokyo_2030_non_gasoline_cars")
+    after = page.tables.policy_row(data.load_table("ev_policy_targets", data_copy), "tokyo_2030_non_gasoline_cars")
     assert after["target_value"] == before["target_value"] and after["target_year"] == before["target_year"]
     assert after["policy"] != before["policy"]
 
@@ -359,25 +358,29 @@ def ev_figures(data_dir: Path | None) -> dict[str, object]:
         tables["battery_makers"],
     )
     evidence = ["battery_chain", "ev_targets", "ev_share_japan", "byd_growth"]
-    essay = ev.essay_checks(share, tables["china_share_global_ev"], supply, makers, sales, tables["ev_policy_targets"])
+    essay = page.sentences.essay_checks(share, tables["china_share_global_ev"], supply, makers, sales, tables["ev_policy_targets"])
     return {
         "shares": {
-            powertrain: ev.share_series(share, ev.DEFAULT_COUNTRIES, powertrain, 2015, 2025)[["country", "year", "share_pct", "source_key"]]
-            for powertrain in ev.POWERTRAINS
+            powertrain: page.tables.share_series(share, page.parameters.DEFAULT_COUNTRIES, powertrain, 2015, 2025)[
+                ["country", "year", "share_pct", "source_key"]
+            ]
+            for powertrain in page.tables.POWERTRAINS
         },
-        "japan_peak": ev.japan_peak(share)[["year", "share_pct"]].tolist(),
-        "china_home": ev.china_home_share_definitions(share)[["year", "share_pct", "dataset", "source_key"]],
-        "china_sales": ev.china_sales(tables["ev_sales_volume"], 2024),
-        "battery_demand": ev.car_battery_demand_share(tables["ev_battery_demand"], 2024).tolist(),
-        "ladder": ev.ladder(supply)[["rung", "country", "year", "value", "kind", "confidence", "source_key"]],
-        "stage_ranges": ev.stage_ranges(ev.ladder(supply)),
-        "cells": ev.cell_share_definitions(supply)[["year", "value", "kind", "source_key"]],
-        "china_share": ev.china_share_series(tables["china_share_global_ev"], 2015, 2024)[["year", "value_pct", "derived", "source_key"]],
-        "companies": ev.company_series(sales)[["series", "year", "value", "source_key"]],
-        "alternatives": ev.company_alternatives(sales)[["company", "year", "value", "source_key"]],
-        "makers": ev.battery_makers_table(makers, "2024")[["installations_gwh", "share_pct", "derived", "source_key"]],
-        "byd_rank": ev.maker_rank(makers, "BYD", "2024"),
-        "japan_ice": ev.japan_ice_share(share)[["year", "share_pct"]].tolist(),
+        "japan_peak": page.tables.japan_peak(share)[["year", "share_pct"]].tolist(),
+        "china_home": page.tables.china_home_share_definitions(share)[["year", "share_pct", "dataset", "source_key"]],
+        "china_sales": page.tables.china_sales(tables["ev_sales_volume"], 2024),
+        "battery_demand": page.tables.car_battery_demand_share(tables["ev_battery_demand"], 2024).tolist(),
+        "ladder": page.tables.ladder(supply)[["rung", "country", "year", "value", "kind", "confidence", "source_key"]],
+        "stage_ranges": page.tables.stage_ranges(page.tables.ladder(supply)),
+        "cells": page.tables.cell_share_definitions(supply)[["year", "value", "kind", "source_key"]],
+        "china_share": page.tables.china_share_series(tables["china_share_global_ev"], 2015, 2024)[
+            ["year", "value_pct", "derived", "source_key"]
+        ],
+        "companies": page.tables.company_series(sales)[["series", "year", "value", "source_key"]],
+        "alternatives": page.tables.company_alternatives(sales)[["company", "year", "value", "source_key"]],
+        "makers": page.tables.battery_makers_table(makers, "2024")[["installations_gwh", "share_pct", "derived", "source_key"]],
+        "byd_rank": page.tables.maker_rank(makers, "BYD", "2024"),
+        "japan_ice": page.tables.japan_ice_share(share)[["year", "share_pct"]].tolist(),
         "essay": [NUMBER.findall(text) for text in essay.to_numpy().ravel()],  # its sentences quote labels: numbers only
         "claims": {name: NUMBER.findall(claims.EVIDENCE[name](data_dir).text) for name in evidence},
     }
@@ -387,7 +390,7 @@ def reword_maker_groups(data_dir: Path) -> None:
     """Reword the names of groups of battery makers ('All makers ...'); one company's name is a proper name a chapter may pick by."""
     path = data_dir / "battery_makers.csv"
     makers = pd.read_csv(path, dtype=str, keep_default_na=False)
-    groups = makers["counted"] != ev.ONE_MAKER
+    groups = makers["counted"] != page.tables.ONE_MAKER
     makers.loc[groups, "company"] = REWORDED + makers.loc[groups, "company"]
     makers.to_csv(path, index=False)
 
@@ -414,13 +417,13 @@ def test_rewording_the_labels_changes_no_figure(data_copy: Path):
         assert data.load_table(table, data_copy)[column].str.startswith(REWORDED).all(), f"{table}.{column}"
     assert data.load_table("ev_battery_demand", data_copy)["mode"].str.startswith(REWORDED).all()
     # the chart's words come from the data, so they follow the rewording
-    assert ev.powertrain_label(data.load_table("ev_sales_share", data_copy), "EV") == REWORDED + ev.powertrain_label(
+    assert page.tables.powertrain_label(data.load_table("ev_sales_share", data_copy), "EV") == REWORDED + page.tables.powertrain_label(
         data.load_table("ev_sales_share"), "EV"
     )
 
 
 def test_essay_checks_use_the_data(tables):
-    checks = ev.essay_checks(
+    checks = page.sentences.essay_checks(
         tables["ev_sales_share"],
         tables["china_share_global_ev"],
         tables["battery_supply_chain"],
@@ -444,10 +447,12 @@ def test_millions():
 def test_charts_build_small_specs(tables):
     share = tables["ev_sales_share"]
     built = [
-        ev.share_chart(ev.share_series(share, ev.DEFAULT_COUNTRIES, "EV", 2015, 2025), ev.powertrain_label(share, "EV")),
-        ev.china_share_chart(ev.china_share_series(tables["china_share_global_ev"], 2015, 2024)),
-        ev.ladder_chart(ev.ladder(tables["battery_supply_chain"])),
-        ev.company_chart(ev.company_series(tables["automaker_sales"])),
+        page.charts.share_chart(
+            page.tables.share_series(share, page.parameters.DEFAULT_COUNTRIES, "EV", 2015, 2025), page.tables.powertrain_label(share, "EV")
+        ),
+        page.charts.china_share_chart(page.tables.china_share_series(tables["china_share_global_ev"], 2015, 2024)),
+        page.charts.ladder_chart(page.tables.ladder(tables["battery_supply_chain"])),
+        page.charts.company_chart(page.tables.company_series(tables["automaker_sales"])),
     ]
     for chart in built:
         assert isinstance(chart, (alt.Chart, alt.LayerChart))
@@ -458,20 +463,99 @@ def test_charts_build_small_specs(tables):
 
 def test_sources_of_collects_every_cited_key(tables):
     sales = tables["automaker_sales"]
-    sources = ev.sources_of(sales[sales["company"] == "Tesla"])
+    sources = data.sources_cited(sales[sales["company"] == "Tesla"])
     assert set(sources["source_key"]) == {r["source_key"] for r in rows_of("automaker_sales") if r["company"] == "Tesla"}
 
 
 @pytest.mark.parametrize(("given", "expected"), [('["Japan", "China"]', ["Japan", "China"]), ("Japan", ["Japan"]), (("World",), ["World"])])
 def test_countries_from_a_command_line(given, expected):
-    assert ev.as_list("countries", given) == expected
+    assert params.as_list("countries", given) == expected
 
 
 def test_countries_from_a_command_line_unknown_name(tables):
     with pytest.raises(ParameterError, match="unknown values \\['Atlantis'\\]"):
-        ev.check_parameters(tables["ev_sales_share"], '["Atlantis"]', None, None, "EV")
+        page.parameters.check_parameters(tables["ev_sales_share"], '["Atlantis"]', None, None, "EV")
 
 
 def test_countries_not_json(tables):
     with pytest.raises(ParameterError, match="must be a list"):
-        ev.as_list("countries", "[Japan")
+        params.as_list("countries", "[Japan")
+
+
+def _colour_range(spec: dict, field: str) -> dict[str, str]:
+    """domain -> colour of the first colour scale on ``field`` in a (layered) spec."""
+    for layer in [spec, *spec.get("layer", [])]:
+        color = layer.get("encoding", {}).get("color", {})
+        if color.get("field") == field:
+            return dict(zip(color["scale"]["domain"], color["scale"]["range"], strict=True))
+    raise AssertionError(f"no colour scale on {field}")
+
+
+def test_each_country_is_drawn_in_its_place_colour(tables):
+    share = tables["ev_sales_share"]
+    spec = page.charts.share_chart(page.tables.share_series(share, page.parameters.DEFAULT_COUNTRIES, "EV", 2015, 2025), "EV").to_dict()
+    colours = _colour_range(spec, "country")
+    assert colours["Japan"] == style.colour("japan") and colours["China"] == style.colour("china")
+    assert colours["World"] == style.colour("world")
+    assert "strokeDash" not in spec["layer"][0]["encoding"]  # every country has a colour of its own
+
+
+def test_countries_sharing_a_place_colour_are_dashed(tables):
+    share = tables["ev_sales_share"]
+    spec = page.charts.share_chart(page.tables.share_series(share, ["Europe", "EU27", "Japan"], "EV", 2015, 2024), "EV").to_dict()
+    assert len(set(_colour_range(spec, "country").values())) == 2
+    dashes = spec["layer"][0]["encoding"]["strokeDash"]["scale"]["range"]
+    assert dashes[0] != dashes[1]  # Europe and the EU27: one colour, two dashes
+
+
+def test_company_and_measure_colours_come_from_roles(tables):
+    companies = _colour_range(page.charts.company_chart(page.tables.company_series(tables["automaker_sales"])).to_dict(), "series")
+    assert list(companies.values()) == style.colours(spec["role"] for spec in page.tables.COMPANY_SERIES)
+    ladder = page.charts.ladder_chart(page.tables.ladder(tables["battery_supply_chain"])).to_dict()
+    kinds = _colour_range(ladder["layer"][1]["layer"][0], "kind")
+    assert list(kinds.values()) == style.colours(page.tables.MEASURE_KIND_LABELS)
+
+
+def test_shaped_frames_still_name_their_tables(tables):
+    """Frames rebuilt by merge or concat are tagged again, so their source lines name the table."""
+    share, sales = tables["ev_sales_share"], tables["automaker_sales"]
+    assert data.tables_of(page.tables.share_series(share, ["Japan"], "EV", 2015, 2024)) == ("ev_sales_share",)
+    assert data.tables_of(page.tables.china_home_share_definitions(share)) == ("ev_sales_share",)
+    assert data.tables_of(page.tables.company_series(sales)) == ("automaker_sales",)
+    evidence = page.tables.essay_evidence(
+        share,
+        tables["china_share_global_ev"],
+        tables["battery_supply_chain"],
+        tables["battery_makers"],
+        sales,
+        tables["ev_policy_targets"],
+    )
+    names = ("ev_sales_share", "china_share_global_ev", "battery_supply_chain", "battery_makers", "automaker_sales", "ev_policy_targets")
+    assert data.tables_of(*evidence) == names
+    assert all(len(frame) > 0 for frame in evidence)
+
+
+def test_sentences_leave_no_glue_empty(tables):
+    share = tables["ev_sales_share"]
+    series = page.tables.share_series(share, ["China", "Norway"], "BEV", 2015, 2025)
+    rush = page.sentences.ev_rush(share, series, 2025, "BEV")
+    assert rush["ev_rank_sentence"] == "Japan is not among the countries chosen for the chart."
+    assert "derived" in rush["ev_powertrain_note"]
+    makers = tables["battery_makers"]
+    makers_year = page.tables.battery_makers_table(makers, page.tables.latest_makers_year(makers))
+    alternatives = page.tables.company_alternatives(tables["automaker_sales"])
+    glued = {
+        **rush,
+        **page.sentences.japan_hybrids(share),
+        **page.sentences.china_share(
+            tables["china_share_global_ev"],
+            page.tables.china_share_series(tables["china_share_global_ev"], 2015, 2024),
+            tables["ev_sales_volume"],
+        ),
+        **page.sentences.battery_ladder(tables["battery_supply_chain"], page.tables.ladder(tables["battery_supply_chain"])),
+        **page.sentences.battery_demand(tables["ev_battery_demand"]),
+        **page.sentences.company_sales(tables["automaker_sales"], makers, makers_year, alternatives),
+        **page.sentences.targets(tables["ev_policy_targets"]),
+    }
+    assert all(isinstance(value, str) and value for value in glued.values())
+    assert glued["byd_maker_rank"] == "second-largest"

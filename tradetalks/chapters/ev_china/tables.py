@@ -1,16 +1,12 @@
-"""Chapter 'The EV rush and China's grip on the supply chain': shaping the EV tables and drawing them."""
+"""The EV tables shaped for the page: sales shares, China's share, the battery ladder, carmakers, targets."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 
-import altair as alt
 import pandas as pd
 
-from tradetalks import charts, data
-from tradetalks.params import ParameterError, check_choice, check_choices, check_year_range
-from tradetalks.text import millions
+from tradetalks import data
 
 # Datasets (the tables' ``dataset`` ids, documented in datapackage.json), not source keys
 IEA = "iea_gevo2025"  # IEA Global EV Outlook 2025 data: the one consistent series
@@ -22,7 +18,6 @@ CAAM = "caam_all_vehicles"  # CAAM's China shares: all vehicles, wholesale
 POWERTRAINS = {"EV": "ev", "BEV": "bev", "PHEV": "phev"}
 # Short names for the chapter's parameters and charts; other countries keep the tables' names.
 COUNTRY_LABELS = {"Europe (IEA region)": "Europe", "European Union (EU27)": "EU27"}
-DEFAULT_COUNTRIES = ["World", "China", "Europe", "United States", "Japan", "Norway"]
 JAPAN = "Japan"
 CHINA = "China"
 WORLD = "World"
@@ -42,7 +37,6 @@ STAGES = {
 SHARE_UNIT = "% of global"  # battery_supply_chain's unit of a share (the other is GWh)
 OBSERVED = "observed"  # battery_supply_chain.figure_kind of a data year's figure (not a projection or an average)
 LEADERS = ["China", "another country (China does not lead)"]
-KIND_COLOURS = [charts.PALETTE[0], charts.PALETTE[1], charts.PALETTE[4]]
 # battery_supply_chain.measure_kind -> the chapter's words for it, in legend order
 MEASURE_KIND_LABELS = {
     "capacity_by_location": "capacity (location)",
@@ -54,23 +48,35 @@ ONE_MAKER = "one_maker"  # battery_makers.counted of one company's installations
 # battery_makers.derived -> the chapter's words for it: only the share is ever derived, never the installations
 MAKER_DERIVED_WORDS = {"yes": "share derived", "no": "no"}
 
-# BYD in blues, Tesla green, Toyota in vermilion and orange.
-COMPANY_COLOURS = [charts.PALETTE[0], charts.PALETTE[5], charts.PALETTE[2], charts.PALETTE[3], charts.PALETTE[1]]
-# BYD, Tesla and Toyota: one series per line, with what it counts, by automaker_sales.measure_id.
-# A year with rows of several ids (or sources) draws the first in table order.
+# BYD, Tesla and Toyota: one series per line, with what it counts, by automaker_sales.measure_id, and the
+# company colour role it is drawn in. A year with rows of several ids (or sources) draws the first in table order.
 COMPANY_SERIES = [
-    {"series": "BYD: NEV sales (BEV + PHEV, all vehicles)", "measures": ["byd_nev_sales"]},
-    {"series": "BYD: BEV sales", "measures": ["byd_bev_passenger_sales", "byd_bev_sales"]},
-    {"series": "Tesla: deliveries (all BEV)", "measures": ["tesla_deliveries"]},
-    {"series": "Toyota + Lexus: sales, all powertrains", "measures": ["toyota_lexus_sales"]},
-    {"series": "Toyota: BEV sales", "measures": ["toyota_bev_sales"]},
+    {"series": "BYD: NEV sales (BEV + PHEV, all vehicles)", "measures": ["byd_nev_sales"], "role": "byd"},
+    {"series": "BYD: BEV sales", "measures": ["byd_bev_passenger_sales", "byd_bev_sales"], "role": "byd_secondary"},
+    {"series": "Tesla: deliveries (all BEV)", "measures": ["tesla_deliveries"], "role": "tesla"},
+    {"series": "Toyota + Lexus: sales, all powertrains", "measures": ["toyota_lexus_sales"], "role": "toyota"},
+    {"series": "Toyota: BEV sales", "measures": ["toyota_bev_sales"], "role": "toyota_secondary"},
 ]
 # Totals the sources disagree on: the rows of these measures the chart does not draw are listed beside it.
 DISPUTED_TOTALS = ["byd_vehicle_sales_unclear_scope", "tesla_deliveries"]
 BYD_NEV_SALES = "byd_nev_sales"
 
+# The rows the essay check quotes, by id (sentences.essay_checks words them; essay_evidence cites them).
+ESSAY_SUPPLY_FIGURES = {
+    "cells_capacity": "china_cell_capacity_2023",
+    "cells_output": "china_batteries_sold_2024",
+    "magnets": "china_magnet_manufacturing_2024",
+    "cobalt_mine": "drc_cobalt_mining_2023",
+    "nickel_mine": "indonesia_nickel_mining_2023",
+}
+ESSAY_TARGETS = {
+    "tokyo": "tokyo_2030_non_gasoline_cars",
+    "enforcement": "tokyo_2030_enforcement",
+    "national": "japan_2035_electrified_sales",
+}
 
-# --- parameters ------------------------------------------------------------------------------------------
+
+# --- countries and years ---------------------------------------------------------------------------------
 
 
 def country_label(name: str) -> str:
@@ -100,41 +106,6 @@ def share_years(share: pd.DataFrame) -> list[int]:
     return sorted(int(year) for year in rows["year"].unique())
 
 
-def as_list(name: str, value: Sequence[str] | str) -> list[str]:
-    """A list parameter as given on a command line: '["Japan", "China"]' (JSON) or one name; lists pass through."""
-    if not isinstance(value, str):
-        return list(value)
-    text = value.strip()
-    if not text.startswith("["):
-        return [text] if text else []
-    try:
-        parsed = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise ParameterError(f'{name} must be a list such as ["Japan", "China"]; got {value!r}') from error
-    if not isinstance(parsed, list):
-        raise ParameterError(f"{name} must be a list; got {value!r}")
-    return parsed
-
-
-def check_parameters(
-    share: pd.DataFrame, countries: Sequence[str] | None, year_from: int | None, year_to: int | None, powertrain: str
-) -> tuple[list[str], int, int, str]:
-    """Validate the chapter's parameters against the data; ``None`` means the data's default.
-
-    Returns the countries (short names), the year range and the powertrain parameter. Raises
-    ``ParameterError`` naming the valid values.
-    """
-    check_choice("powertrain", powertrain, list(POWERTRAINS))
-    chosen = check_choices(
-        "countries", DEFAULT_COUNTRIES if countries is None else as_list("countries", countries), available_countries(share)
-    )
-    years = share_years(share)
-    year_from = years[0] if year_from is None else year_from
-    year_to = years[-1] if year_to is None else year_to
-    check_year_range(year_from, year_to, years)
-    return chosen, year_from, year_to, powertrain
-
-
 # --- the EV rush -----------------------------------------------------------------------------------------
 
 
@@ -142,7 +113,7 @@ def share_series(share: pd.DataFrame, countries: Sequence[str], powertrain: str,
     """EV share of new cars by country and year from the IEA series (GEVO 2025; 2025 from GEVO 2026 via OWID).
 
     One row per country and year in range: a year without a figure stays empty (a gap, not filled).
-    Columns: country (short name), year, share_pct, series, derived, source_key.
+    Columns: country (short name), year, share_pct, series, derived, dataset, source_key.
     """
     kind = POWERTRAINS[powertrain]
     names = [country_name(label) for label in countries]
@@ -154,35 +125,13 @@ def share_series(share: pd.DataFrame, countries: Sequence[str], powertrain: str,
         rows[["country", "year", "share_pct", "series", "derived", "dataset", "source_key"]], on=["country", "year"], how="left"
     )
     shown["country"] = shown["country"].map(country_label)
-    return shown.reset_index(drop=True)
+    return data.derived_from(shown.reset_index(drop=True), share)
 
 
 def powertrain_label(share: pd.DataFrame, powertrain: str) -> str:
     """What a powertrain parameter counts, in the IEA series' own words ('EV' -> 'EV (BEV+PHEV)')."""
     rows = iea_share_rows(share)
     return str(rows.loc[rows["powertrain_id"] == POWERTRAINS[powertrain], "powertrain"].iloc[0])
-
-
-def share_chart(series: pd.DataFrame, label: str) -> alt.LayerChart:
-    """Lines of the IEA share by country; hollow squares for the 2025 update (another vintage).
-
-    ``label`` names what the share counts (``powertrain_label``).
-    """
-    countries = list(dict.fromkeys(series["country"]))
-    color = alt.Color("country:N", title=None, sort=countries, scale=alt.Scale(domain=countries, range=charts.PALETTE[: len(countries)]))
-    if len(countries) > len(charts.PALETTE):
-        color = alt.Color("country:N", title=None, sort=countries)
-    x = alt.X("year:Q", title="Year", axis=alt.Axis(format="d", tickMinStep=1))
-    y = alt.Y("share_pct:Q", title=f"{label} share of new cars (%)")
-    tooltip = ["country:N", "year:Q", alt.Tooltip("share_pct:Q", title="share (%)"), "series:N", "derived:N"]
-    main = series[(series["dataset"] == IEA) | series["share_pct"].isna()]
-    main = main.assign(share_pct=main["share_pct"].where(main["dataset"] == IEA))
-    line = alt.Chart(main).mark_line(point=True).encode(x=x, y=y, color=color, tooltip=tooltip)
-    update = series[series["dataset"] == IEA_NEXT]
-    points = (
-        alt.Chart(update).mark_point(shape="square", size=80, filled=False, strokeWidth=2).encode(x=x, y=y, color=color, tooltip=tooltip)
-    )
-    return alt.layer(line, points)
 
 
 def latest_shares(series: pd.DataFrame) -> pd.DataFrame:
@@ -243,28 +192,6 @@ def china_share_series(china_share: pd.DataFrame, year_from: int, year_to: int) 
     return rows[["year", "value_pct", "figure", "metric", "derived", "source_key", "notes"]].reset_index(drop=True)
 
 
-def china_share_chart(rows: pd.DataFrame) -> alt.LayerChart:
-    """Line of the derived series, hollow diamonds for figures stated elsewhere."""
-    x = alt.X("year:Q", title="Year", axis=alt.Axis(format="d", tickMinStep=1))
-    y = alt.Y("value_pct:Q", title="China's share of world electric car sales (%)", scale=alt.Scale(domain=[0, 100]))
-    figures = ["derived from IEA data (China / World)", "as stated in a summary of the IEA report"]
-    color = alt.Color(
-        "figure:N",
-        title=None,
-        sort=figures,
-        scale=alt.Scale(domain=figures, range=[charts.PALETTE[0], charts.PALETTE[3]]),
-        legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=400),
-    )
-    tooltip = ["year:Q", alt.Tooltip("value_pct:Q", title="share (%)"), "figure:N", "source_key:N", "notes:N"]
-    derived = rows[rows["derived"] == "yes"]
-    stated = rows[rows["derived"] == "no"]
-    line = alt.Chart(derived).mark_line(point=True).encode(x=x, y=y, color=color, tooltip=tooltip)
-    points = (
-        alt.Chart(stated).mark_point(shape="diamond", size=110, filled=False, strokeWidth=2).encode(x=x, y=y, color=color, tooltip=tooltip)
-    )
-    return alt.layer(line, points)
-
-
 def china_sales(volume: pd.DataFrame, year: int) -> tuple[float, float]:
     """China's and the world's IEA electric car sales (BEV+PHEV, derived sum) in ``year``."""
     rows = volume[(volume["dataset"] == IEA) & (volume["powertrain_id"] == POWERTRAINS["EV"]) & (volume["year"] == year)]
@@ -282,7 +209,8 @@ def china_home_share_definitions(share: pd.DataFrame) -> pd.DataFrame:
         & share["year"].isin(caam["year"])
     ]
     rows = pd.concat([iea, caam]).sort_values(["year", "source_key"])
-    return rows[["year", "powertrain", "share_pct", "basis", "dataset", "source_key", "notes"]].reset_index(drop=True)
+    shown = rows[["year", "powertrain", "share_pct", "basis", "dataset", "source_key", "notes"]].reset_index(drop=True)
+    return data.derived_from(shown, share)
 
 
 def car_battery_demand_share(demand: pd.DataFrame, year: int, region: str = CHINA) -> pd.Series:
@@ -324,54 +252,6 @@ def words_only(supply: pd.DataFrame) -> pd.DataFrame:
     return rows[["stage", "item", "country", "year", "qualifier", "measure", "source_key"]].reset_index(drop=True)
 
 
-def ladder_chart(rungs: pd.DataFrame) -> alt.LayerChart:
-    """Dot plot: one row per stage, China's share (and the leader's, where China does not lead) by measure."""
-    order = list(dict.fromkeys(STAGES.values()))
-    y = alt.Y("rung:N", title=None, sort=order, axis=alt.Axis(labelLimit=260))
-    x = alt.X("value:Q", title="Share of world total (%)", scale=alt.Scale(domain=[0, 100]))
-    china = rungs[rungs["country"] == CHINA]
-    span = (
-        alt.Chart(china)
-        .mark_rule(strokeWidth=10, opacity=0.18, color=charts.PALETTE[7])
-        .encode(y=y, x=alt.X("min(value):Q", title="Share of world total (%)", scale=alt.Scale(domain=[0, 100])), x2="max(value):Q")
-    )
-    encoding = {
-        "y": y,
-        "x": x,
-        "yOffset": alt.YOffset("kind:N", sort=MEASURE_KINDS, scale=alt.Scale(domain=MEASURE_KINDS)),
-        "color": alt.Color(
-            "kind:N",
-            title="Measure (hollow: low-confidence source)",
-            sort=MEASURE_KINDS,
-            scale=alt.Scale(domain=MEASURE_KINDS, range=KIND_COLOURS),
-            legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=320, titleLimit=320),
-        ),
-        "shape": alt.Shape(
-            "leader:N",
-            title="Whose share",
-            scale=alt.Scale(domain=LEADERS, range=["circle", "triangle-down"]),
-            legend=alt.Legend(
-                orient="bottom", direction="vertical", labelLimit=320, symbolStrokeColor="#333333", symbolFillColor="#333333"
-            ),
-        ),
-        "tooltip": [
-            "rung:N",
-            "item:N",
-            "country:N",
-            "year:N",
-            alt.Tooltip("value:Q", title="share (%)"),
-            "qualifier:N",
-            "measure:N",
-            "confidence:N",
-            "source_key:N",
-        ],
-    }
-    solid = alt.Chart(rungs[rungs["confidence"] != "low"]).mark_point(size=90, strokeWidth=2, filled=True, opacity=0.9).encode(**encoding)
-    hollow = alt.Chart(rungs[rungs["confidence"] == "low"]).mark_point(size=90, strokeWidth=2, filled=False).encode(**encoding)
-    points = alt.layer(solid, hollow)
-    return alt.layer(span, points).properties(height=340)
-
-
 def stage_ranges(rungs: pd.DataFrame) -> pd.DataFrame:
     """China's lowest and highest share at each rung (all measures, all sources)."""
     china = rungs[rungs["country"] == CHINA]
@@ -392,14 +272,6 @@ def supply_figure(supply: pd.DataFrame, figure_id: str) -> pd.Series:
     return data.row_by_id(supply, "figure_id", figure_id)
 
 
-def stated(row: pd.Series) -> str:
-    """A figure as its source words it: qualifier and number ('nearly 85%'), from the row's own columns."""
-    qualifier = str(row["qualifier"]) if pd.notna(row["qualifier"]) else ""
-    first_word = qualifier.split(" (")[0].strip()
-    value = f"{row['value']:g}%" if pd.notna(row["value"]) else ""
-    return " ".join(part for part in [first_word, value] if part)
-
-
 # --- BYD, Tesla, Toyota ----------------------------------------------------------------------------------
 
 
@@ -409,7 +281,7 @@ def _drawn_company_rows(sales: pd.DataFrame) -> pd.DataFrame:
     for spec in COMPANY_SERIES:
         rows = data.rows_by_id(sales, "measure_id", *spec["measures"])
         parts.append(rows.drop_duplicates("year", keep="first").assign(series=spec["series"]))
-    return pd.concat(parts)
+    return data.derived_from(pd.concat(parts), sales)
 
 
 def company_series(sales: pd.DataFrame) -> pd.DataFrame:
@@ -429,29 +301,6 @@ def company_alternatives(sales: pd.DataFrame) -> pd.DataFrame:
     return rows[["company", "year", "metric", "value", "scope", "source_key", "notes"]].reset_index(drop=True)
 
 
-def company_chart(series: pd.DataFrame) -> alt.Chart:
-    """Grouped bars: millions of vehicles by year, one bar per series."""
-    order = [spec["series"] for spec in COMPANY_SERIES]
-    return (
-        alt.Chart(series)
-        .mark_bar()
-        .encode(
-            x=alt.X("year:O", title="Year", axis=alt.Axis(labelAngle=0)),
-            xOffset=alt.XOffset("series:N", sort=order),
-            y=alt.Y("million:Q", title="Vehicles (million)"),
-            color=alt.Color(
-                "series:N",
-                title=None,
-                sort=order,
-                scale=alt.Scale(domain=order, range=COMPANY_COLOURS),
-                legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=400),
-            ),
-            tooltip=["series:N", "year:O", alt.Tooltip("value:Q", format=",.0f", title="vehicles"), "scope:N", "source_key:N"],
-        )
-        .properties(height=300)
-    )
-
-
 def sales_value(sales: pd.DataFrame, measure_id: str, year: int) -> pd.Series:
     """The ``automaker_sales`` row of a measure (its ``measure_id``) in ``year``: the first in table order."""
     rows = data.rows_by_id(sales, "measure_id", measure_id)
@@ -461,11 +310,28 @@ def sales_value(sales: pd.DataFrame, measure_id: str, year: int) -> pd.Series:
     return rows.iloc[0]
 
 
+def latest_makers_year(makers: pd.DataFrame) -> str:
+    """The latest calendar year of the battery makers table (its ``year`` also holds part-years and blanks)."""
+    return makers["year"].dropna().loc[lambda year: year.str.fullmatch(r"\d{4}")].max()
+
+
 def battery_makers_table(makers: pd.DataFrame, year: str) -> pd.DataFrame:
     """Battery makers' installations and shares in one year (SNE Research), as in the table."""
     rows = makers[makers["year"] == year]
     rows = rows.assign(derived=rows["derived"].map(MAKER_DERIVED_WORDS))
     return rows[["company", "hq_country", "installations_gwh", "share_pct", "derived", "source_key", "notes"]].reset_index(drop=True)
+
+
+def maker_rank(makers: pd.DataFrame, company: str, year: str) -> int:
+    """A battery maker's rank by installations in ``year`` among single makers with a figure (1 = largest)."""
+    rows = makers[(makers["year"] == year) & (makers["counted"] == ONE_MAKER) & makers["installations_gwh"].notna()]
+    ranked = rows.sort_values("installations_gwh", ascending=False)["company"].tolist()
+    return ranked.index(company) + 1
+
+
+def byd_battery_rows(makers: pd.DataFrame) -> pd.DataFrame:
+    """BYD's battery installations in the latest calendar year of the makers table (the essay check states the first)."""
+    return makers[(makers["company"] == "BYD") & (makers["year"] == latest_makers_year(makers))]
 
 
 # --- policy ----------------------------------------------------------------------------------------------
@@ -485,110 +351,23 @@ def policy_row(targets: pd.DataFrame, target_id: str) -> pd.Series:
     return data.row_by_id(targets, "target_id", target_id)
 
 
-def sources_of(*tables: pd.DataFrame, data_dir: object = None) -> pd.DataFrame:
-    """The sources behind the rows of one or more (filtered) tables, in first-cited order."""
-    return data.sources_cited(*tables, data_dir=data_dir)
-
-
 # --- the essay's claims ----------------------------------------------------------------------------------
 
 
-def ordinal(rank: int, lowest: bool = True) -> str:
-    """1 -> 'lowest' (or 'largest'), 2 -> 'second-lowest' ..."""
-    word = "lowest" if lowest else "largest"
-    prefix = {1: "", 2: "second-", 3: "third-"}.get(rank, f"{rank}th-")
-    return prefix + word
-
-
-def maker_rank(makers: pd.DataFrame, company: str, year: str) -> int:
-    """A battery maker's rank by installations in ``year`` among single makers with a figure (1 = largest)."""
-    rows = makers[(makers["year"] == year) & (makers["counted"] == ONE_MAKER) & makers["installations_gwh"].notna()]
-    ranked = rows.sort_values("installations_gwh", ascending=False)["company"].tolist()
-    return ranked.index(company) + 1
-
-
-def byd_battery_rows(makers: pd.DataFrame) -> pd.DataFrame:
-    """BYD's battery installations in the latest calendar year of the makers table (the essay check states the first)."""
-    latest = makers["year"].dropna().loc[lambda y: y.str.fullmatch(r"\d{4}")].max()
-    return makers[(makers["company"] == "BYD") & (makers["year"] == latest)]
-
-
-def essay_checks(
+def essay_evidence(
     share: pd.DataFrame,
     china_share: pd.DataFrame,
     supply: pd.DataFrame,
     makers: pd.DataFrame,
     sales: pd.DataFrame,
     targets: pd.DataFrame,
-) -> pd.DataFrame:
-    """The opinion essay's checkable claims (paraphrased), what the data show, and a verdict. Every figure comes from the tables."""
-    iea = iea_share_rows(share)
-    last = int(iea["year"].max())
-    japan, world = share_of(share, JAPAN, last), share_of(share, WORLD, last)
-    last_year = iea[(iea["year"] == last) & (iea["powertrain_id"] == POWERTRAINS["EV"]) & (iea["country"] != WORLD)]
-    rank = int((last_year["share_pct"] < japan).sum()) + 1  # 1 = lowest
-    derived = china_share[(china_share["derived"] == "yes") & (china_share["measure_id"] == CHINA_SALES)]
-    latest_china = derived.loc[derived["year"].idxmax()]
-    cells_capacity = supply_figure(supply, "china_cell_capacity_2023")
-    cells_output = supply_figure(supply, "china_batteries_sold_2024")
-    magnets = supply_figure(supply, "china_magnet_manufacturing_2024")
-    cobalt_mine = supply_figure(supply, "drc_cobalt_mining_2023")
-    nickel_mine = supply_figure(supply, "indonesia_nickel_mining_2023")
-    byd_cells = byd_battery_rows(makers).iloc[0]
-    byd_nev = data.rows_by_id(sales, "measure_id", BYD_NEV_SALES).sort_values("year")
-    first_nev, last_nev = byd_nev.iloc[0], byd_nev.iloc[-1]
-    growth = 100 * (last_nev["value"] / byd_nev.iloc[-2]["value"] - 1)
-    tokyo = policy_row(targets, "tokyo_2030_non_gasoline_cars")
-    enforcement = policy_row(targets, "tokyo_2030_enforcement")
-    national = policy_row(targets, "japan_2035_electrified_sales")
-    return pd.DataFrame(
-        [
-            {
-                "claim (paraphrased)": "Japan is rushing into EVs as if it were a race",
-                "what the data show": (
-                    f"Electric cars (BEV+PHEV) were {japan:g}% of new cars in Japan in {last}, against {world:g}% worldwide "
-                    f"(IEA GEVO 2025 data)"
-                ),
-                "verdict": (
-                    f"not supported: Japan's share was the {ordinal(rank)} of the {len(last_year)} markets in the IEA table"
-                    if japan < world
-                    else "supported"
-                ),
-            },
-            {
-                "claim (paraphrased)": "The batteries and motors inside EVs are largely made in China",
-                "what the data show": (
-                    f"Cells: {stated(cells_capacity)} of world capacity ({cells_capacity['year']}), {stated(cells_output)} of batteries "
-                    f"sold ({cells_output['year']}); motor magnets: {stated(magnets)} ({magnets['year']}); but mining is led by "
-                    f"DR Congo (cobalt, {stated(cobalt_mine)}) and Indonesia (nickel, {stated(nickel_mine)})"
-                ),
-                "verdict": "largely true for processing, components, cells and magnets; not for mining",
-            },
-            {
-                "claim (paraphrased)": "BYD is vertically integrated and on a tear",
-                "what the data show": (
-                    f"BYD NEV sales (BEV+PHEV) rose from {millions(first_nev['value'])} ({first_nev['year']}) to "
-                    f"{millions(last_nev['value'])} ({last_nev['year']}); it is also the {ordinal(maker_rank(makers, 'BYD', byd_cells['year']), lowest=False)} EV battery maker, "
-                    f"{byd_cells['share_pct']:g}% of installations in {byd_cells['year']} (SNE Research; share derived)"
-                ),
-                "verdict": f"supported, though growth slowed to {growth:.1f}% in {last_nev['year']} (derived: year on year)",
-            },
-            {
-                "claim (paraphrased)": "Tokyo says all new cars must be EVs by 2030",
-                "what the data show": (
-                    f"Tokyo's target for {tokyo['target_year']}: {tokyo['target_value']} of new passenger cars "
-                    f"non-gasoline, counting {tokyo['what_counts'].split(' (')[0]}; enforcement: {enforcement['binding']}. "
-                    f"Japan's national target: {national['target_value']} 'electrified' by {national['target_year']}, hybrids included"
-                ),
-                "verdict": "not supported: hybrids count, and it is a request, not a rule",
-            },
-            {
-                "claim (paraphrased)": "What Washington really wants is to break free of China's hold on the EV supply chain",
-                "what the data show": (
-                    f"The dependence is real at the cell and magnet stages (above); China also sold {latest_china['value_pct']:g}% "
-                    f"of the world's electric cars in {latest_china['year']} (derived from IEA data)"
-                ),
-                "verdict": "a claim about motives: the data show the dependence, not what Washington wants",
-            },
-        ]
-    )
+) -> list[pd.DataFrame]:
+    """The rows behind the essay check (``sentences.essay_checks``), one frame per table, for its source line."""
+    return [
+        iea_share_rows(share),
+        china_share[china_share["derived"] == "yes"],
+        supply[supply["figure_id"].isin(list(ESSAY_SUPPLY_FIGURES.values()))],
+        byd_battery_rows(makers),
+        sales[sales["company"] == "BYD"],
+        targets[targets["target_id"].isin(list(ESSAY_TARGETS.values()))],
+    ]

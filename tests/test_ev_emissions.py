@@ -8,10 +8,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from tests.test_ev import NUMBER
-from tests.wording import REWORDED, reword_labels
-from tradetalks import claims, data, emissions
-from tradetalks import emissions_calc as ec
+import tradetalks.chapters.ev_emissions as page
+from tests.wording import NUMBER, REWORDED, reword_labels
+from tradetalks import calc, claims, data
 from tradetalks.params import ParameterError
 
 
@@ -31,14 +30,14 @@ def prices():
 
 
 def resolve(electricity, lifecycle, **changes):
-    return emissions.resolve_inputs(electricity, lifecycle, **changes)
+    return page.inputs.resolve_inputs(electricity, lifecycle, **changes)
 
 
 def test_tables_keep_the_packs_figures(lifecycle, prices):
-    battery = emissions.lifecycle_row(lifecycle, emissions.P_BATTERY)
+    battery = page.inputs.lifecycle_row(lifecycle, page.inputs.P_BATTERY)
     assert (battery["value"], battery["value_low"], battery["value_high"]) == ("56-494", 56.0, 494.0)
-    assert emissions.lifecycle_row(lifecycle, emissions.P_JAPAN_LCA)["value"] == "HEV lowest"
-    assert pd.isna(emissions.lifecycle_row(lifecycle, emissions.P_JAPAN_LCA)["value_low"])
+    assert page.inputs.lifecycle_row(lifecycle, page.inputs.P_JAPAN_LCA)["value"] == "HEV lowest"
+    assert pd.isna(page.inputs.lifecycle_row(lifecycle, page.inputs.P_JAPAN_LCA)["value_low"])
     bound = prices[prices["value_qualifier"] == "more than"]
     assert bound["value"].tolist() == [2.0, 2.0]
     assert prices.loc[prices["notes"].fillna("").str.startswith("DERIVED"), "derived"].eq("yes").all()
@@ -46,12 +45,12 @@ def test_tables_keep_the_packs_figures(lifecycle, prices):
 
 def ember_japan(electricity: pd.DataFrame, year: int) -> float:
     """Japan's grid intensity in ``year`` as the consistent Ember series in the data gives it."""
-    rows = electricity[(electricity["dataset"] == emissions.EMBER_INTENSITY) & (electricity["country"] == "Japan")]
+    rows = electricity[(electricity["dataset"] == page.tables.EMBER_INTENSITY) & (electricity["country"] == "Japan")]
     return float(rows.loc[rows["year"] == year, "value"].item())
 
 
 def test_ember_intensity(electricity):
-    series = emissions.ember_intensity(electricity)
+    series = page.tables.ember_intensity(electricity)
     japan = series[series["country"] == "Japan"].set_index("year")["value"]
     assert japan.index.is_unique  # one vintage per year: the earlier one is kept beside it, not in the series
     assert (japan[2015], japan[2024]) == (ember_japan(electricity, 2015), ember_japan(electricity, 2024))
@@ -61,28 +60,28 @@ def test_ember_intensity(electricity):
 
 
 def test_iea_series_stops_at_embers_last_year_and_france_is_missing(electricity):
-    series = emissions.intensity_series(electricity)
+    series = page.tables.intensity_series(electricity)
     assert series["year"].max() == 2024
     eu = series[series["country"] == "European Union"]
     assert eu["publisher"].str.startswith("IEA").all()
-    assert emissions.missing_countries(series) == ["France"]
+    assert page.tables.missing_countries(series) == ["France"]
 
 
 def test_japan_mix_derives_only_the_isep_oil_share(electricity):
-    mix = emissions.japan_mix(electricity)
+    mix = page.tables.japan_mix(electricity)
     assert mix.groupby("year")["value"].sum().round(0).eq(100).all()
     derived = mix[mix["derived"] == "yes"]
     assert len(derived) == 1
     # ISEP 2024: fossil 65.1 - coal 28.2 - LNG 29.1 = 7.8
     assert derived.iloc[0][["year", "category"]].tolist() == [2024, "oil and other fossil"]
     assert derived.iloc[0]["value"] == pytest.approx(7.8)
-    fossil = emissions.fossil_share(mix).set_index("year")["fossil_pct"]
+    fossil = page.tables.fossil_share(mix).set_index("year")["fossil_pct"]
     assert fossil[2015] == pytest.approx(33.94 + 40.53 + 10.14)
     assert fossil[2024] == pytest.approx(65.1)
 
 
 def test_utility_factors_beside_ember(electricity):
-    table = emissions.utility_factors(electricity).set_index("year (utilities: fiscal year)")
+    table = page.tables.utility_factors(electricity).set_index("year (utilities: fiscal year)")
     assert table.loc[2023, "utilities_gco2_per_kwh_sold"] == pytest.approx(421)
     assert table.loc[2023, "ember_gco2e_per_kwh_generated"] == ember_japan(electricity, 2023)
 
@@ -108,7 +107,7 @@ def test_defaults_come_from_the_data(electricity, lifecycle):
     assert keys["charging_loss_pct"] == "tcs_2025_charging_losses"
     assert keys["grid_loss_pct"] == "worldbank_td_losses_via_volks"
     assert keys["lifetime_km"] == "ecoinvent_car_lifetime_via_climatiq"
-    assert basis["lifetime_km"] == f"sourced: {emissions.lifecycle_row(lifecycle, emissions.P_LIFETIME)['parameter']}"
+    assert basis["lifetime_km"] == f"sourced: {page.inputs.lifecycle_row(lifecycle, page.inputs.P_LIFETIME)['parameter']}"
 
 
 def test_losses_and_lifetime_set_by_the_reader(electricity, lifecycle):
@@ -129,7 +128,7 @@ def test_japans_grid_losses_are_labelled_when_used_for_another_grid(electricity,
 
 def test_inputs_words(electricity, lifecycle):
     _, table = resolve(electricity, lifecycle, lifetime_km=120_000)
-    words = emissions.inputs_words(table, ["charging_loss_pct", "lifetime_km"])
+    words = page.sentences.inputs_words(table, ["charging_loss_pct", "lifetime_km"])
     assert words.startswith("charging losses 11 (% of the energy drawn from the socket; sourced: EV charging losses")
     assert words.endswith("; car's lifetime distance 120,000 (km; set by you)")
 
@@ -174,12 +173,12 @@ def test_bad_parameters_fail_clearly(electricity, lifecycle, change, message):
 
 def test_results_and_break_even_on_the_data(electricity, lifecycle):
     inputs, _ = resolve(electricity, lifecycle, charging_loss_pct=0.0, grid_loss_pct=0.0)
-    table = emissions.results(inputs, lifecycle).set_index("car")
+    table = page.calculator.results(inputs, lifecycle).set_index("car")
     assert table.loc["electric", "use_phase"] == pytest.approx(0.124 * ember_japan(electricity, 2024))  # Wh/km x g/kWh
     assert round(table.loc["hybrid", "total"], 1) == 71.2
     assert table.loc["electric", "battery"] == pytest.approx(20 * 275 * 1000 / 150_000)
     assert table.loc["electric", "total_battery_low"] == pytest.approx(0.124 * ember_japan(electricity, 2024) + 20 * 56 * 1000 / 150_000)
-    crossings = emissions.break_evens(inputs, lifecycle)
+    crossings = page.calculator.break_evens(inputs, lifecycle)
     # use phase only: (2320 / 32.6) / 0.124
     assert crossings.iloc[0]["break_even_g_per_kwh"] == pytest.approx(2320 / 32.6 / 0.124)
     assert crossings.iloc[-1][["break_even_g_per_kwh", "source_key"]].tolist() == [320.0, "zheng_peng_lca"]
@@ -187,16 +186,16 @@ def test_results_and_break_even_on_the_data(electricity, lifecycle):
 
 def test_break_even_chart_data_is_small(electricity, lifecycle):
     inputs, _ = resolve(electricity, lifecycle)
-    lines = emissions.break_even_lines(inputs, lifecycle, 700)
+    lines = page.calculator.break_even_lines(inputs, lifecycle, 700)
     assert len(lines) == 12
-    years = emissions.japan_years_on_line(inputs, electricity)
+    years = page.calculator.country_years_on_line(inputs, electricity)
     assert years["label"].tolist()[0] == "2015" and years["label"].tolist()[-1] == "2024"
-    assert emissions.break_even_axis_max(electricity, 238) == 800  # China 2015 667.7 x 1.1 -> 800
+    assert page.calculator.break_even_axis_max(electricity, 238) == 800  # China 2015 667.7 x 1.1 -> 800
 
 
 def test_sensitivity_ranges_are_sourced_or_labelled(electricity, lifecycle):
     inputs, _ = resolve(electricity, lifecycle)
-    table = emissions.sensitivity_ranges(inputs, electricity, lifecycle)
+    table = page.calculator.sensitivity_ranges(inputs, electricity, lifecycle)
     ranges = table.set_index("name")
     assert ranges.loc["grid_g_per_kwh", ["low", "high"]].tolist() == [ember_japan(electricity, 2024), ember_japan(electricity, 2015)]
     assert ranges.loc["ev_wh_per_km", ["low", "high"]].tolist() == pytest.approx([124, 1000 / 6])
@@ -207,13 +206,13 @@ def test_sensitivity_ranges_are_sourced_or_labelled(electricity, lifecycle):
     assert ranges.loc["lifetime_km", "source_key"] == "nansai_2002_ev_lci;tcs_co2_calculator_roadmap"
     assert ranges.loc["charging_loss_pct", ["low", "high"]].tolist() == pytest.approx([5.5, 16.5])  # illustrative, 11 x 0.5 and 1.5
     assert ranges.loc["charging_loss_pct", "range basis"].startswith("illustrative")
-    result = emissions.sensitivity(inputs, table)
+    result = page.calculator.sensitivity(inputs, table)
     assert result["swing"].is_monotonic_decreasing
-    assert set(result["input"]) <= set(ec.PLAUSIBLE)
+    assert set(result["input"]) <= set(calc.EMISSIONS_INPUT_RANGES)
 
 
 def test_price_points(prices, electricity):
-    points = emissions.japan_household_prices(prices, electricity)
+    points = page.tables.japan_household_prices(prices, electricity)
     national = points[points["area"] == "national"].set_index(["year", "source_key"])["value"]
     assert national[(2010, "anre_elec_unit_price_itcenex")] == 21.39
     assert national[(2022, "anre_elec_unit_price_itcenex")] == 34.0
@@ -224,7 +223,9 @@ def test_price_points(prices, electricity):
 
 def test_running_costs_only_where_both_prices_exist(prices, electricity):
     inputs, _ = resolve(electricity, lifecycle=data.load_table("lifecycle_parameters"), charging_loss_pct=0.0)
-    costs = emissions.running_costs(emissions.japan_household_prices(prices, electricity), emissions.gasoline_japan(prices), inputs)
+    costs = page.calculator.running_costs(
+        page.tables.japan_household_prices(prices, electricity), page.tables.gasoline_japan(prices), inputs
+    )
     fy2022 = costs[(costs["year"] == 2022) & (costs["electricity price (yen/kWh)"] == 34.0)].iloc[0]
     assert fy2022["electric (yen/km, derived)"] == pytest.approx(4.22)  # 0.124 x 34.00
     assert fy2022["hybrid (yen/km, derived)"] == pytest.approx(round(170.4 / 32.6, 2))
@@ -232,48 +233,48 @@ def test_running_costs_only_where_both_prices_exist(prices, electricity):
 
 
 def test_words():
-    assert emissions.more_or_less(59.8, 71.2) == "less than"
-    assert emissions.more_or_less(71.24, 71.2) == "as much as"
-    assert emissions.gap_words(35.44) == "35.4 g/km more"
-    assert emissions.gap_words(-3.0) == "3.0 g/km less"
-    assert emissions.number(150000.0) == "150,000"
-    assert emissions.number(482.3) == "482.3"
+    assert page.sentences.more_or_less(59.8, 71.2) == "less than"
+    assert page.sentences.more_or_less(71.24, 71.2) == "as much as"
+    assert page.sentences.gap_words(35.44) == "35.4 g/km more"
+    assert page.sentences.gap_words(-3.0) == "3.0 g/km less"
+    assert page.units.number(150000.0) == "150,000"
+    assert page.units.number(482.3) == "482.3"
 
 
 def test_every_row_the_calculator_reads_is_a_needed_id():
     """The registry check-data uses lists every parameter_id the chapter picks rows by."""
-    picked = {value for name, value in vars(emissions).items() if name.startswith("P_") and isinstance(value, str)}
-    picked |= set(emissions.P_LIFETIMES)
+    picked = {value for name, value in vars(page.inputs).items() if name.startswith("P_") and isinstance(value, str)}
+    picked |= set(page.inputs.P_LIFETIMES)
     assert picked <= set(data.NEEDED_IDS["lifecycle_parameters"]["parameter_id"])
 
 
 def test_mix_categories_come_from_the_generation_source_ids(electricity):
-    mix = emissions.japan_mix(electricity)
-    assert set(mix["category"]) == set(emissions.MIX_ORDER)
+    mix = page.tables.japan_mix(electricity)
+    assert set(mix["category"]) == set(page.tables.MIX_ORDER)
     isep_year = mix[mix["publisher"] == "ISEP (preliminary)"]
-    assert set(isep_year["category"]) <= set(emissions.MIX_ORDER)  # LNG, biomass and geothermal under Ember's names
+    assert set(isep_year["category"]) <= set(page.tables.MIX_ORDER)  # LNG, biomass and geothermal under Ember's names
 
 
 def test_iea_estimates_are_marked_by_the_data(electricity):
-    iea = emissions.iea_intensity(electricity)
-    flagged = electricity[(electricity["dataset"] == emissions.IEA_INTENSITY) & (electricity["estimate"] == "yes")]
+    iea = page.tables.iea_intensity(electricity)
+    flagged = electricity[(electricity["dataset"] == page.tables.IEA_INTENSITY) & (electricity["estimate"] == "yes")]
     assert sorted(iea.loc[iea["estimate"], "year"].unique()) == sorted(flagged["year"].unique()) == [2025, 2026]
 
 
 def emissions_figures(data_dir: Path | None) -> dict[str, object]:
     """The chapter's figures from a data folder: numbers, ids and the chapter's own words, no label text from the tables."""
     electricity, lifecycle, prices = (data.load_table(name, data_dir) for name in ("electricity", "lifecycle_parameters", "prices"))
-    inputs, _ = emissions.resolve_inputs(electricity, lifecycle)
-    points = emissions.japan_household_prices(prices, electricity)
+    inputs, _ = page.inputs.resolve_inputs(electricity, lifecycle)
+    points = page.tables.japan_household_prices(prices, electricity)
     return {
-        "ember": emissions.ember_intensity(electricity),
-        "iea": emissions.iea_intensity(electricity),
-        "mix": emissions.japan_mix(electricity),
-        "utilities": emissions.utility_factors(electricity).drop(columns="notes"),
+        "ember": page.tables.ember_intensity(electricity),
+        "iea": page.tables.iea_intensity(electricity),
+        "mix": page.tables.japan_mix(electricity),
+        "utilities": page.tables.utility_factors(electricity).drop(columns="notes"),
         "points": points.drop(columns=["metric", "notes"]),
-        "abroad": emissions.cross_country_prices(prices).drop(columns="notes"),
-        "gasoline": emissions.gasoline_japan(prices).drop(columns="notes"),
-        "subsidy": float(emissions.subsidy(prices)["value"]),
+        "abroad": page.tables.cross_country_prices(prices).drop(columns="notes"),
+        "gasoline": page.tables.gasoline_japan(prices).drop(columns="notes"),
+        "subsidy": float(page.tables.subsidy(prices)["value"]),
         "inputs": inputs,
         "claim": NUMBER.findall(claims.ev_vs_hybrid(data_dir).text),
     }
@@ -293,3 +294,43 @@ def test_rewording_the_labels_changes_no_figure(data_copy: Path):
     assert data.load_table("electricity", data_copy)["metric"].str.startswith(REWORDED).all()
     # the calculator's cars (electric, hybrid, petrol) are its own ids: no row is picked by what it applies to
     assert data.load_table("lifecycle_parameters", data_copy)["applies_to"].str.startswith(REWORDED).all()
+
+
+def test_every_parameter_but_the_data_folder_is_a_calculator_input():
+    """The declaration is the page's one list of parameters: each (but data_dir) is a keyword of resolve_inputs."""
+    import inspect
+
+    declared = [parameter.name for parameter in page.parameters.PARAMETERS]
+    keywords = [name for name, p in inspect.signature(page.inputs.resolve_inputs).parameters.items() if p.kind == p.KEYWORD_ONLY]
+    assert declared == ["data_dir", *keywords]
+
+
+def test_frames_name_the_tables_they_came_from(electricity, lifecycle, prices):
+    """The source line reads the tables from the frames, including those built anew, merged or concatenated."""
+    inputs, input_rows = resolve(electricity, lifecycle)
+    assert data.tables_of(page.tables.intensity_series(electricity)) == ("electricity",)
+    assert data.tables_of(page.tables.japan_mix(electricity)) == ("electricity",)
+    assert data.tables_of(page.tables.utility_factors(electricity)) == ("electricity",)
+    assert data.tables_of(input_rows) == ("lifecycle_parameters", "electricity")
+    assert data.tables_of(page.calculator.break_evens(inputs, lifecycle)) == ("lifecycle_parameters",)
+    assert data.tables_of(page.calculator.sensitivity_ranges(inputs, electricity, lifecycle)) == ("lifecycle_parameters", "electricity")
+    assert data.tables_of(page.tables.japan_household_prices(prices, electricity)) == ("prices", "electricity")
+
+
+def test_break_evens_are_quoted_by_case(electricity, lifecycle):
+    inputs, _ = resolve(electricity, lifecycle)
+    crossings = page.calculator.break_evens(inputs, lifecycle)
+    assert page.calculator.break_even_of(crossings, page.calculator.WITH_BATTERY) == pytest.approx(calc.break_even_intensity(inputs))
+    assert "case" not in page.calculator.break_even_table(crossings).columns
+    words = page.sentences.break_even(crossings, page.calculator.country_years_on_line(inputs, electricity), "Japan")
+    assert words["break_even_published"] == "320 g/kWh"
+
+
+def test_countries_take_their_place_colours(electricity):
+    from tradetalks import style
+
+    spec = page.charts.intensity_chart(page.tables.intensity_series(electricity)).to_dict()
+    scale = spec["encoding"]["color"]["scale"]
+    colour_of = dict(zip(scale["domain"], scale["range"], strict=True))
+    assert colour_of["Japan"] == style.colour("japan") and colour_of["China"] == style.colour("china")
+    assert colour_of["Germany"] != colour_of["European Union"]  # both European, drawn on one chart

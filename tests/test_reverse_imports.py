@@ -1,9 +1,11 @@
-"""Chapter 'Reverse imports' helpers, checked against values read by hand from data/*.csv."""
+"""Page 'Reverse imports' (tradetalks.chapters.reverse_imports), checked against values read by hand from data/*.csv."""
 
 import pandas as pd
 import pytest
 
-from tradetalks import calc, data, reverse, text
+from tradetalks import calc, charts, data, text
+from tradetalks.chapters.reverse_imports import calculator, parameters, sentences
+from tradetalks.chapters.reverse_imports import tables as reverse
 from tradetalks.params import ParameterError
 
 
@@ -44,50 +46,50 @@ def test_every_2024_figure_is_shown(options):
 
 
 def test_default_parameters_come_from_the_data(options, tables):
-    deficit, price, share = reverse.check_parameters(options, tables[reverse.PRICES], None, "census", None, 1.0)
+    deficit, price, share = parameters.check_parameters(options, tables[reverse.PRICES], None, "census", None, 1.0)
     assert (int(deficit["year"]), deficit["deficit_source"]) == (2025, "census")
     assert (price["price_usd"], price["period"], price["kind"]) == (49814.0, "2025-11", "from data")  # latest KBB ATP row
     assert share == 1.0
 
 
 def test_price_by_metric_name_and_as_a_scenario(tables):
-    camry = reverse.choose_price(tables[reverse.PRICES], "toyota_camry_us_base_price")
+    camry = parameters.choose_price(tables[reverse.PRICES], "toyota_camry_us_base_price")
     assert (camry["price_usd"], camry["source_key"]) == (29100.0, "bestcarweb_1423838")
-    scenario = reverse.choose_price(tables[reverse.PRICES], 60000)
+    scenario = parameters.choose_price(tables[reverse.PRICES], 60000)
     assert scenario["kind"] == "scenario" and scenario["price_usd"] == 60000.0 and pd.isna(scenario["source_key"])
-    assert "scenario value" in reverse.price_text(scenario)
+    assert "scenario value" in sentences.price_text(scenario)
 
 
 @pytest.mark.parametrize("share", [1.5, -0.1, float("nan"), "half", True])
 def test_share_out_of_range_stops_the_run(share):
     with pytest.raises(ParameterError, match="offset_share"):
-        reverse.check_share(share)
+        parameters.check_share(share)
 
 
 def test_share_edges_are_allowed():
-    assert reverse.check_share(0) == 0.0 and reverse.check_share(1) == 1.0
+    assert parameters.check_share(0) == 0.0 and parameters.check_share(1) == 1.0
 
 
 @pytest.mark.parametrize("price", [-1, 0, float("inf"), True])
 def test_non_positive_price_stops_the_run(tables, price):
     with pytest.raises(ParameterError, match=r"positive number .*more than 0.*toyota_camry_us_base_price"):
-        reverse.choose_price(tables[reverse.PRICES], price)
+        parameters.choose_price(tables[reverse.PRICES], price)
 
 
 def test_unknown_price_name_lists_the_valid_names(tables):
     with pytest.raises(ParameterError, match="valid values: .*us_new_vehicle_atp"):
-        reverse.choose_price(tables[reverse.PRICES], "camry")
+        parameters.choose_price(tables[reverse.PRICES], "camry")
 
 
 def test_year_without_a_figure_names_the_valid_years(options):
     with pytest.raises(ParameterError, match=r"deficit_year=1900 has no deficit figure .*years with a figure: 1985–2025"):
-        reverse.choose_deficit(options, 1900, "census")
+        parameters.choose_deficit(options, 1900, "census")
     with pytest.raises(ParameterError, match=r"years with a figure: 2024; sources with a figure for 2019: 'census', "):
-        reverse.choose_deficit(options, 2019, "corevias_reuters")
+        parameters.choose_deficit(options, 2019, "corevias_reuters")
     with pytest.raises(ParameterError, match="whole year"):
-        reverse.choose_deficit(options, "2024", "census")
+        parameters.choose_deficit(options, "2024", "census")
     with pytest.raises(ParameterError, match="valid values: 'census', "):
-        reverse.choose_deficit(options, 2024, "nowhere")
+        parameters.choose_deficit(options, 2024, "nowhere")
 
 
 def test_history_target_against_sales(tables):
@@ -105,44 +107,44 @@ def test_largest_programme_skips_the_uk_comparator(tables):
     assert volumes.iloc[0]["event_id"] == "R08" and volumes.iloc[0]["built"].startswith("built in the UK")
     largest = reverse.largest_programme(tables[reverse.REVERSE])
     assert (largest["event_id"], largest["actual_units"]) == ("R02", 40000)
-    assert "nearly 40,000" in reverse.programme_units(largest)
+    assert "nearly 40,000" in sentences.programme_units(largest)
 
 
 def test_scale_series_keeps_gaps(tables):
     scale = reverse.scale_series(tables[reverse.PRODUCTION], tables[reverse.MARKET])
-    built = scale[scale["series"] == reverse.SCALE_SERIES[0]]
+    built = scale[scale["series"] == reverse.BUILT]
     assert built["year"].tolist() == [2003, 2012, 2018, 2021, 2023, 2024]  # no filled-in years
     market = reverse.import_market(tables[reverse.MARKET])
     assert (market["period"], market["value"]) == ("2024", 320789.0)
 
 
 def test_calculation_with_the_defaults(tables, options):
-    deficit, price, share = reverse.check_parameters(options, tables[reverse.PRICES], None, "census", None, 1.0)
-    refs = reverse.references(tables, reverse.largest_programme(tables[reverse.REVERSE]), reverse.import_market(tables[reverse.MARKET]))
-    cars, compared = reverse.calculate(deficit, price, share, refs)
+    deficit, price, share = parameters.check_parameters(options, tables[reverse.PRICES], None, "census", None, 1.0)
+    refs = calculator.references(tables, reverse.largest_programme(tables[reverse.REVERSE]), reverse.import_market(tables[reverse.MARKET]))
+    cars, compared = calculator.calculate(deficit, price, share, refs)
     assert cars == pytest.approx(64448.1e6 / 49814)
-    market = reverse.reference(compared, reverse.MARKET_REFERENCE)
+    market = calculator.reference(compared, calculator.MARKET_REFERENCE)
     assert market["multiple"] == pytest.approx(cars / 320789)
-    largest = reverse.reference(compared, reverse.LARGEST_REFERENCE)
+    largest = calculator.reference(compared, calculator.LARGEST_REFERENCE)
     assert largest["multiple"] == pytest.approx(cars / 40000)
     assert compared["source_key"].notna().all()
 
 
 def test_calculation_with_share_zero_gives_zero_everywhere(tables, options):
-    deficit, price, _ = reverse.check_parameters(options, tables[reverse.PRICES], 2024, "corevias_reuters", None, 0)
-    refs = reverse.references(tables, reverse.largest_programme(tables[reverse.REVERSE]), reverse.import_market(tables[reverse.MARKET]))
-    cars, compared = reverse.calculate(deficit, price, 0.0, refs)
+    deficit, price, _ = parameters.check_parameters(options, tables[reverse.PRICES], 2024, "corevias_reuters", None, 0)
+    refs = calculator.references(tables, reverse.largest_programme(tables[reverse.REVERSE]), reverse.import_market(tables[reverse.MARKET]))
+    cars, compared = calculator.calculate(deficit, price, 0.0, refs)
     assert cars == 0 and (compared["multiple"] == 0).all()
-    assert reverse.share_text(0.0) == "none" and text.multiple(0.0) == "0% of"
+    assert sentences.share_text(0.0) == "none" and text.multiple(0.0) == "0% of"
 
 
 def test_price_curve_spans_the_data_prices_and_the_chosen_one(tables, options):
-    deficit = reverse.choose_deficit(options, 2024, "census")
-    scenario = reverse.choose_price(tables[reverse.PRICES], 90000)
-    curve = reverse.price_curve(deficit, scenario, 1.0, tables[reverse.PRICES])
+    deficit = parameters.choose_deficit(options, 2024, "census")
+    scenario = parameters.choose_price(tables[reverse.PRICES], 90000)
+    curve = calculator.price_curve(deficit, scenario, 1.0, tables[reverse.PRICES])
     assert curve["price_usd"].min() == 29100 and curve["price_usd"].max() == 90000
     assert curve["cars_needed"].is_monotonic_decreasing
-    points = reverse.price_points(deficit, scenario, 1.0, tables[reverse.PRICES])
+    points = calculator.price_points(deficit, scenario, 1.0, tables[reverse.PRICES])
     assert points["chosen"].sum() == 1 and points.loc[points["chosen"], "price_usd"].item() == 90000
     assert points["cars_needed"].tolist() == pytest.approx(
         [calc.cars_needed_to_offset(deficit["deficit_usd_bn"] * 1e9, p, 1) for p in points["price_usd"]]
@@ -152,8 +154,8 @@ def test_price_curve_spans_the_data_prices_and_the_chosen_one(tables, options):
 def test_formatting_helpers():
     assert reverse.year_list([1985, 1986, 1987, 1990, 2024]) == "1985–1987, 1990, 2024"
     assert text.multiple(4.03) == "4.0 times" and text.multiple(0.4) == "40% of"
-    assert reverse.period_text("2025-11") == "November 2025" and reverse.period_text("2024") == "2024"
-    assert reverse.share_text(1.0) == "all" and reverse.share_text(0.25) == "25%"
+    assert sentences.period_text("2025-11") == "November 2025" and sentences.period_text("2024") == "2024"
+    assert sentences.share_text(1.0) == "all" and sentences.share_text(0.25) == "25%"
 
 
 def test_rows_are_classed_by_role_and_status_not_wording(tables):
@@ -179,10 +181,10 @@ def chapter_numbers(data_dir: object) -> dict:
     tables = reverse.load_tables(data_dir)
     imports = tables[reverse.REVERSE]
     options = reverse.deficit_options(tables[reverse.TRADE], tables[reverse.PRICES])
-    deficit, price, share = reverse.check_parameters(options, tables[reverse.PRICES], None, "census", None, 1.0)
+    deficit, price, share = parameters.check_parameters(options, tables[reverse.PRICES], None, "census", None, 1.0)
     largest = reverse.largest_programme(imports)
-    refs = reverse.references(tables, largest, reverse.import_market(tables[reverse.MARKET]))
-    cars, compared = reverse.calculate(deficit, price, share, refs)
+    refs = calculator.references(tables, largest, reverse.import_market(tables[reverse.MARKET]))
+    cars, compared = calculator.calculate(deficit, price, share, refs)
     volumes = reverse.past_volumes(imports)
     return {
         "options": options[["deficit_source", "year", "deficit_usd_bn"]].values.tolist(),
@@ -199,3 +201,20 @@ def chapter_numbers(data_dir: object) -> dict:
 
 def test_rewording_labels_changes_no_number(reworded_data):
     assert chapter_numbers(reworded_data) == chapter_numbers(None)
+
+
+def test_source_lines_name_the_original_publishers(tables):
+    """The evidence a figure passes names the sources its rows were read on, then the publishers they relay."""
+    scale = reverse.scale_series(tables[reverse.PRODUCTION], tables[reverse.MARKET])
+    sources, names = charts.provenance(scale, None)
+    expected = data.sources_cited(scale, original=True)
+    assert sources["source_key"].tolist() == expected["source_key"].tolist()
+    assert set(scale["original_source_key"].dropna()) <= set(sources["source_key"])
+    assert names == (reverse.PRODUCTION, reverse.MARKET)
+
+
+def test_the_chosen_price_is_marked_once(tables, options):
+    deficit = parameters.choose_deficit(options, None, reverse.CENSUS)
+    camry = parameters.choose_price(tables[reverse.PRICES], "toyota_camry_us_base_price")
+    points = calculator.price_points(deficit, camry, 1.0, tables[reverse.PRICES])
+    assert points["chosen"].sum() == 1 and points.loc[points["chosen"], "price_usd"].item() == camry["price_usd"]

@@ -1,0 +1,267 @@
+"""Loading and shaping the page's tables: the tariff timeline, the rounds of talks, the goods balance,
+car imports and the carmakers' reported costs (pandas only: charts and prose live beside it)."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from tradetalks import calc, data
+from tradetalks.params import ParameterError
+
+from .parameters import check_import_base
+
+US = "United States"
+FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+FULL_YEAR = r"\d{4}"
+# Rows this chapter states, by id (each registered in data.NEEDED_IDS so check-data names a missing one).
+US_BASELINE, JAPAN_BASELINE, FRAMEWORK = "us_car_mfn_baseline", "japan_car_duty_baseline", "framework_agreement_2025"
+CAR_IMPORTS, AUTOS_SHARE = "us_car_imports_from_japan", "autos_share_of_japan_exports_to_us"
+# The round the checked news report is about (claims.csv, news-seventh-round); the others are found by their milestone.
+NEWS_REPORT_ROUND = "round_7"
+BEFORE_G7, DEAL = "before_g7_summit", "deal_reached"
+NUMBERED_ROUND = "numbered_round"
+# automaker_tariff_impact's company value for the seven makers' combined figure (an enum of the schema).
+SEVEN_MAKERS = "Seven major Japanese automakers (combined)"
+
+
+def sources_of(*frames: pd.DataFrame) -> pd.DataFrame:
+    """The sources behind the rows of one or more (filtered) tables, from the data folder they were loaded from."""
+    return data.sources_cited(*frames, data_dir=data.data_dir_of(*frames))
+
+
+# The duty on a Japanese car
+
+
+def us_car_rate_steps(timeline: pd.DataFrame) -> pd.DataFrame:
+    """Dated U.S. measures with the effective duty on a Japanese passenger car after each.
+
+    Only rows with a full date and a rate; ``changed`` marks the rows where the rate moved.
+    """
+    dated = timeline[(timeline["jurisdiction"] == US) & timeline["date"].str.match(FULL_DATE) & timeline["rate_pct"].notna()].copy()
+    dated["date"] = pd.to_datetime(dated["date"])
+    dated = dated.sort_values("date", kind="stable").reset_index(drop=True)
+    dated["changed"] = dated["rate_pct"].ne(dated["rate_pct"].shift())
+    return dated
+
+
+def framework_agreement(timeline: pd.DataFrame) -> pd.Series:
+    """The timeline's row of the July 2025 framework agreement."""
+    return data.row_by_id(timeline, "measure_id", FRAMEWORK)
+
+
+def rate_regimes(steps: pd.DataFrame) -> list[float]:
+    """The distinct rates in the order they applied (baseline, peak, deal ...)."""
+    changes = steps[steps["changed"]]
+    return [float(rate) for rate in changes["rate_pct"]]
+
+
+def rate_changes(steps: pd.DataFrame) -> pd.DataFrame:
+    """One row per change of the car rate: date, new rate, instrument."""
+    return steps[steps["changed"]][["date", "rate_pct", "legal_instrument", "measure", "source_key"]].reset_index(drop=True)
+
+
+def peak_and_deal(changes: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
+    """The change to the highest rate, and the last change (the deal rate)."""
+    return changes.loc[changes["rate_pct"].idxmax()], changes.iloc[-1]
+
+
+def steps_shown(steps: pd.DataFrame) -> pd.DataFrame:
+    """The columns of the rate steps a reader's table shows (the chart's data)."""
+    return steps[["date", "rate_pct", "measure", "legal_instrument"]]
+
+
+def us_measures(timeline: pd.DataFrame) -> pd.DataFrame:
+    """The timeline's measures of the United States, alone or jointly with Japan."""
+    return timeline[timeline["jurisdiction"].str.contains(US, regex=False)]
+
+
+def measures_table(measures: pd.DataFrame) -> pd.DataFrame:
+    """Timeline rows as a reader's table: date, measure, the car rate after it, the legal instrument."""
+    return measures[["date", "measure", "rate_pct", "legal_instrument"]].rename(
+        columns={"rate_pct": "car rate after (%)", "legal_instrument": "legal instrument"}
+    )
+
+
+# The rounds of talks
+
+
+def rounds_table(rounds: pd.DataFrame) -> pd.DataFrame:
+    """Each round: when, whom the negotiator met and what came of it."""
+    return rounds[["round", "start_date", "end_date", "us_counterparts", "outcome"]]
+
+
+def numbered_rounds(rounds: pd.DataFrame) -> pd.DataFrame:
+    """The numbered 2025 rounds (not the later follow-up visits)."""
+    return rounds[rounds["round_kind"] == NUMBERED_ROUND]
+
+
+def news_report_round(rounds: pd.DataFrame) -> pd.Series:
+    """The round the checked news report is about."""
+    return data.row_by_id(rounds, "round_id", NEWS_REPORT_ROUND)
+
+
+def talks_year(rounds: pd.DataFrame) -> int:
+    """The year of the round the news report is about: "the last full year before the talks" is the year before."""
+    return int(news_report_round(rounds)["start_date"][:4])
+
+
+def news_report_rounds(rounds: pd.DataFrame) -> pd.DataFrame:
+    """The rounds the news report's checks read: its own round, the one before the G7 summit, the deal's."""
+    return rounds[(rounds["round_id"] == NEWS_REPORT_ROUND) | rounds["milestone"].isin([BEFORE_G7, DEAL])]
+
+
+def before_g7_and_deal(rounds: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
+    """The round that aimed at a deal at the G7 summit, and the round that reached the deal."""
+    return data.row_by_id(rounds, "milestone", BEFORE_G7), data.row_by_id(rounds, "milestone", DEAL)
+
+
+def years_before_talks(series: pd.DataFrame, rounds: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
+    """The consistent series' rows of the second-last and the last full year before the talks."""
+    year = talks_year(rounds)
+    before, latest = (series[series["year"] == year - offset].iloc[0] for offset in (2, 1))
+    return before, latest
+
+
+def news_report_evidence(rounds: pd.DataFrame, series: pd.DataFrame, japan_shares: pd.DataFrame) -> list[pd.DataFrame]:
+    """The rows behind the news report's checks: its rounds, Japan's shares and the balance from the two years the
+    check compares to the latest (a "widening" deficit reported in the talks year may mean that year's figures too)."""
+    return [news_report_rounds(rounds), series[series["year"] >= talks_year(rounds) - 2], japan_shares]
+
+
+# The goods balance
+
+
+def with_gaps(series: pd.DataFrame, year_from: int, year_to: int) -> pd.DataFrame:
+    """One row per year in range; a year the data lacks stays empty (drawn as a gap, not filled)."""
+    years = pd.DataFrame({"year": range(year_from, year_to + 1)})
+    return data.derived_from(years.merge(series, on="year", how="left"), series)
+
+
+def other_estimates(trade: pd.DataFrame, series: pd.DataFrame) -> pd.DataFrame:
+    """Full-year balance figures from other vintages and reports that differ from the consistent series."""
+    others = trade[(trade["series"] != data.CONSISTENT) & trade["year"].str.fullmatch(FULL_YEAR) & trade["balance_musd"].notna()].copy()
+    others["year"] = others["year"].astype(int)
+    merged = others.merge(series[["year", "balance_musd"]], on="year", how="left", suffixes=("", "_consistent"))
+    differs = (merged["balance_musd"] - merged["balance_musd_consistent"]).abs() > 0.05
+    shown = merged[differs | merged["balance_musd_consistent"].isna()]
+    result = shown[["year", "balance_musd", "balance_musd_consistent", "status", "source_key"]].reset_index(drop=True)
+    return data.derived_from(result, trade)
+
+
+def in_years(frame: pd.DataFrame, year_from: int, year_to: int) -> pd.DataFrame:
+    """The rows of the years ``year_from`` to ``year_to``."""
+    return frame[frame["year"].between(year_from, year_to)]
+
+
+def balance_and_others(shown: pd.DataFrame, others: pd.DataFrame) -> pd.DataFrame:
+    """The balance chart's data: each year's consistent figure beside any other figure (``_other`` columns)."""
+    return data.derived_from(shown.merge(others, on="year", how="outer", suffixes=("", "_other")), shown, others)
+
+
+def latest_and_deepest(series: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
+    """The series' last year, and its year of the deepest deficit."""
+    return series.iloc[-1], series.loc[series["balance_musd"].idxmin()]
+
+
+# Cars in that trade
+
+
+def car_imports(exports: pd.DataFrame) -> pd.DataFrame:
+    """U.S. imports of cars from Japan in million USD, full years, every compilation the data marks with a series."""
+    rows = data.rows_by_id(exports, "measure_id", CAR_IMPORTS)
+    return rows[(rows["unit"] == "USD million") & rows["period"].str.fullmatch(FULL_YEAR) & rows["series"].notna()]
+
+
+def cars_share_of_imports(exports: pd.DataFrame, series: pd.DataFrame) -> pd.DataFrame:
+    """Derived: U.S. car imports from Japan as a share of all U.S. goods imports from Japan, by year.
+
+    One car series only: the rows the data marks ``series = consistent``, so compilations are not mixed."""
+    cars = car_imports(exports)
+    cars = cars[cars["series"] == data.CONSISTENT].assign(year=lambda t: t["period"].astype(int))
+    merged = cars[["year", "value", "source_key"]].merge(
+        series[["year", "us_imports_from_japan_musd", "source_key"]], on="year", suffixes=("_cars", "_total")
+    )
+    merged["cars_share_pct"] = 100 * merged["value"] / merged["us_imports_from_japan_musd"]
+    shares = merged.rename(columns={"value": "car_imports_musd", "us_imports_from_japan_musd": "all_imports_musd"})
+    return data.derived_from(shares, exports, series)
+
+
+def share_evidence(shares: pd.DataFrame) -> list[pd.DataFrame]:
+    """The rows behind each share, each with its own ``source_key``: the car imports', then all imports'."""
+    return [shares.rename(columns={f"source_key_{part}": "source_key"}) for part in ("cars", "total")]
+
+
+def japan_side_shares(exports: pd.DataFrame) -> pd.DataFrame:
+    """Japan's own statistics: autos' share of its exports to the U.S., as reported (each reporter's scope in ``metric``)."""
+    rows = data.rows_by_id(exports, "measure_id", AUTOS_SHARE)
+    return rows[["period", "metric", "value", "unit", "reporter_basis", "source_key"]].reset_index(drop=True)
+
+
+# The tariff-bill calculator
+
+
+def import_base_options(exports: pd.DataFrame) -> pd.DataFrame:
+    """Rows usable as an import base, with the id the ``import_base`` parameter takes: the year for the
+    consistent series ("2024"), the year and the series for another compilation's figure ("2018:as_reported")."""
+    rows = car_imports(exports).copy()
+    rows["base_id"] = rows["period"].where(rows["series"] == data.CONSISTENT, rows["period"] + ":" + rows["series"])
+    return rows[["base_id", "period", "series", "metric", "value", "unit", "reporter_basis", "source_key"]].reset_index(drop=True)
+
+
+def choose_import_base(exports: pd.DataFrame, base_id: str | int | None) -> pd.Series:
+    """The import-base row named by ``base_id`` (a year or "<year>:<series>"); by default the latest year of the consistent series."""
+    options = import_base_options(exports)
+    if base_id is None:
+        return options[options["series"] == data.CONSISTENT].sort_values("period", kind="stable").iloc[-1]
+    chosen = options[options["base_id"] == check_import_base(base_id, options["base_id"].drop_duplicates())]
+    if len(chosen) > 1:
+        raise ParameterError(
+            f"import_base={base_id!r} names {len(chosen)} rows ({', '.join(chosen['source_key'])}): the data must mark at most one "
+            "row per year and series"
+        )
+    return chosen.iloc[0]
+
+
+def import_base_rows(base: pd.Series) -> pd.DataFrame:
+    """The chosen import-base row as a one-row frame (its source is the bill's)."""
+    return base.to_frame().T
+
+
+def tariff_bill(base: pd.Series, rates: list[float], timeline: pd.DataFrame) -> pd.DataFrame:
+    """Duty owed on the import base at each rate (``calc.tariff_bill``), tagged with the tables behind it:
+    the import base's and the timeline the rates in force come from."""
+    return data.derived_from(calc.tariff_bill(float(base["value"]), rates), import_base_rows(base), timeline)
+
+
+def bill_shown(bill: pd.DataFrame, base: pd.Series) -> pd.DataFrame:
+    """The bill with the import base it was computed on (the chart's data)."""
+    return bill.assign(import_base_musd=float(base["value"]), import_base=base["base_id"])
+
+
+# What the carmakers said it cost
+
+
+def automaker_costs(impact: pd.DataFrame) -> pd.DataFrame:
+    """Reported tariff costs with a figure, labelled forecast or actual (the data's ``figure_kind``)."""
+    rows = impact[impact["value_jpy_bn"].notna()].copy()
+    rows["kind"] = rows["figure_kind"]
+    return rows[["company", "announcement_date", "fiscal_period", "kind", "metric", "value_jpy_bn", "scope", "source_key"]].reset_index(
+        drop=True
+    )
+
+
+def seven_makers(costs: pd.DataFrame) -> pd.DataFrame:
+    """The seven makers' combined figures."""
+    return costs[costs["company"] == SEVEN_MAKERS]
+
+
+def single_makers(costs: pd.DataFrame) -> pd.DataFrame:
+    """Each maker's own figures (the combined total left out)."""
+    return costs[costs["company"] != SEVEN_MAKERS]
+
+
+def latest_forecast_and_actual(costs: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
+    """The latest forecast and the latest actual figure among ``costs`` (in the table's order)."""
+    return costs[costs["kind"] == "forecast"].iloc[-1], costs[costs["kind"] == "actual"].iloc[-1]

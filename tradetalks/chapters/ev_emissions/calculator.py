@@ -1,0 +1,351 @@
+"""The calculator's results as the page shows them: g/km per car, break-even intensities, sensitivity, running costs.
+
+The arithmetic is ``tradetalks.calc``'s; this module feeds it the chapter's inputs and shapes what comes out.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from tradetalks import calc, data
+
+from . import tables
+from .inputs import (
+    INPUT_LABELS,
+    P_BATTERY,
+    P_EV,
+    P_EV_REAL,
+    P_HEATING_VALUE,
+    P_HYBRID,
+    P_HYBRID_ALT,
+    P_LIFETIMES,
+    P_THRESHOLD,
+    P_UPSTREAM,
+    UNITS,
+    battery_range,
+    lifecycle_row,
+    single_value,
+)
+from .units import number
+
+CAR_LABELS = {
+    "electric": "Electric (kei BEV)",
+    "hybrid": "Hybrid (C-segment)",
+    "petrol": "Petrol (kei car)",
+}
+# Inputs moved by the sensitivity chart that have no sourced alternative: moved from half to one and a half times their value.
+ILLUSTRATIVE_SWING = 0.5
+# The break-even chart's lines, in legend order.
+ELECTRIC_USE_PHASE = "Electric, use phase only"
+ELECTRIC_MIDPOINT = "Electric with battery (midpoint)"
+ELECTRIC_LOW = "Electric with battery (ICCT low end)"
+ELECTRIC_HIGH = "Electric with battery (ICCT high end)"
+# The break-evens the page quotes (``break_evens``' ``case`` ids): rival and what of the electric car is counted.
+USE_PHASE_ONLY, WITH_BATTERY, WITH_BATTERY_LOW = "use_phase_only", "with_battery", "with_battery_low"
+WITH_BATTERY_HIGH, PETROL_WITH_BATTERY, PUBLISHED = "with_battery_high", "petrol_with_battery", "published"
+BREAK_EVEN_CASES = {
+    USE_PHASE_ONLY: ("hybrid", "use phase only"),
+    WITH_BATTERY: ("hybrid", "with the battery (midpoint)"),
+    WITH_BATTERY_LOW: ("hybrid", "with the battery (ICCT low end)"),
+    WITH_BATTERY_HIGH: ("hybrid", "with the battery (ICCT high end)"),
+    PETROL_WITH_BATTERY: ("petrol", "with the battery (midpoint)"),
+}
+SERIES_ORDER = [ELECTRIC_USE_PHASE, ELECTRIC_MIDPOINT, ELECTRIC_LOW, ELECTRIC_HIGH, CAR_LABELS["hybrid"], CAR_LABELS["petrol"]]
+
+
+# --- g/km per car ------------------------------------------------------------------------------------------
+
+
+def results(inputs: calc.EmissionsInputs, lifecycle: pd.DataFrame) -> pd.DataFrame:
+    """g/km of the three cars, with the battery's share at both ends of ICCT's range and how each figure was computed."""
+    table = calc.co2_per_km(inputs)
+    low, high = battery_range(lifecycle)
+    table["total_battery_low"] = calc.co2_per_km(inputs.replace(battery_kg_per_kwh=low))["total"]
+    table["total_battery_high"] = calc.co2_per_km(inputs.replace(battery_kg_per_kwh=high))["total"]
+    table.loc[table["car"] != "electric", ["total_battery_low", "total_battery_high"]] = float("nan")
+    loss = f"/ (1 - {inputs.charging_loss_pct:g}%) / (1 - {inputs.grid_loss_pct:g}%)"
+    fuel = f"({inputs.fuel_co2_kg_per_l:g} + {inputs.fuel_upstream_kg_per_l:.3g}) kg/L x 1000"
+    how = {
+        "electric": (
+            f"{inputs.ev_wh_per_km:g} Wh/km / 1000 x {inputs.grid_g_per_kwh:g} g/kWh {loss}"
+            f" + {inputs.battery_kwh:g} kWh x {inputs.battery_kg_per_kwh:g} kg/kWh x 1000 / {inputs.lifetime_km:,.0f} km"
+        ),
+        "hybrid": f"{fuel} / {inputs.hybrid_km_per_l:g} km/L",
+        "petrol": f"{fuel} / {inputs.petrol_km_per_l:g} km/L",
+    }
+    table["how_computed"] = table["car"].map(how)
+    table["label"] = table["car"].map(CAR_LABELS)
+    return table
+
+
+def results_drawn(table: pd.DataFrame) -> pd.DataFrame:
+    """The columns of the results the chart draws (its CSV and data table)."""
+    return table[["label", "use_phase", "battery", "total", "total_battery_low", "total_battery_high", "how_computed"]]
+
+
+def results_table(table: pd.DataFrame) -> pd.DataFrame:
+    """The results as a reader's table: one decimal, the battery range, how each figure was computed."""
+    shown = table.copy()
+    for column in ["use_phase", "battery", "total", "total_battery_low", "total_battery_high"]:
+        shown[column] = shown[column].map(lambda v: "" if pd.isna(v) else f"{v:.1f}")
+    return shown[["label", "use_phase", "battery", "total", "total_battery_low", "total_battery_high", "how_computed"]].rename(
+        columns={
+            "label": "car",
+            "use_phase": "use phase (g/km)",
+            "battery": "battery manufacturing (g/km)",
+            "total": "total (g/km, derived)",
+            "total_battery_low": "total, battery at ICCT low end",
+            "total_battery_high": "total, battery at ICCT high end",
+            "how_computed": "how computed",
+        }
+    )
+
+
+def no_loss_use_phase(inputs: calc.EmissionsInputs) -> float:
+    """The electric car's use-phase g/km without charging or grid losses (the data pack's own basis)."""
+    return calc.ev_use_g_per_km(inputs.ev_wh_per_km, inputs.grid_g_per_kwh)
+
+
+# --- the break-even ----------------------------------------------------------------------------------------
+
+
+def break_evens(inputs: calc.EmissionsInputs, lifecycle: pd.DataFrame) -> pd.DataFrame:
+    """Break-even grid intensities (derived) for the chosen inputs, and the one published threshold in the data.
+
+    ``case`` names each row (``BREAK_EVEN_CASES``, then ``PUBLISHED``) for the sentences that quote it.
+    """
+    low, high = battery_range(lifecycle)
+    figures = {
+        USE_PHASE_ONLY: calc.break_even_intensity(inputs, include_battery=False),
+        WITH_BATTERY: calc.break_even_intensity(inputs),
+        WITH_BATTERY_LOW: calc.break_even_intensity(inputs.replace(battery_kg_per_kwh=low)),
+        WITH_BATTERY_HIGH: calc.break_even_intensity(inputs.replace(battery_kg_per_kwh=high)),
+        PETROL_WITH_BATTERY: calc.break_even_intensity(inputs, rival="petrol"),
+    }
+    rows = [(case, rival, counted, figures[case]) for case, (rival, counted) in BREAK_EVEN_CASES.items()]
+    table = pd.DataFrame(rows, columns=["case", "rival", "electric car counted", "break_even_g_per_kwh"])
+    table["basis"] = "derived: this chapter's calculator, inputs above"
+    table["source_key"] = ""
+    threshold = lifecycle_row(lifecycle, P_THRESHOLD)
+    published = pd.DataFrame(
+        [
+            {
+                "case": PUBLISHED,
+                "rival": "efficient petrol car or hybrid",
+                "electric car counted": "life cycle (the paper's model)",
+                "break_even_g_per_kwh": float(threshold["value_low"]),
+                "basis": f"published: {threshold['notes']}",
+                "source_key": threshold["source_key"],
+            }
+        ]
+    )
+    return data.derived_from(pd.concat([table, published], ignore_index=True), lifecycle)
+
+
+def break_even_table(table: pd.DataFrame) -> pd.DataFrame:
+    """The break-evens as a reader's table (whole grams; a negative one says the battery alone outweighs)."""
+    shown = table.assign(
+        break_even_g_per_kwh=table["break_even_g_per_kwh"].map(
+            lambda v: f"{v:.0f}" if v > 0 else f"none ({v:.0f}: the battery alone outweighs)"
+        )
+    )
+    return shown.drop(columns="case").rename(columns={"break_even_g_per_kwh": "break-even (g per kWh generated)"})
+
+
+def break_even_of(crossings: pd.DataFrame, case: str) -> float:
+    """One break-even of ``break_evens`` by its ``case``, g per kWh generated."""
+    return float(data.row_by_id(crossings, "case", case)["break_even_g_per_kwh"])
+
+
+def break_even_lines(inputs: calc.EmissionsInputs, lifecycle: pd.DataFrame, x_max: float) -> pd.DataFrame:
+    """g/km of each car at a grid intensity of 0 and ``x_max`` (the lines are straight)."""
+    low, high = battery_range(lifecycle)
+
+    def electric_total(at: calc.EmissionsInputs) -> float:
+        return calc.co2_per_km(at).set_index("car").loc["electric", "total"]
+
+    rows = []
+    for intensity in (0.0, float(x_max)):
+        at = inputs.replace(grid_g_per_kwh=intensity)
+        table = calc.co2_per_km(at).set_index("car")
+        rows += [
+            (intensity, ELECTRIC_USE_PHASE, table.loc["electric", "use_phase"]),
+            (intensity, ELECTRIC_MIDPOINT, table.loc["electric", "total"]),
+            (intensity, ELECTRIC_LOW, electric_total(at.replace(battery_kg_per_kwh=low))),
+            (intensity, ELECTRIC_HIGH, electric_total(at.replace(battery_kg_per_kwh=high))),
+            (intensity, CAR_LABELS["hybrid"], table.loc["hybrid", "total"]),
+            (intensity, CAR_LABELS["petrol"], table.loc["petrol", "total"]),
+        ]
+    return pd.DataFrame(rows, columns=["grid_g_per_kwh", "series", "g_per_km"])
+
+
+def break_even_axis_max(electricity: pd.DataFrame, crossing: float) -> float:
+    """Right end of the break-even chart: past the dirtiest grid in the data and past the crossing, in whole hundreds."""
+    dirtiest = float(tables.ember_intensity(electricity)["value"].max())
+    return float(math.ceil(max(dirtiest, crossing if crossing > 0 else 0) * 1.1 / 100) * 100)
+
+
+def country_years_on_line(inputs: calc.EmissionsInputs, electricity: pd.DataFrame, country: str = tables.JAPAN) -> pd.DataFrame:
+    """Each year's grid intensity of ``country`` and the electric car's g/km (with battery) on that grid."""
+    series = tables.ember_intensity(electricity)
+    rows = series[series["country"] == country][["year", "value", "source_key"]].rename(columns={"value": "grid_g_per_kwh"})
+    rows["g_per_km"] = [
+        calc.co2_per_km(inputs.replace(grid_g_per_kwh=float(v))).set_index("car").loc["electric", "total"] for v in rows["grid_g_per_kwh"]
+    ]
+    rows["label"] = ""
+    if not rows.empty:
+        rows.loc[rows.index[[0, -1]], "label"] = rows["year"].iloc[[0, -1]].astype(str).tolist()
+    rows["series"] = f"{country}'s grid, by year (Ember)"
+    return rows.reset_index(drop=True)
+
+
+def hybrid_g_per_km(inputs: calc.EmissionsInputs) -> float:
+    """The hybrid's g/km: where the electric car's line crosses it is the break-even."""
+    return float(calc.co2_per_km(inputs).set_index("car").loc["hybrid", "total"])
+
+
+def break_even_drawn(lines: pd.DataFrame, years: pd.DataFrame) -> pd.DataFrame:
+    """What the break-even chart draws, as one table: the lines' ends and the country's years."""
+    return lines.merge(years[["grid_g_per_kwh", "year"]], how="outer", on="grid_g_per_kwh")
+
+
+# --- sensitivity -------------------------------------------------------------------------------------------
+
+
+def sensitivity_ranges(
+    inputs: calc.EmissionsInputs, electricity: pd.DataFrame, lifecycle: pd.DataFrame, grid_country: str = tables.JAPAN
+) -> pd.DataFrame:
+    """Low and high value of each input for the sensitivity chart, and where they come from.
+
+    Sourced alternatives where the data has them (for the lifetime distance: the shortest and longest
+    published figure); otherwise half and one and a half times the value used (illustrative).
+    """
+    series = tables.ember_intensity(electricity)
+    grid = series[series["country"] == grid_country]
+    ev = single_value(lifecycle, P_EV)
+    ev_real = 1000 / single_value(lifecycle, P_EV_REAL)
+    hybrid_alt = single_value(lifecycle, P_HYBRID_ALT)
+    hybrid = single_value(lifecycle, P_HYBRID)
+    battery_low, battery_high = battery_range(lifecycle)
+    upstream = lifecycle_row(lifecycle, P_UPSTREAM)
+    heating = single_value(lifecycle, P_HEATING_VALUE)
+    upstream_high = calc.upstream_kg_per_l(float(upstream["value_high"]), heating)
+    lifetimes = {single_value(lifecycle, p): str(lifecycle_row(lifecycle, p)["source_key"]) for p in P_LIFETIMES}
+
+    def around(name: str) -> tuple[float, float, str, str]:
+        value = getattr(inputs, name)
+        return (
+            value * (1 - ILLUSTRATIVE_SWING),
+            value * (1 + ILLUSTRATIVE_SWING),
+            "illustrative: half to one and a half times the value used",
+            "",
+        )
+
+    rows = {
+        "grid_g_per_kwh": (
+            float(grid["value"].min()),
+            float(grid["value"].max()),
+            f"sourced: {grid_country}'s cleanest and dirtiest year, {int(grid['year'].min())}-{int(grid['year'].max())} (Ember)",
+            data.SOURCE_KEY_SEPARATOR.join(dict.fromkeys(k for cell in grid["source_key"] for k in data.split_source_keys(cell))),
+        ),
+        "ev_wh_per_km": (
+            min(ev, ev_real),
+            max(ev, ev_real),
+            "sourced: WLTC catalogue figure and Nissan's real-world assumption (km/kWh converted to Wh/km: derived)",
+            lifecycle_row(lifecycle, P_EV)["source_key"] + ";" + lifecycle_row(lifecycle, P_EV_REAL)["source_key"],
+        ),
+        "hybrid_km_per_l": (
+            min(hybrid, hybrid_alt),
+            max(hybrid, hybrid_alt),
+            "sourced: Prius 2.0 L and 1.8 L, WLTC",
+            lifecycle_row(lifecycle, P_HYBRID)["source_key"],
+        ),
+        "fuel_upstream_kg_per_l": (
+            0.0,
+            upstream_high,
+            f"not counted, to the Korean proxy's high end ({upstream['value_high']:g} g/MJ x {heating:g} MJ/L: derived)",
+            upstream["source_key"] + ";" + lifecycle_row(lifecycle, P_HEATING_VALUE)["source_key"],
+        ),
+        "battery_kg_per_kwh": (
+            battery_low,
+            battery_high,
+            "sourced: ICCT literature range",
+            lifecycle_row(lifecycle, P_BATTERY)["source_key"],
+        ),
+        "charging_loss_pct": around("charging_loss_pct"),
+        "grid_loss_pct": around("grid_loss_pct"),
+        "battery_kwh": around("battery_kwh"),
+        "lifetime_km": (
+            min(lifetimes),
+            max(lifetimes),
+            "sourced: shortest and longest published lifetime distance in the data",
+            lifetimes[min(lifetimes)] + ";" + lifetimes[max(lifetimes)],
+        ),
+    }
+    table = pd.DataFrame([{"name": k, "low": v[0], "high": v[1], "range basis": v[2], "source_key": v[3]} for k, v in rows.items()])
+    for name in table["name"]:  # an illustrative range must stay inside the plausible one
+        low, high, _ = calc.EMISSIONS_INPUT_RANGES[name]
+        table.loc[table["name"] == name, "low"] = table.loc[table["name"] == name, "low"].clip(low, high)
+        table.loc[table["name"] == name, "high"] = table.loc[table["name"] == name, "high"].clip(low, high)
+    # the ranges rest on both tables; lifecycle_parameters first, as the page names them
+    return data.derived_from(table, lifecycle, electricity)
+
+
+def sensitivity(inputs: calc.EmissionsInputs, ranges: pd.DataFrame) -> pd.DataFrame:
+    """Electric minus hybrid (g/km, with the battery) with each input at its low and high value, biggest swing first."""
+    result = calc.emissions_sensitivity(inputs, {row["name"]: (row["low"], row["high"]) for _, row in ranges.iterrows()})
+    result = result.merge(ranges[["name", "range basis", "source_key"]], left_on="input", right_on="name").drop(columns="name")
+    result["label"] = result["input"].map(INPUT_LABELS)
+    result["unit"] = result["input"].map(UNITS)
+    result["value used"] = result["input"].map(lambda name: getattr(inputs, name))
+    return data.derived_from(result, ranges)
+
+
+def sensitivity_table(result: pd.DataFrame) -> pd.DataFrame:
+    """The sensitivity as a reader's table: each input's value used, range, basis and the answer at each end."""
+    shown = result.copy()
+    for column in ["low", "high", "value used"]:
+        shown[column] = shown[column].map(number)
+    for column in ["output_low", "output_high"]:
+        shown[column] = shown[column].map(lambda v: f"{v:+.1f}")
+    shown["swing"] = shown["swing"].map(lambda v: f"{v:.1f}")
+    return shown[["label", "value used", "low", "high", "unit", "output_low", "output_high", "swing", "range basis", "source_key"]].rename(
+        columns={
+            "label": "input",
+            "output_low": "EV minus hybrid at low (g/km)",
+            "output_high": "EV minus hybrid at high (g/km)",
+            "swing": "swing (g/km)",
+        }
+    )
+
+
+# --- running costs -----------------------------------------------------------------------------------------
+
+
+def running_costs(points: pd.DataFrame, gasoline: pd.DataFrame, inputs: calc.EmissionsInputs) -> pd.DataFrame:
+    """Derived yen per km at each national household price point, beside the fuel cost in the same year where the data has one."""
+    national = tables.national_prices(points)
+    fuel = gasoline.set_index("year")["value"]
+    rows = []
+    for _, point in national.iterrows():
+        year = int(point["year"])
+        row = {
+            "year": year,
+            "electricity price (yen/kWh)": point["value"],
+            "electricity price basis": f"{point['year_type']}; {point['source_key']}"
+            + ("; derived by the pack" if point["derived"] == "yes" else ""),
+            "electric (yen/km, derived)": round(
+                calc.electric_cost_per_km(inputs.ev_wh_per_km, float(point["value"]), inputs.charging_loss_pct), 2
+            ),
+        }
+        if year in fuel.index:
+            price = float(fuel.loc[year])
+            row["gasoline price (yen/L, calendar-year mean)"] = price
+            row["hybrid (yen/km, derived)"] = round(calc.fuel_cost_per_km(inputs.hybrid_km_per_l, price), 2)
+            row["petrol kei (yen/km, derived)"] = round(calc.fuel_cost_per_km(inputs.petrol_km_per_l, price, name="petrol_km_per_l"), 2)
+        else:
+            row["gasoline price (yen/L, calendar-year mean)"] = "no gasoline price in the data for this year"
+        rows.append(row)
+    return data.derived_from(pd.DataFrame(rows), national, gasoline)

@@ -1,0 +1,191 @@
+"""The calculator's inputs: each default read from a row of ``lifecycle_parameters`` or ``electricity``.
+
+A parameter left at None means the sourced (or derived) figure in the data; a value given by the
+reader is labelled "set by you" wherever it is shown.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from tradetalks import calc, data
+
+from . import parameters, tables
+from .units import number
+
+# Rows of lifecycle_parameters the calculator reads, by their parameter_id (rewording a parameter's name changes nothing).
+P_FUEL_CO2 = "gasoline_combustion_co2_factor"
+P_HYBRID = "prius_18_hev_fuel_economy_wltc"
+P_HYBRID_ALT = "prius_20_hev_fuel_economy_wltc"
+P_EV = "sakura_electricity_consumption_wltc"
+P_EV_REAL = "sakura_real_world_consumption"
+P_PETROL = "kei_petrol_real_world_fuel_economy"
+P_BATTERY = "battery_manufacturing_emissions_range"
+P_BATTERY_PER_KM = "battery_manufacturing_emissions_per_km"
+P_THRESHOLD = "grid_threshold_bev_beats_hev"
+P_UPSTREAM = "gasoline_upstream_ghg_korea"
+P_UPSTREAM_ALT = "gasoline_upstream_ghg_alternative"
+P_HEATING_VALUE = "gasoline_lower_heating_value_japan"
+P_JAPAN_LCA = "japan_lca_prius_versions"
+P_CHARGING_LOSS = "ev_charging_losses_11kw"
+P_GRID_LOSS = "japan_grid_td_losses_2014"
+P_LIFETIME = "car_lifetime_ecoinvent"
+P_BATTERY_CAPACITY = "sakura_battery_capacity"
+P_PACK_SAKURA_USE_PHASE = "use_phase_co2_sakura_on_japan_2024_grid_wltc"  # the data pack's own result, shown beside ours
+# Every published lifetime distance in the data: the sensitivity chart runs from the shortest to the longest.
+P_LIFETIMES = [P_LIFETIME, "car_lifetime_nansai_2002", "car_lifetime_tcs"]
+
+INPUT_LABELS = {
+    "grid_g_per_kwh": "Grid carbon intensity",
+    "ev_wh_per_km": "EV electricity use",
+    "charging_loss_pct": "Charging losses",
+    "grid_loss_pct": "Grid losses",
+    "hybrid_km_per_l": "Hybrid fuel economy",
+    "petrol_km_per_l": "Petrol car fuel economy",
+    "fuel_co2_kg_per_l": "Petrol CO2 per litre burnt",
+    "fuel_upstream_kg_per_l": "Fuel upstream (well-to-tank)",
+    "battery_kwh": "Battery capacity",
+    "battery_kg_per_kwh": "Battery manufacturing footprint",
+    "lifetime_km": "Car's lifetime distance",
+}
+UNITS = {name: unit for name, (_, _, unit) in calc.EMISSIONS_INPUT_RANGES.items()}
+
+
+def lifecycle_row(lifecycle: pd.DataFrame, parameter: str) -> pd.Series:
+    """One row of lifecycle_parameters by its ``parameter_id``."""
+    return data.row_by_id(lifecycle, "parameter_id", parameter)
+
+
+def single_value(lifecycle: pd.DataFrame, parameter: str) -> float:
+    """The figure of a row that holds one number (not a range)."""
+    row = lifecycle_row(lifecycle, parameter)
+    if row["value_low"] != row["value_high"]:
+        raise ValueError(f"{parameter!r} is a range ({row['value']}), not one figure")
+    return float(row["value_low"])
+
+
+def battery_capacity_kwh(lifecycle: pd.DataFrame) -> tuple[float, str]:
+    """The kei BEV's battery capacity (kWh) and its source."""
+    row = lifecycle_row(lifecycle, P_BATTERY_CAPACITY)
+    return single_value(lifecycle, P_BATTERY_CAPACITY), str(row["source_key"])
+
+
+def battery_range(lifecycle: pd.DataFrame) -> tuple[float, float]:
+    """ICCT's literature range for battery manufacturing, kg CO2 per kWh of capacity."""
+    row = lifecycle_row(lifecycle, P_BATTERY)
+    return float(row["value_low"]), float(row["value_high"])
+
+
+def upstream_low_kg_per_l(lifecycle: pd.DataFrame) -> float:
+    """Petrol's upstream emissions per litre at the low end of the Korean well-to-pump proxy (derived with the heating value)."""
+    korea = lifecycle_row(lifecycle, P_UPSTREAM)
+    return calc.upstream_kg_per_l(float(korea["value_low"]), single_value(lifecycle, P_HEATING_VALUE))
+
+
+def resolve_inputs(
+    electricity: pd.DataFrame,
+    lifecycle: pd.DataFrame,
+    *,
+    grid_country: str = tables.JAPAN,
+    grid_year: int | None = None,
+    grid_intensity: float | None = None,
+    ev_wh_per_km: float | None = None,
+    charging_loss_pct: float | None = None,
+    grid_loss_pct: float | None = None,
+    hybrid_km_per_l: float | None = None,
+    petrol_km_per_l: float | None = None,
+    fuel_co2_kg_per_l: float | None = None,
+    fuel_upstream_g_per_mj: float = 0.0,
+    battery_kwh: float | None = None,
+    battery_kg_per_kwh: float | None = None,
+    lifetime_km: float | None = None,
+) -> tuple[calc.EmissionsInputs, pd.DataFrame]:
+    """Check the chapter's parameters and fill the defaults from the data.
+
+    Returns the calculator's inputs and a table of them for the page: ``input``, ``value``,
+    ``unit``, ``basis`` (sourced, derived and how, or assumption) and ``source_key``.
+    """
+    rows: list[dict] = []
+
+    def add(name: str, value: float, basis: str, source_key: str = "") -> float:
+        rows.append(
+            {"name": name, "input": INPUT_LABELS[name], "value": value, "unit": UNITS[name], "basis": basis, "source_key": source_key}
+        )
+        return value
+
+    def add_sourced(name: str, value: float | None, parameter: str, label: str) -> None:
+        checked = parameters.check_calculator_input(name, value)
+        if checked is None:
+            add(name, single_value(lifecycle, parameter), label, lifecycle_row(lifecycle, parameter)["source_key"])
+        else:
+            add(name, checked, "set by you")
+
+    series = tables.ember_intensity(electricity)
+    countries = sorted(series["country"].unique())
+    years = {country: tables.grid_years(electricity, country) for country in countries}
+    year, intensity = parameters.check_grid(grid_country, grid_year, grid_intensity, years)
+    if intensity is not None:
+        add("grid_g_per_kwh", intensity, "set by the grid_intensity parameter")
+    else:
+        chosen = series[(series["country"] == grid_country) & (series["year"] == year)].iloc[0]
+        add(
+            "grid_g_per_kwh",
+            float(chosen["value"]),
+            f"sourced: Ember via OWID, {grid_country} {year}, per kWh generated",
+            chosen["source_key"],
+        )
+
+    add_sourced("ev_wh_per_km", ev_wh_per_km, P_EV, "sourced: Nissan Sakura, WLTC catalogue figure")
+
+    grid_loss_label = f"sourced: {lifecycle_row(lifecycle, P_GRID_LOSS)['parameter']}"
+    if grid_intensity is not None:
+        grid_loss_label += ", used with the grid intensity you set"
+    elif grid_country != tables.JAPAN:
+        grid_loss_label += f"; the data has no grid-loss figure for {grid_country}, so Japan's is used"
+    add_sourced(
+        "charging_loss_pct", charging_loss_pct, P_CHARGING_LOSS, f"sourced: {lifecycle_row(lifecycle, P_CHARGING_LOSS)['parameter']}"
+    )
+    add_sourced("grid_loss_pct", grid_loss_pct, P_GRID_LOSS, grid_loss_label)
+    add_sourced("hybrid_km_per_l", hybrid_km_per_l, P_HYBRID, "sourced: Toyota Prius 1.8 L hybrid, WLTC")
+    add_sourced("petrol_km_per_l", petrol_km_per_l, P_PETROL, "sourced: Nissan's assumption for a comparable petrol kei car")
+    add_sourced("fuel_co2_kg_per_l", fuel_co2_kg_per_l, P_FUEL_CO2, "sourced: Japan Ministry of the Environment, combustion only")
+
+    upstream_g_per_mj = parameters.check_upstream(fuel_upstream_g_per_mj)
+    if upstream_g_per_mj == 0:
+        add("fuel_upstream_kg_per_l", 0.0, "not counted (fuel_upstream_g_per_mj = 0)")
+    else:
+        heating = lifecycle_row(lifecycle, P_HEATING_VALUE)
+        add(
+            "fuel_upstream_kg_per_l",
+            calc.upstream_kg_per_l(upstream_g_per_mj, float(heating["value_low"])),
+            f"derived: your {upstream_g_per_mj:g} g/MJ x petrol's heating value {heating['value']} MJ/L",
+            heating["source_key"],
+        )
+
+    capacity = parameters.check_calculator_input("battery_kwh", battery_kwh)
+    if capacity is None:
+        capacity, key = battery_capacity_kwh(lifecycle)
+        add("battery_kwh", capacity, "sourced: Nissan Sakura, stated with its WLTC figure", key)
+    else:
+        add("battery_kwh", capacity, "set by you")
+
+    footprint = parameters.check_calculator_input("battery_kg_per_kwh", battery_kg_per_kwh)
+    if footprint is None:
+        row = lifecycle_row(lifecycle, P_BATTERY)
+        mid = (float(row["value_low"]) + float(row["value_high"])) / 2
+        add("battery_kg_per_kwh", mid, f"derived: midpoint of ICCT's literature range {row['value']} {row['unit']}", row["source_key"])
+    else:
+        add("battery_kg_per_kwh", footprint, "set by you")
+
+    add_sourced("lifetime_km", lifetime_km, P_LIFETIME, f"sourced: {lifecycle_row(lifecycle, P_LIFETIME)['parameter']}")
+
+    # the rows rest on both tables; lifecycle_parameters first, as the page names them
+    table = data.derived_from(pd.DataFrame(rows), lifecycle, electricity)
+    inputs = calc.EmissionsInputs(**dict(zip(table["name"], table["value"], strict=True)))
+    return inputs, table
+
+
+def inputs_table(table: pd.DataFrame) -> pd.DataFrame:
+    """The inputs as a reader's table (number formatted, unit, basis)."""
+    shown = table.assign(value=table["value"].map(number))
+    return shown[["input", "value", "unit", "basis", "source_key"]]

@@ -1,0 +1,215 @@
+"""The page's tables: grid intensity by country, Japan's generation mix, the utilities' factor and the prices.
+
+Rows are picked by the tables' ids (``dataset``, ``measure_id``, ``generation_source``), never by
+their wording. Frames built anew, merged or concatenated are tagged with the tables they came from
+(``data.derived_from``), so a chart's source line names them.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from tradetalks import data
+
+JAPAN = "Japan"
+JAPAN_TEPCO = "Japan (TEPCO area)"  # the electricity table's name for TEPCO's service area (Tokyo region)
+WORLD = "World"
+# Datasets (the tables' ``dataset`` ids, documented in datapackage.json), not source keys
+EMBER_INTENSITY = "ember_carbon_intensity"
+IEA_INTENSITY = "iea_co2_intensity"
+EMBER_MIX = "ember_generation_mix"
+ISEP_MIX = "isep_generation_mix"
+ANRE_UNIT_PRICE = "anre_household_unit_price"  # the prices table's ANRE national series
+NIKKEI_BILLS = "nikkei_household_bills_2022"  # the prices table's one-publisher bills for eight countries
+ANRE_GASOLINE = "anre_gasoline_annual_mean"  # the prices table's annual means of Japan's weekly gasoline prices
+# What a row measures (the tables' ``measure_id`` ids), not its wording
+HOUSEHOLD_PRICE = "household_electricity_price"
+SUBSIDY = "household_electricity_subsidy"
+UTILITY_FACTOR = "utility_co2_factor"
+YES = "yes"
+# The countries the chapter compares Japan with (the issue's list); the data may lack some.
+WANTED_COUNTRIES = ["Japan", "China", "United States", "Germany", "European Union", "France", "World"]
+EMBER_PUBLISHER = "Ember via OWID (CO2e, life cycle)"
+IEA_PUBLISHER = "IEA (CO2 only)"
+NATIONAL = "national"
+
+# The mix chart's categories: generation_source id -> the chapter's name for it, fossil fuels first (the stacking order).
+MIX_LABELS = {
+    "coal": "coal",
+    "gas": "gas",
+    "oil": "oil and other fossil",
+    "nuclear": "nuclear",
+    "hydro": "hydro",
+    "solar": "solar",
+    "wind": "wind",
+    "bioenergy": "bioenergy",
+    "other_renewables": "other renewables",
+}
+MIX_ORDER = list(MIX_LABELS.values())
+FOSSIL = [MIX_LABELS[source] for source in ("coal", "gas", "oil")]
+EMBER_MIX_PUBLISHER = "OWID/Ember"
+ISEP_MIX_PUBLISHER = "ISEP (preliminary)"
+# ISEP's sources under Ember's categories: LNG is gas, biomass is bioenergy, geothermal is among the other renewables.
+ISEP_AS_EMBER = {"coal": "coal", "lng": "gas", "nuclear": "nuclear", "hydro": "hydro", "solar": "solar", "wind": "wind"}
+ISEP_AS_EMBER |= {"biomass": "bioenergy", "geothermal": "other_renewables"}
+
+
+# --- the grid ----------------------------------------------------------------------------------------------
+
+
+def ember_intensity(electricity: pd.DataFrame) -> pd.DataFrame:
+    """Ember (via OWID) carbon intensity by country and year: gCO2e per kWh generated, life-cycle."""
+    rows = electricity[electricity["dataset"] == EMBER_INTENSITY]
+    return rows[["country", "year", "value", "unit", "source_key"]].sort_values(["country", "year"]).reset_index(drop=True)
+
+
+def iea_intensity(electricity: pd.DataFrame, *, last_year: int | None = None) -> pd.DataFrame:
+    """IEA CO2 intensity by region and year (CO2 only); ``estimate`` marks IEA's estimates and forecasts."""
+    rows = electricity[electricity["dataset"] == IEA_INTENSITY].copy()
+    rows["estimate"] = rows["estimate"] == YES
+    if last_year is not None:
+        rows = rows[rows["year"] <= last_year]
+    return rows[["country", "year", "value", "unit", "estimate", "source_key"]].sort_values(["country", "year"]).reset_index(drop=True)
+
+
+def intensity_series(electricity: pd.DataFrame) -> pd.DataFrame:
+    """Both publishers' intensity series in one long table, IEA cut at Ember's last year (its later years are forecasts)."""
+    ember = ember_intensity(electricity).assign(publisher=EMBER_PUBLISHER)
+    iea = iea_intensity(electricity, last_year=int(ember["year"].max())).assign(publisher=IEA_PUBLISHER)
+    return data.derived_from(pd.concat([ember, iea.drop(columns="estimate")], ignore_index=True), electricity)
+
+
+def missing_countries(series: pd.DataFrame) -> list[str]:
+    """Countries the chapter wants to compare that neither publisher's series covers."""
+    present = set(series["country"])
+    return [name for name in WANTED_COUNTRIES if name not in present]
+
+
+def iea_only_countries(series: pd.DataFrame) -> list[str]:
+    """Countries and regions only the IEA's series covers, sorted."""
+    publishers = series.groupby("country")["publisher"].agg(set)
+    return sorted(country for country, names in publishers.items() if names == {IEA_PUBLISHER})
+
+
+def iea_forecast_years(electricity: pd.DataFrame) -> list[int]:
+    """The years the IEA's file gives as estimates or forecasts."""
+    iea = iea_intensity(electricity)
+    return sorted(int(year) for year in iea.loc[iea["estimate"], "year"].unique())
+
+
+def grid_years(electricity: pd.DataFrame, country: str) -> list[int]:
+    """The years Ember's series covers for ``country``."""
+    series = ember_intensity(electricity)
+    return sorted(int(y) for y in series.loc[series["country"] == country, "year"])
+
+
+def japan_mix(electricity: pd.DataFrame) -> pd.DataFrame:
+    """Japan's generation mix: OWID/Ember shares by year, plus ISEP's preliminary shares for the following year.
+
+    ISEP names LNG and biomass where Ember says gas and bioenergy, gives fossil fuels only as a
+    total, and lists geothermal; 'oil and other fossil' for the ISEP year is derived
+    (fossil total minus coal minus LNG) and marked so.
+    """
+    ember = electricity[(electricity["country"] == JAPAN) & (electricity["dataset"] == EMBER_MIX)].copy()
+    ember["derived"] = "no"
+    last_ember = int(ember["year"].max())
+    isep_all = electricity[(electricity["country"] == JAPAN) & (electricity["dataset"] == ISEP_MIX)]
+    isep = isep_all[isep_all["year"] > last_ember].copy()
+    shares = dict(zip(isep["generation_source"], isep["value"], strict=True))
+    isep = isep[isep["generation_source"].isin(ISEP_AS_EMBER)].copy()
+    isep["generation_source"] = isep["generation_source"].map(ISEP_AS_EMBER)
+    isep["derived"] = "no"
+    parts = [ember, isep]
+    if not isep.empty and {"fossil_fuels", "coal", "lng"} <= set(shares):
+        year = int(isep["year"].iloc[0])
+        other = shares["fossil_fuels"] - shares["coal"] - shares["lng"]
+        derived = {"year": year, "generation_source": "oil", "value": round(other, 2), "derived": "yes"}
+        parts.append(pd.DataFrame([{**derived, "dataset": ISEP_MIX, "source_key": isep_all["source_key"].iloc[0]}]))
+    mix = pd.concat(parts, ignore_index=True)
+    mix["category"] = mix["generation_source"].map(MIX_LABELS)
+    mix["publisher"] = mix["dataset"].map({EMBER_MIX: EMBER_MIX_PUBLISHER, ISEP_MIX: ISEP_MIX_PUBLISHER})
+    mix["bar"] = mix["year"].astype(str) + mix["dataset"].map({EMBER_MIX: "", ISEP_MIX: " (ISEP)"})
+    shaped = mix[["year", "bar", "category", "value", "derived", "publisher", "source_key"]].sort_values(["year", "category"])
+    return data.derived_from(shaped.reset_index(drop=True), electricity)
+
+
+def fossil_share(mix: pd.DataFrame) -> pd.DataFrame:
+    """Derived: coal + gas + oil share of generation per bar of the mix chart."""
+    fossil = mix[mix["category"].isin(FOSSIL)].groupby(["year", "bar", "publisher"], as_index=False)["value"].sum()
+    return data.derived_from(fossil.rename(columns={"value": "fossil_pct"}).sort_values("year").reset_index(drop=True), mix)
+
+
+def mix_shares(mix: pd.DataFrame, source: str) -> pd.Series:
+    """One source's share of Japan's generation by year in Ember's series (``source``: a generation_source id)."""
+    rows = mix[(mix["category"] == MIX_LABELS[source]) & (mix["publisher"] == EMBER_MIX_PUBLISHER)]
+    return rows.set_index("year")["value"]
+
+
+def utility_factors(electricity: pd.DataFrame) -> pd.DataFrame:
+    """Japan's utilities' own CO2 factor per kWh sold (fiscal years), beside Ember's figure for the same calendar year."""
+    fepc = electricity[(electricity["country"] == JAPAN) & (electricity["measure_id"] == UTILITY_FACTOR)].copy()
+    ember = ember_intensity(electricity)
+    ember = ember[ember["country"] == JAPAN][["year", "value"]].rename(columns={"value": "ember_gco2e_per_kwh_generated"})
+    fepc["utilities_gco2_per_kwh_sold"] = fepc["value"] * 1000  # kg -> g, a unit conversion
+    table = fepc.merge(ember, on="year", how="left")
+    shaped = table[["year", "utilities_gco2_per_kwh_sold", "ember_gco2e_per_kwh_generated", "source_key", "notes"]].rename(
+        columns={"year": "year (utilities: fiscal year)"}
+    )
+    return data.derived_from(shaped, electricity)
+
+
+# --- prices ------------------------------------------------------------------------------------------------
+
+
+def japan_household_prices(prices: pd.DataFrame, electricity: pd.DataFrame) -> pd.DataFrame:
+    """Every household electricity price for Japan in the data (yen per kWh), with its source, basis and year type."""
+    from_prices = prices[(prices["country"] == JAPAN) & (prices["unit"] == "JPY/kWh") & (prices["measure_id"] == HOUSEHOLD_PRICE)].copy()
+    from_prices["table"] = "prices"
+    from_electricity = electricity[
+        electricity["country"].isin([JAPAN, JAPAN_TEPCO])
+        & (electricity["unit"] == "JPY/kWh")
+        & (electricity["measure_id"] == HOUSEHOLD_PRICE)
+    ].copy()
+    from_electricity["table"] = "electricity"
+    rows = pd.concat([from_prices, from_electricity], ignore_index=True)
+    rows["area"] = rows["country"].map({JAPAN: NATIONAL, JAPAN_TEPCO: "TEPCO area (Tokyo region)"})
+    rows["year_type"] = (rows["fiscal_year"] == YES).map({True: "fiscal year (April-March)", False: "calendar year or not stated"})
+    rows["series"] = rows["source_key"] + " (" + rows["area"] + ")"
+    columns = ["year", "value", "unit", "area", "year_type", "metric", "derived", "series", "dataset", "source_key", "table", "notes"]
+    return data.derived_from(rows[columns].sort_values(["year", "source_key"]).reset_index(drop=True), prices, electricity)
+
+
+def national_prices(points: pd.DataFrame) -> pd.DataFrame:
+    """The national household price points (not the Tokyo area's)."""
+    return points[points["area"] == NATIONAL]
+
+
+def anre_unit_prices(points: pd.DataFrame) -> pd.DataFrame:
+    """The government's (ANRE) national unit price, by fiscal year."""
+    return points[points["dataset"] == ANRE_UNIT_PRICE].sort_values("year")
+
+
+def cross_country_prices(prices: pd.DataFrame) -> pd.DataFrame:
+    """The one same-publisher cross-country comparison: household prices implied by the Nikkei/IEA 2022 bills (derived by the pack)."""
+    rows = prices[(prices["dataset"] == NIKKEI_BILLS) & (prices["measure_id"] == HOUSEHOLD_PRICE)]
+    return (
+        rows[["country", "year", "value", "unit", "derived", "source_key", "notes"]]
+        .sort_values("value", ascending=False)
+        .reset_index(drop=True)
+    )
+
+
+def gasoline_japan(prices: pd.DataFrame) -> pd.DataFrame:
+    """Japan's gasoline price, yen per litre, calendar-year means of ANRE's weekly survey."""
+    rows = prices[(prices["country"] == JAPAN) & (prices["dataset"] == ANRE_GASOLINE)]
+    return rows[["year", "value", "unit", "derived", "source_key", "notes"]].reset_index(drop=True)
+
+
+def subsidy(prices: pd.DataFrame) -> pd.Series:
+    """The government's household electricity subsidy (one row)."""
+    return data.row_by_id(prices[prices["country"] == JAPAN], "measure_id", SUBSIDY)
+
+
+def chapter_sources(*frames: pd.DataFrame) -> pd.DataFrame:
+    """Every source cited by the frames' rows, in first-cited order: rows of the sources table."""
+    return data.sources_cited(*frames, data_dir=data.data_dir_of(*frames))

@@ -1,0 +1,142 @@
+"""Over time: the barrier argument (the claims table placed on a timeline) and Jeep's, GM's and Ford's sales in Japan."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from tradetalks import data, figures
+
+from .tables import CADILLAC, CHEVROLET, FORD, GM_BRANDS, JEEP, TARGET, brand_name
+
+STANCE_LABELS = {
+    "asserts_barrier": "says there is a barrier",
+    "disputes_barrier": "disputes the barrier",
+    "policy_action": "policy action",
+    "agreement_term": "agreement term",
+    "data_point": "background evidence",
+}
+# nontariff_barrier_claims.actor_group -> the timeline's row title, in the chart's order.
+ACTOR_GROUPS = {
+    "us_government": "U.S. government",
+    "us_business": "U.S. business and industry",
+    "both_governments": "Both governments",
+    "japan_government": "Japan government",
+    "japanese_industry": "Japanese industry",
+    "analysts_media": "Analysts and media",
+}
+ACTORS = list(ACTOR_GROUPS.values())
+# The three changes the chapter follows (issue 3): the 2013 certification cap, the 2025 agreement,
+# the 2026 recognition of U.S. safety certification.
+MILESTONES = {"C06": "PHP certification cap raised", "C31": "U.S.–Japan agreement", "C34": "U.S. safety certification recognised"}
+FORD_EXIT_CLAIM = "C08"  # Ford's 2016 statement announcing its exit
+YEAR_GAP = 0.8  # space between two years' groups, in point widths
+GM_NAME = "GM"  # the history's name for GM's brands together; each row's own label says what its figure covers
+
+
+# --------------------------------------------------------------------------- claims over time
+
+
+def claims_timeline(claims: pd.DataFrame) -> pd.DataFrame:
+    """Claims with a start date (the first date in the cell: a period is placed at its start), actor group and stance label."""
+    table = claims.copy()
+    first = table["date"].str.extract(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
+    table["start"] = pd.to_datetime(first[0] + "-" + first[1].fillna("01") + "-" + first[2].fillna("01"))
+    table["year"] = table["start"].dt.year
+    table["actor"] = table.pop("actor_group").map(ACTOR_GROUPS)  # the chart shows the group's title, not its id
+    table["stance_label"] = table["stance"].map(STANCE_LABELS)
+    table["milestone"] = table["claim_id"].map(MILESTONES).fillna("")
+    table = table.sort_values(["start", "claim_id"], kind="stable").reset_index(drop=True)
+    table["slot"] = table.groupby(["year", "actor"]).cumcount()
+    # Each year gets as many positions as its busiest actor needs; points of one actor and year are centred in it.
+    widths = table.groupby("year")["slot"].max() + 1
+    starts = (widths + YEAR_GAP).cumsum() - widths - YEAR_GAP
+    centre = starts + widths / 2
+    crowd = table.groupby(["year", "actor"])["slot"].transform("count")
+    table["position"] = table["year"].map(centre) + table["slot"] - (crowd - 1) / 2
+    return table
+
+
+def claims_table(timeline: pd.DataFrame) -> pd.DataFrame:
+    """Each claim beside the evidence or figure its claimant gave, in date order."""
+    return timeline[["date", "claimant", "stance_label", "claim_summary", "evidence_or_figure", "source_key"]].rename(
+        columns={
+            "stance_label": "stance",
+            "claim_summary": "claim or action (paraphrased)",
+            "evidence_or_figure": "evidence or figure given",
+        }
+    )
+
+
+# --------------------------------------------------------------------------- Jeep, GM, Ford
+
+
+def history_makers(by_brand: pd.DataFrame) -> dict[str, str]:
+    """The makers the history follows, in legend order: brand_id -> name (a brand's own name; GM's brands together 'GM')."""
+    return {JEEP: brand_name(by_brand, JEEP), GM_BRANDS: GM_NAME, FORD: brand_name(by_brand, FORD)}
+
+
+def us_brand_history(by_brand: pd.DataFrame) -> pd.DataFrame:
+    """Calendar-year sales in Japan of Jeep, GM (all brands) and Ford, with each row's basis.
+
+    GM's figure is a reported row for GM's brands together where one exists; otherwise, in a year with both Chevrolet
+    and Cadillac figures, their sum (derived). Targets are left out; a year without a figure stays a gap.
+    """
+    makers = history_makers(by_brand)
+    cy = by_brand[(by_brand["period_type"] == "CY") & by_brand["units"].notna() & (by_brand["counted"] != TARGET)].copy()
+    cy["year"] = cy["period"].astype(int)
+    rows = []
+
+    def add(brand_id: str, found: pd.DataFrame, how: str = "reported") -> None:
+        for _, row in found.iterrows():
+            rows.append(
+                {
+                    "year": row["year"],
+                    "maker": makers[brand_id],
+                    "units": float(row["units"]),
+                    "how": how,
+                    "qualifier": row["qualifier"],
+                    "counted": row["brand"],
+                    "scope": row["scope"],
+                    "source_key": row["source_key"],
+                }
+            )
+
+    add(JEEP, cy[cy["brand_id"] == JEEP])
+    add(FORD, cy[cy["brand_id"] == FORD])
+    gm_reported = cy[cy["brand_id"] == GM_BRANDS]
+    add(GM_BRANDS, gm_reported)
+    for year in sorted(set(cy["year"]) - set(gm_reported["year"])):
+        chevrolet = figures.best_row(cy[(cy["year"] == year) & (cy["brand_id"] == CHEVROLET)])
+        cadillac = figures.best_row(cy[(cy["year"] == year) & (cy["brand_id"] == CADILLAC)])
+        if chevrolet is None or cadillac is None:
+            continue
+        both = f"{chevrolet['brand']} + {cadillac['brand']}"
+        rows.append(
+            {
+                "year": year,
+                "maker": makers[GM_BRANDS],
+                "units": float(chevrolet["units"] + cadillac["units"]),
+                "how": f"derived: {both}",
+                "counted": both,
+                "qualifier": "exact" if all(str(r["qualifier"]).startswith("exact") for r in (chevrolet, cadillac)) else "approx",
+                "scope": chevrolet["scope"],
+                "source_key": ";".join(dict.fromkeys([chevrolet["source_key"], cadillac["source_key"]])),
+            }
+        )
+    history = pd.DataFrame(rows).sort_values(["maker", "year"], kind="stable").reset_index(drop=True)
+    history["approximate"] = ~history["qualifier"].fillna("").str.startswith("exact")
+    return data.derived_from(history, by_brand)
+
+
+def exit_events(claims: pd.DataFrame) -> pd.DataFrame:
+    """Ford's announced exit (its 2016 statement in the claims table, by claim_id), placed at the statement's year."""
+    ford = data.rows_by_id(claims, "claim_id", FORD_EXIT_CLAIM)
+    events = pd.DataFrame(
+        {
+            "year": ford["date"].str.slice(0, 4).astype(int),
+            "event": "Ford announces exit",
+            "source_key": ford["source_key"],
+            "claim_id": ford["claim_id"],
+        }
+    )
+    return data.derived_from(events, claims)

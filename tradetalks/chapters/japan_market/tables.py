@@ -1,0 +1,334 @@
+"""The market tables loaded and shaped: who buys what (the nested split), kei shares, brands, single facts.
+
+Every figure comes from the market tables in ``data/``. Where this module computes a figure (a
+remainder, a share, a sum) the row says ``derived`` and how. Frames built anew are tagged with the
+tables they came from (``data.derived_from``), so the charts name their own sources.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from tradetalks import data, figures
+
+TABLES = (
+    "japan_new_car_sales",
+    "japan_bestsellers",
+    "japan_import_market_totals",
+    "japan_import_sales_by_brand",
+    "nontariff_barrier_claims",
+    "structural_factors",
+)
+
+# japan_import_sales_by_brand: ``counted`` says what a row's figure is; brand comparisons take single brands only,
+# and leave out Japanese brands' own imports.
+ONE_BRAND, TARGET = "one_brand", figures.SALES_TARGET
+GERMAN, JAPAN, USA = "DE", "JP", "US"  # country codes of brand_origin and built_in
+GERMANY, UNITED_STATES, OTHER = "German brand", "U.S. brand", "other brand"
+ORIGINS = (GERMANY, UNITED_STATES, OTHER)  # the order of the brands parameter's choices and of the chart's legend
+# brand_ids: the U.S. brands the split names one by one, and the makers the history follows.
+JEEP, CHEVROLET, CADILLAC, FORD, GM_BRANDS = "jeep", "chevrolet", "cadillac", "ford", "gm_brands"
+US_NAMED_BRANDS = (JEEP, CHEVROLET, CADILLAC)
+
+
+def load_tables(data_dir: object = None) -> dict[str, pd.DataFrame]:
+    """The chapter's six market tables, validated, with every ``original_source_key`` resolving."""
+    return {name: data.load_table(name, data_dir) for name in TABLES}  # data.py checks original_source_key too
+
+
+def chapter_sources(*tables: pd.DataFrame, data_dir: object = None) -> pd.DataFrame:
+    """The sources behind every row the chapter read, with the original publishers its pages cite."""
+    return data.sources_cited(*tables, data_dir=data_dir, original=True)
+
+
+# --------------------------------------------------------------------------- choosing a figure
+
+
+def calendar_rows(table: pd.DataFrame, metric: str, year: int) -> pd.DataFrame:
+    """Every calendar-year row of a long table for one metric and year (several when sources differ)."""
+    return table[(table["period_type"] == "CY") & (table["period"] == str(year)) & (table["metric"] == metric)]
+
+
+def calendar_figure(table: pd.DataFrame, metric: str, year: int) -> pd.Series | None:
+    """The calendar-year figure for ``metric`` in ``year`` (exact and most reliable first), or None."""
+    return figures.best_row(calendar_rows(table, metric, year).dropna(subset=["value"]))
+
+
+def japan_duty_rows(timeline: pd.DataFrame, rate_pct: float) -> pd.DataFrame:
+    """The tariff timeline's rows that put Japan's own duty on cars at ``rate_pct`` (its baseline), earliest first as the
+    table lists them: the year it was set and the baseline row."""
+    return timeline[(timeline["jurisdiction"] == "Japan") & (timeline["rate_pct"] == rate_pct)]
+
+
+# --------------------------------------------------------------------------- who buys what
+
+
+@dataclass
+class MarketSplit:
+    """The nested split of one year's market; ``missing`` names the figures that stopped it going deeper."""
+
+    year: int
+    rows: pd.DataFrame
+    missing: list[str] = field(default_factory=list)
+    conflicts: pd.DataFrame = field(default_factory=pd.DataFrame)
+
+    @property
+    def levels(self) -> int:
+        return int(self.rows["level"].max()) + 1 if not self.rows.empty else 0
+
+    def units_of(self, segment_id: str) -> float:
+        return float(self.rows.loc[self.rows["segment_id"] == segment_id, "units"].iloc[0])
+
+
+LEVEL_TITLES = ("All new vehicles", "Foreign brands", "U.S. brands")
+KEI, JAPANESE_REGISTERED, FOREIGN = "Kei (light) vehicles", "Japanese brands, registered vehicles", "Foreign brands"
+US_BRANDS, OTHER_FOREIGN, OTHER_US = "U.S. brands", "Other foreign brands", "Other U.S. brands (mostly Tesla)"
+# The split's own segments by id (a named U.S. brand's segment takes its brand_id).
+SEGMENT_IDS = {
+    KEI: "kei",
+    JAPANESE_REGISTERED: "japanese_registered",
+    FOREIGN: "foreign",
+    OTHER_FOREIGN: "other_foreign",
+    US_BRANDS: "us_brands",
+    OTHER_US: "other_us",
+}
+
+
+def _segment(level: int, segment: str, value: float, row: pd.Series | None, how: str, keys: Iterable[str], segment_id: str = "") -> dict:
+    return {
+        "level": level,
+        "level_title": LEVEL_TITLES[level],
+        "segment_id": segment_id or SEGMENT_IDS[segment],
+        "segment": segment,
+        "units": float(value),
+        "derived": how != "reported",
+        "how": how,
+        "qualifier": "" if row is None else str(row.get("qualifier", "") or ""),
+        "source_key": ";".join(dict.fromkeys(keys)),
+    }
+
+
+def market_split(sales: pd.DataFrame, totals: pd.DataFrame, by_brand: pd.DataFrame, year: int) -> MarketSplit:
+    """One year's market as three nested levels: kei / Japanese registered / foreign; foreign -> U.S.; U.S. -> brands.
+
+    A level is drawn only if every figure it needs is in the data; otherwise ``missing`` says which.
+    """
+    rows: list[dict] = []
+
+    def split(missing: list[str], conflicts: pd.DataFrame) -> MarketSplit:
+        return MarketSplit(year, data.derived_from(pd.DataFrame(rows), sales, totals, by_brand), missing, conflicts)
+
+    kei = calendar_figure(sales, "kei_vehicle_sales", year)
+    registered = calendar_figure(sales, "registered_vehicle_sales", year)
+    foreign = calendar_figure(totals, "foreign_brand_registrations", year)
+    needed = {
+        f"kei sales (japan_new_car_sales, calendar {year})": kei,
+        f"registered-vehicle sales (japan_new_car_sales, calendar {year})": registered,
+        f"foreign-brand registrations (japan_import_market_totals, calendar {year})": foreign,
+    }
+    missing = [what for what, row in needed.items() if row is None]
+    conflicts = pd.concat([calendar_rows(sales, "total_new_vehicle_sales", year), calendar_rows(sales, "registered_vehicle_sales", year)])
+    if missing:
+        return split(missing, conflicts)
+    rows.append(_segment(0, KEI, kei["value"], kei, "reported", [kei["source_key"]]))
+    rows.append(
+        _segment(
+            0,
+            JAPANESE_REGISTERED,
+            registered["value"] - foreign["value"],
+            None,
+            "derived: registered-vehicle sales (JADA) minus foreign-brand registrations (JAIA)",
+            [registered["source_key"], foreign["source_key"]],
+        )
+    )
+    rows.append(_segment(0, FOREIGN, foreign["value"], foreign, "reported", [foreign["source_key"]]))
+
+    brands = by_brand[(by_brand["period_type"] == "CY") & (by_brand["period"] == str(year))]
+    us_total = figures.us_brands_registered(by_brand, year)
+    if us_total is None:
+        missing.append(
+            f"the U.S. brands' total ({brand_name(by_brand, figures.US_BRANDS)!r} in japan_import_sales_by_brand, calendar {year})"
+        )
+        return split(missing, conflicts)
+    conflicts = pd.concat([conflicts, brands[brands["brand_id"] == figures.US_BRANDS]])
+    rows.append(
+        _segment(
+            1,
+            OTHER_FOREIGN,
+            foreign["value"] - us_total["units"],
+            None,
+            "derived: foreign-brand registrations minus the U.S. brands' total",
+            [foreign["source_key"], us_total["source_key"]],
+        )
+    )
+    rows.append(_segment(1, US_BRANDS, us_total["units"], us_total, "reported", [us_total["source_key"]]))
+    named = [figures.brand_registrations(by_brand, brand_id, year) for brand_id in US_NAMED_BRANDS]
+    names = [brand_name(by_brand, brand_id) for brand_id in US_NAMED_BRANDS]
+    absent = [name for name, row in zip(names, named, strict=True) if row is None]
+    if absent:
+        missing.append(f"{', '.join(absent)} (japan_import_sales_by_brand, calendar {year})")
+        return split(missing, conflicts)
+    for brand_id, row in zip(US_NAMED_BRANDS, named, strict=True):
+        rows.append(_segment(2, row["brand"], row["units"], row, "reported", [row["source_key"]], brand_id))
+    rest = us_total["units"] - sum(row["units"] for row in named)
+    rows.append(
+        _segment(
+            2,
+            OTHER_US,
+            rest,
+            None,
+            f"derived: the U.S. brands' total minus {', '.join(names)}; JAIA counts Tesla in 'Others'",
+            [us_total["source_key"], *[row["source_key"] for row in named]],
+        )
+    )
+    return split(missing, conflicts)
+
+
+def split_table(split: MarketSplit) -> pd.DataFrame:
+    """The split for readers: units, share of its level and of the whole market (shares derived)."""
+    rows = split.rows.copy()
+    market = rows.loc[rows["level"] == 0, "units"].sum()
+    level_total = rows.groupby("level")["units"].transform("sum")
+    rows["share_of_level_pct"] = (100 * rows["units"] / level_total).round(2)
+    rows["share_of_market_pct"] = (100 * rows["units"] / market).round(3)
+    return rows[["level_title", "segment", "units", "share_of_level_pct", "share_of_market_pct", "how", "qualifier", "source_key"]]
+
+
+def kei_shares(sales: pd.DataFrame) -> pd.DataFrame:
+    """Kei share of new-vehicle sales: derived (kei / (registered + kei)) for each calendar year with both, and as stated."""
+    rows = []
+    years = sorted({int(p) for p in sales.loc[sales["period_type"] == "CY", "period"] if re.fullmatch(r"\d{4}", p)})
+    for year in years:
+        kei = calendar_figure(sales, "kei_vehicle_sales", year)
+        registered = calendar_figure(sales, "registered_vehicle_sales", year)
+        if kei is None or registered is None:
+            continue
+        stated = calendar_rows(sales, "total_new_vehicle_sales", year)
+        rows.append(
+            {
+                "period": f"CY {year}",
+                "kei_units": kei["value"],
+                "all_units": kei["value"] + registered["value"],
+                "kei_share_pct": round(100 * kei["value"] / (kei["value"] + registered["value"]), 1),
+                "kind": "derived: kei / (registered + kei)",
+                "stated_totals": "; ".join(f"{v:,.0f} ({k})" for v, k in zip(stated["value"], stated["source_key"], strict=True)),
+                "source_key": ";".join(dict.fromkeys([kei["source_key"], registered["source_key"]])),
+            }
+        )
+    for _, row in sales[sales["metric"].str.startswith("kei_share")].iterrows():
+        rows.append(
+            {
+                "period": f"{row['period_type']} {row['period']}",
+                "kei_units": None,
+                "all_units": None,
+                "kei_share_pct": row["value"],
+                "kind": f"stated ({row['metric'].replace('_', ' ')}; {row['qualifier']})",
+                "stated_totals": "",
+                "source_key": row["source_key"],
+            }
+        )
+    table = pd.DataFrame(rows).astype({"kei_units": "Int64", "all_units": "Int64"})
+    return data.derived_from(table, sales)
+
+
+# --------------------------------------------------------------------------- brands
+
+
+def brand_rows(by_brand: pd.DataFrame) -> pd.DataFrame:
+    """Calendar-year registrations of single brands (no groups, totals or targets; no Japanese brands' own imports),
+    with the brand's name and its origin group."""
+    rows = by_brand[
+        (by_brand["period_type"] == "CY")
+        & by_brand["units"].notna()
+        & (by_brand["counted"] == ONE_BRAND)
+        & (by_brand["brand_origin"] != JAPAN)
+    ].copy()
+    rows["brand_name"] = rows["brand"]
+    rows["year"] = rows["period"].astype(int)
+    rows["origin"] = rows["brand_origin"].map({GERMAN: GERMANY, USA: UNITED_STATES}).fillna(OTHER)
+    return rows.reset_index(drop=True)
+
+
+def brand_name(by_brand: pd.DataFrame, brand_id: str) -> str:
+    """The name readers know a brand (or group) by: its label in the table."""
+    return str(data.row_by_id(by_brand, "brand_id", brand_id)["brand"])
+
+
+def valid_brands(by_brand: pd.DataFrame) -> dict[str, str]:
+    """The ``brands`` parameter's choices, brand_id -> name: German brands first, then U.S., then others, by name."""
+    rows = brand_rows(by_brand).drop_duplicates("brand_id")
+    order = {origin: rank for rank, origin in enumerate(ORIGINS)}
+    ranked = rows.assign(_order=rows["origin"].map(order)).sort_values(["_order", "brand_name"], kind="stable")
+    return dict(zip(ranked["brand_id"], ranked["brand_name"], strict=True))
+
+
+def brand_years(by_brand: pd.DataFrame, brands: Iterable[str] | None = None) -> list[int]:
+    """Calendar years with a figure for at least one of ``brands`` (brand_ids; all brands if None)."""
+    rows = brand_rows(by_brand)
+    if brands is not None:
+        rows = rows[rows["brand_id"].isin(list(brands))]
+    return sorted(set(rows["year"]))
+
+
+def default_year(by_brand: pd.DataFrame) -> int:
+    """The latest calendar year with figures for both a German and a U.S. brand."""
+    rows = brand_rows(by_brand)
+    both = rows.groupby("year")["origin"].agg(lambda o: {GERMANY, UNITED_STATES} <= set(o))
+    return int(both[both].index.max())
+
+
+def default_brands(by_brand: pd.DataFrame, year: int) -> list[str]:
+    """The German and U.S. brands (brand_ids) with a figure in ``year``, largest first."""
+    rows = brand_rows(by_brand)
+    rows = rows[(rows["year"] == year) & rows["origin"].isin([GERMANY, UNITED_STATES])]
+    return list(dict.fromkeys(rows.sort_values("units", ascending=False, kind="stable")["brand_id"]))
+
+
+def brand_comparison(by_brand: pd.DataFrame, year: int, brands: Sequence[str]) -> pd.DataFrame:
+    """Registrations of ``brands`` (brand_ids) in ``year``: every sourced row (several if sources differ); a brand without
+    one stays empty."""
+    rows = brand_rows(by_brand)
+    chosen = rows[(rows["year"] == year) & rows["brand_id"].isin(brands)]
+    parts = []
+    for brand_id in brands:
+        found = chosen[chosen["brand_id"] == brand_id]
+        if found.empty:
+            first = rows[rows["brand_id"] == brand_id].iloc[0]
+            gap = {
+                "brand_id": brand_id,
+                "brand_name": first["brand_name"],
+                "origin": first["origin"],
+                "note": f"no figure in the data for {year}",
+            }
+            parts.append(pd.DataFrame([gap]))
+        else:
+            parts.append(found.assign(note=""))
+    shown = pd.concat(parts, ignore_index=True)
+    shown["label"] = shown["brand_name"]
+    repeated = shown["brand_id"].duplicated(keep=False)
+    shown.loc[repeated, "label"] = shown.loc[repeated, "brand_name"] + " (" + shown.loc[repeated, "source_key"] + ")"
+    shown["approximate"] = ~shown["qualifier"].fillna("exact").str.startswith("exact")
+    columns = ["label", "brand_name", "origin", "units", "qualifier", "approximate", "scope", "confidence", "source_key", "note"]
+    comparison = shown.sort_values("units", ascending=False, na_position="last", kind="stable")[columns].reset_index(drop=True)
+    return data.derived_from(comparison, by_brand)
+
+
+# --------------------------------------------------------------------------- single facts from structural_factors
+
+
+def structural_value(structural: pd.DataFrame, item_id: str, metric: str) -> pd.Series:
+    """One row of the structural-factors table, by item_id and metric (the first if sources repeat it)."""
+    rows = structural[(structural["item_id"] == item_id) & (structural["metric"] == metric)]
+    if rows.empty:
+        raise KeyError(f"structural_factors has no row with item_id {item_id!r} and metric {metric!r}")
+    return rows.iloc[0]
+
+
+def networks_table(structural: pd.DataFrame) -> pd.DataFrame:
+    """Dealer networks and right-hand-drive offers, as reported (the data has no share of U.S. models offered in RHD)."""
+    rows = structural[structural["factor"].isin(["dealer_network", "steering_side"])]
+    return rows[["factor", "item", "metric", "value", "unit", "as_of", "source_key", "notes"]].reset_index(drop=True)

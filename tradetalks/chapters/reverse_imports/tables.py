@@ -1,0 +1,349 @@
+"""Loading and shaping the reverse-imports page's tables: past programmes, the deficit figures, car prices, the scale.
+
+Every figure comes from ``data/``. Where a figure is computed here (a deficit in dollars from a balance,
+an average per year) the frame says ``derived`` and how.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import numpy as np
+import pandas as pd
+
+from tradetalks import data, figures
+
+REVERSE, PRODUCTION, PRICES, MARKET, TRADE = (
+    "reverse_imports",
+    "japanese_makers_us_production",
+    "trade_balance_and_prices",
+    "japan_import_market_totals",
+    "us_japan_goods_trade",
+)
+TABLES = (REVERSE, PRODUCTION, PRICES, MARKET, TRADE)
+ORIGINAL_KEY_COLUMN = "original_source_key"
+
+# deficit_source value for the one consistent Census series of the tariffs chapter.
+CENSUS = "census"
+CENSUS_MEASURE = "U.S. goods deficit with Japan, Census basis (this site's consistent series)"
+# Rows of trade_balance_and_prices that are a full year's deficit (or Japan's surplus) in billion USD.
+DEFICIT_METRICS = {
+    "us_goods_trade_deficit_with_japan": "U.S. goods deficit with Japan, as reported",
+    "us_merchandise_trade_deficit_with_japan": "U.S. merchandise deficit with Japan, as reported",
+    "japan_trade_surplus_with_us_mof_usd": "Japan's surplus with the U.S. in Japan's statistics (Ministry of Finance), in USD as converted by the report",
+}
+# Rows of trade_balance_and_prices that are the U.S. price of one car, in USD.
+PRICE_METRICS = {
+    "us_new_vehicle_atp": "average price paid for a new vehicle in the U.S. (Kelley Blue Book average transaction price)",
+    "toyota_camry_us_base_price": "Toyota Camry, U.S. base price",
+    "us_full_size_pickup_avg_msrp": "full-size pickup, average U.S. list price (Kelley Blue Book average MSRP)",
+    "us_new_vehicle_avg_msrp_peak": "average U.S. list price of a new vehicle at its peak (Kelley Blue Book average MSRP)",
+}
+DEFICIT_KINDS = {
+    "us_goods_trade_deficit_with_japan": "U.S. deficit, as reported",
+    "us_merchandise_trade_deficit_with_japan": "U.S. merchandise deficit, as reported",
+    "japan_trade_surplus_with_us_mof_usd": "Japan's surplus, Japan's statistics",
+}
+DEFAULT_PRICE_METRIC = "us_new_vehicle_atp"
+ALL_IMPORTS = "all_import_registrations_incl_japanese_brands"
+FOREIGN_BRANDS = "foreign_brand_registrations"
+US_PRODUCTION = "us_vehicle_production"
+EXPORT_METRICS = ("exports_from_us_plants", "exports_from_us_to_other_countries")
+ANALYST_ESTIMATE = "reverse_import_volume_estimate"
+MOF_UNITS_FROM_US = "japan_car_imports_from_us_units_mof"
+INDUSTRY = "industry"  # japanese_makers_us_production.counted: Japanese makers together, not one maker
+US_BUILT = "us_built"  # reverse_imports.role; the other role is a comparator built elsewhere
+HISTORICAL, ANNOUNCED = "historical", "announced"  # reverse_imports.status values (an enum)
+PER_YEAR = "per_year"  # reverse_imports.target_basis of a yearly target
+JAPAN_GOVERNMENT = "Government of Japan"  # a reverse_imports.company name
+CALENDAR_YEAR = "CY"  # japan_import_market_totals.period_type
+# How the Census vintages of us_japan_goods_trade (by series) are named in the deficit chart; a report's
+# figure (series as_reported) is named by its status, as the data words it.
+VINTAGE_KINDS = {"superseded_vintage": "Census, superseded vintage", "other_vintage": "Census, another copy or vintage"}
+US_BUILT_LABEL, COMPARATOR_LABEL = "built in the U.S.", "built in the UK (comparator)"
+BUILT, EXPORTED, IMPORT_MARKET = SCALE_SERIES = (
+    "built in the U.S. by Japanese makers",
+    "exported from their U.S. plants to all countries",
+    "Japan's whole imported-car market (all imports, JAIA)",
+)
+
+
+def load_tables(data_dir: object = None) -> dict[str, pd.DataFrame]:
+    """The chapter's tables, validated, with every ``original_source_key`` resolving."""
+    return {name: data.load_table(name, data_dir) for name in TABLES}  # data.py checks original_source_key too
+
+
+def year_list(years: Iterable[int]) -> str:
+    """[1985, 1986, 1987, 1990] -> '1985–1987, 1990'."""
+    ordered = sorted(set(int(y) for y in years))
+    runs: list[list[int]] = []
+    for year in ordered:
+        if runs and year == runs[-1][-1] + 1:
+            runs[-1].append(year)
+        else:
+            runs.append([year])
+    return ", ".join(str(r[0]) if len(r) == 1 else f"{r[0]}–{r[-1]}" for r in runs)
+
+
+# --- the deficit -----------------------------------------------------------------------------------------
+
+
+def deficit_options(trade: pd.DataFrame, prices: pd.DataFrame) -> pd.DataFrame:
+    """Every full-year figure for the deficit, one row per (deficit_source, year), deficit as a positive number.
+
+    ``deficit_source`` is ``census`` for the consistent Census series, else the row's source_key. Balances
+    in million USD become billion USD (a change of unit, not an estimate); only years with a deficit are kept.
+    """
+    series = figures.consistent_balance(trade)
+    census = pd.DataFrame(
+        {
+            "deficit_source": CENSUS,
+            "year": series["year"].astype(int),
+            "deficit_usd_bn": -series["balance_musd"] / 1000,
+            "measure": CENSUS_MEASURE,
+            "kind": "Census, consistent series",
+            "as_reported": series["balance_musd"].map(lambda v: f"balance {v:,.1f} million USD"),
+            "table": TRADE,
+            "source_key": series["source_key"],
+            ORIGINAL_KEY_COLUMN: pd.NA,
+        }
+    )
+    full_years = trade[trade["year"].str.fullmatch(r"\d{4}") & trade["balance_musd"].notna()].copy()
+    full_years["year"] = full_years["year"].astype(int)
+    others = full_years[full_years["series"] != data.CONSISTENT]
+    vintages = pd.DataFrame(
+        {
+            "deficit_source": others["source_key"],
+            "year": others["year"],
+            "deficit_usd_bn": -others["balance_musd"] / 1000,
+            "measure": "U.S. goods balance with Japan: " + others["status"],
+            "kind": others["series"].map(VINTAGE_KINDS).fillna(others["status"]),
+            "as_reported": others["balance_musd"].map(lambda v: f"balance {v:,.1f} million USD"),
+            "table": TRADE,
+            "source_key": others["source_key"],
+            ORIGINAL_KEY_COLUMN: pd.NA,
+        }
+    )
+    rows = prices[prices["metric"].isin(DEFICIT_METRICS) & prices["period"].str.fullmatch(r"\d{4}")]
+    bad_units = rows[rows["unit"] != "USD bn"]
+    if not bad_units.empty:
+        raise ValueError(f"deficit rows in {PRICES} must be in 'USD bn'; found {sorted(set(bad_units['unit']))}")
+    reports = pd.DataFrame(
+        {
+            "deficit_source": rows["source_key"],
+            "year": rows["period"].astype(int),
+            "deficit_usd_bn": rows["value"],
+            "measure": rows["metric"].map(DEFICIT_METRICS),
+            "kind": rows["metric"].map(DEFICIT_KINDS),
+            "as_reported": rows["value"].map(lambda v: f"{v:g} billion USD"),
+            "table": PRICES,
+            "source_key": rows["source_key"],
+            ORIGINAL_KEY_COLUMN: rows[ORIGINAL_KEY_COLUMN],
+        }
+    )
+    options = pd.concat([census, vintages, reports], ignore_index=True)
+    options = options[options["deficit_usd_bn"] > 0]
+    duplicated = options[options.duplicated(["deficit_source", "year"], keep=False)]
+    if not duplicated.empty:
+        raise ValueError(f"two deficit figures share a source and year: {duplicated[['deficit_source', 'year']].values.tolist()}")
+    options = options.assign(other=options["deficit_source"] != CENSUS).sort_values(["year", "other", "deficit_source"])
+    options = options[
+        ["year", "deficit_source", "deficit_usd_bn", "kind", "measure", "as_reported", "table", "source_key", ORIGINAL_KEY_COLUMN]
+    ].reset_index(drop=True)
+    return data.derived_from(options, trade, prices)
+
+
+def figures_for_year(options: pd.DataFrame, year: int) -> pd.DataFrame:
+    """Every deficit figure the data has for one year (the chosen one among them)."""
+    return options[options["year"] == year].reset_index(drop=True)
+
+
+def deficit_sources_table(options: pd.DataFrame) -> pd.DataFrame:
+    """One row per deficit_source value: what it measures and the years it covers (for choosing parameters)."""
+    rows = []
+    for source, group in options.groupby("deficit_source", sort=False):
+        rows.append(
+            {
+                "deficit_source": source,
+                "measure": group["measure"].iloc[0],
+                "years": year_list(group["year"]),
+                "source_key": group["source_key"].iloc[0],
+            }
+        )
+    return data.derived_from(pd.DataFrame(rows), options)
+
+
+# --- the price -------------------------------------------------------------------------------------------
+
+
+def price_rows(prices: pd.DataFrame) -> pd.DataFrame:
+    """The latest U.S. price of each kind of car the data has (USD per vehicle), with a label."""
+    rows = prices[prices["metric"].isin(PRICE_METRICS) & (prices["unit"] == "USD")].copy()
+    rows = rows.sort_values("period", kind="stable").groupby("metric", sort=False).tail(1)
+    rows["label"] = rows["metric"].map(PRICE_METRICS)
+    return rows.sort_values("value").reset_index(drop=True)
+
+
+# --- history ---------------------------------------------------------------------------------------------
+
+
+def is_us_built(reverse: pd.DataFrame) -> pd.Series:
+    """False for comparator rows (the UK-built Avensis), True otherwise: the data's ``role``."""
+    return reverse["role"] == US_BUILT
+
+
+def first_government_idea(reverse: pd.DataFrame) -> pd.Series:
+    """The earliest row where Japan's government floated the idea."""
+    return reverse[reverse["company"] == JAPAN_GOVERNMENT].sort_values("period_start").iloc[0]
+
+
+def announced(reverse: pd.DataFrame) -> pd.DataFrame:
+    """The programmes announced for sale (not just considered or proposed)."""
+    return reverse[reverse["status"] == ANNOUNCED]
+
+
+def historical_us_built(reverse: pd.DataFrame) -> pd.DataFrame:
+    """Past programmes of U.S.-built cars."""
+    return reverse[(reverse["status"] == HISTORICAL) & is_us_built(reverse)]
+
+
+def programme_rows(reverse: pd.DataFrame, historical: bool) -> pd.DataFrame:
+    """Past programmes (``historical``), or the 2025-26 ideas and announcements."""
+    return reverse[(reverse["status"] == HISTORICAL) == historical]
+
+
+def years(row: pd.Series) -> str:
+    """A programme's years: '1996-01 to 2000', or its one period."""
+    start, end = row["period_start"], row["period_end"]
+    return start if pd.isna(end) else f"{start} to {end}"
+
+
+def programmes_table(reverse: pd.DataFrame, historical: bool) -> pd.DataFrame:
+    """Past programmes (``historical``) or 2025-26 ideas and announcements, for a reader's table."""
+    rows = programme_rows(reverse, historical).copy()
+    rows["years"] = rows.apply(years, axis=1)
+    if historical:
+        shown = rows[
+            [
+                "event_id",
+                "years",
+                "company",
+                "model",
+                "built_at",
+                "target_units",
+                "target_period",
+                "actual_units",
+                "actual_period",
+                "source_key",
+            ]
+        ]
+        return shown.rename(
+            columns={
+                "built_at": "built at",
+                "target_units": "target (vehicles)",
+                "target_period": "target period",
+                "actual_units": "sold (vehicles)",
+                "actual_period": "sold over",
+            }
+        ).reset_index(drop=True)
+    shown = rows[["event_id", "years", "company", "model", "built_at", "status", "price_in_japan", "notes", "source_key"]]
+    return shown.rename(columns={"built_at": "built at", "price_in_japan": "price in Japan"}).reset_index(drop=True)
+
+
+def past_volumes(reverse: pd.DataFrame) -> pd.DataFrame:
+    """Past programmes with a reported volume, labelled U.S.-built or comparator."""
+    rows = reverse[(reverse["status"] == HISTORICAL) & reverse["actual_units"].notna()].copy()
+    rows["built"] = np.where(is_us_built(rows), US_BUILT_LABEL, COMPARATOR_LABEL)
+    rows["programme"] = rows["company"] + " " + rows["model"] + " (" + rows.apply(years, axis=1) + ")"
+    return rows.sort_values("actual_units", ascending=False).reset_index(drop=True)
+
+
+def largest_programme(reverse: pd.DataFrame) -> pd.Series:
+    """The past programme of U.S.-built cars with the most vehicles sold over its life."""
+    rows = past_volumes(reverse)
+    return rows[rows["built"] == US_BUILT_LABEL].iloc[0]
+
+
+def _calendar_years(start: str, end: str) -> int:
+    return int(str(end)[:4]) - int(str(start)[:4]) + 1
+
+
+def targets_against_sales(reverse: pd.DataFrame) -> pd.DataFrame:
+    """Derived, for programmes with a yearly target and a total sold: average sold per calendar year and share of target."""
+    rows = reverse[reverse["target_units"].notna() & reverse["actual_units"].notna() & (reverse["target_basis"] == PER_YEAR)].copy()
+    rows["calendar_years_of_sales"] = [_calendar_years(s, e) for s, e in zip(rows["period_start"], rows["period_end"], strict=True)]
+    rows["average_sold_per_year"] = rows["actual_units"] / rows["calendar_years_of_sales"]
+    rows["share_of_target_pct"] = 100 * rows["average_sold_per_year"] / rows["target_units"]
+    rows["target_over_same_years"] = rows["target_units"] * rows["calendar_years_of_sales"]
+    rows["how_derived"] = (
+        "average = sold ÷ calendar years from "
+        + rows["period_start"].str[:4]
+        + " to "
+        + rows["period_end"].str[:4]
+        + " (counted whole); share = average ÷ target; target over the same years = target × those years"
+    )
+    return rows[
+        [
+            "event_id",
+            "company",
+            "model",
+            "target_units",
+            "target_period",
+            "actual_units",
+            "actual_period",
+            "calendar_years_of_sales",
+            "average_sold_per_year",
+            "share_of_target_pct",
+            "target_over_same_years",
+            "how_derived",
+            "notes",
+            "source_key",
+            ORIGINAL_KEY_COLUMN,
+        ]
+    ].reset_index(drop=True)
+
+
+def history_chart_data(volumes: pd.DataFrame, targets: pd.DataFrame) -> pd.DataFrame:
+    """What the history chart draws: each programme's volume, with its target over the same years where it has one."""
+    shown = volumes[["event_id", "programme", "built", "actual_units", "actual_period", "target_units", "target_period", "source_key"]]
+    merged = shown.merge(
+        targets[["event_id", "calendar_years_of_sales", "target_over_same_years", "how_derived"]], on="event_id", how="left"
+    )
+    return data.derived_from(merged, volumes, targets)
+
+
+# --- scale -----------------------------------------------------------------------------------------------
+
+
+def scale_series(production: pd.DataFrame, market: pd.DataFrame) -> pd.DataFrame:
+    """Japanese makers' U.S. production and exports from U.S. plants, and Japan's whole imported-car market, by year."""
+    industry = production[production["counted"] == INDUSTRY]
+    built = industry[industry["metric"] == US_PRODUCTION].assign(series=BUILT)
+    exported = industry[industry["metric"].isin(EXPORT_METRICS)].assign(series=EXPORTED)
+    calendar = market[(market["period_type"] == CALENDAR_YEAR) & (market["metric"] == ALL_IMPORTS)].copy()
+    calendar = calendar.assign(year=calendar["period"].astype(int), scope="all imports (JAIA)", series=IMPORT_MARKET)
+    columns = ["year", "series", "value", "qualifier", "scope", "metric", "source_key", ORIGINAL_KEY_COLUMN]
+    series = (
+        pd.concat([built[columns], exported[columns], calendar[columns]], ignore_index=True)
+        .sort_values(["series", "year"])
+        .reset_index(drop=True)
+    )
+    return data.derived_from(series, production, market)
+
+
+def latest(scale: pd.DataFrame, series: str) -> pd.Series:
+    """The latest year of one series of ``scale_series`` (``BUILT``, ``EXPORTED`` or ``IMPORT_MARKET``)."""
+    rows = scale[scale["series"] == series]
+    return rows.sort_values("year", kind="stable").iloc[-1]
+
+
+def import_market(market: pd.DataFrame) -> pd.Series:
+    """Japan's whole imported-car market: the latest calendar-year JAIA total of all imports, Japanese brands built abroad included."""
+    rows = market[(market["period_type"] == CALENDAR_YEAR) & (market["metric"] == ALL_IMPORTS)]
+    return rows.sort_values("period").iloc[-1]
+
+
+def foreign_brands(market: pd.DataFrame, year: str) -> pd.Series | None:
+    """Foreign-brand registrations in Japan in one calendar year, if the data has them."""
+    rows = market[(market["period_type"] == CALENDAR_YEAR) & (market["metric"] == FOREIGN_BRANDS) & (market["period"] == year)]
+    return None if rows.empty else rows.iloc[0]
