@@ -7,10 +7,11 @@ import re
 import nbformat
 import pytest
 
-from tradetalks import catalog, claims, data
+from tradetalks import catalog, data
+from tradetalks.chapters import claims
 from tradetalks.grid import load_grid
 
-CLAIMS = data.load_table(claims.CLAIMS_TABLE)
+CLAIMS = data.load_table(claims.tables.CLAIMS_TABLE)
 NAMES_WITH_DIGITS = re.compile(r"\bG7\b|Section \d+")
 
 
@@ -48,23 +49,23 @@ def test_every_claim_links_to_a_section_that_exists(claim_id):
     assert claim["section"] in chapter_headings(claim["chapter"])
 
 
-@pytest.mark.parametrize("claim_id", CLAIMS[CLAIMS["evidence"] != claims.NO_EVIDENCE]["claim_id"])
+@pytest.mark.parametrize("claim_id", CLAIMS[CLAIMS["evidence"] != claims.tables.NO_EVIDENCE]["claim_id"])
 def test_checkable_claims_get_figures_from_data(claim_id):
     claim = CLAIMS.set_index("claim_id").loc[claim_id]
-    evidence = claims.EVIDENCE[claim["evidence"]](None)
-    assert claims.has_figure(evidence.text), evidence.text
+    evidence = claims.evidence.EVIDENCE[claim["evidence"]](None)
+    assert claims.tables.has_figure(evidence.text), evidence.text
     assert evidence.tables and all(table in data.table_names() for table in evidence.tables)
 
 
 def test_opinions_carry_no_evidence_and_vice_versa():
     opinions = CLAIMS[CLAIMS["verdict"] == "opinion (not checkable)"]
-    assert set(opinions["evidence"]) <= {claims.NO_EVIDENCE, "barrier_claims"}
-    assert claims.check_table(CLAIMS) == []
+    assert set(opinions["evidence"]) <= {claims.tables.NO_EVIDENCE, "barrier_claims"}
+    assert claims.tables.check_table(CLAIMS) == []
 
 
 def test_checked_table_links_and_pending():
     published = set(catalog.grid_runs()["page"])
-    table, rows = claims.checked_claims(published)
+    table, rows = claims.tables.checked_claims(published)
     assert len(table) == len(CLAIMS)
     assert (table["verdict"] != "pending").all()
     linked = table[table["evidence"] != ""]
@@ -72,16 +73,16 @@ def test_checked_table_links_and_pending():
     assert not rows.empty and "source_key" in rows.columns
 
     without_market = published - {"japan_market"}
-    pending, _ = claims.checked_claims(without_market)
+    pending, _ = claims.tables.checked_claims(without_market)
     market = pending[CLAIMS["chapter"].eq("japan_market").values]
     assert set(market["verdict"]) == {"pending"} and set(market["evidence"]) == {""}
 
 
 def test_deficit_claim_is_decided_by_the_census_series():
-    text = claims.deficit_trend(None).text
+    text = claims.evidence.deficit_trend(None).text
     assert text == "U.S. goods deficit with Japan: $71.4 billion in 2023, $68.3 billion in 2024 (Census)."
 
 
 def test_section_anchor_matches_sphinx():
-    assert claims.section_anchor("The duty on a Japanese car, step by step") == "the-duty-on-a-japanese-car-step-by-step"
-    assert claims.section_anchor("Is Japan rushing into EVs?") == "is-japan-rushing-into-evs"
+    assert claims.tables.section_anchor("The duty on a Japanese car, step by step") == "the-duty-on-a-japanese-car-step-by-step"
+    assert claims.tables.section_anchor("Is Japan rushing into EVs?") == "is-japan-rushing-into-evs"

@@ -12,7 +12,8 @@ import pytest
 
 import tradetalks.chapters.ev_china as page
 from tests.wording import NUMBER, REWORDED, reword_labels
-from tradetalks import claims, data, params, style, text
+from tradetalks import data, params, style, text
+from tradetalks.chapters import claims
 from tradetalks.params import ParameterError
 
 EV_TABLES = [
@@ -382,7 +383,7 @@ def ev_figures(data_dir: Path | None) -> dict[str, object]:
         "byd_rank": page.tables.maker_rank(makers, "BYD", "2024"),
         "japan_ice": page.tables.japan_ice_share(share)[["year", "share_pct"]].tolist(),
         "essay": [NUMBER.findall(text) for text in essay.to_numpy().ravel()],  # its sentences quote labels: numbers only
-        "claims": {name: NUMBER.findall(claims.EVIDENCE[name](data_dir).text) for name in evidence},
+        "claims": {name: NUMBER.findall(claims.evidence.EVIDENCE[name](data_dir).text) for name in evidence},
     }
 
 

@@ -10,7 +10,8 @@ import pytest
 
 import tradetalks.chapters.ev_emissions as page
 from tests.wording import NUMBER, REWORDED, reword_labels
-from tradetalks import calc, claims, data
+from tradetalks import calc, data
+from tradetalks.chapters import claims
 from tradetalks.params import ParameterError
 
 
@@ -245,7 +246,7 @@ def test_every_row_the_calculator_reads_is_a_needed_id():
     """The registry check-data uses lists every parameter_id the chapter picks rows by."""
     picked = {value for name, value in vars(page.inputs).items() if name.startswith("P_") and isinstance(value, str)}
     picked |= set(page.inputs.P_LIFETIMES)
-    assert picked <= set(data.NEEDED_IDS["lifecycle_parameters"]["parameter_id"])
+    assert picked <= set(data.needed_ids()["lifecycle_parameters"]["parameter_id"])
 
 
 def test_mix_categories_come_from_the_generation_source_ids(electricity):
@@ -276,7 +277,7 @@ def emissions_figures(data_dir: Path | None) -> dict[str, object]:
         "gasoline": page.tables.gasoline_japan(prices).drop(columns="notes"),
         "subsidy": float(page.tables.subsidy(prices)["value"]),
         "inputs": inputs,
-        "claim": NUMBER.findall(claims.ev_vs_hybrid(data_dir).text),
+        "claim": NUMBER.findall(claims.evidence.ev_vs_hybrid(data_dir).text),
     }
 
 

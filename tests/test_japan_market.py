@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from tradetalks import charts, data, figures, style
-from tradetalks import claims as claims_page
+from tradetalks.chapters import claims as claims_page
 from tradetalks.chapters import japan_market as page
 from tradetalks.params import ParameterError
 
@@ -373,7 +373,9 @@ def chapter_numbers(data_dir: object) -> dict[str, object]:
             )
         ],
         "us_brands": figures.us_brands_registered(by_brand, year)["units"],
-        "claims_page": [re.findall(r"\d[\d,.]*", claims_page.EVIDENCE[e](data_dir).text) for e in ("german_vs_us_brands", "size_mismatch")],
+        "claims_page": [
+            re.findall(r"\d[\d,.]*", claims_page.evidence.EVIDENCE[e](data_dir).text) for e in ("german_vs_us_brands", "size_mismatch")
+        ],
     }
 
 

@@ -174,6 +174,6 @@ def test_every_row_id_the_code_names_is_checked_by_check_data():
         f'{name}:{node.lineno} "{node.value}" ({" ".join(ids[node.value])})'
         for name, code in code_sources()
         for node in _literals(ast.parse(code))
-        if node.value in ids and node.value not in data.NEEDED_IDS.get(ids[node.value][0], {}).get(ids[node.value][1], {})
+        if node.value in ids and node.value not in data.needed_ids().get(ids[node.value][0], {}).get(ids[node.value][1], {})
     )
-    assert unregistered == [], "ids named in code but missing from data.NEEDED_IDS:\n" + "\n".join(unregistered)
+    assert unregistered == [], "ids named in code but missing from the pages' needs.py:\n" + "\n".join(unregistered)

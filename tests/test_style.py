@@ -5,7 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from tradetalks import build, charts, claims, style
+from tradetalks import build, charts, style
+from tradetalks.chapters import claims
 
 
 def test_every_role_becomes_a_css_variable():
@@ -32,7 +33,7 @@ def test_changing_a_role_changes_the_charts_that_use_it(monkeypatch):
     before = charts.house_theme()  # the theme reads roles too
     monkeypatch.setitem(style.ROLES["verdicts"], "supported", "#123456")
     monkeypatch.setitem(style.ROLES["marks"], "gridline", "#abcdef")
-    assert "#123456" in str(claims.verdict_chart(counts).to_dict())
+    assert "#123456" in str(claims.charts.verdict_chart(counts).to_dict())
     assert "#123456" in style.css_variables()
     assert charts.house_theme()["config"]["axis"]["gridColor"] == "#abcdef" != before["config"]["axis"]["gridColor"]
 

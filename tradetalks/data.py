@@ -322,148 +322,31 @@ def check_data(data_dir: str | Path | None = None) -> list[Problem]:
     return problems
 
 
-# Rows the chapters pick by a stable id: table -> id column -> {id: the chapter that needs it}.
-# A data folder without one of these rows cannot build that chapter, so check-data says so first.
-NEEDED_IDS: dict[str, dict[str, dict[str, str]]] = {
-    "japan_import_sales_by_brand": {
-        "brand_id": {
-            **{name: "japan_market" for name in ("us_brands", "jeep", "chevrolet", "cadillac", "ford", "gm_brands")},
-            "mercedes_benz": "claims",
-        }
-    },
-    "structural_factors": {
-        "item_id": {
-            name: "japan_market"
-            for name in (
-                "kei_car",
-                "small_car",
-                "mechanical_parking_typical",
-                "registered_vehicles",
-                "storage_place",
-                "public_road_network",
-                "imported_registered_cars",
-                "jeep_japan",
-                "ford_japan",
-                "yanase_gm_outlets",
-                "jeep_all_models",
-                "cadillac_lineup_before_lyriq",
-                "honda_n_box",
-                "toyota_yaris",
-                "toyota_camry",
-                "toyota_highlander",
-                "toyota_tundra",
-                "ford_f_150",
-            )
-        }
-    },
-    "nontariff_barrier_claims": {"claim_id": {name: "japan_market" for name in ("C06", "C08", "C09", "C10", "C25", "C31", "C34", "C35")}},
-    "ev_policy_targets": {
-        "target_id": {
-            name: "ev_china"
-            for name in (
-                "tokyo_2030_non_gasoline_cars",
-                "tokyo_2030_enforcement",
-                "japan_2035_electrified_sales",
-                "tokyo_zev_definition",
-                "tokyo_fy2019_baseline",
-                "tokyo_2030_earlier_target_nikkei",
-                "tokyo_2030_zev_paris_statement",
-                "japan_2035_suga_speech",
-            )
-        }
-    },
-    "lifecycle_parameters": {
-        "parameter_id": {
-            name: "ev_emissions"
-            for name in (
-                "gasoline_combustion_co2_factor",
-                "prius_18_hev_fuel_economy_wltc",
-                "prius_20_hev_fuel_economy_wltc",
-                "sakura_electricity_consumption_wltc",
-                "sakura_real_world_consumption",
-                "sakura_battery_capacity",
-                "kei_petrol_real_world_fuel_economy",
-                "battery_manufacturing_emissions_range",
-                "battery_manufacturing_emissions_per_km",
-                "grid_threshold_bev_beats_hev",
-                "gasoline_upstream_ghg_korea",
-                "gasoline_upstream_ghg_alternative",
-                "gasoline_lower_heating_value_japan",
-                "japan_lca_prius_versions",
-                "ev_charging_losses_11kw",
-                "japan_grid_td_losses_2014",
-                "car_lifetime_ecoinvent",
-                "car_lifetime_nansai_2002",
-                "car_lifetime_tcs",
-                "use_phase_co2_sakura_on_japan_2024_grid_wltc",
-            )
-        }
-    },
-    "battery_supply_chain": {
-        "figure_id": {
-            name: "ev_china"
-            for name in (
-                "china_cell_capacity_2023",
-                "china_batteries_sold_2024",
-                "china_magnet_manufacturing_2024",
-                "drc_cobalt_mining_2023",
-                "indonesia_nickel_mining_2023",
-                "china_nickel_refining_2023",
-                "china_cathode_capacity_2023",
-                "china_anode_capacity_2023",
-            )
-        },
-        "stage_id": {name: "ev_china" for name in ("mines", "cells", "magnets")},
-    },
-    "battery_makers": {"counted": {"one_maker": "ev_china"}},
-    "automaker_sales": {
-        "measure_id": {
-            name: "ev_china"
-            for name in (
-                "byd_nev_sales",
-                "byd_bev_passenger_sales",
-                "byd_bev_sales",
-                "byd_overseas_sales",
-                "byd_entry_model_price",
-                "byd_vehicle_sales_unclear_scope",
-                "tesla_deliveries",
-                "toyota_lexus_sales",
-                "toyota_bev_sales",
-                "toyota_hev_sales",
-            )
-        }
-    },
-    "china_share_global_ev": {"measure_id": {"ev_sales": "ev_china"}},
-    "ev_sales_share": {
-        "part_of_year": {"full_year": "ev_china"},
-        "powertrain_id": {name: "ev_china" for name in ("ev", "bev", "phev", "ice")},
-    },
-    "ev_sales_volume": {"powertrain_id": {"ev": "ev_china"}},
-    "ev_battery_demand": {"mode_id": {"cars": "ev_china"}},
-    "electricity": {
-        "dataset": {
-            name: "ev_emissions" for name in ("ember_carbon_intensity", "iea_co2_intensity", "ember_generation_mix", "isep_generation_mix")
-        },
-        "measure_id": {"utility_co2_factor": "ev_emissions", "household_electricity_price": "ev_emissions"},
-    },
-    "prices": {
-        "dataset": {
-            name: "ev_emissions" for name in ("anre_household_unit_price", "nikkei_household_bills_2022", "anre_gasoline_annual_mean")
-        },
-        "measure_id": {"household_electricity_price": "ev_emissions", "household_electricity_subsidy": "ev_emissions"},
-    },
-    "tariff_timeline": {
-        "measure_id": {name: "auto_tariffs" for name in ("us_car_mfn_baseline", "japan_car_duty_baseline", "framework_agreement_2025")}
-    },
-    "negotiation_rounds": {
-        "round_id": {"round_7": "auto_tariffs"},
-        "milestone": {"before_g7_summit": "auto_tariffs", "deal_reached": "auto_tariffs"},
-    },
-    "japan_auto_exports_us": {
-        "measure_id": {"us_car_imports_from_japan": "auto_tariffs", "autos_share_of_japan_exports_to_us": "auto_tariffs"},
-        "series": {"consistent": "auto_tariffs"},
-    },
-}
+CHAPTERS_PACKAGE = "tradetalks.chapters"
+
+
+@functools.lru_cache(maxsize=1)
+def needed_ids() -> dict[str, dict[str, dict[str, str]]]:
+    """Rows the pages pick by a stable id: table -> id column -> {id: the page that needs it}.
+
+    Each page declares its own in ``tradetalks/chapters/<page>/needs.py`` (``NEEDED``, a light module:
+    check-data reads it without loading the page's code). A data folder without one of these rows
+    cannot build that page, so check-data says so first.
+    """
+    import importlib
+    import pkgutil
+
+    chapters = importlib.import_module(CHAPTERS_PACKAGE)
+    found: dict[str, dict[str, dict[str, str]]] = {}
+    for module in sorted(pkgutil.iter_modules(chapters.__path__), key=lambda m: m.name):
+        try:
+            needs = importlib.import_module(f"{CHAPTERS_PACKAGE}.{module.name}.needs")
+        except ModuleNotFoundError:
+            continue
+        for table, columns in needs.NEEDED.items():
+            for column, ids in columns.items():
+                found.setdefault(table, {}).setdefault(column, {}).update(dict.fromkeys(ids, module.name))
+    return found
 
 
 def row_by_id(table: pd.DataFrame, column: str, row_id: str) -> pd.Series:
@@ -485,7 +368,7 @@ def rows_by_id(table: pd.DataFrame, column: str, *row_ids: str) -> pd.DataFrame:
 
 def _needed_id_problems(base: Path, descriptor: dict) -> list[Problem]:
     """Every id a chapter picks a row by is present in its table."""
-    needed = NEEDED_IDS.get(descriptor["name"], {})
+    needed = needed_ids().get(descriptor["name"], {})
     if not needed:
         return []
     path = base / descriptor["path"]
@@ -501,7 +384,7 @@ def _needed_id_problems(base: Path, descriptor: dict) -> list[Problem]:
                         None,
                         column,
                         "needed-id",
-                        f"no row has {column} {name!r}, which the {chapter} chapter needs",
+                        f"no row has {column} {name!r}, which the {chapter} page needs",
                     )
                 )
     return problems

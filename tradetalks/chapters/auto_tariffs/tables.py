@@ -15,7 +15,7 @@ from .parameters import check_import_base
 US = "United States"
 FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 FULL_YEAR = r"\d{4}"
-# Rows this chapter states, by id (each registered in data.NEEDED_IDS so check-data names a missing one).
+# Rows this chapter states, by id (each registered in the page's needs.py so check-data names a missing one).
 US_BASELINE, JAPAN_BASELINE, FRAMEWORK = "us_car_mfn_baseline", "japan_car_duty_baseline", "framework_agreement_2025"
 CAR_IMPORTS, AUTOS_SHARE = "us_car_imports_from_japan", "autos_share_of_japan_exports_to_us"
 # The round the checked news report is about (claims.csv, news-seventh-round); the others are found by their milestone.

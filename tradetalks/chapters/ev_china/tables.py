@@ -347,7 +347,7 @@ def policy_table(targets: pd.DataFrame) -> pd.DataFrame:
 
 
 def policy_row(targets: pd.DataFrame, target_id: str) -> pd.Series:
-    """The target row with this ``target_id`` (ids, not wording, pick rows: see data.NEEDED_IDS)."""
+    """The target row with this ``target_id`` (ids, not wording, pick rows: see the page's needs.py)."""
     return data.row_by_id(targets, "target_id", target_id)
 
 

@@ -1,25 +1,21 @@
-"""The claims check: each claim of the two texts (data/claims.csv) with the figures that decide it.
+"""Page 'The claims, checked': the figures that decide each claim, one function per claim.
 
-Claims, verdicts and reasoning are editorial data; the figures are computed here from the
-data tables, never typed. Each evidence function returns a sentence with one or two figures
-and the table rows it used, so the page can cite their sources.
+Claims, verdicts and reasoning are editorial data (data/claims.csv); the figures are computed here
+from the data tables, never typed. Each evidence function returns a sentence with one or two figures
+and the table rows it used, so the page can cite their sources. Figures a chapter also shows come
+from that chapter's own functions (or ``tradetalks.figures``): one rule per figure.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pandas as pd
-from docutils.nodes import make_id
 
-from tradetalks import catalog, data, figures, params, style
+from tradetalks import catalog, data, figures, params
 from tradetalks.chapters.auto_tariffs import tables as tariffs
 from tradetalks.text import pct, units, usd_bn_from_millions
-
-CLAIMS_TABLE = "claims"
-NO_EVIDENCE = "none"
 
 
 @dataclass
@@ -99,7 +95,7 @@ def reverse_import_scale(data_dir: object) -> Evidence:
 
 def battery_chain(data_dir: object) -> Evidence:
     chain = data.load_table("battery_supply_chain", data_dir)
-    # the chapter's figures, by figure_id (registered in data.NEEDED_IDS)
+    # the chapter's figures, by figure_id (registered in the page's needs.py)
     cells, magnets, nickel = (
         data.row_by_id(chain, "figure_id", figure_id)
         for figure_id in ("china_cell_capacity_2023", "china_magnet_manufacturing_2024", "china_nickel_refining_2023")
@@ -261,121 +257,3 @@ EVIDENCE: dict[str, Callable[[object], Evidence]] = {
     "us_production": us_production,
     "g7_round": g7_round,
 }
-
-
-def section_anchor(heading: str) -> str:
-    """The id Sphinx gives a section with this heading."""
-    return make_id(heading)
-
-
-def check_table(claims: pd.DataFrame) -> list[str]:
-    """Claims whose evidence id is unknown (the schema checks everything else)."""
-    return [
-        f"{row['claim_id']}: unknown evidence {row['evidence']!r}"
-        for _, row in claims.iterrows()
-        if row["evidence"] not in EVIDENCE | {NO_EVIDENCE: None}
-    ]
-
-
-def checked_claims(published_pages: set[str], data_dir: object = None) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Each claim with its figures and a link to the evidence; claims whose chapter is not published say 'pending'.
-
-    Returns the table for the page and the rows behind the figures (for the source line).
-    """
-    claims = data.load_table(CLAIMS_TABLE, data_dir)
-    problems = check_table(claims)
-    if problems:
-        raise ValueError("; ".join(problems))
-    rows, used = [], []
-    for _, claim in claims.iterrows():
-        published = claim["chapter"] in published_pages
-        if not published:
-            figures, verdict = "pending: the chapter that checks this claim is not published yet", "pending"
-        elif claim["evidence"] == NO_EVIDENCE:
-            figures, verdict = "no figure can decide a claim about motives", claim["verdict"]
-        else:
-            evidence = EVIDENCE[claim["evidence"]](data_dir)
-            figures, verdict = evidence.text, claim["verdict"]
-            used += [frame for frame in evidence.rows if "source_key" in frame.columns]
-        rows.append(
-            {
-                "claim": claim["claim"],
-                "from": claim["text"],
-                "verdict": verdict,
-                "the figures that decide it": figures,
-                "why": claim["reasoning"],
-                "evidence": f"{claim['chapter']}.html#{section_anchor(claim['section'])}" if published else "",
-                "section": claim["section"],
-            }
-        )
-    return pd.DataFrame(rows), (pd.concat(used, ignore_index=True) if used else pd.DataFrame(columns=["source_key"]))
-
-
-def has_figure(text: str) -> bool:
-    return bool(re.search(r"\d", text))
-
-
-VERDICT_ORDER = ["supported", "partly supported", "not supported", "opinion (not checkable)", "pending"]
-# The verdicts' colour roles (tradetalks.style), shared with the page's cards and badges (CSS variables).
-VERDICT_ROLES = {
-    "supported": "supported",
-    "partly supported": "partly_supported",
-    "not supported": "not_supported",
-    "opinion (not checkable)": "opinion",
-    "pending": "pending",
-}
-
-
-def verdict_counts(table: pd.DataFrame) -> pd.DataFrame:
-    """How many claims of each text got each verdict."""
-    counts = table.groupby(["from", "verdict"]).size().rename("claims").reset_index()
-    counts["order"] = counts["verdict"].map(VERDICT_ORDER.index)
-    return counts.sort_values(["from", "order"]).drop(columns="order").reset_index(drop=True)
-
-
-def verdict_chart(counts: pd.DataFrame):
-    import altair as alt
-
-    present = [v for v in VERDICT_ORDER if v in set(counts["verdict"])]
-    return (
-        alt.Chart(counts)
-        .mark_bar()
-        .encode(
-            y=alt.Y("from:N", title=None),
-            x=alt.X("claims:Q", title="Claims", axis=alt.Axis(tickMinStep=1, format="d")),
-            color=alt.Color(
-                "verdict:N",
-                title="Verdict",
-                sort=present,
-                scale=alt.Scale(domain=present, range=style.colours(VERDICT_ROLES[v] for v in present)),
-            ),
-            order=alt.Order("verdict_rank:Q"),
-            tooltip=["from:N", "verdict:N", "claims:Q"],
-        )
-        .transform_calculate(verdict_rank=" + ".join(f"(datum.verdict == '{v}' ? {i} : 0)" for i, v in enumerate(present)))
-        .properties(height=110)
-    )
-
-
-def cards_html(table: pd.DataFrame) -> str:
-    """One card per claim: verdict, the claim, the figures, why, and a link to the evidence."""
-    import html as _html
-
-    cards = []
-    for _, row in table.iterrows():
-        slug = make_id(row["verdict"])
-        link = (
-            f'<a class="tt-claim-link" href="{_html.escape(row["evidence"])}">See the evidence: {_html.escape(row["section"])}</a>'
-            if row["evidence"]
-            else ""
-        )
-        cards.append(
-            f'<article class="tt-claim tt-verdict-{slug}">'
-            f'<p class="tt-claim-head"><span class="tt-badge tt-badge-{slug}">{_html.escape(row["verdict"])}</span> '
-            f'<span class="tt-claim-from">{_html.escape(row["from"])}</span></p>'
-            f'<p class="tt-claim-text">{_html.escape(row["claim"])}</p>'
-            f'<p class="tt-claim-figures"><strong>The figures:</strong> {_html.escape(row["the figures that decide it"])}</p>'
-            f'<p class="tt-claim-why"><strong>Why:</strong> {_html.escape(row["why"])}</p>'
-            f"{link}</article>"
-        )
-    return '<div class="tt-claims">' + "".join(cards) + "</div>"

@@ -1,0 +1,25 @@
+"""The rows page 'auto_tariffs' picks by id: check-data names any a data folder lacks, and this page."""
+
+NEEDED = {
+    "tariff_timeline": {
+        "measure_id": (
+            "us_car_mfn_baseline",
+            "japan_car_duty_baseline",
+            "framework_agreement_2025",
+        ),
+    },
+    "negotiation_rounds": {
+        "round_id": ("round_7",),
+        "milestone": (
+            "before_g7_summit",
+            "deal_reached",
+        ),
+    },
+    "japan_auto_exports_us": {
+        "measure_id": (
+            "us_car_imports_from_japan",
+            "autos_share_of_japan_exports_to_us",
+        ),
+        "series": ("consistent",),
+    },
+}
