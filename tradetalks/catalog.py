@@ -17,6 +17,7 @@ from tradetalks import data, params, project
 
 ROOT = project.ROOT
 GRID_FILE = ROOT / "notebooks" / "grid.yml"
+PARAMETERS_FILES = "tradetalks/chapters/*/parameters.py"  # where the chapters declare their parameters
 
 
 def _grid_runs() -> list[dict]:
@@ -52,7 +53,7 @@ def chapter_parameters() -> pd.DataFrame:
     for notebook in dict.fromkeys(run["notebook"] for run in _grid_runs()):
         for parameter in declared_parameters(ROOT / "notebooks" / notebook):
             rows.append({"chapter": Path(notebook).stem, **parameter})
-    return pd.DataFrame(rows, columns=["chapter", "parameter", "default", "meaning"])
+    return data.read_from(pd.DataFrame(rows, columns=["chapter", "parameter", "default", "meaning"]), PARAMETERS_FILES)
 
 
 def grid_runs() -> pd.DataFrame:
@@ -66,7 +67,7 @@ def grid_runs() -> pd.DataFrame:
         }
         for run in _grid_runs()
     ]
-    return pd.DataFrame(rows)
+    return data.read_from(pd.DataFrame(rows), "notebooks/grid.yml")
 
 
 def _years_covered(table: pd.DataFrame) -> str:
@@ -96,7 +97,7 @@ def data_catalogue(data_dir: str | Path | None = None) -> pd.DataFrame:
                 "licence": licences,
             }
         )
-    return pd.DataFrame(rows)
+    return data.read_from(pd.DataFrame(rows), data.PACKAGE_FILE, data_dir=data_dir)
 
 
 def _newest_date(values: pd.Series) -> str | None:
@@ -251,7 +252,7 @@ def sources_by_tier(data_dir: str | Path | None = None) -> pd.DataFrame:
                 "Read on a copy": int(of_tier["retrieved_via"].notna().sum()),
             }
         )
-    return pd.DataFrame(rows)
+    return data.read_from(pd.DataFrame(rows), data.SOURCES_TABLE, data_dir=data_dir)
 
 
 MAX_PRODUCERS_LISTED = 4  # per table in the quality table; the references page lists every source
@@ -288,4 +289,5 @@ def secondary_only_rows(data_dir: str | Path | None = None) -> pd.DataFrame:
         )
     columns = ["Table", "Rows", "Rows on secondary sources only", "Producers whose own pages would replace them"]
     table = pd.DataFrame(rows, columns=columns)
-    return table.sort_values("Rows on secondary sources only", ascending=False, kind="stable").reset_index(drop=True)
+    ranked = table.sort_values("Rows on secondary sources only", ascending=False, kind="stable").reset_index(drop=True)
+    return data.read_from(ranked, data.SOURCES_TABLE, "every table's source_key", data_dir=data_dir)

@@ -265,18 +265,14 @@ def publish(
     name: str,
     title: str,
     description: str,
-    evidence: Sequence[pd.DataFrame] | None = None,
-    sources: pd.DataFrame | None = None,
-    tables: Iterable[str] | None = None,
+    evidence: Sequence[pd.DataFrame | pd.Series] | None = None,
 ) -> Figure:
     """Wrap ``chart`` with its text alternative, source line, CSV download and data table.
 
     ``data`` is what the chart draws (offered as CSV and as a table), ``name`` a file-safe id for the
     download. The source line comes from the frames (``evidence``, by default ``data``): see ``provenance``.
-    ``sources`` and ``tables`` name them by hand instead (being phased out).
     """
-    if sources is None and tables is None:
-        sources, tables = provenance(data, evidence)
+    sources, tables = provenance(data, evidence)
     spec = chart.properties(title=title, description=description).to_dict()
     csv_text = data.to_csv(index=False, lineterminator="\n")
     table_html = data.to_html(index=False, escape=True, border=0, classes="tt-data-table", na_rep="")
@@ -284,7 +280,7 @@ def publish(
         f'<figure class="tt-chart" aria-label="{html.escape(title)}">'
         f"{embed_html(spec)}"
         f'<figcaption><span class="tt-description">{html.escape(description)}</span>'
-        f"{source_line(sources, table_names=tables or (), csv_name=name, csv_text=csv_text)}</figcaption>"
+        f"{source_line(sources, table_names=tables, csv_name=name, csv_text=csv_text)}</figcaption>"
         f'<details class="tt-table"><summary>Show the data as a table</summary>{_scrollable(table_html, title + " (data)")}</details>'
         "</figure>"
     )
@@ -305,21 +301,18 @@ def publish_table(
     *,
     name: str,
     title: str,
-    evidence: Sequence[pd.DataFrame] | None = None,
-    sources: pd.DataFrame | None = None,
-    tables: Iterable[str] | None = None,
+    evidence: Sequence[pd.DataFrame | pd.Series] | None = None,
 ) -> Figure:
     """A data table with a caption, source line and CSV download (text from data is escaped).
 
     The source line comes from the frames, as for ``publish``.
     """
-    if sources is None and tables is None:
-        sources, tables = provenance(table, evidence)
+    sources, tables = provenance(table, evidence)
     csv_text = table.to_csv(index=False, lineterminator="\n")
     table_html = table.to_html(index=False, escape=True, border=0, classes="tt-data-table", na_rep="")
     body = (
         f'<figure class="tt-table-figure"><figcaption><strong>{html.escape(title)}</strong></figcaption>'
         f"{_scrollable(table_html, title)}"
-        f"{source_line(sources, table_names=tables or (), csv_name=name, csv_text=csv_text)}</figure>"
+        f"{source_line(sources, table_names=tables, csv_name=name, csv_text=csv_text)}</figure>"
     )
     return Figure(body, title)

@@ -467,6 +467,16 @@ def derived_from(frame: pd.DataFrame, *inputs: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
+def read_from(frame: pd.DataFrame, *names: str, data_dir: str | Path | None = None) -> pd.DataFrame:
+    """Tag a frame read from files other than data tables (``notebooks/grid.yml``, an example CSV) with their names.
+
+    A figure drawn from it then names those files in its source line, as a data table's frame does.
+    """
+    frame.attrs[TABLES_TAG] = names
+    frame.attrs[DATA_DIR_TAG] = str(resolve_data_dir(data_dir))
+    return frame
+
+
 def tables_of(*frames: pd.DataFrame) -> tuple[str, ...]:
     """The data tables the frames' rows came from, in first-seen order."""
     return tuple(dict.fromkeys(name for frame in frames for name in frame.attrs.get(TABLES_TAG, ())))

@@ -18,6 +18,7 @@ import yaml
 from tradetalks import catalog, data, project
 
 ROOT = project.ROOT
+READ_FROM = ("notebooks/grid.yml", "notebooks/*.ipynb")  # what the teaching tables are read from
 GRID_FILE = ROOT / "notebooks" / "grid.yml"
 CHAPTERS_PART = "Chapters"  # the grid part whose notebooks are chapters (the browser tests use the same caption)
 OBJECTIVES_TITLE = "Learning objectives"
@@ -161,7 +162,7 @@ def learning_objectives(grid_file: Path = GRID_FILE) -> pd.DataFrame:
         for chapter in chapters(grid_file)
         for objective in objectives_of(chapter)
     ]
-    return pd.DataFrame(rows, columns=["chapter", "after the chapter, a student can"])
+    return data.read_from(pd.DataFrame(rows, columns=["chapter", "after the chapter, a student can"]), *READ_FROM)
 
 
 def _is_solution(block: dict) -> bool:
@@ -215,7 +216,9 @@ def exercises(grid_file: Path = GRID_FILE) -> pd.DataFrame:
         for chapter in chapters(grid_file)
         for exercise in exercises_of(chapter)
     ]
-    return pd.DataFrame(rows, columns=["chapter", "exercise", "label", "the exercise asks", "solution on the page"])
+    return data.read_from(
+        pd.DataFrame(rows, columns=["chapter", "exercise", "label", "the exercise asks", "solution on the page"]), *READ_FROM
+    )
 
 
 def rerun_commands(grid_file: Path = GRID_FILE) -> pd.DataFrame:
@@ -230,4 +233,4 @@ def rerun_commands(grid_file: Path = GRID_FILE) -> pd.DataFrame:
                 "parameters": ", ".join(names) or "(none)",
             }
         )
-    return pd.DataFrame(rows, columns=["chapter", "command", "parameters"])
+    return data.read_from(pd.DataFrame(rows, columns=["chapter", "command", "parameters"]), *READ_FROM)
