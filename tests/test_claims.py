@@ -7,7 +7,7 @@ import re
 import nbformat
 import pytest
 
-from tradetalks import catalog, data
+from tradetalks import data
 from tradetalks.chapters import claims
 from tradetalks.grid import load_grid
 
@@ -63,8 +63,15 @@ def test_opinions_carry_no_evidence_and_vice_versa():
     assert claims.tables.check_table(CLAIMS) == []
 
 
+def test_published_pages_are_the_grids_pages_and_traced(tmp_path, monkeypatch):
+    trace = tmp_path / "trace"
+    monkeypatch.setenv(data.TRACE_ENV, str(trace))
+    assert claims.tables.published_pages() == {run.page for run in load_grid().runs}
+    assert "@notebooks/grid.yml" in trace.read_text(encoding="utf-8").split()
+
+
 def test_checked_table_links_and_pending():
-    published = set(catalog.grid_runs()["page"])
+    published = claims.tables.published_pages()
     table, rows = claims.tables.checked_claims(published)
     assert len(table) == len(CLAIMS)
     assert (table["verdict"] != "pending").all()

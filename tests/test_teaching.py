@@ -7,7 +7,8 @@ import re
 import nbformat
 import yaml
 
-from tradetalks import build, data, teaching
+import tradetalks.chapters.teaching as teaching
+from tradetalks import build, data
 from tradetalks.grid import Run, load_grid
 
 ROOT = build.ROOT
@@ -82,11 +83,11 @@ After this chapter you can
 - no
 :::
 """
-    assert teaching.objectives_in(["intro", markdown]) == [
+    assert teaching.tables.objectives_in(["intro", markdown]) == [
         "read a tariff off a timeline",
         "tell a share from a count, and say why it matters",
     ]
-    assert teaching.objectives_in(["no objectives here"]) == []
+    assert teaching.tables.objectives_in(["no objectives here"]) == []
 
 
 def test_exercises_are_read_with_labels_questions_and_solutions():
@@ -123,7 +124,7 @@ Add upstream emissions:
 How far does it move?
 ````
 """
-    found = teaching.exercises_in([labelled, unlabelled])
+    found = teaching.tables.exercises_in([labelled, unlabelled])
     assert [e["number"] for e in found] == [1, 2, 3, 4]
     assert [e["label"] for e in found] == ["ex-one", "ex-two", "", ""]
     assert [e["solution"] for e in found] == [True, False, True, False]
@@ -134,32 +135,32 @@ How far does it move?
 
 
 def test_plain_text_drops_markup_but_keeps_what_a_reader_sees():
-    assert teaching.plain("a {term}`kei car <Kei car>` and {term}`BEV` with *emphasis* and **bold**") == (
+    assert teaching.tables.plain("a {term}`kei car <Kei car>` and {term}`BEV` with *emphasis* and **bold**") == (
         "a kei car and BEV with emphasis and bold"
     )
-    assert teaching.plain("it was {glue:md}`rate` then") == "it was (a figure from the chapter) then"
-    assert teaching.plain("run `python -m tradetalks run x` now") == "run python -m tradetalks run x now"
+    assert teaching.tables.plain("it was {glue:md}`rate` then") == "it was (a figure from the chapter) then"
+    assert teaching.tables.plain("run `python -m tradetalks run x` now") == "run python -m tradetalks run x now"
 
 
 # --- the real chapters ----------------------------------------------------------------------------
 
 
 def test_chapters_are_the_grids_chapters_part_each_once():
-    grid = yaml.safe_load(teaching.GRID_FILE.read_text(encoding="utf-8"))
-    part = next(p for p in grid["parts"] if p["caption"] == teaching.CHAPTERS_PART)
+    grid = yaml.safe_load(teaching.tables.GRID_FILE.read_text(encoding="utf-8"))
+    part = next(p for p in grid["parts"] if p["caption"] == teaching.tables.CHAPTERS_PART)
     notebooks = list(dict.fromkeys(entry["notebook"] for entry in part["pages"] if "notebook" in entry))
-    found = teaching.chapters()
+    found = teaching.tables.chapters()
     assert [chapter.notebook for chapter in found] == notebooks
     assert "reverse_imports.ipynb" in notebooks and "teaching.ipynb" not in notebooks and "rerun.ipynb" not in notebooks
     assert all(chapter.path.is_file() for chapter in found)
 
 
 def test_objectives_are_parsed_for_every_chapter():
-    table = teaching.learning_objectives()
+    table = teaching.tables.learning_objectives()
     assert list(table.columns) == ["chapter", "after the chapter, a student can"]
-    assert set(table["chapter"]) == {chapter.title for chapter in teaching.chapters()}
-    for chapter in teaching.chapters():
-        objectives = teaching.objectives_of(chapter)
+    assert set(table["chapter"]) == {chapter.title for chapter in teaching.tables.chapters()}
+    for chapter in teaching.tables.chapters():
+        objectives = teaching.tables.objectives_of(chapter)
         assert len(objectives) >= 2, chapter.notebook
         for objective in objectives:
             assert objective and objective[0].islower(), (chapter.notebook, objective)
@@ -167,9 +168,9 @@ def test_objectives_are_parsed_for_every_chapter():
 
 
 def test_exercises_are_found_for_every_chapter_each_with_a_solution():
-    table = teaching.exercises()
+    table = teaching.tables.exercises()
     assert list(table.columns) == ["chapter", "exercise", "label", "the exercise asks", "solution on the page"]
-    assert set(table["chapter"]) == {chapter.title for chapter in teaching.chapters()}
+    assert set(table["chapter"]) == {chapter.title for chapter in teaching.tables.chapters()}
     assert (table["solution on the page"] == "yes").all(), table[table["solution on the page"] != "yes"]
     labels = [label for label in table["label"] if label]
     assert len(labels) == len(set(labels)) and "tariffs-ex-bill" in labels
@@ -180,8 +181,8 @@ def test_exercises_are_found_for_every_chapter_each_with_a_solution():
 
 
 def test_rerun_commands_name_every_chapter_and_its_parameters():
-    table = teaching.rerun_commands()
-    assert len(table) == len(teaching.chapters())
+    table = teaching.tables.rerun_commands()
+    assert len(table) == len(teaching.tables.chapters())
     row = table[table["command"].str.contains("run auto_tariffs ")].iloc[0]
     assert "rates_pct" in row["parameters"] and "data_dir" not in row["parameters"]
 
@@ -189,11 +190,11 @@ def test_rerun_commands_name_every_chapter_and_its_parameters():
 def test_reading_the_chapters_traces_them_for_incremental_builds(tmp_path, monkeypatch):
     trace = tmp_path / "trace"
     monkeypatch.setenv(data.TRACE_ENV, str(trace))
-    teaching.learning_objectives()
-    teaching.exercises()
+    teaching.tables.learning_objectives()
+    teaching.tables.exercises()
     traced = set(trace.read_text(encoding="utf-8").split())
     assert "@notebooks/grid.yml" in traced
-    assert {f"@notebooks/{chapter.notebook}" for chapter in teaching.chapters()} <= traced
+    assert {f"@notebooks/{chapter.notebook}" for chapter in teaching.tables.chapters()} <= traced
 
 
 # --- the pages in the grid ------------------------------------------------------------------------
@@ -212,7 +213,7 @@ def test_teaching_template_is_generated_and_its_words_carry_no_figures():
     cells = nbformat.read(ROOT / "notebooks" / "teaching.ipynb", as_version=4).cells
     parameters = [c for c in cells if "parameters" in c.metadata.get("tags", [])]
     assert len(parameters) == 1 and "remove-cell" in parameters[0].metadata["tags"]
-    assert parameters[0].source.startswith("data_dir = None")
+    assert "\ndata_dir = None  # " in parameters[0].source  # written from the page's declaration
     code = [c for c in cells if c.cell_type == "code" and c is not parameters[0]]
     assert all(set(c.metadata.get("tags", [])) & {"remove-input", "remove-cell"} for c in code)
     assert not any(c.get("outputs") for c in code)
@@ -284,5 +285,5 @@ def test_every_term_link_in_the_pages_has_a_glossary_entry():
     linked = {name: term_targets(text) for name, text in markdown_sources().items()}
     missing = {name: [t for t in targets if t.lower() not in known] for name, targets in linked.items()}
     assert all(not targets for targets in missing.values()), missing
-    for chapter in teaching.chapters():
+    for chapter in teaching.tables.chapters():
         assert len(linked[chapter.notebook]) >= 3, f"{chapter.notebook} links fewer than three glossary terms"

@@ -1,17 +1,19 @@
 """The run grid (notebooks/grid.yml): which chapter template runs with which parameters into which page.
 
-Also the templates' parameters: what each declares, and writing their parameters cells from the
-chapters' declarations (``tradetalks.chapters.<page>.parameters``).
+Also the templates' parameters: what each declares (``declared_parameters``, traced for the pages that
+list them), and writing their parameters cells from the chapters' declarations
+(``tradetalks.chapters.<page>.parameters``).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
-from tradetalks import params, project
+from tradetalks import data, params, project
 
 ROOT = project.ROOT
 NOTEBOOKS_DIR = ROOT / "notebooks"
@@ -111,6 +113,27 @@ def describe_parameters(notebook: str) -> str:
         comment = f"  # {info['help']}" if info.get("help") else ""
         lines.append(f"  {name} = {info['default']}{comment}")
     return "\n".join(lines)
+
+
+def declared_parameters(notebook: Path) -> list[dict]:
+    """Name, default and meaning of each parameter: the chapter's declaration, else its template's ``parameters`` cell."""
+    declared = params.declared(notebook.stem)
+    if declared is not None:
+        # imported by name at run time, so no import scan sees it: traced, a change to it re-runs the page
+        data.trace_project_file(ROOT / "tradetalks" / "chapters" / notebook.stem / "parameters.py")
+        return [{"parameter": p.name, "default": params.python_literal(p.default), "meaning": p.help} for p in declared]
+    data.trace_project_file(notebook)
+    import nbformat  # slow to import; only a template without a declaration needs it
+
+    cells = nbformat.read(notebook, as_version=4).cells
+    source = next(cell.source for cell in cells if "parameters" in cell.metadata.get("tags", []))
+    found = []
+    for line in source.splitlines():
+        match = re.match(r"^(\w+)\s*=\s*(.+?)\s*(?:#\s*(.*))?$", line)
+        if match:
+            name, default, comment = match.groups()
+            found.append({"parameter": name, "default": default, "meaning": comment or ""})
+    return found
 
 
 def sync_parameter_cells(check: bool = False) -> list[str]:

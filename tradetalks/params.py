@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ast
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 
@@ -43,14 +43,17 @@ def check_choice(name: str, value: str, valid: Iterable[str]) -> str:
     return value
 
 
-def check_choices(name: str, values: Sequence[str], valid: Iterable[str]) -> list[str]:
-    """Every item of ``values`` must be one of ``valid`` (and there must be at least one)."""
-    options = list(valid)
+def check_choices(name: str, values: Sequence[str], valid: Iterable[str] | Mapping[str, str]) -> list[str]:
+    """Every item of ``values`` must be one of ``valid`` (and there must be at least one).
+
+    ``valid`` may map ids to the names readers know them by; the message then lists both: 'jeep' (Jeep).
+    """
+    listed = ", ".join(f"{key!r} ({label})" for key, label in valid.items()) if isinstance(valid, Mapping) else ", ".join(map(repr, valid))
     if isinstance(values, str) or len(values) == 0:
-        raise ParameterError(f"{name} must be a non-empty list; valid values: {', '.join(map(repr, options))}")
-    unknown = [value for value in values if value not in options]
+        raise ParameterError(f"{name} must be a non-empty list; valid values: {listed}")
+    unknown = [value for value in values if value not in valid]
     if unknown:
-        raise ParameterError(f"{name} has unknown values {unknown}; valid values: {', '.join(map(repr, options))}")
+        raise ParameterError(f"{name} has unknown values {unknown}; valid values: {listed}")
     return list(values)
 
 

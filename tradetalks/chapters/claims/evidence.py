@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from tradetalks import catalog, data, figures, params
+from tradetalks import data, figures, grid, params
 from tradetalks.chapters.auto_tariffs import tables as tariffs
 from tradetalks.text import pct, units, usd_bn_from_millions
 
@@ -157,7 +157,7 @@ def ev_vs_hybrid(data_dir: object) -> Evidence:
     electricity = data.load_table("electricity", data_dir)
     lifecycle = data.load_table("lifecycle_parameters", data_dir)
     # the chapter's own default run: its parameters cell, minus what is not an input
-    declared = catalog.declared_parameters(catalog.ROOT / "notebooks" / "ev_emissions.ipynb")
+    declared = grid.declared_parameters(grid.NOTEBOOKS_DIR / "ev_emissions.ipynb")
     defaults = {p["parameter"]: params.literal(p["default"]) for p in declared if p["parameter"] != "data_dir"}
     inputs, used = ev_emissions.resolve_inputs(electricity, lifecycle, **defaults)
     use_gap = calc.gap_vs_hybrid(inputs, include_battery=False)

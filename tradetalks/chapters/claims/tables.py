@@ -7,7 +7,7 @@ import re
 import pandas as pd
 from docutils.nodes import make_id
 
-from tradetalks import data
+from tradetalks import data, grid
 
 from .evidence import EVIDENCE
 
@@ -18,6 +18,12 @@ NO_EVIDENCE = "none"
 def section_anchor(heading: str) -> str:
     """The id Sphinx gives a section with this heading."""
     return make_id(heading)
+
+
+def published_pages() -> set[str]:
+    """The pages the run grid publishes (notebooks/grid.yml, traced: a change to the grid re-runs the page)."""
+    data.trace_project_file(grid.GRID_FILE)
+    return {run.page for run in grid.load_grid().runs}
 
 
 def check_table(claims: pd.DataFrame) -> list[str]:

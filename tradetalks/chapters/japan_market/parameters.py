@@ -34,17 +34,6 @@ PARAMETERS: tuple[Parameter, ...] = (
 )
 
 
-def check_ids(name: str, values: Sequence[str], choices: dict[str, str]) -> list[str]:
-    """``values`` if each is an id in ``choices``; otherwise a ParameterError listing every valid id with its name."""
-    listed = ", ".join(f"{key!r} ({label})" for key, label in choices.items())
-    if isinstance(values, str) or len(values) == 0:
-        raise ParameterError(f"{name} must be a non-empty list; valid values: {listed}")
-    unknown = [value for value in values if value not in choices]
-    if unknown:
-        raise ParameterError(f"{name} has unknown values {unknown}; valid values: {listed}")
-    return list(values)
-
-
 def check_parameters(
     year: int | None,
     brands: Sequence[str] | str | None,
@@ -58,7 +47,7 @@ def check_parameters(
     string): a list literal is read as a list, any other text as one id.
     """
     if brands is not None:
-        brands = check_ids("brands", params.as_list("brands", brands), valid_brands(by_brand))
+        brands = params.check_choices("brands", params.as_list("brands", brands), valid_brands(by_brand))
     if year is None:
         year = default_year(by_brand)
     elif isinstance(year, bool) or not isinstance(year, int):
@@ -72,5 +61,5 @@ def check_parameters(
     if models is None:
         models = list(DEFAULT_MODELS)
     else:
-        models = check_ids("models", params.as_list("models", models), valid_models(structural))
+        models = params.check_choices("models", params.as_list("models", models), valid_models(structural))
     return year, list(brands), list(models)

@@ -15,7 +15,8 @@ import nbformat
 import pandas as pd
 import yaml
 
-from tradetalks import catalog, data, project
+from tradetalks import data, project
+from tradetalks.grid import declared_parameters
 
 ROOT = project.ROOT
 READ_FROM = ("notebooks/grid.yml", "notebooks/*.ipynb")  # what the teaching tables are read from
@@ -225,7 +226,7 @@ def rerun_commands(grid_file: Path = GRID_FILE) -> pd.DataFrame:
     """Per chapter: the command that reruns it and the parameters a class can change (read from the template)."""
     rows = []
     for chapter in chapters(grid_file):
-        names = [p["parameter"] for p in catalog.declared_parameters(chapter.path) if p["parameter"] != "data_dir"]
+        names = [p["parameter"] for p in declared_parameters(chapter.path) if p["parameter"] != "data_dir"]
         rows.append(
             {
                 "chapter": chapter.title,
