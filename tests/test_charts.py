@@ -95,6 +95,7 @@ def test_text_from_data_is_escaped(frame):
 def test_as_of_picks_newest_dated_source():
     assert charts.as_of(SOURCES) == "2026-03"
     assert charts.as_of(SOURCES.assign(as_of=["c. 2013", "undated"])) == ""
+    assert charts.as_of(SOURCES.assign(as_of=["2024-2025", "2023-11"])) == "2024"  # a range is not a month: not '2024-20'
 
 
 def test_producers_come_first_best_tier_first_with_the_copy_they_were_read_on():

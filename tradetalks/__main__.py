@@ -1,3 +1,5 @@
+"""``python -m tradetalks``: the command line (see ``tradetalks.cli``)."""
+
 import sys
 
 from tradetalks.cli import main

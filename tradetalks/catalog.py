@@ -17,11 +17,6 @@ import pandas as pd
 from tradetalks import data
 
 
-def _newest_date(values: pd.Series) -> str | None:
-    dates = [m.group(0) for value in values.dropna() if (m := re.match(r"\d{4}(-\d{2}(-\d{2})?)?", str(value)))]
-    return max(dates) if dates else None
-
-
 def as_of_for_files(files: list[str], data_dir: str | Path | None = None) -> str | None:
     """The newest dated source cited by the tables stored in ``files`` (paths relative to the data folder)."""
     base = data.resolve_data_dir(data_dir)
@@ -35,7 +30,7 @@ def as_of_for_files(files: list[str], data_dir: str | Path | None = None) -> str
                 keys += [k for cell in table[data.SOURCE_KEY_COLUMN].dropna() for k in data.split_source_keys(cell)]
     if not keys:
         return None
-    return _newest_date(data.sources_for(keys, base)["as_of"])
+    return data.newest_as_of(data.sources_for(keys, base)["as_of"])
 
 
 def manifest(data_dir: str | Path | None = None) -> list[dict]:

@@ -107,12 +107,7 @@ alt.renderers.enable("tradetalks")
 
 def as_of(sources: pd.DataFrame) -> str:
     """The newest dated ``as_of`` among the sources (YYYY, YYYY-MM or YYYY-MM-DD), or ''."""
-    dates = [
-        m.group(0)
-        for value in sources.get("as_of", pd.Series(dtype=str)).dropna()
-        if (m := re.match(r"\d{4}(-\d{2}(-\d{2})?)?", str(value)))
-    ]
-    return max(dates) if dates else ""
+    return data.newest_as_of(sources.get("as_of", pd.Series(dtype=str)))
 
 
 REFERENCES_PAGE = "references.html"  # the site's bibliography, beside every chapter page

@@ -1,4 +1,4 @@
-"""Command line: ``python -m tradetalks build | check-data | run | toc | browser``."""
+"""Command line: ``python -m tradetalks build | check-data | run | toc | params | browser``."""
 
 from __future__ import annotations
 

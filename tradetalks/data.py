@@ -500,6 +500,17 @@ def _trace(relative_path: str) -> None:
             handle.write(relative_path + "\n")
 
 
+# A date at the start of an ``as_of`` cell: YYYY, YYYY-MM or YYYY-MM-DD; a range such as 2024-2025 reads as its
+# start year (the lookahead stops "2024-20" being taken for a month).
+AS_OF_DATE = re.compile(r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-\d{2})?)?(?!\d)")
+
+
+def newest_as_of(values: Iterable[object]) -> str:
+    """The newest dated ``as_of`` among the values, or '' when none is dated."""
+    dates = [m.group(0) for value in values if isinstance(value, str) and (m := AS_OF_DATE.match(value))]
+    return max(dates) if dates else ""
+
+
 def split_source_keys(cell: str) -> list[str]:
     """The keys in one ``source_key`` cell, in order."""
     return [key.strip() for key in str(cell).split(SOURCE_KEY_SEPARATOR) if key.strip()]

@@ -1,4 +1,4 @@
-"""Checks for chapter parameters, with messages that list the valid values."""
+"""Chapter parameters: declared once per page, parsed from text, checked with messages that list the valid values."""
 
 from __future__ import annotations
 
