@@ -55,3 +55,25 @@ def test_check_year_range_accepts_overlap():
 def test_every_declared_chapter_has_its_parameters_cell_in_sync():
     """The declaration is the one place: `python -m tradetalks params` writes the cells from it."""
     assert sync_parameter_cells(check=True) == []
+
+
+def test_chapter_pages_hide_the_parameters_cell_and_end_with_a_rerun_box():
+    """Readers before analysts: the parameters cell stays off the page; a folded box near the end shows the
+    parameters, the values the page used and the command (the scenario page shows its own values)."""
+    import nbformat
+
+    from tradetalks import params
+    from tradetalks.grid import BOOK_DIR, ROOT, load_grid, rerun_box
+
+    for run in load_grid().runs:
+        declared = params.declared(run.notebook.removesuffix(".ipynb")) or ()
+        cells = nbformat.read(ROOT / BOOK_DIR / f"{run.page}.ipynb", as_version=4).cells
+        injected = [c for c in cells if set(c.metadata.get("tags", [])) & {"parameters", "injected-parameters"}]
+        assert all("remove-cell" in c.metadata["tags"] for c in injected), run.page
+        boxes = [c.source for c in cells if c.cell_type == "markdown" and "Rerun this chapter" in c.source]
+        if any(p.name != params.DATA_DIR.name for p in declared):
+            assert boxes == [rerun_box(run.notebook.removesuffix(".ipynb"), run.parameters)], run.page
+            for name, value in run.parameters.items():
+                assert f"| `{name}` | `{params.python_literal(value)}` |" in boxes[0]
+        else:
+            assert boxes == [], run.page

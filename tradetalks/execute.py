@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from tqdm import tqdm
 
 from tradetalks import catalog, data, project
-from tradetalks.grid import BuildError, Run, load_grid
+from tradetalks.grid import BuildError, Run, load_grid, rerun_box
 from tradetalks.text import as_markdown_text
 
 if TYPE_CHECKING:  # nbformat takes most of a second to import; a no-op build never needs it
@@ -179,6 +179,9 @@ def execute_run(
 
     notebook = nbformat.read(out_path, as_version=4)
     retitle(notebook, run.title)
+    box = rerun_box(Path(run.notebook).stem, run.parameters)
+    if box:
+        notebook.cells.append(nbformat.v4.new_markdown_cell(box))
     notebook.cells.append(nbformat.v4.new_markdown_cell(page_footer(run.title, catalog.as_of_for_files(inputs, data_dir))))
     normalise(notebook, run.page)
     nbformat.write(notebook, out_path)

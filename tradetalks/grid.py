@@ -14,12 +14,14 @@ from pathlib import Path
 import yaml
 
 from tradetalks import data, params, project
+from tradetalks.text import as_markdown_text
 
 ROOT = project.ROOT
 NOTEBOOKS_DIR = ROOT / "notebooks"
 GRID_FILE = NOTEBOOKS_DIR / "grid.yml"
 BOOK_DIR = "book"
 TOC_FILE = "_toc.yml"
+PARAMETERS_CELL_TAGS = ("parameters", "remove-cell")  # the template cell papermill fills; hidden from readers
 
 
 class BuildError(RuntimeError):
@@ -151,9 +153,33 @@ def sync_parameter_cells(check: bool = False) -> list[str]:
         notebook = nbformat.read(template, as_version=4)
         cell = next(cell for cell in notebook.cells if "parameters" in cell.metadata.get("tags", []))
         wanted = params.parameters_cell(template.stem, declared)
-        if cell.source != wanted:
+        # readers before analysts: the cell stays off the page; the "Rerun this chapter" box shows it
+        tags = cell.metadata.get("tags", [])
+        wanted_tags = tags + [tag for tag in PARAMETERS_CELL_TAGS if tag not in tags]
+        if cell.source != wanted or tags != wanted_tags:
             stale.append(template.name)
             if not check:
-                cell.source = wanted
+                cell.source, cell.metadata["tags"] = wanted, wanted_tags
                 nbformat.write(notebook, template)
     return stale
+
+
+def rerun_box(chapter: str, used: dict | None = None) -> str | None:
+    """A folded "Rerun this chapter" box for the end of a chapter page: its parameters, the values this page
+    used (``used``: the run's overrides, else the declared defaults) and the command, from the chapter's
+    declaration (None for a page whose only parameter is the data folder)."""
+    used = used or {}
+    declared = [parameter for parameter in params.declared(chapter) or () if parameter.name != params.DATA_DIR.name]
+    if not declared:
+        return None
+    rows = "\n".join(
+        f"| `{p.name}` | `{params.python_literal(used.get(p.name, p.default))}` | {as_markdown_text(p.help)} |" for p in declared
+    )
+    return (
+        "```{admonition} Rerun this chapter\n:class: dropdown tt-rerun\n"
+        f"Every figure on this page follows from the data and these parameters. To change one, run "
+        f"`python -m tradetalks run {chapter} -p NAME VALUE` in a copy of the project "
+        "(add `--data DIR` for your own data folder; see [Rerun with your own data](rerun.ipynb)).\n\n"
+        "| Parameter | Value on this page | What it sets |\n|---|---|---|\n"
+        f"{rows}\n```"
+    )
