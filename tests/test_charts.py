@@ -174,3 +174,20 @@ def test_evidence_names_the_rows_behind_a_derived_frame():
     sources, tables = charts.provenance(derived, [rounds])
     assert tables == ("negotiation_rounds",) and len(sources) > 0
     assert charts.provenance(derived, []) == (None, ())  # a table about the site itself
+
+
+def test_empty_cells_read_as_a_dash_with_a_note_never_as_a_placeholder():
+    frame = pd.DataFrame(
+        {
+            "units": pd.array([1200, None], dtype="Int64"),
+            "name": pd.array(["Jeep", None], dtype="str"),
+            "share": [1.5, float("nan")],
+            "note": ["x", None],
+        }
+    )
+    body = charts.reader_table_html(frame, "t")
+    assert "&lt;NA&gt;" not in body and "nan" not in body and "None" not in body
+    assert body.count(f"<td>{charts.MISSING}</td>") == 4 and charts.MISSING_NOTE in body
+    assert "<td>1200</td>" in body and "<td>1.5</td>" in body  # numbers print as before
+    assert charts.reader_table_html(pd.DataFrame({"x": [1 / 3, None]}), "t").count("0.333333") == 1  # floats keep their format
+    assert charts.MISSING_NOTE not in charts.reader_table_html(frame.dropna(), "t")

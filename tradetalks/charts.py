@@ -227,6 +227,24 @@ class Figure:
         return f"Chart: {self.title}"
 
 
+MISSING = "—"  # what a reader sees in a cell the data leave empty (the CSV download keeps it empty)
+MISSING_NOTE = f'<p class="tt-table-note">{MISSING} not in the data (not reported, or not applicable).</p>'
+
+
+def reader_table_html(frame: pd.DataFrame, caption: str) -> str:
+    """A frame as the scrollable HTML table readers see: text escaped, an empty cell shown as a dash with a
+    note under the table, never as a placeholder token such as <NA>, nan or None."""
+    shown = frame.copy()
+    empty = shown.isna()
+    for column in shown.columns[empty.any()]:
+        # nullable columns (Int64, str, object) print their own placeholder whatever na_rep says; float
+        # columns keep their dtype, so their numbers print as before and na_rep fills the gaps
+        if not pd.api.types.is_float_dtype(shown[column].dtype):
+            shown[column] = shown[column].astype(object).where(~empty[column], MISSING)
+    table_html = shown.to_html(index=False, escape=True, border=0, classes="tt-data-table", na_rep=MISSING)
+    return _scrollable(table_html, caption) + (MISSING_NOTE if empty.to_numpy().any() else "")
+
+
 def provenance(drawn: pd.DataFrame, evidence: Sequence[pd.DataFrame | pd.Series] | None) -> tuple[pd.DataFrame | None, tuple[str, ...]]:
     """The sources and table names behind a chart or table, read from the frames themselves.
 
@@ -270,13 +288,12 @@ def publish(
     sources, tables = provenance(data, evidence)
     spec = chart.properties(title=title, description=description).to_dict()
     csv_text = data.to_csv(index=False, lineterminator="\n")
-    table_html = data.to_html(index=False, escape=True, border=0, classes="tt-data-table", na_rep="")
     body = (
         f'<figure class="tt-chart" aria-label="{html.escape(title)}">'
         f"{embed_html(spec)}"
         f'<figcaption><span class="tt-description">{html.escape(description)}</span>'
         f"{source_line(sources, table_names=tables, csv_name=name, csv_text=csv_text)}</figcaption>"
-        f'<details class="tt-table"><summary>Show the data as a table</summary>{_scrollable(table_html, title + " (data)")}</details>'
+        f'<details class="tt-table"><summary>Show the data as a table</summary>{reader_table_html(data, title + " (data)")}</details>'
         "</figure>"
     )
     return Figure(body, title)
@@ -304,10 +321,9 @@ def publish_table(
     """
     sources, tables = provenance(table, evidence)
     csv_text = table.to_csv(index=False, lineterminator="\n")
-    table_html = table.to_html(index=False, escape=True, border=0, classes="tt-data-table", na_rep="")
     body = (
         f'<figure class="tt-table-figure"><figcaption><strong>{html.escape(title)}</strong></figcaption>'
-        f"{_scrollable(table_html, title)}"
+        f"{reader_table_html(table, title)}"
         f"{source_line(sources, table_names=tables, csv_name=name, csv_text=csv_text)}</figure>"
     )
     return Figure(body, title)
