@@ -101,3 +101,12 @@ def test_rows_on_secondary_sources_only_follow_the_tiers(data_copy):
     assert data_catalogue.tables.secondary_only_rows(data_copy).empty
     assert (before["Rows on secondary sources only"] <= before["Rows"]).all()
     assert before["Rows on secondary sources only"].sum() > 0
+
+
+def test_the_rerun_pages_bad_cell_is_refused_where_it_was_written(data_copy):
+    from tradetalks.chapters.rerun import tables as rerun_tables
+
+    written = rerun_tables.with_a_typed_unit(data_copy / "tariff_timeline.csv", "rate_pct")
+    problems = data.check_data(data_copy)
+    assert written.endswith(" %")
+    assert [(p.column, p.rule) for p in problems] == [("rate_pct", "type")] and written in problems[0].message

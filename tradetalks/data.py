@@ -27,7 +27,8 @@ PACKAGE_FILE = "datapackage.json"
 SOURCES_TABLE = "sources"
 SOURCE_KEY_COLUMN = "source_key"
 # Columns whose keys must resolve in sources.csv (the original publisher a page cites has its own row).
-SOURCE_KEY_COLUMNS = (SOURCE_KEY_COLUMN, "original_source_key")
+ORIGINAL_KEY_COLUMN = "original_source_key"  # the original publisher a copy relays
+SOURCE_KEY_COLUMNS = (SOURCE_KEY_COLUMN, ORIGINAL_KEY_COLUMN)
 SOURCE_KEY_SEPARATOR = ";"
 # Files a data folder may hold besides the tables its package describes.
 ALLOWED_EXTRA_FILES = frozenset({PACKAGE_FILE, "README.md"})

@@ -81,6 +81,12 @@ def load_grid(path: Path = GRID_FILE) -> Grid:
     return grid
 
 
+def published_runs() -> list[Run]:
+    """The grid's runs, read from a page that shows them: the grid file is traced, so a change to it re-runs the page."""
+    data.trace_project_file(GRID_FILE)
+    return load_grid().runs
+
+
 def table_of_contents(grid: Grid) -> dict:
     """The Jupyter Book ``_toc.yml`` that follows from the grid."""
     return {

@@ -21,9 +21,8 @@ def section_anchor(heading: str) -> str:
 
 
 def published_pages() -> set[str]:
-    """The pages the run grid publishes (notebooks/grid.yml, traced: a change to the grid re-runs the page)."""
-    data.trace_project_file(grid.GRID_FILE)
-    return {run.page for run in grid.load_grid().runs}
+    """The pages the run grid publishes (traced: a change to the grid re-runs the page)."""
+    return {run.page for run in grid.published_runs()}
 
 
 def check_table(claims: pd.DataFrame) -> list[str]:

@@ -21,7 +21,7 @@ REVERSE, PRODUCTION, PRICES, MARKET, TRADE = (
     "us_japan_goods_trade",
 )
 TABLES = (REVERSE, PRODUCTION, PRICES, MARKET, TRADE)
-ORIGINAL_KEY_COLUMN = "original_source_key"
+ORIGINAL_KEY_COLUMN = data.ORIGINAL_KEY_COLUMN
 
 # deficit_source value for the one consistent Census series of the tariffs chapter.
 CENSUS = "census"
