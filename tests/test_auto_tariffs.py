@@ -1,10 +1,12 @@
 """The auto_tariffs page's tables, sentences and parameter checks, against values read by hand from data/*.csv."""
 
+import re
+
 import pandas as pd
 import pytest
 
-from tradetalks import data, figures, style
-from tradetalks.chapters.auto_tariffs import charts, parameters, sentences, tables
+from tradetalks import chartlint, columns, data, figures, style
+from tradetalks.chapters.auto_tariffs import brief, charts, parameters, sentences, tables
 from tradetalks.params import ParameterError
 
 
@@ -125,8 +127,14 @@ def test_news_report_checks_compute_the_verdict(trade, exports):
     checks = sentences.news_report_checks(rounds, figures.consistent_balance(trade), tables.japan_side_shares(exports))
     widening = checks.iloc[1]
     # 2024 deficit (68,253.1) is smaller than 2023's (71,426.8): the "widening" claim is not supported
-    assert widening["verdict"].startswith("not supported")
-    assert "71.4" in widening["what the data shows"] and "68.3" in widening["what the data shows"]
+    assert widening[sentences.VERDICT].startswith("not supported")
+    assert "$71.4 billion in 2023" in widening[sentences.SHOWN] and "$68.3 billion in 2024" in widening[sentences.SHOWN]
+    # the shares the report's third claim rests on: 2024's three reports, from 28.3% to 30%
+    assert checks.iloc[2][sentences.SHOWN].startswith("Autos were 28.3% to 30% of Japan's exports to the U.S. in 2024")
+    # no raw notes or ids glued into the cells: the G7 row names the rounds and their dates
+    assert checks.iloc[3][sentences.SHOWN] == (
+        "Round 6 (13–14 June 2025) aimed at a deal at the G7 summit; the deal came in round 8 (21–23 July 2025)"
+    )
 
 
 def chapter_numbers(data_dir: object) -> dict:
@@ -143,7 +151,9 @@ def chapter_numbers(data_dir: object) -> dict:
         "shares": tables.cars_share_of_imports(exports, balance)["cars_share_pct"].tolist(),
         "japan_shares": tables.japan_side_shares(exports)["value"].tolist(),
         "rounds": (len(tables.numbered_rounds(rounds)), tables.talks_year(rounds), len(tables.news_report_rounds(rounds))),
-        "checks": sentences.news_report_checks(rounds, balance, tables.japan_side_shares(exports))["verdict"].str[:13].tolist(),
+        "checks": sentences.news_report_checks(rounds, balance, tables.japan_side_shares(exports))[sentences.VERDICT].str[:13].tolist(),
+        "before_framework": len(tables.rounds_before(rounds, tables.framework_agreement(timeline)["date"])),
+        "window": tables.focus_window(tables.us_car_rate_steps(timeline)),
         "others": tables.other_estimates(trade, balance)["balance_musd"].tolist(),
         "costs": costs[["kind", "value_jpy_bn"]].values.tolist(),
         "seven": tables.seven_makers(costs)["value_jpy_bn"].tolist(),
@@ -182,3 +192,182 @@ def test_each_maker_keeps_its_colour_role():
     scale = charts.company_scale(["Toyota", "Honda", "A maker with no role"]).to_dict()
     assert scale["domain"] == ["A maker with no role", "Honda", "Toyota"]
     assert scale["range"] == style.colours(["context", "honda", "toyota"])
+
+
+# The duty chart: its title, window and labels, computed from the data
+
+
+def duty_story(timeline: pd.DataFrame) -> tuple[float, pd.Series, pd.Series, tuple[pd.Timestamp, pd.Timestamp]]:
+    steps = tables.us_car_rate_steps(timeline)
+    peak, deal = tables.peak_and_deal(tables.rate_changes(steps))
+    window = tables.focus_window(steps)
+    return tables.step_line(steps, *window)["rate_pct"].iloc[0], peak, deal, window
+
+
+def test_the_duty_title_states_the_multiple_the_data_give(timeline):
+    start_rate, peak, deal, _ = duty_story(timeline)
+    title = sentences.duty_title(start_rate, peak, deal)
+    assert peak["rate_pct"] / start_rate == 11  # 27.5 / 2.5
+    assert title == "The U.S. duty on Japanese cars rose elevenfold, then settled at 15%"
+    assert chartlint.problems(title=title, subtitle="%", description="A sentence of five words.", sourced=True, dated=True) == []
+
+
+@pytest.mark.parametrize(
+    ("peak_rate", "deal_rate", "expected"),
+    [
+        (25.0, 15.0, "The U.S. duty on Japanese cars rose tenfold, then settled at 15%"),
+        (7.5, 5.0, "The U.S. duty on Japanese cars tripled, then settled at 5%"),
+        (18.3, 10.0, "U.S. duty on Japanese cars rose about 7.3-fold, then settled at 10%"),  # 13 words with "The"
+    ],
+)
+def test_the_duty_title_changes_with_the_data(timeline, peak_rate, deal_rate, expected):
+    changed = timeline.copy()
+    changed.loc[changed["rate_pct"] == 27.5, "rate_pct"] = peak_rate
+    changed.loc[changed["rate_pct"] == 15.0, "rate_pct"] = deal_rate
+    start_rate, peak, deal, _ = duty_story(changed)
+    title = sentences.duty_title(start_rate, peak, deal)
+    assert title == expected
+    assert len(chartlint.words(title)) <= chartlint.MAX_TITLE_WORDS
+
+
+def test_the_duty_chart_focuses_on_the_changes_and_labels_them(timeline):
+    start_rate, peak, deal, window = duty_story(timeline)
+    # three months before the first change of 2025 (3 April) to three months after the last (16 September)
+    assert window == (pd.Timestamp("2025-01-03"), pd.Timestamp("2025-12-16"))
+    line = tables.step_line(tables.us_car_rate_steps(timeline), *window)
+    assert line["rate_pct"].tolist() == [2.5, 27.5, 15.0, 15.0]
+    first_move = tables.moves(tables.rate_changes(tables.us_car_rate_steps(timeline))).iloc[0]
+    labels = sentences.duty_labels(window[0], start_rate, first_move, peak, deal)["label"].tolist()
+    assert labels == ["2.5% before\nApril 2025", "27.5% from 3 April 2025\nProclamation 10908", "15% from\n16 September 2025"]
+    assert sentences.duty_subtitle(window).startswith("Effective U.S. duty on a Japanese passenger car, %, January–December 2025")
+    assert sentences.duty_description(start_rate, peak, deal) == (
+        "The U.S. duty on a Japanese passenger car rose elevenfold from 2.5% to 27.5% on 3 April 2025 under "
+        "Proclamation 10908, then settled at 15% from 16 September 2025."
+    )
+
+
+# The rounds: counted from the data, not typed
+
+
+def test_the_framework_came_after_the_rounds_held_by_its_date(timeline):
+    rounds = data.load_table("negotiation_rounds")
+    framework = tables.framework_agreement(timeline)["date"]
+    before = tables.rounds_before(rounds, framework)
+    assert before["round"].tolist() == [str(number) for number in range(1, 9)]  # the deal came in round 8
+    assert tables.before_g7_and_deal(rounds)[1]["round"] == before["round"].iloc[-1]
+    assert sentences.rounds_after(before, tables.numbered_rounds(rounds)) == "2 more numbered rounds followed to put it into effect."
+    assert sentences.news_round(rounds) == "7th"
+    # a framework announced before round 6 began counts 5 rounds
+    assert len(tables.rounds_before(rounds, "2025-06-12")) == 5
+
+
+def test_the_rounds_table_reads_in_words():
+    rounds = data.load_table("negotiation_rounds")
+    shown = tables.rounds_table(rounds)
+    assert list(columns.for_readers(shown).columns) == ["Round", "Dates", "U.S. officials met", "Outcome"]
+    assert shown["round_label"].tolist()[5:8] == ["6 (aimed at a deal at the G7 summit)", "7", "8 (deal reached)"]
+    assert shown["round_dates"].tolist()[:2] == ["16 April 2025", "1 May 2025"]
+    assert tables.date_span("2025-04-30", "2025-05-02") == "30 April–2 May 2025"
+    assert tables.date_span("2026-02", "2026-02") == "February 2026"
+    assert shown[["us_counterparts", "outcome"]].map(len).max().max() <= tables.CELL_CHARS + 2
+
+
+def test_long_text_is_cut_at_a_clause_or_a_word():
+    assert tables.shortened("short") == "short"
+    assert tables.shortened("a" * 70 + "; " + "b " * 40, 100) == "a" * 70 + " …"
+    cut = tables.shortened("word " * 40, 50)
+    assert cut.endswith(" …") and len(cut) <= 52
+
+
+# Reader tables: words for headers, no source keys or ids
+
+
+def test_reader_tables_have_headers_in_words_and_no_source_keys(timeline, trade, exports):
+    balance = figures.consistent_balance(trade)
+    others = tables.others_named(tables.other_estimates(trade, balance))
+    shares = tables.cars_share_of_imports(exports, balance)
+    bill = tables.tariff_bill(tables.choose_import_base(exports, None), [2.5, 15], timeline)
+    costs = tables.single_makers(tables.automaker_costs(data.load_table("automaker_tariff_impact")))
+    shown = [
+        tables.steps_shown(tables.us_car_rate_steps(timeline)),
+        tables.measures_table(tables.us_measures(timeline)),
+        tables.balance_and_others(tables.with_gaps(balance, 1985, 2025), others),
+        tables.shares_shown(shares),
+        tables.japan_side_shown(tables.japan_side_shares(exports)),
+        tables.bill_shown(bill, tables.choose_import_base(exports, None)),
+        tables.costs_shown(costs),
+        tables.sources_table(tables.sources_of(timeline, balance)),
+    ]
+    keys = set(data.load_table("sources")["source_key"])
+    for frame in shown:
+        headers = columns.for_readers(frame).columns
+        assert not any(columns.is_identifier(header) for header in headers), list(headers)
+        assert "source_key" not in frame.columns
+        assert not keys & set(frame.astype(str).stack()), frame.columns
+
+
+def test_the_balance_tooltip_names_who_produced_each_figure(trade):
+    others = tables.others_named(tables.other_estimates(trade, figures.consistent_balance(trade)))
+    by = dict(zip(others["source_key"], others["figure_by"], strict=True))
+    assert by["usitc_tradeshifts_2007"] == "U.S. International Trade Commission"  # its own page
+    assert by["kyodo_2017_deficit2016"] == "U.S. Census Bureau (via The Japan Times (Kyodo))"  # read on a copy
+    assert not set(by) & set(by.values())
+
+
+# The carmakers' costs: the source's qualifier kept, no doubled brackets
+
+
+def test_the_seven_makers_forecast_keeps_the_sources_qualifier():
+    costs = tables.automaker_costs(data.load_table("automaker_tariff_impact"))
+    forecast, actual = tables.latest_forecast_and_actual(tables.seven_makers(costs))
+    assert sentences.forecast(forecast) == "over ¥2.5 trillion for FY2025 (Apr 2025-Mar 2026)"
+    assert sentences.actual(actual) == "about ¥2.1 trillion for Apr-Dec 2025, reported 12 February 2026"
+    assert "((" not in sentences.forecast(forecast) and "))" not in sentences.forecast(forecast)
+    # the qualifier belongs to the yen figure: "at least $3 billion" beside it is not the yen figure's
+    assert sentences.stated_qualifier('¥450 billion (NHK); "at least $3 billion" (WSJ via SAN)') is None
+    assert sentences.stated_qualifier("$2.5 billion (about ¥370bn per Yomiuri)") == "about"
+
+
+def test_the_costs_title_names_the_largest_latest_forecast():
+    makers = tables.single_makers(tables.automaker_costs(data.load_table("automaker_tariff_impact")))
+    largest = tables.largest_forecast(makers)
+    assert (largest["company"], largest["value_jpy_bn"]) == ("Toyota", 1450.0)
+    assert sentences.costs_title(largest) == "Toyota's latest tariff-cost forecast is the largest, at ¥1.45 trillion"
+
+
+# The other charts' titles: numbers computed from the frame drawn
+
+
+def test_the_bill_title_states_the_largest_bill(exports, timeline):
+    base = tables.choose_import_base(exports, None)
+    bill = tables.tariff_bill(base, [2.5, 27.5, 15], timeline)
+    assert sentences.bill_title(bill) == "At 27.5%, yearly duty on Japanese cars would be about $11 billion"  # 39,933 x 27.5% = 10,982
+    assert (
+        sentences.bill_title(tables.tariff_bill(base, [50], timeline)) == "At 50%, yearly duty on Japanese cars would be about $20 billion"
+    )
+
+
+def test_the_balance_and_share_titles_follow_the_data(trade, exports):
+    balance = figures.consistent_balance(trade)
+    assert sentences.balance_title(balance) == "The U.S. had a goods deficit with Japan every year, 1985–2025"
+    surplus = balance.assign(balance_musd=balance["balance_musd"].where(balance["year"] != 1990, 5.0))
+    assert sentences.balance_title(surplus) == "The U.S. had a goods deficit with Japan in 40 of 41 years"
+    latest, deepest = tables.latest_and_deepest(balance)
+    assert sentences.balance_labels(latest, deepest)["label"].tolist() == ["2006\n−$89.7bn", "2025\n−$64.4bn"]
+    shares = tables.cars_share_of_imports(exports, balance)
+    assert sentences.share_title(shares.iloc[-1]) == "Cars were about 27% of U.S. imports from Japan in 2024"
+
+
+def test_the_in_brief_is_three_findings_from_the_data():
+    found = brief.in_brief()
+    assert [finding.section for finding in found] == ["auto-tariffs-duty-steps", "auto-tariffs-rounds", "auto-tariffs-carmakers"]
+    assert found[0].sentence.startswith("The U.S. duty on a Japanese car rose elevenfold to 27.5% on 3 April 2025 under Proclamation 10908")
+    assert "held 8 rounds of talks" in found[1].sentence and "and 2 more" in found[1].sentence
+    assert "over ¥2.5 trillion" in found[2].sentence
+    assert all(not re.search(r"\b[a-z]+_[a-z_]+\b", finding.sentence) for finding in found)
+
+
+def test_the_in_brief_follows_reworded_data(reworded_data):
+    """Labels reworded, the findings keep their numbers (the qualifier is read from the figure as reported)."""
+    numbers = [re.findall(r"\d[\d,.]*", finding.sentence) for finding in brief.in_brief(str(reworded_data))]
+    assert numbers == [re.findall(r"\d[\d,.]*", finding.sentence) for finding in brief.in_brief()]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -110,14 +111,17 @@ def test_run_with_a_bad_parameter_names_chapter_and_cell(tmp_path):
         build.run_chapter("tariffs", {}, tmp_path)
 
 
-def test_run_writes_an_offline_page_with_the_new_parameters(tmp_path):
+def test_run_writes_an_offline_page_rendered_like_the_site(tmp_path):
     page = build.run_chapter("auto_tariffs", {"rates_pct": [2.5, 25.0]}, tmp_path)
     text = page.read_text()
-    assert "window.vegaEmbed" in text
-    assert 'src="http' not in text
-    assert "(your parameters)" in text
+    assert page == tmp_path / "site" / "book" / "auto_tariffs.html"  # in the published page's place
+    assert "vega-bundle.js" in text and 'src="http' not in text  # the site's vendored scripts, nothing remote
+    assert "(your parameters)" in text and "This page was run with <code" in text and "rates_pct" in text
     assert "{glue:md}" not in text and "2.5%, 25%" in text
-    notebook = nbformat.read(tmp_path / "auto_tariffs-custom.ipynb", as_version=4)
+    # MyST renders as on the site: glossary terms link, boxes and exercises are drawn, no raw markup is left
+    assert 'href="glossary.html#term-' in text and 'class="admonition' in text and 'class="exercise' in text
+    assert not re.search(r"\{term\}|:::\{|\{exercise\}|\{solution", text)
+    notebook = nbformat.read(page.with_suffix(".ipynb"), as_version=4)
     glued = {
         o["metadata"]["scrapbook"]["name"]: o["data"]
         for c in notebook.cells
@@ -240,3 +244,23 @@ def test_cli_help_lists_chapter_parameters():
 
 def test_toc_text_is_what_the_build_writes():
     assert (ROOT / "_toc.yml").read_text() == toc_text(load_grid())
+
+
+def test_a_template_run_under_another_page_name_gets_labels_of_its_own():
+    """Sphinx refuses one label on two pages: the scenario copy of a page prefixes its labels and references."""
+    cells = [
+        nbformat.v4.new_markdown_cell(
+            "(ri-calculator)=\n## Calculator\n\nSee {ref}`the calculator <ri-calculator>`; ri-calculator-x stays."
+        ),
+        nbformat.v4.new_code_cell("(ri-calculator)=  # code is not touched"),
+    ]
+    scenario = nbformat.v4.new_notebook(cells=cells)
+    execute.relabel(scenario, "reverse_imports_scenario", "reverse_imports")
+    assert scenario.cells[0].source == (
+        "(reverse-imports-scenario--ri-calculator)=\n## Calculator\n\n"
+        "See {ref}`the calculator <reverse-imports-scenario--ri-calculator>`; ri-calculator-x stays."
+    )
+    assert scenario.cells[1].source == "(ri-calculator)=  # code is not touched"
+    published = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("(ri-calculator)=\n## Calculator")])
+    execute.relabel(published, "reverse_imports", "reverse_imports")
+    assert published.cells[0].source == "(ri-calculator)=\n## Calculator"

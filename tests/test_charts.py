@@ -8,7 +8,24 @@ import altair as alt
 import pandas as pd
 import pytest
 
-from tradetalks import charts, data
+from tradetalks import chartlint, charts, columns, data
+
+TITLE, SUBTITLE, DESCRIPTION = "Y is higher than X", "Value, %, two labels", "Y is higher than X in the test frame."
+FIXTURE_COLUMNS = {
+    "label": columns.Column("Label"),
+    "value": columns.Column("Value (%)", 1),
+    "units": columns.Column("Units (vehicles)", 0),
+    "name": columns.Column("Name"),
+    "share": columns.Column("Share (%)", 1),
+    "note": columns.Column("Note"),
+}
+
+
+@pytest.fixture(autouse=True)
+def fixture_columns(monkeypatch):
+    """The fixture frames' columns read as words, as a page's columns.py makes them."""
+    monkeypatch.setattr(columns, "derived_columns", lambda: FIXTURE_COLUMNS)
+
 
 SOURCES = pd.DataFrame(
     {
@@ -49,7 +66,8 @@ def figure(frame: pd.DataFrame) -> str:
     chart = alt.Chart(frame).mark_bar().encode(x="label:N", y="value:Q", tooltip=["label:N"])
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(charts, "provenance", lambda drawn, evidence: (SOURCES, ("t1",)))
-        published = charts.publish(chart, data=frame, name="test_chart", title="A title", description="A description")
+        patch.setattr(columns, "derived_columns", lambda: FIXTURE_COLUMNS)
+        published = charts.publish(chart, data=frame, name="test_chart", title=TITLE, subtitle=SUBTITLE, description=DESCRIPTION)
     return published._repr_mimebundle_()["text/html"]
 
 
@@ -162,8 +180,12 @@ def test_a_chart_names_the_sources_and_tables_of_the_frames_it_is_given():
     sources, tables = charts.provenance(drawn, None)
     assert tables == ("tariff_timeline",)
     assert list(sources["source_key"]) == list(data.sources_cited(drawn)["source_key"])
-    figure = charts.publish(alt.Chart(drawn).mark_point().encode(x="date:N"), data=drawn, name="n", title="t", description="d")
+    figure = charts.publish(
+        alt.Chart(drawn).mark_point().encode(x="date:N"), data=drawn, name="n", title=TITLE, subtitle=SUBTITLE, description=DESCRIPTION
+    )
     assert "<code>tariff_timeline</code>" in figure.body
+    headers = re.findall(r"<th>(.*?)</th>", figure.body)
+    assert headers == [field["title"] for field in data.table_schema("tariff_timeline")["schema"]["fields"] if field["name"] in drawn]
 
 
 def test_evidence_names_the_rows_behind_a_derived_frame():
@@ -188,6 +210,84 @@ def test_empty_cells_read_as_a_dash_with_a_note_never_as_a_placeholder():
     body = charts.reader_table_html(frame, "t")
     assert "&lt;NA&gt;" not in body and "nan" not in body and "None" not in body
     assert body.count(f"<td>{charts.MISSING}</td>") == 4 and charts.MISSING_NOTE in body
-    assert "<td>1200</td>" in body and "<td>1.5</td>" in body  # numbers print as before
-    assert charts.reader_table_html(pd.DataFrame({"x": [1 / 3, None]}), "t").count("0.333333") == 1  # floats keep their format
+    assert "<td>1,200</td>" in body and "<td>1.5</td>" in body  # numbers to their column's decimals
     assert charts.MISSING_NOTE not in charts.reader_table_html(frame.dropna(), "t")
+
+
+def lint(**changes: object) -> list[str]:
+    chart_text = {"title": TITLE, "subtitle": SUBTITLE, "description": DESCRIPTION, "sourced": True, "dated": True, "spec": {}}
+    return chartlint.problems(**{**chart_text, **changes})
+
+
+def test_the_chart_lint_passes_a_chart_that_states_its_finding():
+    assert lint() == []
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"title": "U.S. goods balance with Japan"}, "is a label, not a finding"),
+        ({"title": "Tariff costs reported by Japanese carmakers"}, "is a label, not a finding"),
+        ({"title": ""}, "no title"),
+        ({"title": "The deficit " + "was very much larger in that long ago year than now " * 2}, "words (at most 12)"),
+        ({"subtitle": "U.S. goods balance with Japan, 1990 to 2025"}, "names no unit"),
+        ({"description": "d"}, "is not a sentence"),
+        ({"sourced": False}, "no source"),
+        ({"dated": False}, "no as-of date"),
+        ({"spec": {"layer": [{"mark": {"type": "text", "fontSize": 7}}]}}, "text smaller than 10 px (7 px)"),
+    ],
+)
+def test_the_chart_lint_fails_a_chart_that_breaks_a_rule(changes, message):
+    assert any(message in problem for problem in lint(**changes))
+
+
+def test_publish_refuses_a_label_title_naming_the_chart(frame):
+    chart = alt.Chart(frame).mark_bar().encode(x="label:N", y="value:Q")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(charts, "provenance", lambda drawn, evidence: (SOURCES, ("t1",)))
+        with pytest.raises(chartlint.ChartLintError, match="chart 'deficit': the title 'U.S. goods balance' is a label"):
+            charts.publish(chart, data=frame, name="deficit", title="U.S. goods balance", subtitle=SUBTITLE, description=DESCRIPTION)
+
+
+def test_title_and_subtitle_head_the_figure_and_describe_it(frame):
+    body = figure(frame)
+    title = re.search(r'<p class="tt-chart-title" id="([^"]+)">([^<]+)</p>', body)
+    assert title.group(2) == TITLE and f'aria-labelledby="{title.group(1)}"' in body
+    described = re.search(r'aria-describedby="([^"]+)"', body).group(1)
+    assert f'<span class="tt-description" id="{described}">{DESCRIPTION}</span>' in body
+    assert f'"description":"{DESCRIPTION}"' in body  # Vega's own accessible description
+    assert '"width":"container"' in body  # drawn at the column's width, not scaled down on a phone
+
+
+def test_table_headers_are_words_and_a_raw_name_stops_the_page(monkeypatch):
+    frame = pd.DataFrame({"label": ["a"], "year": [2024], "units": [1293775]})
+    monkeypatch.setattr(columns, "derived_columns", lambda: {**FIXTURE_COLUMNS, "year": columns.Column("Year", 0)})
+    body = charts.reader_table_html(frame, "t")
+    assert re.findall(r"<th>(.*?)</th>", body) == ["Label", "Year", "Units (vehicles)"]
+    assert "<td>2024</td>" in body and "<td>1,293,775</td>" in body  # a year has no thousands separator
+    with pytest.raises(columns.ColumnTitleError, match=r"column\(s\) balance_musd \(no title\)"):
+        charts.reader_table_html(frame.assign(balance_musd=[1.0]), "t")
+    with pytest.raises(columns.ColumnTitleError, match=r"Gap \(g/km\) \(numbers with no decimals declared\)"):
+        charts.reader_table_html(frame.assign(**{"Gap (g/km)": [1.25]}), "t")
+
+
+def test_a_column_mixing_units_shows_each_number_as_stated():
+    assert [columns.format_number(v, columns.AS_STATED) for v in (0.2951, 540.0, -1250.5)] == ["0.2951", "540", "-1,250.5"]
+
+
+def test_every_page_column_means_one_thing():
+    """Derived column names are shared by every page: the same name may not carry two titles."""
+    import importlib
+    import pkgutil
+
+    import tradetalks.chapters
+
+    seen: dict[str, tuple[str, columns.Column]] = {}
+    for page in pkgutil.iter_modules(tradetalks.chapters.__path__):
+        try:
+            module = importlib.import_module(f"tradetalks.chapters.{page.name}.columns")
+        except ModuleNotFoundError:
+            continue
+        for name, column in module.COLUMNS.items():
+            other = seen.setdefault(name, (page.name, column))
+            assert other[1] == column, f"{name}: {other[0]} says {other[1]}, {page.name} says {column}"

@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 
 import nbformat
+import pandas as pd
 import pytest
 
-from tradetalks import data
+from tradetalks import build, data, findings, text
 from tradetalks.chapters import claims
+from tradetalks.chartlint import MAX_TITLE_WORDS, states_finding
 from tradetalks.grid import load_grid
 
 CLAIMS = data.load_table(claims.tables.CLAIMS_TABLE)
@@ -87,7 +89,123 @@ def test_checked_table_links_and_pending():
 
 def test_deficit_claim_is_decided_by_the_census_series():
     text = claims.evidence.deficit_trend(None).text
-    assert text == "U.S. goods deficit with Japan: $71.4 billion in 2023, $68.3 billion in 2024 (Census)."
+    assert text == "The U.S. goods deficit with Japan narrowed from $71.4 billion in 2023 to $68.3 billion in 2024 (Census)."
+
+
+# --- the cards read as prose: words for codes, honest precision -------------------------------------------
+
+SNAKE_CASE = re.compile(r"\b[a-z0-9]+_[a-z0-9_]+\b")
+
+
+@pytest.fixture(scope="module")
+def checked():
+    table, _ = claims.tables.checked_claims(claims.tables.published_pages())
+    return table
+
+
+def test_cards_show_no_codes_no_placeholders_and_no_long_exact_counts(checked):
+    for figures in checked["the figures that decide it"]:
+        assert not SNAKE_CASE.search(figures), figures
+        assert not re.search(r"<NA>|\bnan\b|\bNone\b|\(derived|\d{1,3},\d{3},\d{3}", figures), figures
+        assert figures.rstrip().endswith((".", ".”")), figures
+    html = claims.sentences.cards_html(checked)
+    assert not SNAKE_CASE.search(re.sub(r'(class|href)="[^"]*"', "", html))
+
+
+def test_stances_are_counted_in_words():
+    frame = pd.DataFrame({"stance": ["asserts_barrier"] * 3 + ["disputes_barrier", "policy_action", "policy_action"]})
+    assert claims.evidence.stance_counts(frame) == "3 assert a barrier, 2 are policy actions and 1 disputes one"
+    every_stance = data.table_schema("nontariff_barrier_claims")["schema"]["fields"]
+    stance = next(field for field in every_stance if field["name"] == "stance")
+    assert set(stance["constraints"]["enum"]) == set(claims.evidence.STANCES)
+
+
+@pytest.mark.parametrize(
+    ("value", "words"),
+    [(4.03, "about four times"), (3.18, "about 3.2 times"), (11.0, "eleven times"), (27.4, "about 27 times")],
+)
+def test_multiples_carry_two_significant_figures(value, words):
+    assert claims.sentences.times(value) == words
+
+
+@pytest.mark.parametrize(
+    ("value", "qualifier", "words"),
+    [
+        (3300000, "'roughly 3.3 million a year'", "roughly 3.3 million"),
+        (3200000, "'over 3.2 million' (~1/3 of US output)", "over 3.2 million"),
+        (2900000, "approx", "about 2.9 million"),
+        (53195, "exact", "53,195"),  # a count its source marks exact stays exact, as the chapters give it
+        (53195, "exact (record)", "53,195"),
+        (1293774.8, None, "about 1.3 million"),
+    ],
+)
+def test_counts_keep_the_sources_qualifier_exactness_or_two_figures(value, qualifier, words):
+    assert claims.sentences.count_as_stated(value, qualifier) == words
+
+
+def test_shares_keep_the_sources_wording():
+    assert claims.sentences.share_as_stated(33.3, 'about (stated as "about a third")') == "about a third"
+    assert claims.sentences.share_as_stated(85.0, "nearly") == "nearly 85%"
+    assert claims.sentences.share_as_stated(94.0, None) == "94%"
+
+
+def test_reverse_import_card_rounds_the_chapters_own_figure():
+    from tradetalks.chapters.reverse_imports import calculator, parameters
+    from tradetalks.chapters.reverse_imports import tables as reverse
+
+    tables = reverse.load_tables()
+    deficit = parameters.choose_deficit(reverse.deficit_options(tables[reverse.TRADE], tables[reverse.PRICES]), None, reverse.CENSUS)
+    price = parameters.choose_price(tables[reverse.PRICES], None)
+    refs = calculator.references(tables, reverse.largest_programme(tables[reverse.REVERSE]), reverse.import_market(tables[reverse.MARKET]))
+    cars, compared = calculator.calculate(deficit, price, 1.0, refs)
+    card = claims.evidence.reverse_import_scale(None).text
+    assert f"{text.about(cars, 'cars')} a year" in card
+    assert claims.sentences.times(calculator.reference(compared, calculator.MARKET_REFERENCE)["multiple"]) in card
+
+
+# --- the verdicts chart and the In brief -------------------------------------------------------------------
+
+
+def test_the_verdicts_title_counts_what_the_chart_draws(checked):
+    counts = claims.charts.verdict_counts(checked)
+    title = claims.sentences.verdict_title(counts)
+    for made_in in counts["from"].unique():
+        rows = counts[counts["from"] == made_in]
+        supported = rows.loc[rows["verdict"] == "supported", "claims"].sum()
+        assert f"{supported} of {rows['claims'].sum()}" in title
+    assert states_finding(title) and len(title.split()) <= MAX_TITLE_WORDS
+    assert "claims" in claims.sentences.verdict_subtitle(counts)
+    description = claims.sentences.verdict_description(counts)
+    assert description.endswith(".") and all(str(n) in description for n in counts["claims"])
+
+
+def test_the_verdicts_title_changes_with_the_data():
+    counts = pd.DataFrame(
+        {
+            "from": ["news report", "news report", "opinion essay"],
+            "verdict": ["supported", "not supported", "supported"],
+            "claims": [2, 1, 4],
+        }
+    )
+    assert claims.sentences.verdict_title(counts) == "News report: 2 of 3 are supported; opinion essay: all 4"
+    assert claims.sentences.verdict_description(counts) == (
+        "Of the news report's 3 claims, 2 are supported and 1 is not supported; of the opinion essay's 4 claims, 4 are supported."
+    )
+    counts.loc[0, "verdict"] = "partly supported"
+    assert claims.sentences.verdict_title(counts).startswith("News report: none of 3 are supported")
+
+
+def test_in_brief_agrees_with_the_chart(checked):
+    found = claims.brief.in_brief()
+    findings.check_brief(found)
+    counts = claims.charts.verdict_counts(checked)
+    assert found[0].sentence.startswith(f"Of the {len(CLAIMS)} claims in ")
+    supported = counts.loc[counts["verdict"] == "supported", "claims"].sum()
+    assert f"{supported} are supported" in found[0].sentence
+    assert claims.evidence.deficit_trend(None).text.split(" narrowed ")[1].split(" (Census)")[0] in found[2].sentence
+    labels = {finding.section for finding in found}
+    notebook = "\n".join(cell.source for cell in nbformat.read(build.ROOT / "notebooks" / "claims.ipynb", as_version=4).cells)
+    assert all(f"({label})=" in notebook for label in labels)
 
 
 def test_section_anchor_matches_sphinx():

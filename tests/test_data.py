@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -234,3 +235,16 @@ def test_row_by_id_names_the_table_and_the_missing_id():
     assert data.row_by_id(targets, "target_id", row_id)["target_id"] == row_id
     with pytest.raises(KeyError, match="ev_policy_targets has no row with target_id 'no_such_target'"):
         data.row_by_id(targets, "target_id", "no_such_target")
+
+
+def test_every_field_has_a_reader_title_and_numbers_their_precision():
+    """Tables show a field under its title, to its decimals (tradetalks.columns): none may be missing."""
+    from tradetalks import columns
+
+    package = json.loads((data.resolve_data_dir(None) / data.PACKAGE_FILE).read_text(encoding="utf-8"))
+    for resource in package["resources"]:
+        for field in resource["schema"]["fields"]:
+            where = f"{resource['name']}.{field['name']}"
+            assert field.get("title") and not columns.is_identifier(field["title"]) and "_" not in field["title"], where
+            if field["type"] in ("number", "integer"):
+                assert field.get("decimals") in (0, 1, 2, 3, columns.AS_STATED), where

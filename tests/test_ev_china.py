@@ -261,6 +261,10 @@ def test_stated_keeps_the_sources_wording():
     row = pd.Series({"qualifier": 'over (stated as "over three-quarters")', "value": 75.0})
     assert page.sentences.stated(row) == "over 75%"
     assert page.sentences.stated(pd.Series({"qualifier": None, "value": 94.0})) == "94%"
+    # a fraction's numeric rendering reads as the fraction, never as false precision
+    assert page.sentences.stated(pd.Series({"qualifier": 'about (stated as "about a third")', "value": 33.3})) == "about a third"
+    assert page.sentences.stated(pd.Series({"qualifier": "almost", "value": 66.7})) == "almost two-thirds"
+    assert page.sentences.span(33.3, 100.0) == "33–100%" and page.sentences.span(87.0, 87.0) == "87%"
 
 
 # --- BYD, Tesla, Toyota ----------------------------------------------------------------------------------
@@ -433,13 +437,12 @@ def test_essay_checks_use_the_data(tables):
         tables["ev_policy_targets"],
     )
     assert len(checks) == 5
-    assert checks["verdict"].iloc[0].startswith("not supported")
-    assert "2.8%" in checks["what the data show"].iloc[0] and "22%" in checks["what the data show"].iloc[0]
-    assert checks["verdict"].iloc[3].startswith("not supported")
-
-
-def test_millions():
-    assert text.millions(4272145) == "4.27 million"
+    assert checks["Verdict"].iloc[0].startswith("not supported")
+    assert "2.8%" in checks["What the data show"].iloc[0] and "22%" in checks["What the data show"].iloc[0]
+    assert checks["Verdict"].iloc[3].startswith("not supported")
+    shown = " ".join(checks.to_numpy().ravel())
+    assert "64.6" not in shown and "about 65%" in shown  # a share derived from IEA's rounded sales: two figures
+    assert "AND conventional" not in shown  # the source's shorthand stays in the table, out of sentences
 
 
 # --- charts ----------------------------------------------------------------------------------------------
@@ -513,7 +516,7 @@ def test_company_and_measure_colours_come_from_roles(tables):
     companies = _colour_range(page.charts.company_chart(page.tables.company_series(tables["automaker_sales"])).to_dict(), "series")
     assert list(companies.values()) == style.colours(spec["role"] for spec in page.tables.COMPANY_SERIES)
     ladder = page.charts.ladder_chart(page.tables.ladder(tables["battery_supply_chain"])).to_dict()
-    kinds = _colour_range(ladder["layer"][1]["layer"][0], "kind")
+    kinds = _colour_range(ladder, "kind")
     assert list(kinds.values()) == style.colours(page.tables.MEASURE_KIND_LABELS)
 
 
@@ -560,3 +563,178 @@ def test_sentences_leave_no_glue_empty(tables):
     }
     assert all(isinstance(value, str) and value for value in glued.values())
     assert glued["byd_maker_rank"] == "second-largest"
+
+
+# --- chart titles, reader tables, In brief ---------------------------------------------------------------
+
+
+def chart_texts(tables: dict[str, pd.DataFrame], powertrain: str = "EV", countries: list[str] | None = None) -> dict[str, dict[str, str]]:
+    """Each chart's title, subtitle and description, as the chapter computes them from the frames it draws."""
+    share = tables["ev_sales_share"]
+    series = page.tables.share_series(share, countries or page.parameters.DEFAULT_COUNTRIES, powertrain, 2015, 2025)
+    return {
+        "share": page.sentences.share_chart_text(series, page.tables.powertrain_label(share, powertrain), powertrain),
+        "china": page.sentences.china_share_chart_text(page.tables.china_share_series(tables["china_share_global_ev"], 2015, 2024)),
+        "ladder": page.sentences.ladder_chart_text(page.tables.ladder(tables["battery_supply_chain"])),
+        "companies": page.sentences.company_chart_text(page.tables.company_series(tables["automaker_sales"])),
+    }
+
+
+@pytest.mark.parametrize("powertrain", ["EV", "BEV", "PHEV"])
+@pytest.mark.parametrize("countries", [page.parameters.DEFAULT_COUNTRIES, ["Norway", "China"], ["Japan", "Norway"]])
+def test_every_chart_states_its_finding(tables, powertrain, countries):
+    """Titles state a finding in at most twelve words, subtitles name a unit, descriptions are one sentence,
+    whatever the parameters."""
+    from tradetalks import chartlint
+
+    for name, words in chart_texts(tables, powertrain, countries).items():
+        assert chartlint.problems(sourced=True, dated=True, **words) == [], name
+        assert words["description"].count(". ") == 0, name  # one sentence
+
+
+def test_titles_quote_the_figures_drawn(tables):
+    texts = chart_texts(tables)
+    raw = {
+        r["country"]: r["share_pct"]
+        for r in rows_of("ev_sales_share")
+        if r["year"] == "2024" and r["dataset"] == page.tables.IEA and r["powertrain_id"] == "ev"
+    }
+    assert texts["share"]["title"] == f"Japan's electric car share was {raw['Japan']}% in 2024, against {raw['World']}% worldwide"
+    china = [r for r in rows_of("china_share_global_ev") if r["derived"] == "yes" and r["measure_id"] == "ev_sales"]
+    latest = max(china, key=lambda r: int(r["year"]))
+    assert (
+        texts["china"]["title"]
+        == f"China bought {text.fraction(float(latest['value_pct']))} of the world's electric cars in {latest['year']}"
+    )
+    assert "64.6" not in texts["china"]["description"]  # derived from rounded inputs: two significant figures
+    ranges = page.tables.stage_ranges(page.tables.ladder(tables["battery_supply_chain"])).set_index("rung")
+    magnets = ranges.loc[page.tables.STAGES["magnets"]]
+    assert f"{magnets['lowest_pct']:g}–{magnets['highest_pct']:g}% of magnet making" in texts["ladder"]["title"]
+    assert "33–100% in refining" in texts["ladder"]["description"]  # 'about a third' is not 33.3%
+    assert texts["companies"]["title"] == "BYD overtook Tesla in battery-electric cars in 2025"
+
+
+def test_titles_follow_the_data(tables):
+    """A rerun with other figures rewords the titles: nothing in them is typed."""
+    share = tables["ev_sales_share"].copy()
+    japan = (
+        (share["country"] == "Japan") & (share["year"] == 2024) & (share["dataset"] == page.tables.IEA) & (share["powertrain_id"] == "ev")
+    )
+    share.loc[japan, "share_pct"] = 4.1
+    series = page.tables.share_series(share, page.parameters.DEFAULT_COUNTRIES, "EV", 2015, 2025)
+    assert "was 4.1% in 2024" in page.sentences.share_chart_text(series, "EV", "EV")["title"]
+    without_japan = page.tables.share_series(share, ["Norway", "China"], "EV", 2015, 2025)
+    assert page.sentences.share_chart_text(without_japan, "EV", "EV")["title"] == "Norway's electric share led at 92% in 2024"
+
+    china = page.tables.china_share_series(tables["china_share_global_ev"], 2015, 2024)
+    china.loc[(china["derived"] == "yes") & (china["year"] == 2024), "value_pct"] = 66.6
+    assert page.sentences.china_share_chart_text(china)["title"].startswith("China bought about two-thirds of")
+
+    sales = page.tables.company_series(tables["automaker_sales"])
+    tesla_2025 = (sales["series"] == page.sentences.SERIES_BY_ROLE["tesla"]) & (sales["year"] == 2025)
+    sales.loc[tesla_2025, "value"] = 3_000_000
+    assert page.sentences.company_chart_text(sales)["title"] == "Tesla still outsold BYD in battery-electric cars in 2025"
+
+
+def test_end_labels_never_overlap():
+    placed = page.charts.spread([22.0, 22.0, 10.0, 2.8, 48.0, 92.0], gap=5.5)
+    ordered = sorted(placed)
+    assert all(upper - lower >= 5.5 - 1e-9 for lower, upper in zip(ordered, ordered[1:], strict=False))
+    assert placed[4:] == [48.0, 92.0]  # labels far from the others stay at their figures
+    assert min(placed) >= 0
+
+
+def reader_tables(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    share, supply, sales, makers = (
+        tables["ev_sales_share"],
+        tables["battery_supply_chain"],
+        tables["automaker_sales"],
+        tables["battery_makers"],
+    )
+    countries = page.parameters.DEFAULT_COUNTRIES
+    series = page.tables.share_series(share, countries, "EV", 2015, 2025)
+    rungs = page.tables.ladder(supply)
+    return {
+        "share": page.tables.share_table(series),
+        "others": page.tables.other_share_table(share, page.tables.other_share_figures(share, countries, 2015, 2025)),
+        "china": page.tables.china_share_table(page.tables.china_share_series(tables["china_share_global_ev"], 2015, 2024)),
+        "home": page.tables.china_home_share_table(page.tables.china_home_share_definitions(share)),
+        "ladder": page.tables.ladder_table(rungs),
+        "cells": page.tables.cell_share_table(page.tables.cell_share_definitions(supply)),
+        "companies": page.tables.company_table(page.tables.company_series(sales)),
+        "makers": page.tables.makers_table(page.tables.battery_makers_table(makers, page.tables.latest_makers_year(makers))),
+        "targets": page.tables.policy_table(tables["ev_policy_targets"]),
+    }
+
+
+def test_reader_tables_show_words_not_ids(tables):
+    """Every header has words (columns.for_readers raises otherwise); no cell holds a source key or an id."""
+    from tradetalks import columns
+
+    keys = set(data.load_table("sources")["source_key"])
+    ids = set(page.tables.DATASET_WORDS) | set(page.tables.MEASURE_KIND_LABELS) | {"one_maker", "all_makers"}
+    for name, frame in reader_tables(tables).items():
+        shown = columns.for_readers(frame)
+        assert "source_key" not in frame.columns, name
+        cells = {str(cell) for cell in shown.to_numpy().ravel() if isinstance(cell, str)}
+        assert not any(key in cell for key in keys for cell in cells), name
+        assert not cells & ids, name
+    assert data.tables_of(reader_tables(tables)["targets"]) == ("ev_policy_targets",)  # the source line still finds its table
+
+
+def test_long_cells_are_cut_at_an_aside(tables):
+    targets = page.tables.policy_table(tables["ev_policy_targets"])
+    lengths = targets.drop(columns="set_by_policy").map(len).to_numpy()
+    assert lengths.max() <= max(page.tables.ASIDE_BY, page.tables.METRIC_CELL)
+    assert page.tables.shortened(
+        "electric vehicles including hybrids and fuel-cell vehicles (Reuters wording); PHEV not itemised in excerpt seen"
+    ) == ("electric vehicles including hybrids and fuel-cell vehicles")
+    assert page.tables.shortened("short") == "short"
+    tokyo = targets[targets["set_by_policy"].str.startswith("Tokyo: Governor Koike statement to")].iloc[0]
+    assert "usembassy" not in tokyo["binding"]
+
+
+def test_prose_glues_no_source_notes(tables):
+    """Notes and shorthand columns are never glued into a sentence: what counts is worded by the template."""
+    makers = tables["battery_makers"]
+    makers_year = page.tables.battery_makers_table(makers, page.tables.latest_makers_year(makers))
+    glued = {
+        **page.sentences.targets(tables["ev_policy_targets"]),
+        **page.sentences.company_sales(
+            tables["automaker_sales"], makers, makers_year, page.tables.company_alternatives(tables["automaker_sales"])
+        ),
+        **page.sentences.battery_ladder(tables["battery_supply_chain"], page.tables.ladder(tables["battery_supply_chain"])),
+    }
+    notes = {cell for name in EV_TABLES for cell in data.load_table(name).get("notes", pd.Series(dtype=str)).dropna()}
+    for name, sentence in glued.items():
+        assert not any(note in sentence for note in notes if len(note) > 12), name
+    assert glued["tokyo_target"].endswith("counting hybrids as well as electric cars") and "AND" not in glued["tokyo_target"]
+    assert glued["refining_nickel"] == "about a third in 2023"  # not '33.3%'
+    assert glued["byd_overseas"] == "about 1 million" and "%" not in glued["byd_overseas"]
+    assert glued["byd_vs_tesla"] == "more than"
+
+
+def test_in_brief_has_three_findings_from_the_data(tables):
+    from tradetalks import findings
+
+    brief = page.brief.in_brief()
+    findings.check_brief(brief)
+    japan = page.tables.share_of(tables["ev_sales_share"], "Japan", 2024)
+    world = page.tables.share_of(tables["ev_sales_share"], "World", 2024)
+    assert f"{japan:g}% of new cars sold in Japan against {world:g}% worldwide" in brief[0].sentence
+    assert "nearly 85%" in brief[1].sentence and "DR Congo" in brief[1].sentence
+    assert "hybrids included" in brief[2].sentence
+    notebook = (Path(__file__).resolve().parent.parent / "notebooks" / "ev_china.ipynb").read_text(encoding="utf-8")
+    for finding in brief:
+        assert f"({finding.section})=" in notebook  # the label sits above the section that shows the finding
+
+
+def test_in_brief_follows_the_data(data_copy: Path):
+    path = data_copy / "ev_sales_share.csv"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "Japan,2024,full_year,EV (BEV+PHEV),ev,2.8,", "Japan,2024,full_year,EV (BEV+PHEV),ev,3.1,", 1
+        ),
+        encoding="utf-8",
+    )
+    assert "3.1% of new cars sold in Japan" in page.brief.in_brief(str(data_copy))[0].sentence

@@ -10,7 +10,7 @@ import pytest
 
 import tradetalks.chapters.ev_emissions as page
 from tests.wording import NUMBER, REWORDED, reword_labels
-from tradetalks import calc, data
+from tradetalks import calc, chartlint, columns, data, findings, text
 from tradetalks.chapters import claims
 from tradetalks.params import ParameterError
 
@@ -230,14 +230,21 @@ def test_running_costs_only_where_both_prices_exist(prices, electricity):
     fy2022 = costs[(costs["year"] == 2022) & (costs["electricity price (yen/kWh)"] == 34.0)].iloc[0]
     assert fy2022["electric (yen/km, derived)"] == pytest.approx(4.22)  # 0.124 x 34.00
     assert fy2022["hybrid (yen/km, derived)"] == pytest.approx(round(170.4 / 32.6, 2))
-    assert costs[costs["year"] == 2010]["gasoline price (yen/L, calendar-year mean)"].item().startswith("no gasoline price")
+    assert pd.isna(costs[costs["year"] == 2010]["gasoline price (yen/L, calendar-year mean)"].item())  # a dash with a note
+    assert not costs["electricity price basis"].str.contains("_").any()  # producers' names, not source keys
 
 
 def test_words():
-    assert page.sentences.more_or_less(59.8, 71.2) == "less than"
-    assert page.sentences.more_or_less(71.24, 71.2) == "as much as"
-    assert page.sentences.gap_words(35.44) == "35.4 g/km more"
-    assert page.sentences.gap_words(-3.0) == "3.0 g/km less"
+    assert page.sentences.gap_words(35.44) == "about 35 g/km more"
+    assert page.sentences.gap_words(-3.0) == "3 g/km less"
+    assert page.sentences.span_words(77.85, 136.25, "g/km") == "about 77.8 to 136 g/km"
+    assert page.sentences.pct_change(3.35, 10.79) == "about 3.4% to 11%"
+    assert page.sentences.stated_precision("59.8") == pytest.approx(0.05)
+    assert page.sentences.possessive("United States") == "the United States'"
+    assert page.sentences.in_sentence("EV electricity use") == "EV electricity use"
+    assert page.sentences.in_sentence("Car's lifetime distance") == "car's lifetime distance"
+    assert page.sentences.rank_words(4, 8) == "fourth highest" and page.sentences.rank_words(8, 8) == "the lowest"
+    assert page.units.g_km(107.047) == "107 g/km" and page.units.g_kwh(483.43) == "483 g/kWh"
     assert page.units.number(150000.0) == "150,000"
     assert page.units.number(482.3) == "482.3"
 
@@ -331,7 +338,163 @@ def test_countries_take_their_place_colours(electricity):
     from tradetalks import style
 
     spec = page.charts.intensity_chart(page.tables.intensity_series(electricity)).to_dict()
-    scale = spec["encoding"]["color"]["scale"]
+    scale = spec["layer"][0]["encoding"]["color"]["scale"]  # the lines; the layers above label Japan's ends
     colour_of = dict(zip(scale["domain"], scale["range"], strict=True))
     assert colour_of["Japan"] == style.colour("japan") and colour_of["China"] == style.colour("china")
     assert colour_of["Germany"] != colour_of["European Union"]  # both European, drawn on one chart
+
+
+# --- the page's words: takeaway titles, honest comparisons, tables for readers, In brief -----------------------
+
+
+def chart_texts(electricity, lifecycle, prices, **chosen):
+    """Every chart's title, subtitle and description, as the chapter computes them."""
+    inputs, _ = resolve(electricity, lifecycle, **chosen)
+    country = chosen.get("grid_country", "Japan")
+    grid = page.sentences.grid_used(electricity, country, chosen.get("grid_year"), chosen.get("grid_intensity"))
+    mix = page.tables.japan_mix(electricity)
+    result = page.calculator.results(inputs, lifecycle)
+    crossings = page.calculator.break_evens(inputs, lifecycle)
+    years = page.calculator.country_years_on_line(inputs, electricity, country)
+    swings = page.calculator.sensitivity(inputs, page.calculator.sensitivity_ranges(inputs, electricity, lifecycle, country))
+    return {
+        "grid": page.sentences.grid_chart(electricity, page.tables.intensity_series(electricity)),
+        "mix": page.sentences.mix_chart(mix, page.tables.fossil_share(mix)),
+        "per_km": page.sentences.per_km_chart(result, inputs, lifecycle, grid),
+        "break_even": page.sentences.break_even_chart(crossings, years, country),
+        "sensitivity": page.sentences.sensitivity_chart(swings),
+        "prices": page.sentences.prices_chart(page.tables.japan_household_prices(prices, electricity)),
+        "abroad": page.sentences.cross_country_chart(page.tables.cross_country_prices(prices)),
+    }
+
+
+@pytest.mark.parametrize("chosen", [{}, {"grid_country": "China"}, {"grid_intensity": 100}, {"battery_kg_per_kwh": 494}])
+def test_every_chart_passes_the_lint(electricity, lifecycle, prices, chosen):
+    for name, words in chart_texts(electricity, lifecycle, prices, **chosen).items():
+        assert chartlint.problems(**words, sourced=True, dated=True) == [], name
+        assert "derived by the data pack" not in words["title"], name
+
+
+def test_titles_carry_the_datas_figures(electricity, lifecycle, prices):
+    texts = chart_texts(electricity, lifecycle, prices)
+    drop = (ember_japan(electricity, 2015) - ember_japan(electricity, 2024)) / ember_japan(electricity, 2015) * 100
+    assert texts["grid"]["title"] == f"Japan's grid fell {text.about_pct(drop)} since 2015; it still tops the world's"
+    assert "about 16%" in texts["grid"]["title"]
+    fossil = page.tables.fossil_share(page.tables.japan_mix(electricity)).set_index("year")["fossil_pct"]
+    assert (
+        texts["mix"]["title"] == f"Fossil fuels fell from {text.about_pct(fossil[2015])} to {text.about_pct(fossil[2023])} of Japan's power"
+    )
+    inputs, _ = resolve(electricity, lifecycle)
+    main = calc.break_even_intensity(inputs)
+    assert texts["break_even"]["title"].endswith(f"below {text.about(main, 'g/kWh')}") and "240" in texts["break_even"]["title"]
+    assert texts["sensitivity"]["title"].startswith("The battery manufacturing footprint outweighs every other input: about 58 g/km")
+    assert texts["prices"]["title"] == "Japan's household power price rose from 21.39 to 34 yen/kWh"
+    assert texts["abroad"]["title"] == "Japan's household electricity price was fourth highest of eight in 2022"
+
+
+def test_titles_change_when_the_data_change(electricity, lifecycle, prices):
+    """The titles are computed: a grid that got dirtier, Japan's price on top, a cleaner grid all reword them."""
+    dirtier = electricity.copy()
+    rows = (dirtier["dataset"] == page.tables.EMBER_INTENSITY) & (dirtier["country"] == "Japan") & (dirtier["year"] == 2015)
+    dirtier.loc[rows, "value"] = 400.0  # below the world's 533.2 in 2015, so Japan 'now' tops it
+    assert page.sentences.grid_chart(dirtier, page.tables.intensity_series(dirtier))["title"] == (
+        "Japan's grid rose about 21% since 2015; it now tops the world's"
+    )
+    level = electricity.copy()
+    world = (level["dataset"] == page.tables.EMBER_INTENSITY) & (level["country"] == "World") & (level["year"] == 2024)
+    level.loc[world, "value"] = ember_japan(electricity, 2024) - 1.0  # within a revision of Ember's series
+    assert page.sentences.grid_chart(level, page.tables.intensity_series(level))["title"].endswith("it now matches the world's")
+    dearer = prices.copy()
+    japan_bill = (dearer["dataset"] == page.tables.NIKKEI_BILLS) & (dearer["country"] == "Japan")
+    dearer.loc[japan_bill, "value"] = 60.0
+    assert "was the highest of eight" in page.sentences.cross_country_chart(page.tables.cross_country_prices(dearer))["title"]
+    assert "emits more than the hybrid" in chart_texts(electricity, lifecycle, prices)["per_km"]["title"]
+    cleaner = chart_texts(electricity, lifecycle, prices, grid_intensity=300)
+    assert cleaner["per_km"]["title"] == "Counting its battery, the EV emits about the same as the hybrid"
+
+
+def test_comparisons_within_the_inputs_uncertainty_read_about_the_same(electricity, lifecycle):
+    """70.4 against 71.2 g/km is 'about the same': the gap is smaller than the spread between the electric car's two
+    sourced electricity uses. Take that spread away and the same gap reads 'less than'."""
+    inputs, _ = resolve(electricity, lifecycle)
+    result = page.calculator.results(inputs, lifecycle)
+    compared = page.sentences.per_km_comparisons(result, inputs, lifecycle)
+    assert compared == {
+        "use_phase_vs_hybrid": "about the same as",
+        "use_phase_vs_petrol": "less than",
+        "total_vs_hybrid": "more than",  # 107 g/km: even at ICCT's low end (77.8) above the hybrid's 71.2
+        "total_vs_petrol": "about the same as",  # 129 g/km lies inside the battery's range, 77.8 to 136
+    }
+    spans = page.calculator.electric_ranges(inputs, lifecycle)
+    assert spans["use_phase"][1] == pytest.approx(calc.ev_use_g_per_km(1000 / 6, inputs.grid_g_per_kwh, 11, 4.3))  # Nissan's 6 km/kWh
+    same_use = lifecycle.copy()
+    real = same_use["parameter_id"] == page.inputs.P_EV_REAL
+    same_use.loc[real, ["value_low", "value_high"]] = 1000 / 124  # real-world use equal to the catalogue's: no spread
+    assert page.sentences.per_km_comparisons(result, inputs, same_use)["use_phase_vs_hybrid"] == "less than"
+
+
+def test_embers_revision_is_read_from_the_data(electricity):
+    assert page.tables.ember_revision(electricity) == pytest.approx(493.6 - 492.45)  # 2023: the larger of the two years' moves
+    assert page.sentences.japan_vs_world(electricity, 2024) == "more than"  # 483.43 against 473.0: a gap of 10.4 g/kWh
+
+
+def test_the_pack_cross_check_agrees_within_a_revision(electricity, lifecycle):
+    inputs, _ = resolve(electricity, lifecycle)
+    result = page.calculator.results(inputs, lifecycle)
+    words = page.sentences.per_km_results(result, inputs, lifecycle, electricity, "Japan's 2024 grid")
+    assert words["pack_ev_use"] == "59.8 g/km" and words["pack_ev_use_agreement"].startswith("about the same as ours")
+    assert words["ev_use_vs_hybrid"] == "about the same as" and "70.4 to 94.6 g/km" in words["ev_use_why"]
+
+
+def reader_frames(electricity, lifecycle, prices):
+    """Every frame a reader sees as a table (a chart's data table or a published table), by name."""
+    inputs, rows = resolve(electricity, lifecycle)
+    series, mix = page.tables.intensity_series(electricity), page.tables.japan_mix(electricity)
+    utilities = page.tables.utility_factors(electricity)
+    result = page.calculator.results(inputs, lifecycle)
+    crossings = page.calculator.break_evens(inputs, lifecycle)
+    years = page.calculator.country_years_on_line(inputs, electricity)
+    ranges = page.calculator.sensitivity_ranges(inputs, electricity, lifecycle)
+    points = page.tables.japan_household_prices(prices, electricity)
+    abroad = page.tables.cross_country_prices(prices)
+    sources = page.tables.chapter_sources(series, mix, utilities, rows, ranges, crossings, points, abroad)
+    return {
+        "intensity": (page.tables.intensity_drawn(series), series),
+        "mix": (page.tables.mix_drawn(mix), mix),
+        "two_measures": (page.tables.utility_factors_table(utilities), utilities),
+        "inputs": (page.inputs.inputs_table(rows), rows),
+        "per_km": (page.calculator.results_drawn(result), rows),
+        "per_km_table": (page.calculator.results_table(result), rows),
+        "break_even": (page.calculator.break_even_drawn(page.calculator.break_even_lines(inputs, lifecycle, 800), years), years),
+        "break_even_table": (page.calculator.break_even_table(crossings), crossings),
+        "sensitivity": (page.calculator.sensitivity_table(page.calculator.sensitivity(inputs, ranges)), ranges),
+        "prices": (page.tables.price_points_drawn(points), points),
+        "abroad": (page.tables.cross_country_drawn(abroad), abroad),
+        "running_costs": (page.calculator.running_costs(points, page.tables.gasoline_japan(prices), inputs), points),
+        "sources": (page.tables.chapter_sources_table(sources), sources),
+    }
+
+
+def test_tables_read_as_words(electricity, lifecycle, prices):
+    """Headers in words (no raw names such as total_battery_low), no source keys, no ids in the cells."""
+    for name, (frame, evidence) in reader_frames(electricity, lifecycle, prices).items():
+        shown = columns.for_readers(frame, data.tables_of(frame, evidence), data.data_dir_of(frame, evidence))
+        assert not [header for header in shown.columns if columns.is_identifier(header)], name
+        assert data.SOURCE_KEY_COLUMN not in frame.columns, name
+        cells = " ".join(str(value) for value in frame.select_dtypes(exclude="number").to_numpy().ravel())
+        assert not [word for word in cells.split() if columns.is_identifier(word) and "_" in word], name
+
+
+def test_in_brief_is_three_findings_from_the_chapters_own_functions(electricity, lifecycle, prices):
+    brief = page.brief.in_brief()
+    findings.check_brief(brief)
+    notebook = (Path(__file__).resolve().parent.parent / "notebooks" / "ev_emissions.ipynb").read_text()
+    assert all(f"({finding.section})=" in notebook for finding in brief)
+    key = brief[0].sentence
+    per_km = chart_texts(electricity, lifecycle, prices)["per_km"]["description"]
+    assert "about the same as a hybrid in use" in key and "but more than the hybrid" in key
+    assert all(figure in per_km for figure in ("70.4 g/km", "71.2 g/km", "107 g/km")) and all(f in key for f in ("70.4", "71.2", "107"))
+    assert "about 240 g/kWh, about half of the 483 g/kWh of Japan's 2024 grid" in brief[1].sentence
+    assert brief[2].sentence.startswith("The answer depends most on the battery manufacturing footprint")
+    # a rerun's parameters reword it: on China's grid the break-even is still about 240 but China's grid is 560
+    assert "560 g/kWh of China's 2024 grid" in page.brief.in_brief(grid_country="China")[1].sentence

@@ -7,8 +7,9 @@ import re
 import altair as alt
 import pandas as pd
 import pytest
+import vl_convert
 
-from tradetalks import charts, data, figures, style
+from tradetalks import build, chartlint, charts, columns, data, figures, findings, style, text
 from tradetalks.chapters import claims as claims_page
 from tradetalks.chapters import japan_market as page
 from tradetalks.params import ParameterError
@@ -161,19 +162,23 @@ def test_split_stops_where_the_data_stops(sales, totals, by_brand):
     assert empty.levels == 0 and "foreign-brand registrations" in page.sentences.gap_note(empty)
 
 
-def test_conflicting_totals_are_both_named(sales, totals, by_brand):
+def test_conflicting_totals_are_both_named_by_their_publishers(sales, totals, by_brand):
     text = page.sentences.conflict_summary(page.tables.market_split(sales, totals, by_brand, 2024))
-    assert "4,421,494 (nippon_h02260)" in text and "4,421,234 (response_390759)" in text
+    assert "4,421,494 as reported by Nippon.com (Japan Data)" in text and "4,421,234 as reported by Response (response.jp)" in text
+    assert "nippon_h02260" not in text and "_" not in text  # publishers, never source keys or metric ids
 
 
 def test_kei_share_is_derived_and_labelled(sales):
     shares = page.tables.kei_shares(sales)
     row = shares[shares["period"] == "CY 2024"].iloc[0]
     assert row["kei_share_pct"] == round(100 * 1557868 / (1557868 + 2863626), 1) == 35.2
-    assert row["kind"].startswith("derived")
-    assert "4,421,234 (response_390759)" in row["stated_totals"]
+    assert row["kind"] == "derived"
+    assert "4,421,234 (Response)" in row["stated_totals"] and "4,421,494 (Nippon.com)" in row["stated_totals"]
     stated = shares[shares["kind"].str.startswith("stated")]
     assert set(stated["period"]) >= {"FY 2008", "FY 2011"}
+    assert not stated["kind"].str.contains("_").any()  # the metric says what a share is of, in words
+    assert not shares["period"].str.startswith("NA").any()  # an undated statement says so
+    assert "source_key" not in page.tables.kei_shares_for_readers(shares)
 
 
 # --------------------------------------------------------------------------- brands and parameters
@@ -277,8 +282,10 @@ def test_fit_table_against_the_limits(structural, bestsellers):
     fits = page.sizes.fit_table(shapes, structural).set_index("label")
     assert fits.loc["Toyota Yaris", "fits_mechanical_parking"] == "yes"
     assert fits.loc["Honda N-BOX", "fits_kei_class"] == "yes"
-    assert fits.loc["Honda N-BOX", "fits_mechanical_parking"] == f"no: height over by {1790 - 1550} mm"
-    assert fits.loc["Toyota Camry", "fits_mechanical_parking"] == f"no: width over by {1850 - 1800} mm"
+    assert fits.loc["Honda N-BOX", "fits_mechanical_parking"] == f"no: {1790 - 1550} mm too tall"
+    assert fits.loc["Honda N-BOX", ["too_long_mm", "too_wide_mm", "too_tall_mm"]].tolist() == [0, 0, 1790 - 1550]
+    assert fits.loc["Toyota Camry", "fits_mechanical_parking"] == f"no: {1850 - 1800} mm too wide"
+    assert pd.isna(fits.loc["Toyota Camry", "too_tall_mm"])  # no height in the data: unknown, not zero
     assert fits.loc["Toyota Cavalier sedan", "fits_mechanical_parking"] == "yes (height not in the data)"
     assert shapes.set_index("label").loc["Honda N-BOX", "kind"] == "Japanese best-seller"
     assert shapes.set_index("label").loc["Ford F-150", "kind"] == "U.S. brand"
@@ -287,15 +294,21 @@ def test_fit_table_against_the_limits(structural, bestsellers):
     assert drawn["label"].tolist() == ["Toyota Tundra, shorter configuration", "Toyota Tundra, longer configuration", "Ford F-150"]
 
 
-def test_footprint_chart_is_drawn_to_scale(structural, bestsellers):
-    shapes = page.sizes.with_kinds(page.sizes.footprints(structural), bestsellers)
+def drawn_rectangles(spec: dict, width: int) -> list[tuple[float, float]]:
+    """The width and height in pixels of every filled rectangle Vega draws for ``spec`` at ``width`` pixels."""
+    svg = vl_convert.vegalite_to_svg({**spec, "width": width})
+    return [(float(w), float(h)) for w, h in re.findall(r'aria-roledescription="rect mark" d="M[-\d.]+,[-\d.]+h([\d.]+)v([\d.]+)h-', svg)]
+
+
+@pytest.mark.parametrize("width", [334, 664])
+def test_footprint_chart_is_drawn_to_scale_at_any_width(structural, bestsellers, width):
+    """Drawn at a phone's width or a desktop's, a model's rectangle keeps its length-to-width ratio."""
+    shapes = page.sizes.drawn_footprints(structural, bestsellers, ["honda_n_box", "ford_f_150"])
     spec = page.charts.footprint_chart(shapes, structural).to_dict()
-    layer = spec["layer"][0]
-    x_domain = layer["encoding"]["x"]["scale"]["domain"]
-    y_domain = layer["encoding"]["y"]["scale"]["domain"]
-    mm_per_px_x = (x_domain[1] - x_domain[0]) / spec["width"]
-    mm_per_px_y = (y_domain[1] - y_domain[0]) / spec["height"]
-    assert mm_per_px_x == pytest.approx(mm_per_px_y, rel=0.01)
+    drawn = drawn_rectangles(spec, width)
+    for length, breadth in ((3395, 1475), (round(243.5 * 25.4), round(79.9 * 25.4)), (5000, 1800)):
+        assert any(w / h == pytest.approx(length / breadth, rel=0.01) for w, h in drawn), (length, breadth, drawn)
+    assert max(w for w, _ in drawn) <= width  # the drawing fits the width it is given
 
 
 # --------------------------------------------------------------------------- claims, Jeep
@@ -313,8 +326,11 @@ def test_claims_timeline(claims):
     spans = timeline.groupby("year")["position"].agg(["min", "max"])
     assert (spans["max"].iloc[:-1].to_numpy() < spans["min"].iloc[1:].to_numpy()).all()  # years do not overlap
     table = page.history.claims_table(timeline)
-    assert list(table.columns)[:3] == ["date", "claimant", "stance"]
+    assert list(table.columns)[:3] == ["date", "claimant", "stance_label"]
     assert len(table) == len(claims)
+    assert set(table["stance_label"]) <= set(page.history.STANCE_LABELS.values())  # words, never a stance code
+    shown = page.history.claims_for_readers(table)
+    assert "source_key" not in shown and shown["claim_summary"].str.len().max() <= page.history.CLAIM_CHARACTERS
 
 
 def test_us_brand_history(by_brand):
@@ -452,3 +468,184 @@ def test_every_figure_names_its_tables(tables, sales, totals, by_brand, claims, 
     )
     listed = page.tables.chapter_sources(*tables.values())
     assert charts.provenance(listed, [listed.head(0)]) == (None, ("sources",))  # the list of sources cites none itself
+
+
+# --------------------------------------------------------------------------- titles, descriptions and In brief come from the data
+
+
+def chart_texts(data_dir: object = None) -> dict[str, tuple[str, str, str, alt.TopLevelMixin]]:
+    """Each chart's (title, subtitle, description, chart), built as the notebook builds them, with the default parameters."""
+    tables = page.tables.load_tables(data_dir)
+    sales, bestsellers, totals, by_brand, claims, structural = (tables[name] for name in page.tables.TABLES)
+    year, brands, models = page.parameters.check_parameters(None, None, None, by_brand, structural)
+    split = page.tables.market_split(sales, totals, by_brand, year)
+    comparison = page.tables.brand_comparison(by_brand, year, brands)
+    us_rows = page.tables.us_brands_rows(split)
+    us_total = float(us_rows["units"].iloc[0])
+    shapes = page.sizes.drawn_footprints(structural, bestsellers, models)
+    fits = page.sizes.fit_table(shapes, structural)
+    timeline = page.history.claims_timeline(claims)
+    history = page.history.us_brand_history(by_brand)
+    makers = page.history.history_makers(by_brand)
+    events = page.history.exit_events(claims)
+    s = page.sentences
+    return {
+        "split": (s.split_title(split), s.split_subtitle(split), s.split_description(split), page.charts.nested_chart(split, "note")),
+        "brands": (
+            s.brand_title(comparison, us_total, year),
+            s.brand_subtitle(year),
+            s.brand_description(comparison, us_total, year),
+            page.charts.brand_chart(comparison, us_total),
+        ),
+        "sizes": (
+            s.footprint_title(fits),
+            s.footprint_subtitle(fits),
+            s.footprint_description(fits, structural),
+            page.charts.footprint_chart(shapes, structural),
+        ),
+        "claims": (
+            s.claims_title(timeline),
+            s.claims_subtitle(timeline),
+            s.claims_description(timeline),
+            page.charts.claims_chart(timeline),
+        ),
+        "history": (
+            s.history_title(history, makers),
+            s.history_subtitle(history, makers),
+            s.history_description(history, makers, events),
+            page.charts.history_chart(history, events, makers),
+        ),
+    }
+
+
+def test_every_chart_passes_the_lint():
+    for name, (title, subtitle, description, chart) in chart_texts().items():
+        assert (
+            chartlint.problems(title=title, subtitle=subtitle, description=description, sourced=True, dated=True, spec=chart.to_dict())
+            == []
+        ), name
+
+
+def test_titles_state_the_data_s_figures():
+    texts = chart_texts()
+    assert (
+        texts["split"][0]
+        == f"U.S. brands were {text.about_pct(100 * 16707 / 4421494)} of Japan's new vehicles in 2024"
+        == ("U.S. brands were about 0.38% of Japan's new vehicles in 2024")
+    )
+    assert texts["brands"][0] == "Mercedes-Benz alone sold about 3.2 times as many as all U.S. brands"
+    assert texts["sizes"][0] == "A typical mechanical-parking space holds only one of the six models drawn"
+    assert texts["claims"][0] == "U.S. complaints date from 1991; Japan's changes came in 2013, 2025, 2026"
+    assert texts["history"][0] == f"Jeep outsold GM's brands {text.about(9633 / (587 + 449))} to 1 in 2024"
+    assert "53,195" in texts["brands"][2] and "16,707" in texts["brands"][2]  # exact counts where exactness is the point
+    assert "15 assert a barrier" in texts["claims"][2] and "_" not in texts["claims"][2]  # stances in words
+
+
+def test_titles_follow_the_data(data_copy):
+    """Other registrations in the data reword the titles: no figure is typed."""
+    path = data_copy / "japan_import_sales_by_brand.csv"
+    text_ = path.read_text(encoding="utf-8")
+    text_ = text_.replace(",16707,,,JAIA (as cited),exact,", ",22100,,,JAIA (as cited),exact,")
+    text_ = text_.replace(
+        ",9633,,,JAIA foreign-brand registrations,exact,hatena_nhk_2025,",
+        ",10360,,,JAIA foreign-brand registrations,exact,hatena_nhk_2025,",
+    )
+    path.write_text(text_, encoding="utf-8")
+    texts = chart_texts(data_copy)
+    assert texts["split"][0] == "U.S. brands were about 0.5% of Japan's new vehicles in 2024"
+    assert texts["brands"][0] == "Mercedes-Benz alone sold about 2.4 times as many as all U.S. brands"
+    assert texts["history"][0] == "Jeep outsold GM's brands 10 to 1 in 2024"
+    first = page.brief.in_brief(data_copy)[0].sentence
+    assert "22,100" in first and "about 0.5%" in first
+
+
+def test_footprint_title_counts_the_models_that_fit(structural, bestsellers):
+    def title(models: list[str]) -> str:
+        fits = page.sizes.fit_table(page.sizes.drawn_footprints(structural, bestsellers, models), structural)
+        worded = page.sentences.footprint_title(fits)
+        assert chartlint.states_finding(worded) and len(chartlint.words(worded)) <= chartlint.MAX_TITLE_WORDS, worded
+        return worded
+
+    assert title(["toyota_yaris"]) == "The Toyota Yaris fits a typical mechanical-parking space"
+    assert title(["toyota_tundra"]) == "The Toyota Tundra does not fit a typical mechanical-parking space"  # two configurations, one model
+    assert title(["toyota_yaris", "toyota_cavalier"]) == "A typical mechanical-parking space holds both models drawn"
+    assert title(["ford_f_150", "toyota_tundra"]) == "A typical mechanical-parking space holds neither model drawn"
+    assert title(["toyota_cavalier", "toyota_scepter", "toyota_camry", "ford_f_150"]) == (
+        "A typical mechanical-parking space holds only two of the four models drawn"
+    )
+    assert (
+        title(["toyota_camry", "ford_f_150", "toyota_highlander"])
+        == "A typical mechanical-parking space holds none of the three models drawn"
+    )
+
+
+def test_in_brief_is_three_sentences_computed_from_the_data():
+    found = page.brief.in_brief()
+    findings.check_brief(found)
+    first, sizes_, jeep = (finding.sentence for finding in found)
+    assert first == (
+        "In 2024 U.S. brands registered 16,707 new vehicles in Japan, about 0.38% of the market, "
+        "and Mercedes-Benz alone about 3.2 times as many under the same rules."
+    )
+    assert sizes_ == chart_texts()["sizes"][2]  # the drawing's caption: the same function, the same figures
+    assert "9,633" in jeep and "82 dealerships" in jeep
+    notebook = (build.ROOT / "notebooks" / "japan_market.ipynb").read_text(encoding="utf-8")
+    for finding in found:
+        assert f"({finding.section})=" in notebook  # each points at a labelled section of the chapter
+
+
+def reader_frames() -> dict[str, pd.DataFrame]:
+    """Every frame the chapter shows as a table (under a chart or on its own), with the default parameters."""
+    tables = page.tables.load_tables()
+    sales, bestsellers, totals, by_brand, claims, structural = (tables[name] for name in page.tables.TABLES)
+    year, brands, models = page.parameters.check_parameters(None, None, None, by_brand, structural)
+    split = page.tables.market_split(sales, totals, by_brand, year)
+    fits = page.sizes.fit_table(page.sizes.drawn_footprints(structural, bestsellers, models), structural)
+    return {
+        "split": page.tables.split_for_readers(split),
+        "kei": page.tables.kei_shares_for_readers(page.tables.kei_shares(sales)),
+        "brands": page.tables.brands_for_readers(page.tables.brand_comparison(by_brand, year, brands)),
+        "fits": page.sizes.fits_for_readers(fits),
+        "claims": page.history.claims_for_readers(page.history.claims_table(page.history.claims_timeline(claims))),
+        "history": page.history.history_for_readers(page.history.us_brand_history(by_brand)),
+        "networks": page.tables.networks_for_readers(page.tables.networks_table(structural)),
+        "sources": page.tables.sources_for_readers(page.tables.chapter_sources(*tables.values())),
+    }
+
+
+def test_tables_show_words_not_identifiers():
+    keys = set(data.load_table("sources")["source_key"])
+    codes = set(page.history.STANCE_LABELS) | set(page.history.ACTOR_GROUPS) | set(page.tables.NETWORK_FACTORS)
+    for name, frame in reader_frames().items():
+        assert "source_key" not in frame.columns, name
+        columns.reader_columns(frame)  # every header has words (raises ColumnTitleError otherwise)
+        cells = {
+            str(cell)
+            for column in frame.columns
+            if frame[column].dtype == object or str(frame[column].dtype) == "str"
+            for cell in frame[column].dropna()
+        }
+        found = {word for cell in cells for word in re.findall(r"[A-Za-z0-9]+(?:_[A-Za-z0-9]+)+", cell)}
+        assert not found & (keys | codes), (name, found & (keys | codes))
+        assert not {word for word in found if re.fullmatch(r"[a-z0-9]+(_[a-z0-9]+)+", word)}, (name, found)
+
+
+def test_the_import_size_share_says_what_it_covers(structural):
+    """The 86.2% is all imported passenger cars in one month of 2021, not German brands' (issue 15)."""
+    sentence = page.sentences.large_imports_sentence(structural)
+    assert "86.2%" in sentence and "in one month, September 2021" in sentence and "all foreign brands together" in sentence
+    assert "German brands alone" in sentence
+
+
+def test_stance_counts_are_words(claims):
+    counts = page.sentences.stance_counts(page.history.claims_timeline(claims))
+    assert counts.startswith("15 assert a barrier, 11 dispute one, 7 are policy actions") and "_" not in counts
+
+
+def test_network_rows_read_as_words(structural):
+    assert page.tables.metric_words("first_rhd_production", page.tables.NETWORK_METRICS) == "first right-hand-drive production"
+    assert page.tables.metric_words("third_rhd_model", {}) == "third right-hand drive model"  # 'rhd' as a word only
+    assert page.tables.value_words("4000", "stores ('over 4,000')") == "over 4,000 stores"  # the source's own words
+    assert page.tables.value_words("yes", "flag") == "yes" and page.tables.value_words("82", "outlets") == "82 outlets"
+    networks = page.tables.networks_table(structural).set_index("item")
+    assert networks.loc["Jeep Japan", "network_value"] == "82 outlets"

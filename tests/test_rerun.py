@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import nbformat
@@ -91,3 +92,62 @@ def test_a_new_vintage_from_a_new_source_reaches_the_page(last_year_data: Path, 
     assert glued["balance_latest_year"] == "2025"
     assert glued["balance_latest"] == text.as_markdown_text(f"${-float(row['balance_musd'].item()) / 1000:,.1f} billion")
     assert "census-c5880-new-vintage-fixture" in page.read_text()  # the new source is cited under the chart
+
+
+# --- the pages about the site read as words (rerun page and data catalogue) -----------------------------
+
+
+def reader_headers(frame: pd.DataFrame) -> list[str]:
+    from tradetalks import charts
+
+    body = charts.publish_table(frame, name="t", title="t", evidence=[frame.head(0)]).body
+    assert "generated from this project's own files" in body  # a list about the site cites no source
+    return re.findall(r"<th>([^<]*)</th>", body)
+
+
+def test_parameters_read_as_words():
+    from tradetalks.chapters.rerun import tables
+
+    declared = tables.chapter_parameters()
+    shown = tables.parameters_for_readers(declared)
+    assert tables.DATA_FOLDER_PARAMETER not in set(shown["parameter_name"])
+    assert not shown["parameter_default"].eq(tables.NOT_SET).any() and not shown["parameter_meaning"].str.contains(r"\bNone\b").any()
+    row = shown[(shown["run_name"] == "auto_tariffs") & (shown["parameter_name"] == "rates_pct")].iloc[0]
+    assert row["chapter_title"] == "Auto tariffs and the 2025 talks" and row["parameter_default"] == tables.NOT_SET_WORDS
+    assert row["parameter_meaning"].endswith("; if not set, the rates in force in the data")
+    assert tables.meaning_for_readers("USD per car. None means the latest price") == "USD per car. If not set, the latest price"
+    assert reader_headers(shown) == ["Chapter", "Name in the run command", "Parameter", "Default", "Meaning"]
+
+
+def test_run_grid_reads_as_words():
+    from tradetalks.chapters.rerun import tables
+
+    shown = tables.grid_for_readers(tables.grid_runs())
+    assert "auto_tariffs.html" in set(shown["page_file"]) and "(defaults)" not in set(shown["run_parameters"])
+    assert all("_" not in header for header in reader_headers(shown))
+
+
+def test_example_rows_show_no_keys_and_roles_in_words():
+    from tradetalks.chapters.rerun import tables
+
+    trade = next(path for path in tables.example_update_files() if path.stem == "us_japan_goods_trade")
+    rows = tables.example_rows(trade)
+    shown = tables.example_rows_for_readers(rows)
+    assert "source_key" in rows.columns and not {"source_key", "notes"} & set(shown.columns)
+    assert not shown["series"].str.contains("_").any() and "other vintage" in set(shown["series"])
+    headers = reader_headers(shown)
+    assert "Year" in headers and all("_" not in header for header in headers)
+
+
+def test_data_catalogue_reads_as_words():
+    import tradetalks.chapters.data_catalogue as page
+
+    catalogue = page.tables.data_catalogue()
+    glance = page.tables.at_a_glance(catalogue)
+    assert list(glance["table_file"]) == list(catalogue["file"]) and not glance["table_title"].str.contains("_").any()
+    assert reader_headers(glance) == ["Table", "File", "Rows", "Years covered", "Licence"]
+    html = page.sentences.catalogue_html(catalogue, page.tables.sources_per_table(), page.tables.fields_by_table())
+    trade = data.table_schema("us_japan_goods_trade")["schema"]["fields"]
+    exports = next(field for field in trade if field["name"] == "us_exports_to_japan_musd")
+    assert f"<li>{exports['title']}" in html.replace("&#x27;", "'") and "<code>us_exports_to_japan_musd</code>" in html
+    assert "(%) (percent)" not in html

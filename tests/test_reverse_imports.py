@@ -1,10 +1,13 @@
 """Page 'Reverse imports' (tradetalks.chapters.reverse_imports), checked against values read by hand from data/*.csv."""
 
+import re
+
 import pandas as pd
 import pytest
 
-from tradetalks import calc, charts, data, text
-from tradetalks.chapters.reverse_imports import calculator, parameters, sentences
+from tradetalks import calc, chartlint, charts, columns, data, findings, text
+from tradetalks.chapters.reverse_imports import brief, calculator, parameters, sentences
+from tradetalks.chapters.reverse_imports import charts as charts_module
 from tradetalks.chapters.reverse_imports import tables as reverse
 from tradetalks.params import ParameterError
 
@@ -88,7 +91,10 @@ def test_year_without_a_figure_names_the_valid_years(options):
         parameters.choose_deficit(options, 2019, "corevias_reuters")
     with pytest.raises(ParameterError, match="whole year"):
         parameters.choose_deficit(options, "2024", "census")
-    with pytest.raises(ParameterError, match="valid values: 'census', "):
+    # a wrong source lists the valid values, each with its publisher and years
+    with pytest.raises(
+        ParameterError, match=r"valid values: 'census' \(.*1985–2025\), .*'corevias_reuters' \(corevias\.com \(summarises Reuters\), 2024\)"
+    ):
         parameters.choose_deficit(options, 2024, "nowhere")
 
 
@@ -104,10 +110,10 @@ def test_history_target_against_sales(tables):
 
 def test_largest_programme_skips_the_uk_comparator(tables):
     volumes = reverse.past_volumes(tables[reverse.REVERSE])
-    assert volumes.iloc[0]["event_id"] == "R08" and volumes.iloc[0]["built"].startswith("built in the UK")
+    assert volumes.iloc[0]["event_id"] == "R08" and volumes.iloc[0]["built"] == reverse.COMPARATOR_LABEL
     largest = reverse.largest_programme(tables[reverse.REVERSE])
     assert (largest["event_id"], largest["actual_units"]) == ("R02", 40000)
-    assert "nearly 40,000" in sentences.programme_units(largest)
+    assert sentences.programme_units(largest) == "nearly 40,000 vehicles over ~3 years"  # the source's qualifier kept
 
 
 def test_scale_series_keeps_gaps(tables):
@@ -135,7 +141,7 @@ def test_calculation_with_share_zero_gives_zero_everywhere(tables, options):
     refs = calculator.references(tables, reverse.largest_programme(tables[reverse.REVERSE]), reverse.import_market(tables[reverse.MARKET]))
     cars, compared = calculator.calculate(deficit, price, 0.0, refs)
     assert cars == 0 and (compared["multiple"] == 0).all()
-    assert sentences.share_text(0.0) == "none" and text.multiple(0.0) == "0% of"
+    assert sentences.share_text(0.0) == "none" and sentences.times(0.0) == "0% of"
 
 
 def test_price_curve_spans_the_data_prices_and_the_chosen_one(tables, options):
@@ -165,7 +171,7 @@ def test_rows_are_classed_by_role_and_status_not_wording(tables):
     assert reverse.announced(imports)["event_id"].tolist() == ["R13", "R14", "R15"]
     assert set(reverse.historical_us_built(imports)["event_id"]) == {"R01", "R02", "R03", "R04", "R05", "R06", "R07"}
     volumes = reverse.past_volumes(imports)
-    assert "Toyota Avensis (2003 to 2018)" in volumes["programme"].tolist()
+    assert "Toyota Avensis, built in UK (comparator)" in volumes["programme"].tolist()
 
 
 def test_deficit_kinds_follow_the_series_column(options):
@@ -218,3 +224,169 @@ def test_the_chosen_price_is_marked_once(tables, options):
     camry = parameters.choose_price(tables[reverse.PRICES], "toyota_camry_us_base_price")
     points = calculator.price_points(deficit, camry, 1.0, tables[reverse.PRICES])
     assert points["chosen"].sum() == 1 and points.loc[points["chosen"], "price_usd"].item() == camry["price_usd"]
+
+
+# --- honest precision, takeaway titles, tables for people, In brief (issue 15) -----------------------------
+
+
+@pytest.mark.parametrize(
+    ("ratio", "words"),
+    [
+        (4.0331, "about 4 times"),
+        (10.2865, "about 10 times"),
+        (32.34, "about 32 times"),
+        (7.34, "about 7.3 times"),
+        (2.0, "2 times"),
+        (0.392, "about 39% of"),
+    ],
+)
+def test_multiples_are_worded_to_two_significant_figures(ratio, words):
+    assert sentences.times(ratio) == words
+
+
+@pytest.mark.parametrize(
+    ("value", "qualifier", "words"),
+    [
+        (3_300_000, "'roughly 3.3 million a year'", "roughly 3.3 million"),  # the source's qualifier kept, not 3,300,000
+        (3_200_000, "'over 3.2 million' (~1/3 of US output)", "over 3.2 million"),
+        (300_000, "'about 300,000'", "about 300,000"),
+        (2_900_000, "approx", "about 2.9 million"),
+        (1_293_775.3, None, "about 1.3 million"),  # derived: two significant figures, never 1,293,775
+        (320_789, "exact", "about 320,000"),
+        (20_000, None, "20,000"),  # no qualifier is invented where rounding changes nothing
+        (12_000, "'never more than 12,000 a year'", "12,000"),  # a quote that does not start with a qualifier is not one
+    ],
+)
+def test_a_figure_keeps_its_sources_qualifier(value, qualifier, words):
+    assert reverse.stated(value, qualifier) == words
+
+
+def test_exact_counts_stay_exact_where_they_are_the_point(tables):
+    targets = reverse.targets_against_sales(tables[reverse.REVERSE])
+    assert sentences.sold(targets.iloc[0]) == "36,228 vehicles (1996-2000 cumulative)"  # a model's reported sales
+    assert sentences.share_of_target(targets.iloc[0]) == "about 36%"  # derived, so rounded
+
+
+def run_frames(tables, options, deficit_year=None, deficit_source="census", price_usd=None, share=1.0):
+    """Every frame the chapter's charts draw, for one run's parameters."""
+    deficit, price, share = parameters.check_parameters(options, tables[reverse.PRICES], deficit_year, deficit_source, price_usd, share)
+    imports = tables[reverse.REVERSE]
+    refs = calculator.references(tables, reverse.largest_programme(imports), reverse.import_market(tables[reverse.MARKET]))
+    cars, compared = calculator.calculate(deficit, price, share, refs)
+    return {
+        "deficit": deficit,
+        "price": price,
+        "share": share,
+        "history": reverse.history_chart_data(reverse.past_volumes(imports), reverse.targets_against_sales(imports)),
+        "scale": reverse.scale_table(reverse.scale_series(tables[reverse.PRODUCTION], tables[reverse.MARKET])),
+        "figures": charts_module.deficit_data(reverse.figures_for_year(options, int(deficit["year"])), deficit),
+        "comparison": calculator.comparison_data(cars, compared),
+        "points": calculator.price_points(deficit, price, share, tables[reverse.PRICES]),
+        "lines": calculator.reference_lines(compared, tables),
+        "curve": calculator.price_curve(deficit, price, share, tables[reverse.PRICES]),
+    }
+
+
+def chart_texts(frames):
+    return {
+        "history": (charts_module.history_chart(frames["history"]), sentences.history_text(frames["history"])),
+        "scale": (charts_module.scale_chart(frames["scale"]), sentences.scale_text(frames["scale"])),
+        "deficit": (charts_module.deficit_chart(frames["figures"]), sentences.deficit_text(frames["figures"])),
+        "comparison": (
+            charts_module.comparison_chart(frames["comparison"]),
+            sentences.comparison_text(frames["comparison"], frames["deficit"], frames["price"], frames["share"]),
+        ),
+        "price": (
+            charts_module.price_chart(frames["curve"], frames["points"], frames["lines"]),
+            sentences.price_text_for_chart(frames["points"], frames["lines"], frames["deficit"], frames["share"]),
+        ),
+    }
+
+
+SCENARIO = {"deficit_year": 2024, "deficit_source": "corevias_reuters", "price_usd": "toyota_camry_us_base_price"}
+
+
+@pytest.mark.parametrize("run", [{}, SCENARIO], ids=["default", "scenario"])
+def test_every_chart_passes_the_lint(tables, options, run):
+    for name, (chart, words) in chart_texts(run_frames(tables, options, **run)).items():
+        spec = chart.properties(description=words["description"]).to_dict()
+        assert chartlint.problems(**words, sourced=True, dated=True, spec=spec) == [], name
+        assert "width" not in spec, name  # drawn at the container's width
+
+
+def test_titles_state_the_datas_figures(tables, options):
+    frames = run_frames(tables, options)
+    texts = {name: words for name, (_, words) in chart_texts(frames).items()}
+    assert texts["history"]["title"] == "The largest past U.S.-built programme sold nearly 40,000 vehicles"
+    assert texts["scale"]["title"] == "Japanese makers' U.S. output is about 10 times Japan's car imports"  # 3.3 million ÷ 320,789
+    assert texts["deficit"]["title"] == "The 3 figures for the 2025 deficit agree: about $64 billion"
+    assert texts["comparison"]["title"] == "Offsetting all of the deficit takes about 1.3 million cars a year"  # 64,448.1 million ÷ 49,814
+    assert texts["price"]["title"] == "Even at $70,178 a car, it takes about 920,000 cars a year"
+    assert "about 4 times Japan's car imports of all brands in 2024" in texts["comparison"]["description"]
+
+
+def test_titles_follow_the_data_and_the_parameters(tables, options):
+    frames = run_frames(tables, options, **SCENARIO)
+    texts = {name: words for name, (_, words) in chart_texts(frames).items()}
+    assert texts["deficit"]["title"] == "Figures for the 2024 deficit vary from $59.4 billion to $70.0 billion"
+    assert texts["comparison"]["title"] == "Offsetting all of the deficit takes about 2.4 million cars a year"  # 68.5 billion ÷ 29,100
+    half = run_frames(tables, options, share=0.5)
+    assert sentences.comparison_text(half["comparison"], half["deficit"], half["price"], half["share"])["title"] == (
+        "Offsetting 50% of the deficit takes about 650,000 cars a year"
+    )
+    # a change in the data rewords the title: twice the U.S. output, twice the multiple
+    scale = run_frames(tables, options)["scale"]
+    doubled = scale.assign(annual_vehicles=scale["annual_vehicles"].where(scale["vehicles_counted"] != reverse.BUILT, 6_600_000.0))
+    assert sentences.scale_text(doubled)["title"] == "Japanese makers' U.S. output is about 21 times Japan's car imports"
+    one = frames["figures"].head(1).assign(used_here="yes")
+    assert (
+        sentences.deficit_text(one)["title"]
+        == f"The data has one figure for the 2024 deficit: {text.usd_bn(one['deficit_usd_bn'].iloc[0])}"
+    )
+
+
+IDENTIFIER_CELL = re.compile(r"[a-z0-9]+(_[a-z0-9]+)+")
+
+
+@pytest.mark.parametrize("run", [{}, SCENARIO], ids=["default", "scenario"])
+def test_tables_show_words_not_identifiers(tables, options, run):
+    frames = run_frames(tables, options, **run)
+    imports = tables[reverse.REVERSE]
+    shown = {
+        "ideas": reverse.programmes_table(imports, historical=False),
+        "past": reverse.programmes_table(imports, historical=True),
+        "targets": reverse.targets_table(reverse.targets_against_sales(imports)),
+        "deficit sources": reverse.deficit_sources_table(options),
+        **{name: frames[name] for name in ("history", "scale", "figures", "comparison", "curve")},
+    }
+    for name, frame in shown.items():
+        readers = columns.for_readers(frame)  # raises if a column has no title in words
+        assert not {"source_key", "original_source_key", "event_id", "metric"} & set(frame.columns), name
+        cells = [str(cell) for cell in readers.to_numpy().ravel() if isinstance(cell, str)]
+        assert not [cell for cell in cells if IDENTIFIER_CELL.fullmatch(cell)], name
+        assert not [header for header in readers.columns if IDENTIFIER_CELL.fullmatch(str(header))], name
+    assert "listed in a U.S. government document" in shown["ideas"]["status"].tolist()
+
+
+def test_notes_name_publishers_not_keys(tables):
+    cavalier = reverse.targets_against_sales(tables[reverse.REVERSE]).iloc[0]
+    note = reverse.readable_note(cavalier["notes"])
+    assert "Yahoo Autos (Hagerty)" in note and "(the sources disagree)" in note
+    assert not IDENTIFIER_CELL.search(note) and "CONFLICT" not in note
+
+
+def test_year_span():
+    assert reverse.year_span(["2025-05", "2026-02-16", "2025-08..2025-12"]) == "2025–26"
+    assert reverse.year_span(["1988", "2018"]) == "1988–2018" and reverse.year_span(["2024"]) == "2024"
+
+
+def test_in_brief_is_three_findings_computed_like_the_chapter(tables, options):
+    found = brief.in_brief()
+    findings.check_brief(found)
+    assert [f.section for f in found] == ["reverse-imports-calculator", "reverse-imports-scale", "reverse-imports-history"]
+    frames = run_frames(tables, options)
+    assert brief.stated_cars(frames["comparison"]) in found[0].sentence  # the same figure as the chart's title
+    assert "about 1.3 million cars a year, about 4 times Japan's car imports" in found[0].sentence
+    assert found[2].sentence == sentences.history_text(frames["history"])["description"]
+    scenario = brief.in_brief(**SCENARIO)
+    assert "about 2.4 million cars a year" in scenario[0].sentence

@@ -41,7 +41,17 @@ def _literals(tree: ast.AST) -> Iterator[ast.Constant]:
             yield node
 
 
-FILLS = frozenset({"fillna", "astype", "join", "format"})  # their arguments are what a cell shows, not a pick
+# their arguments are what a cell or a header shows, not a pick
+FILLS = frozenset({"fillna", "astype", "join", "format", "Column"})
+
+
+def _called(function: ast.AST) -> str:
+    return function.attr if isinstance(function, ast.Attribute) else function.id if isinstance(function, ast.Name) else ""
+
+
+# Module constants that hold column names (a page's reader headers) or the prose's own vocabulary (the
+# qualifiers a source may put on a figure): words the site writes, never compared with a cell to pick a row.
+NOT_PICKS = frozenset({"COLUMNS", "QUALIFIERS"})
 
 
 def _strings_in(node: ast.AST) -> list[ast.Constant]:
@@ -60,10 +70,11 @@ def pick_literals(tree: ast.AST) -> Iterator[ast.Constant]:
     for node in ast.walk(tree):
         if isinstance(node, ast.Compare):
             operands += [node.left, *node.comparators]
-        elif isinstance(node, ast.Call) and not (isinstance(node.func, ast.Attribute) and node.func.attr in FILLS):
+        elif isinstance(node, ast.Call) and _called(node.func) not in FILLS:
             operands += node.args
     for node in getattr(tree, "body", []):
-        if isinstance(node, ast.Assign | ast.AnnAssign) and node.value is not None:
+        targets = node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node, ast.AnnAssign) else []
+        if node.value is not None and not any(isinstance(t, ast.Name) and t.id in NOT_PICKS for t in targets) if targets else False:
             operands.append(node.value)
     allowed = {id(node) for node in _literals(tree)}
     seen: set[int] = set()

@@ -157,8 +157,8 @@ def test_chapters_are_the_grids_chapters_part_each_once():
 
 def test_objectives_are_parsed_for_every_chapter():
     table = teaching.tables.learning_objectives()
-    assert list(table.columns) == ["chapter", "after the chapter, a student can"]
-    assert set(table["chapter"]) == {chapter.title for chapter in teaching.tables.chapters()}
+    assert list(table.columns) == ["chapter_title", "after the chapter, a student can"]
+    assert set(table["chapter_title"]) == {chapter.title for chapter in teaching.tables.chapters()}
     for chapter in teaching.tables.chapters():
         objectives = teaching.tables.objectives_of(chapter)
         assert len(objectives) >= 2, chapter.notebook
@@ -169,8 +169,8 @@ def test_objectives_are_parsed_for_every_chapter():
 
 def test_exercises_are_found_for_every_chapter_each_with_a_solution():
     table = teaching.tables.exercises()
-    assert list(table.columns) == ["chapter", "exercise", "label", "the exercise asks", "solution on the page"]
-    assert set(table["chapter"]) == {chapter.title for chapter in teaching.tables.chapters()}
+    assert list(table.columns) == ["chapter_title", "exercise_number", "label", "the exercise asks", "solution on the page"]
+    assert set(table["chapter_title"]) == {chapter.title for chapter in teaching.tables.chapters()}
     assert (table["solution on the page"] == "yes").all(), table[table["solution on the page"] != "yes"]
     labels = [label for label in table["label"] if label]
     assert len(labels) == len(set(labels)) and "tariffs-ex-bill" in labels
@@ -183,8 +183,24 @@ def test_exercises_are_found_for_every_chapter_each_with_a_solution():
 def test_rerun_commands_name_every_chapter_and_its_parameters():
     table = teaching.tables.rerun_commands()
     assert len(table) == len(teaching.tables.chapters())
-    row = table[table["command"].str.contains("run auto_tariffs ")].iloc[0]
-    assert "rates_pct" in row["parameters"] and "data_dir" not in row["parameters"]
+    row = table[table["run_command"].str.contains("run auto_tariffs ")].iloc[0]
+    assert "rates_pct" in row["parameter_names"] and "data_dir" not in row["parameter_names"]
+
+
+def test_the_guides_tables_read_as_words():
+    """Every header in words, no cross-reference label in a cell, and the lists about the site cite no source."""
+    from tradetalks import charts
+
+    for table in (
+        teaching.tables.learning_objectives(),
+        teaching.tables.exercises_for_readers(teaching.tables.exercises()),
+        teaching.tables.rerun_commands(),
+    ):
+        figure = charts.publish_table(table, name="t", title="t", evidence=[table.head(0)])
+        headers = re.findall(r"<th>([^<]*)</th>", figure.body)
+        assert headers and all(header[:1].isupper() and "_" not in header for header in headers), headers
+        assert not re.search(r"\b[a-z]+-ex-[a-z-]+\b", figure.body)
+        assert "generated from this project's own files" in figure.body
 
 
 def test_reading_the_chapters_traces_them_for_incremental_builds(tmp_path, monkeypatch):

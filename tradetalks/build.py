@@ -10,23 +10,18 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import re
 import shutil
 import subprocess
 import sys
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import yaml
 
 from tradetalks import catalog, data, project, style
 from tradetalks.execute import CACHE_FILE, CELL_TIMEOUT_S, code_fingerprint, execute_run, execute_runs, input_hashes, load_cache, run_key
 from tradetalks.grid import BOOK_DIR, TOC_FILE, BuildError, Grid, Run, load_grid, parameters_of, toc_text
-
-if TYPE_CHECKING:  # nbformat takes most of a second to import; a no-op build never needs it
-    import nbformat
 
 ROOT = project.ROOT
 STATIC_DIR = "_static"
@@ -201,7 +196,12 @@ def build_site(
 
 
 def run_chapter(notebook: str, parameters: dict, out_dir: Path, data_dir: str | None = None) -> Path:
-    """Run one chapter with other parameters into ``out_dir``: a notebook and an HTML page."""
+    """Run one chapter with other parameters; return its page, rendered like the site's.
+
+    The page is built by Jupyter Book into a copy of the site in ``out_dir/site``, in place of the
+    published page (so its glossary terms, boxes, exercises and links render as on the site), with a
+    note of the parameters used at the top. The executed notebook sits beside the page.
+    """
     grid = load_grid()
     matches = [run for run in grid.runs if run.notebook == notebook or run.page == notebook or Path(run.notebook).stem == notebook]
     if not matches:
@@ -216,53 +216,51 @@ def run_chapter(notebook: str, parameters: dict, out_dir: Path, data_dir: str | 
         )
     page = f"{Path(base_run.notebook).stem}-custom"
     run = Run(base_run.notebook, page, base_run.title + " (your parameters)", {**base_run.parameters, **parameters})
+    out_dir = Path(out_dir).resolve()
     out_dir.mkdir(parents=True, exist_ok=True)
     if data_dir:
         problems = data.check_data(data_dir)
         if problems:
             raise BuildError("data failed validation; nothing was run:\n" + "\n".join(str(p) for p in problems))
-    failure, _ = execute_run(run, out_dir / f"{page}.ipynb", str(data.resolve_data_dir(data_dir)) if data_dir else None)
-    if failure:
-        raise BuildError(failure)
-    html_path = out_dir / f"{page}.html"
-    _notebook_to_html(out_dir / f"{page}.ipynb", html_path)
-    return html_path
+    base = data.resolve_data_dir(data_dir)
+    stage = Path(tempfile.mkdtemp(prefix=".run-staging-", dir=out_dir))
+    try:
+        source = _stage_sources(stage, grid, base)
+        # the run takes the published page's place in a copy of the site: links to it still resolve and
+        # its labels (sections, exercises) are not defined twice
+        executed = source / BOOK_DIR / f"{base_run.page}.ipynb"
+        failure, _ = execute_run(run, executed, str(base) if data_dir else None)
+        if failure:
+            raise BuildError(failure)
+        _note_parameters(executed, run.parameters, data_dir)
+        _jupyter_book(source, stage)
+        shutil.copy2(executed, stage / "_build" / "html" / BOOK_DIR / executed.name)
+        _replace_dir(stage / "_build" / "html", out_dir / RUN_SITE_DIR)
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
+    return out_dir / RUN_SITE_DIR / BOOK_DIR / f"{base_run.page}.html"
 
 
-def _notebook_to_html(notebook_path: Path, html_path: Path) -> None:
-    """A standalone page for one executed notebook, with the vega bundle inlined (works offline)."""
+RUN_SITE_DIR = "site"  # the run's copy of the site, under the output folder
+
+
+def _note_parameters(notebook_path: Path, parameters: dict, data_dir: str | None) -> None:
+    """Put a note of the parameters this run used under the page's title."""
     import nbformat
-    from nbconvert import HTMLExporter
 
-    from tradetalks import charts
+    from tradetalks.params import python_literal
+    from tradetalks.text import as_markdown_text
 
     notebook = nbformat.read(notebook_path, as_version=4)
-    fill_glued_text(notebook)
-    exporter = HTMLExporter(template_name="lab")
-    body, _ = exporter.from_notebook_node(notebook)
-    body = re.sub(r'<script[^>]*src="https?://[^"]*"[^>]*>\s*</script>', "", body)  # no CDN: the page must work offline
-    bundle = charts.javascript_bundle().replace("</script", "<\\/script")
-    body = body.replace("</head>", f"<script>{bundle}</script></head>", 1)
-    html_path.write_text(body, encoding="utf-8")
-
-
-GLUE_ROLE = re.compile(r"\{glue:md\}`([^`]+)`")
-GLUED_MARKDOWN = "application/papermill.record/text/markdown"
-
-
-def fill_glued_text(notebook: nbformat.NotebookNode) -> None:
-    """Put glued values into the prose, as Jupyter Book does (for pages built without it)."""
-    glued = {}
-    for cell in notebook.cells:
-        outputs = cell.get("outputs", [])
-        for output in outputs:
-            name = output.get("metadata", {}).get("scrapbook", {}).get("name")
-            if name and GLUED_MARKDOWN in output.get("data", {}):
-                glued[name] = output["data"][GLUED_MARKDOWN]
-        cell["outputs"] = [o for o in outputs if "scrapbook" not in o.get("metadata", {})] if cell.cell_type == "code" else outputs
-    for cell in notebook.cells:
-        if cell.cell_type == "markdown":
-            cell.source = GLUE_ROLE.sub(lambda match: glued.get(match.group(1), match.group(0)), cell.source)
+    used = "; ".join(f"`{name}` = `{python_literal(value)}`" for name, value in parameters.items()) or "the defaults"
+    folder = f"the data folder `{as_markdown_text(Path(data_dir).name)}`" if data_dir else "the shipped data"
+    note = nbformat.v4.new_markdown_cell(
+        "```{admonition} Your run\n:class: note\n"
+        f"This page was run with {used}, from {folder}. The other pages of this copy of the site are the published ones.\n```"
+    )
+    first_heading = next(i for i, cell in enumerate(notebook.cells) if cell.cell_type == "markdown")
+    notebook.cells.insert(first_heading + 1, note)
+    nbformat.write(notebook, notebook_path)
 
 
 def as_json(value: object) -> str:

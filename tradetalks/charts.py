@@ -19,7 +19,7 @@ import altair as alt
 import pandas as pd
 import vl_convert
 
-from tradetalks import data, style
+from tradetalks import chartlint, columns, data, style
 
 # Okabe-Ito, in the order Vega gives a chart's categories when its code names no roles.
 PALETTE = [style.BLUE, style.ORANGE, style.GREEN, style.VERMILION, style.PURPLE, style.SKY, style.YELLOW, style.BLACK]
@@ -81,11 +81,12 @@ def static_svg(spec: dict) -> str:
     return re.sub(r"\s*\n\s*", " ", svg).strip()
 
 
-def embed_html(spec: dict) -> str:
-    """HTML that draws ``spec`` with the site's vendored vega bundle, showing the SVG until then."""
+def embed_html(spec: dict, fallback: dict | None = None) -> str:
+    """HTML that draws ``spec`` with the site's vendored vega bundle, showing the SVG of ``fallback``
+    (default: ``spec``; a chart fitted to its container has no width of its own to draw) until then."""
     element = chart_id(spec)
     return (
-        f'<div class="tt-chart-view" id="{element}">{static_svg(spec)}</div>'
+        f'<div class="tt-chart-view" id="{element}">{static_svg(fallback or spec)}</div>'
         f'<script type="application/json" id="{element}-spec">{_script_safe(_stable_json(spec))}</script>'
         "<script>(function(){"
         f'var id="{element}";'
@@ -231,10 +232,11 @@ MISSING = "—"  # what a reader sees in a cell the data leave empty (the CSV do
 MISSING_NOTE = f'<p class="tt-table-note">{MISSING} not in the data (not reported, or not applicable).</p>'
 
 
-def reader_table_html(frame: pd.DataFrame, caption: str) -> str:
-    """A frame as the scrollable HTML table readers see: text escaped, an empty cell shown as a dash with a
-    note under the table, never as a placeholder token such as <NA>, nan or None."""
-    shown = frame.copy()
+def reader_table_html(frame: pd.DataFrame, caption: str, tables: tuple[str, ...] = (), data_dir: str | None = None) -> str:
+    """A frame as the scrollable HTML table readers see: headers in words, numbers to their field's
+    decimals (``tradetalks.columns``), text escaped, an empty cell shown as a dash with a note under the
+    table, never as a placeholder token such as <NA>, nan or None."""
+    shown = columns.for_readers(frame, tables, data_dir or data.data_dir_of(frame))
     empty = shown.isna()
     for column in shown.columns[empty.any()]:
         # nullable columns (Int64, str, object) print their own placeholder whatever na_rep says; float
@@ -271,29 +273,58 @@ def provenance(drawn: pd.DataFrame, evidence: Sequence[pd.DataFrame | pd.Series]
     return (data.sources_for(keys, data.data_dir_of(*frames)) if keys else None), names
 
 
+_folder_of = data.data_dir_of  # under another name: ``publish`` has a parameter called ``data``
+
+
+def responsive(spec: dict) -> dict:
+    """A single or layered chart takes the width of the page's column (``width: container``): on a phone
+    it is drawn narrower, not scaled down, so its text keeps its size. Concatenated and faceted charts
+    keep their widths (Vega-Lite cannot fit them to a container) and scroll inside their box."""
+    if any(key in spec for key in ("hconcat", "vconcat", "concat", "facet", "repeat")):
+        return spec
+    return {**spec, "width": "container", "autosize": {"type": "fit-x", "contains": "padding"}}
+
+
 def publish(
     chart: alt.TopLevelMixin,
     *,
     data: pd.DataFrame,
     name: str,
     title: str,
+    subtitle: str,
     description: str,
     evidence: Sequence[pd.DataFrame | pd.Series] | None = None,
 ) -> Figure:
-    """Wrap ``chart`` with its text alternative, source line, CSV download and data table.
+    """Wrap ``chart`` with its takeaway title, subtitle, description, source line, CSV download and data table.
 
+    ``title`` states the finding (computed from the data), ``subtitle`` the measure, unit, place and
+    period, ``description`` the finding in one sentence (the caption and the accessible description).
     ``data`` is what the chart draws (offered as CSV and as a table), ``name`` a file-safe id for the
-    download. The source line comes from the frames (``evidence``, by default ``data``): see ``provenance``.
+    download. The source line comes from the frames (``evidence``, by default ``data``): see
+    ``provenance``. ``chartlint.check`` stops a chart that breaks a house rule.
     """
     sources, tables = provenance(data, evidence)
-    spec = chart.properties(title=title, description=description).to_dict()
+    spec = chart.properties(description=description).to_dict()
+    chartlint.check(
+        name,
+        title=title,
+        subtitle=subtitle,
+        description=description,
+        sourced=sources is not None and not sources.empty,
+        dated=sources is not None and bool(as_of(sources)),
+        spec=spec,
+    )
     csv_text = data.to_csv(index=False, lineterminator="\n")
+    element = chart_id(spec)
+    table = reader_table_html(data, title + " (data)", tables, _folder_of(data, *(evidence or [])))
     body = (
-        f'<figure class="tt-chart" aria-label="{html.escape(title)}">'
-        f"{embed_html(spec)}"
-        f'<figcaption><span class="tt-description">{html.escape(description)}</span>'
+        f'<figure class="tt-chart" aria-labelledby="{element}-title" aria-describedby="{element}-description">'
+        f'<p class="tt-chart-title" id="{element}-title">{html.escape(title)}</p>'
+        f'<p class="tt-chart-subtitle">{html.escape(subtitle)}</p>'
+        f"{embed_html(responsive(spec), fallback=spec)}"
+        f'<figcaption><span class="tt-description" id="{element}-description">{html.escape(description)}</span>'
         f"{source_line(sources, table_names=tables, csv_name=name, csv_text=csv_text)}</figcaption>"
-        f'<details class="tt-table"><summary>Show the data as a table</summary>{reader_table_html(data, title + " (data)")}</details>'
+        f'<details class="tt-table"><summary>Show the data as a table</summary>{table}</details>'
         "</figure>"
     )
     return Figure(body, title)
@@ -323,7 +354,7 @@ def publish_table(
     csv_text = table.to_csv(index=False, lineterminator="\n")
     body = (
         f'<figure class="tt-table-figure"><figcaption><strong>{html.escape(title)}</strong></figcaption>'
-        f"{reader_table_html(table, title)}"
+        f"{reader_table_html(table, title, tables, _folder_of(table, *(evidence or [])))}"
         f"{source_line(sources, table_names=tables, csv_name=name, csv_text=csv_text)}</figure>"
     )
     return Figure(body, title)

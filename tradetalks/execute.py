@@ -61,6 +61,25 @@ def normalise(notebook: nbformat.NotebookNode, page: str) -> None:
                 output.get("metadata", {}).pop("papermill", None)
 
 
+LABEL_TARGET = re.compile(r"^\(([A-Za-z0-9_.:-]+)\)=[ \t]*$", flags=re.MULTILINE)
+
+
+def relabel(notebook: nbformat.NotebookNode, page: str, chapter: str) -> None:
+    """Give a template's section labels this page's prefix when it runs under another page name (the
+    reverse-imports scenario): Sphinx refuses a label defined on two pages. References to them on the
+    page follow; the page named like its template keeps the labels other pages link to."""
+    if page == chapter:
+        return
+    markdown = [cell for cell in notebook.cells if cell.cell_type == "markdown"]
+    labels = {label for cell in markdown for label in LABEL_TARGET.findall(cell.source)}
+    if not labels:
+        return
+    prefix = page.replace("_", "-")
+    own = re.compile(r"(?<![\w-])(" + "|".join(re.escape(label) for label in sorted(labels, key=len, reverse=True)) + r")(?![\w-])")
+    for cell in markdown:
+        cell.source = own.sub(lambda match: f"{prefix}--{match.group(1)}", cell.source)
+
+
 class WarmKernel:
     """One kernel that runs chapters one after another: pandas, Altair and the package are imported once.
 
@@ -179,6 +198,7 @@ def execute_run(
 
     notebook = nbformat.read(out_path, as_version=4)
     retitle(notebook, run.title)
+    relabel(notebook, out_path.stem, Path(run.notebook).stem)
     box = rerun_box(Path(run.notebook).stem, run.parameters)
     if box:
         notebook.cells.append(nbformat.v4.new_markdown_cell(box))

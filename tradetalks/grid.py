@@ -50,12 +50,23 @@ class Part:
 
 @dataclass(frozen=True)
 class Grid:
-    root: str
+    root: Run | str  # the home page: a run (computed findings) or a prose page under book/
     parts: tuple
 
     @property
+    def root_page(self) -> str:
+        return self.root.page if isinstance(self.root, Run) else self.root
+
+    @property
     def runs(self) -> list[Run]:
-        return [entry for part in self.parts for entry in part.entries if isinstance(entry, Run)]
+        home = [self.root] if isinstance(self.root, Run) else []
+        return home + [entry for part in self.parts for entry in part.entries if isinstance(entry, Run)]
+
+
+def _entry(entry: dict) -> Run | str:
+    if "notebook" in entry:
+        return Run(entry["notebook"], entry["page"], entry["title"], dict(entry.get("parameters") or {}))
+    return entry["page"]
 
 
 def load_grid(path: Path = GRID_FILE) -> Grid:
@@ -65,13 +76,11 @@ def load_grid(path: Path = GRID_FILE) -> Grid:
     for part in raw["parts"]:
         entries = []
         for entry in part["pages"]:
-            if "notebook" in entry:
-                entries.append(Run(entry["notebook"], entry["page"], entry["title"], dict(entry.get("parameters") or {})))
-            else:
-                entries.append(entry["page"])
+            entries.append(_entry(entry))
         parts.append(Part(part["caption"], tuple(entries)))
-    grid = Grid(raw["root"], tuple(parts))
-    pages = [grid.root] + [e.page if isinstance(e, Run) else e for p in grid.parts for e in p.entries]
+    root = raw["root"]
+    grid = Grid(_entry(root) if isinstance(root, dict) else root, tuple(parts))
+    pages = [grid.root_page] + [e.page if isinstance(e, Run) else e for p in grid.parts for e in p.entries]
     duplicates = sorted({page for page in pages if pages.count(page) > 1})
     if duplicates:
         raise BuildError(f"{path.name}: pages appear more than once: {', '.join(duplicates)}")
@@ -91,7 +100,7 @@ def table_of_contents(grid: Grid) -> dict:
     """The Jupyter Book ``_toc.yml`` that follows from the grid."""
     return {
         "format": "jb-book",
-        "root": f"{BOOK_DIR}/{grid.root}",
+        "root": f"{BOOK_DIR}/{grid.root_page}",
         "parts": [
             {"caption": part.caption, "chapters": [{"file": f"{BOOK_DIR}/{e.page if isinstance(e, Run) else e}"} for e in part.entries]}
             for part in grid.parts

@@ -11,12 +11,18 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import re
 import threading
+import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
+VIEWPORTS = {
+    "desktop": {"width": 1280, "height": 900},
+    "phone": {"width": 390, "height": 844},
+    "small_phone": {"width": 320, "height": 640},
+}
 SCHEMES = ("light", "dark")
 BLOCKING_IMPACTS = {"serious", "critical"}
 ROOT = Path(__file__).resolve().parents[2]
@@ -62,6 +68,10 @@ def open_page(browser, base_url: str, path: str, viewport: str = "desktop"):
     page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto(f"{base_url}/{path}", wait_until="load")
+    with urllib.request.urlopen(f"{base_url}/{path}") as served:  # index.html sends readers on to the home page
+        refresh = re.search(r'http-equiv="Refresh" content="0; url=([^"]+)"', served.read().decode("utf-8"))
+    if refresh:
+        page.wait_for_url(f"**/{refresh.group(1)}", wait_until="load")
     page.wait_for_function(
         "() => document.querySelectorAll('.tt-chart-view').length === document.querySelectorAll('.tt-chart-view svg.marks').length"
     )
@@ -73,17 +83,25 @@ FIGURES_JS = """() => {
   const text = (el) => (el ? el.innerText.trim() : '');
   const charts = [...document.querySelectorAll('figure.tt-chart')].map((chart) => ({
     marks: chart.querySelectorAll('.tt-chart-view svg.marks path').length,
-    title: chart.getAttribute('aria-label') || '',
+    title: text(chart.querySelector('.tt-chart-title')),
     description: text(chart.querySelector('.tt-description')),
     sources: [...chart.querySelectorAll('p.tt-source')].map(text),
     download: (chart.querySelector('a.tt-download') || {}).href || '',
     tables: chart.querySelectorAll('details.tt-table table').length,
+    // the smallest text vega drew, in screen pixels (its font size times the drawing's scale)
+    smallest_text: Math.min(...[...chart.querySelectorAll('.tt-chart-view svg.marks text')]
+      .filter((t) => t.textContent.trim())
+      .map((t) => parseFloat(getComputedStyle(t).fontSize) * t.ownerSVGElement.getScreenCTM().a)),
   }));
+  // what a reader can read, with or without a click: the page's text and the charts' labels, minus code
+  const readable = (document.querySelector('main') || document.body).cloneNode(true);
+  readable.querySelectorAll('code, pre, kbd, script, style, .tt-rerun').forEach((el) => el.remove());
   const tables = [...document.querySelectorAll('figure.tt-table-figure')].map((t) => t.querySelectorAll('p.tt-source').length);
   return {charts, tables,
           exercises: document.querySelectorAll('.exercise').length,
           solutions: document.querySelectorAll('.solution').length,
           text: text(document.querySelector('main')),
+          readable: readable.textContent,
           overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth};
 }"""
 
@@ -116,6 +134,7 @@ class PageReport:
     exercises: int = 0
     solutions: int = 0
     text: str = ""
+    readable: str = ""  # every word a reader can see, with or without a click (code left out)
     overflow: int = 0  # pixels the page is wider than the viewport
 
 
@@ -127,7 +146,7 @@ def inspect_page(browser, base_url: str, path: str, viewport: str, screenshots: 
         figures = page.evaluate(FIGURES_JS)
         report.charts, report.tables = figures["charts"], figures["tables"]
         report.exercises, report.solutions = figures["exercises"], figures["solutions"]
-        report.text, report.overflow = figures["text"], figures["overflow"]
+        report.text, report.readable, report.overflow = figures["text"], figures["readable"], figures["overflow"]
         for scheme in SCHEMES:
             page.emulate_media(color_scheme=scheme)
             page.evaluate(f"document.documentElement.dataset.theme = '{scheme}'")

@@ -5,11 +5,18 @@ Each test reads the report of one visit per page and viewport (see conftest.page
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
+from tradetalks.chartlint import MIN_FONT_PX
 from tradetalks.grid import Run, load_grid
 
 from .helpers import pages
+
+# What a reader must never meet on a chapter page: a raw identifier (snake_case) or a placeholder token.
+# A repository's name in a copy's name ("GitHub: owner/some_repo") is a name, not an id: a path part is let be.
+RAW_TOKENS = re.compile(r"(?<![/\w.-])[a-z][a-z0-9]*_[a-z0-9_]+\b|<NA>|\bnan\b|\bNone\b|\bNaN\b")
 
 
 def chapter_pages() -> list[str]:
@@ -21,7 +28,7 @@ def chapter_pages() -> list[str]:
 def test_site_has_every_page_of_the_grid(site):
     listed = set(pages(site))
     grid = load_grid()
-    expected = {f"book/{grid.root}.html"} | {
+    expected = {f"book/{grid.root_page}.html"} | {
         f"book/{e.page if isinstance(e, Run) else e}.html" for part in grid.parts for e in part.entries
     }
     assert "index.html" in listed
@@ -57,6 +64,7 @@ def test_every_chart_draws_and_carries_its_source_line(page_reports, page_path, 
         assert len(chart["sources"]) == 1 and "Source" in chart["sources"][0], f"{where}: {chart['sources']}"
         assert chart["download"].startswith("data:text/csv"), f"{where} offers no CSV"
         assert chart["tables"] == 1, f"{where} has {chart['tables']} data tables"
+        assert chart["smallest_text"] >= MIN_FONT_PX, f"{where}: text drawn at {chart['smallest_text']:.1f}px on a {viewport} screen"
     assert all(count == 1 for count in report.tables), f"{page_path}: source lines under tables {report.tables}"
 
 
@@ -79,3 +87,11 @@ def test_prose_figures_are_filled_in(page_reports):
     report = page_reports("book/auto_tariffs.html")
     assert "{glue" not in report.text
     assert "27.5%" in report.text  # the peak rate, glued from data/tariff_timeline.csv
+
+
+def test_chapters_show_no_raw_identifier_or_placeholder(page_reports, page_path):
+    """Headers in words, categories in words, sources by name: nothing a reader sees (outside code) is an id."""
+    if page_path not in chapter_pages() + ["book/claims.html"]:
+        pytest.skip("not a chapter page")
+    found = sorted(set(RAW_TOKENS.findall(page_reports(page_path, "desktop").readable)))
+    assert found == [], f"{page_path}: {found[:20]}"

@@ -7,7 +7,7 @@ import re
 
 import pandas as pd
 
-from tradetalks import calc, data
+from tradetalks import calc, data, text
 from tradetalks.params import ParameterError
 
 from .parameters import check_import_base
@@ -24,6 +24,46 @@ BEFORE_G7, DEAL = "before_g7_summit", "deal_reached"
 NUMBERED_ROUND = "numbered_round"
 # automaker_tariff_impact's company value for the seven makers' combined figure (an enum of the schema).
 SEVEN_MAKERS = "Seven major Japanese automakers (combined)"
+# The rate chart's window: this many months before the first change of 2025 and after the last change.
+FOCUS_MARGIN_MONTHS = 3
+# negotiation_rounds' milestones in words (the column holds ids).
+MILESTONES = {BEFORE_G7: "aimed at a deal at the G7 summit", DEAL: "deal reached"}
+# Longest text a reader's table cell keeps (about three lines at 1280 px): the data files keep the rest.
+CELL_CHARS = 130
+
+
+def shortened(value: object, limit: int = CELL_CHARS) -> object:
+    """Text cut to ``limit`` characters for a table cell: at the last clause (';') that fits, else at a word, with '…'.
+
+    A long note would make a row a screen tall; the data file keeps the whole text. Non-text passes through."""
+    if not isinstance(value, str) or len(value) <= limit:
+        return value
+    clause = value.rfind(";", 0, limit)
+    if clause >= limit // 2:
+        return value[:clause] + " …"
+    return value[: value.rfind(" ", 0, limit)].rstrip(",;:") + " …"
+
+
+def reader_date(value: object) -> object:
+    """A full date or a month in words for a table: '2025-04-03' -> '3 April 2025', '2026-02' -> 'February 2026';
+    anything else ('pre-2025', '1978') as it is."""
+    if isinstance(value, str) and FULL_DATE.match(value):
+        return text.date(value)
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}", value):
+        return pd.Timestamp(value + "-01").strftime("%B %Y")
+    return value
+
+
+def date_span(start: str, end: str) -> str:
+    """Two dates as one span: '16 April 2025'; '5–6 June 2025'; '30 April–2 May 2025'; a month as 'February 2026'."""
+    if start == end or not (FULL_DATE.match(str(start)) and FULL_DATE.match(str(end))):
+        return str(reader_date(start)) if start == end else f"{reader_date(start)}–{reader_date(end)}"
+    first, last = pd.Timestamp(start), pd.Timestamp(end)
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first.day}–{last.day} {last.strftime('%B %Y')}"
+    if first.year == last.year:
+        return f"{first.day} {first.strftime('%B')}–{last.day} {last.strftime('%B %Y')}"
+    return f"{text.date(first)}–{text.date(last)}"
 
 
 def sources_of(*frames: pd.DataFrame) -> pd.DataFrame:
@@ -67,9 +107,43 @@ def peak_and_deal(changes: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
     return changes.loc[changes["rate_pct"].idxmax()], changes.iloc[-1]
 
 
+def moves(changes: pd.DataFrame) -> pd.DataFrame:
+    """The changes where the rate moved from an earlier one (the first dated row only sets the starting level)."""
+    return changes.iloc[1:] if len(changes) > 1 else changes
+
+
+def focus_window(steps: pd.DataFrame, margin_months: int = FOCUS_MARGIN_MONTHS) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """The period the rate chart shows: from ``margin_months`` before the first move of the rate to as long after the last."""
+    moved = moves(rate_changes(steps))
+    margin = pd.DateOffset(months=margin_months)
+    return moved["date"].min() - margin, moved["date"].max() + margin
+
+
+def rate_in_force(steps: pd.DataFrame, on: pd.Timestamp) -> float:
+    """The car rate in force on a date (the first dated rate before the first measure)."""
+    rate = calc.rate_in_force(steps, on)
+    return float(steps["rate_pct"].iloc[0]) if rate is None else rate
+
+
+def steps_in_window(steps: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp) -> pd.DataFrame:
+    """The dated measures inside the chart's window."""
+    return steps[steps["date"].between(start, end)]
+
+
+def step_line(steps: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp) -> pd.DataFrame:
+    """The step line across the window: the rate in force at its start, each change inside it, the rate at its end."""
+    inside = steps_in_window(steps, start, end)
+    inside = inside[inside["changed"]][["date", "rate_pct"]]
+    ends = pd.DataFrame({"date": [start, end], "rate_pct": [rate_in_force(steps, start), rate_in_force(steps, end)]})
+    return pd.concat([ends.iloc[:1], inside, ends.iloc[1:]], ignore_index=True)
+
+
 def steps_shown(steps: pd.DataFrame) -> pd.DataFrame:
-    """The columns of the rate steps a reader's table shows (the chart's data)."""
-    return steps[["date", "rate_pct", "measure", "legal_instrument"]]
+    """The columns of the rate steps a reader's table shows (the chart's data), dates in words."""
+    shown = steps[["date", "rate_pct", "measure", "legal_instrument"]].copy()
+    shown["date"] = shown["date"].map(text.date)
+    shown["measure"] = shown["measure"].map(shortened)
+    return shown
 
 
 def us_measures(timeline: pd.DataFrame) -> pd.DataFrame:
@@ -78,23 +152,41 @@ def us_measures(timeline: pd.DataFrame) -> pd.DataFrame:
 
 
 def measures_table(measures: pd.DataFrame) -> pd.DataFrame:
-    """Timeline rows as a reader's table: date, measure, the car rate after it, the legal instrument."""
-    return measures[["date", "measure", "rate_pct", "legal_instrument"]].rename(
-        columns={"rate_pct": "car rate after (%)", "legal_instrument": "legal instrument"}
-    )
+    """Timeline rows as a reader's table: date, measure, the car rate after it, the legal instrument (long text cut)."""
+    shown = measures[["date", "measure", "rate_pct", "legal_instrument"]].copy()
+    shown["date"] = shown["date"].map(reader_date)
+    for column in ("measure", "legal_instrument"):
+        shown[column] = shown[column].map(shortened)
+    return shown.reset_index(drop=True)
 
 
 # The rounds of talks
 
 
 def rounds_table(rounds: pd.DataFrame) -> pd.DataFrame:
-    """Each round: when, whom the negotiator met and what came of it."""
-    return rounds[["round", "start_date", "end_date", "us_counterparts", "outcome"]]
+    """Each round as a reader's table: the round (with its milestone in words), its dates, whom the negotiator
+    met and what came of it (long text cut)."""
+    milestone = rounds["milestone"].map(MILESTONES)
+    shown = pd.DataFrame(
+        {
+            "round_label": rounds["round"].where(milestone.isna(), rounds["round"] + " (" + milestone + ")"),
+            "round_dates": [date_span(start, end) for start, end in zip(rounds["start_date"], rounds["end_date"], strict=True)],
+            "us_counterparts": rounds["us_counterparts"].map(shortened),
+            "outcome": rounds["outcome"].map(shortened),
+        }
+    )
+    return data.derived_from(shown.reset_index(drop=True), rounds)
 
 
 def numbered_rounds(rounds: pd.DataFrame) -> pd.DataFrame:
     """The numbered 2025 rounds (not the later follow-up visits)."""
     return rounds[rounds["round_kind"] == NUMBERED_ROUND]
+
+
+def rounds_before(rounds: pd.DataFrame, on: str) -> pd.DataFrame:
+    """The numbered rounds begun on or before a date (a round under way that day counts: its deal came then)."""
+    numbered = numbered_rounds(rounds)
+    return numbered[pd.to_datetime(numbered["start_date"], format="%Y-%m-%d") <= pd.Timestamp(on)]
 
 
 def news_report_round(rounds: pd.DataFrame) -> pd.Series:
@@ -150,14 +242,41 @@ def other_estimates(trade: pd.DataFrame, series: pd.DataFrame) -> pd.DataFrame:
     return data.derived_from(result, trade)
 
 
+def produced_by(source: pd.Series) -> str:
+    """Who produced a source's figures, in words: the producer (the publisher when none is named), and the
+    publisher it was read on when that is someone else ('U.S. Census Bureau (via The Japan Times (Kyodo))')."""
+    producer = source["producer"] if pd.notna(source["producer"]) else source["publisher"]
+    if producer == source["publisher"] or pd.isna(source["retrieved_via"]):
+        return producer
+    return f"{producer} (via {source['publisher']})"
+
+
+def figure_by(frame: pd.DataFrame) -> pd.Series:
+    """Who produced each row's figure (``produced_by`` of each source its ``source_key`` cell names)."""
+    sources = data.sources_cited(frame, data_dir=data.data_dir_of(frame)).set_index(data.SOURCE_KEY_COLUMN)
+    return frame[data.SOURCE_KEY_COLUMN].map(
+        lambda cell: "; ".join(dict.fromkeys(produced_by(sources.loc[key]) for key in data.split_source_keys(cell)))
+    )
+
+
 def in_years(frame: pd.DataFrame, year_from: int, year_to: int) -> pd.DataFrame:
     """The rows of the years ``year_from`` to ``year_to``."""
     return frame[frame["year"].between(year_from, year_to)]
 
 
+def others_named(others: pd.DataFrame) -> pd.DataFrame:
+    """The other figures with who produced each (``figure_by``), for the chart's tooltips."""
+    return data.derived_from(others.assign(figure_by=figure_by(others) if len(others) else pd.Series(dtype=str)), others)
+
+
 def balance_and_others(shown: pd.DataFrame, others: pd.DataFrame) -> pd.DataFrame:
-    """The balance chart's data: each year's consistent figure beside any other figure (``_other`` columns)."""
-    return data.derived_from(shown.merge(others, on="year", how="outer", suffixes=("", "_other")), shown, others)
+    """The balance chart's data as readers see it: each year's consistent figure beside any other figure, its
+    status and who produced it (no source keys: the source line names them)."""
+    named = others_named(others)[["year", "balance_musd", "status", "figure_by"]].rename(
+        columns={"balance_musd": "other_balance_musd", "status": "other_status", "figure_by": "other_figure_by"}
+    )
+    merged = shown[["year", "us_exports_to_japan_musd", "us_imports_from_japan_musd", "balance_musd"]].merge(named, on="year", how="outer")
+    return data.derived_from(merged, shown, others)
 
 
 def latest_and_deepest(series: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
@@ -188,6 +307,16 @@ def cars_share_of_imports(exports: pd.DataFrame, series: pd.DataFrame) -> pd.Dat
     return data.derived_from(shares, exports, series)
 
 
+def shares_shown(shares: pd.DataFrame) -> pd.DataFrame:
+    """The share chart's data as readers see it (the source keys stay in ``share_evidence``)."""
+    return shares[["year", "car_imports_musd", "all_imports_musd", "cars_share_pct"]]
+
+
+def share_range(shares: pd.DataFrame) -> tuple[pd.Series, pd.Series, pd.Series]:
+    """The rows of the lowest and the highest share, and of the latest year."""
+    return shares.loc[shares["cars_share_pct"].idxmin()], shares.loc[shares["cars_share_pct"].idxmax()], shares.iloc[-1]
+
+
 def share_evidence(shares: pd.DataFrame) -> list[pd.DataFrame]:
     """The rows behind each share, each with its own ``source_key``: the car imports', then all imports'."""
     return [shares.rename(columns={f"source_key_{part}": "source_key"}) for part in ("cars", "total")]
@@ -197,6 +326,12 @@ def japan_side_shares(exports: pd.DataFrame) -> pd.DataFrame:
     """Japan's own statistics: autos' share of its exports to the U.S., as reported (each reporter's scope in ``metric``)."""
     rows = data.rows_by_id(exports, "measure_id", AUTOS_SHARE)
     return rows[["period", "metric", "value", "unit", "reporter_basis", "source_key"]].reset_index(drop=True)
+
+
+def japan_side_shown(japan_shares: pd.DataFrame) -> pd.DataFrame:
+    """Japan's shares as a reader's table: each share as its report states it, in percent (no source keys)."""
+    shown = japan_shares[["period", "metric", "value", "reporter_basis"]].rename(columns={"value": "autos_share_of_exports_pct"})
+    return data.derived_from(shown, japan_shares)
 
 
 # The tariff-bill calculator
@@ -236,20 +371,48 @@ def tariff_bill(base: pd.Series, rates: list[float], timeline: pd.DataFrame) -> 
 
 
 def bill_shown(bill: pd.DataFrame, base: pd.Series) -> pd.DataFrame:
-    """The bill with the import base it was computed on (the chart's data)."""
-    return bill.assign(import_base_musd=float(base["value"]), import_base=base["base_id"])
+    """The bill with the import base it was computed on, in words (the chart's data)."""
+    return bill.assign(import_base_musd=float(base["value"]), import_base=f"{base['period']}, {base['reporter_basis']}")
 
 
 # What the carmakers said it cost
 
 
 def automaker_costs(impact: pd.DataFrame) -> pd.DataFrame:
-    """Reported tariff costs with a figure, labelled forecast or actual (the data's ``figure_kind``)."""
+    """Reported tariff costs with a figure, labelled forecast or actual (the data's ``figure_kind``), with the
+    figure as the source stated it (``value_as_reported``: its qualifier, such as "over", is kept in prose)."""
     rows = impact[impact["value_jpy_bn"].notna()].copy()
     rows["kind"] = rows["figure_kind"]
-    return rows[["company", "announcement_date", "fiscal_period", "kind", "metric", "value_jpy_bn", "scope", "source_key"]].reset_index(
-        drop=True
-    )
+    columns = [
+        "company",
+        "announcement_date",
+        "fiscal_period",
+        "kind",
+        "metric",
+        "value_jpy_bn",
+        "value_as_reported",
+        "scope",
+        "source_key",
+    ]
+    return rows[columns].reset_index(drop=True)
+
+
+def costs_shown(costs: pd.DataFrame) -> pd.DataFrame:
+    """The carmakers' costs as readers see them (no source keys; the figure as reported kept)."""
+    shown = costs[["company", "announcement_date", "fiscal_period", "kind", "value_jpy_bn", "value_as_reported", "scope"]]
+    return shown.assign(announcement_date=shown["announcement_date"].map(reader_date)).rename(columns={"kind": "figure_kind"})
+
+
+def latest_forecasts(costs: pd.DataFrame) -> pd.DataFrame:
+    """Each maker's latest forecast (the last one it announced, in the table's order)."""
+    forecasts = costs[costs["kind"] == "forecast"]
+    return forecasts.groupby("company", sort=False).tail(1)
+
+
+def largest_forecast(costs: pd.DataFrame) -> pd.Series:
+    """The largest of the makers' latest forecasts."""
+    latest = latest_forecasts(costs)
+    return latest.loc[latest["value_jpy_bn"].idxmax()]
 
 
 def seven_makers(costs: pd.DataFrame) -> pd.DataFrame:
@@ -265,3 +428,26 @@ def single_makers(costs: pd.DataFrame) -> pd.DataFrame:
 def latest_forecast_and_actual(costs: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
     """The latest forecast and the latest actual figure among ``costs`` (in the table's order)."""
     return costs[costs["kind"] == "forecast"].iloc[-1], costs[costs["kind"] == "actual"].iloc[-1]
+
+
+# The chapter's sources
+
+
+def sources_table(sources: pd.DataFrame) -> pd.DataFrame:
+    """The chapter's sources as readers see them: who produced the figures and where they were read, the
+    title and the data's as-of date; no source keys (the references page has every detail)."""
+    shown = pd.DataFrame(
+        {
+            "produced_by": [produced_by(row) for _, row in sources.iterrows()],
+            "title": sources["title"].map(lambda title: shortened(title, CELL_CHARS * 2 // 3)),
+            "as_of": sources["as_of"].map(as_of_date),
+        }
+    )
+    return data.derived_from(shown.reset_index(drop=True), sources)
+
+
+def as_of_date(as_of: object) -> object:
+    """The date an ``as_of`` cell starts with ('2016-11 (data through Nov 2016)' -> '2016-11'), the note left to the
+    references page; a cell without a date as it is."""
+    found = data.AS_OF_DATE.match(as_of) if isinstance(as_of, str) else None
+    return found.group(0) if found else as_of

@@ -15,6 +15,8 @@ VERDICT_ROLES = {
     "opinion (not checkable)": "opinion",
     "pending": "pending",
 }
+BAR_STEP = 44  # px per text: a bar per text, sized to the count of bars rather than a fixed frame
+LEGEND_COLUMNS = 2
 
 
 def verdict_counts(table: pd.DataFrame) -> pd.DataFrame:
@@ -25,24 +27,35 @@ def verdict_counts(table: pd.DataFrame) -> pd.DataFrame:
 
 
 def verdict_chart(counts: pd.DataFrame):
+    """One stacked bar per text, a segment per verdict, each segment labelled with its count."""
     import altair as alt
 
     present = [v for v in VERDICT_ORDER if v in set(counts["verdict"])]
-    return (
+    rank = " + ".join(f"(datum.verdict == '{v}' ? {i} : 0)" for i, v in enumerate(present))
+    base = (
         alt.Chart(counts)
-        .mark_bar()
-        .encode(
-            y=alt.Y("from:N", title=None),
-            x=alt.X("claims:Q", title="Claims", axis=alt.Axis(tickMinStep=1, format="d")),
-            color=alt.Color(
-                "verdict:N",
-                title="Verdict",
-                sort=present,
-                scale=alt.Scale(domain=present, range=style.colours(VERDICT_ROLES[v] for v in present)),
-            ),
-            order=alt.Order("verdict_rank:Q"),
-            tooltip=["from:N", "verdict:N", "claims:Q"],
-        )
-        .transform_calculate(verdict_rank=" + ".join(f"(datum.verdict == '{v}' ? {i} : 0)" for i, v in enumerate(present)))
-        .properties(height=110)
+        .transform_calculate(verdict_rank=rank)
+        .transform_stack(stack="claims", groupby=["from"], sort=[alt.SortField("verdict_rank")], as_=["start", "end"])
+        .transform_calculate(middle="(datum.start + datum.end) / 2")
+        .encode(y=alt.Y("from:N", title=None, axis=alt.Axis(labelLimit=160)))
     )
+    bars = base.mark_bar().encode(
+        x=alt.X("start:Q", title="Claims", axis=alt.Axis(tickMinStep=1, format="d")),
+        x2="end:Q",
+        color=alt.Color(
+            "verdict:N",
+            title="Verdict",
+            sort=present,
+            legend=alt.Legend(columns=LEGEND_COLUMNS),  # wraps on a phone instead of running off the edge
+            scale=alt.Scale(domain=present, range=style.colours(VERDICT_ROLES[v] for v in present)),
+        ),
+        tooltip=[
+            alt.Tooltip("from:N", title="Made in"),
+            alt.Tooltip("verdict:N", title="Verdict"),
+            alt.Tooltip("claims:Q", title="Claims"),
+        ],
+    )
+    labels = base.mark_text(fontSize=style.TYPE_SIZES["label"] + 1, fontWeight="bold", color=style.colour("title")).encode(
+        x="middle:Q", text=alt.Text("claims:Q", format="d")
+    )
+    return alt.layer(bars, labels).properties(height=alt.Step(BAR_STEP))

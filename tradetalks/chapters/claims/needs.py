@@ -1,5 +1,15 @@
-"""The rows page 'claims' picks by id: check-data names any a data folder lacks, and this page."""
+"""The rows page 'claims' picks by id: check-data names any a data folder lacks, and this page.
+
+The page also reads rows the chapters register (the rounds, the tariff steps, the EV shares): it
+calls those chapters' own functions for them.
+"""
 
 NEEDED = {
     "japan_import_sales_by_brand": {"brand_id": ("mercedes_benz",)},
+    "structural_factors": {"item_id": ("mechanical_parking_typical", "ford_f_150")},
+    "battery_supply_chain": {
+        "figure_id": ("china_cell_capacity_2023", "china_magnet_manufacturing_2024", "china_nickel_refining_2023"),
+    },
+    "ev_policy_targets": {"target_id": ("tokyo_2030_non_gasoline_cars", "tokyo_2030_enforcement")},
+    "automaker_sales": {"measure_id": ("tesla_deliveries",)},
 }

@@ -1,30 +1,181 @@
-"""Page 'The claims, checked': one card per claim (the verdict colours come from the site's CSS roles)."""
+"""Page 'The claims, checked': the words of the page, computed from its tables.
+
+The verdicts chart's title, subtitle and description, the figures on the cards as prose gives them
+(``tradetalks.text``'s rounding policy: a source's figure with its qualifier, a derived one to two
+significant figures), and the cards themselves (their colours come from the site's CSS roles).
+"""
 
 from __future__ import annotations
+
+import html
+import re
+from collections.abc import Sequence
 
 import pandas as pd
 from docutils.nodes import make_id
 
+from tradetalks import text
+
+from .charts import VERDICT_ORDER
+
+# How a verdict reads in a sentence about a count of claims, by the claims table's verdict
+# (and the page's own "pending"): (one claim, several claims).
+VERDICT_WORDS = {
+    "supported": ("is supported", "are supported"),
+    "partly supported": ("is partly supported", "are partly supported"),
+    "not supported": ("is not supported", "are not supported"),
+    "opinion (not checkable)": ("is an opinion no figure can check", "are opinions no figure can check"),
+    "pending": ("is pending", "are pending"),
+}
+SUPPORTED = "supported"
+NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
+ORDINALS = ("", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+
+
+# --- figures as prose gives them ---------------------------------------------------------------------
+
+
+def times(value: float) -> str:
+    """One figure over another at the precision the inputs carry: 4.03 -> 'about four times', 3.18 -> 'about 3.2 times'."""
+    shown = text.significant(value, text.SIGNIFICANT_FIGURES)
+    prefix = "" if shown == value else "about "
+    if shown == int(shown) and int(shown) < len(NUMBER_WORDS):
+        return f"{prefix}{NUMBER_WORDS[int(shown)]} times"
+    return f"{prefix}{text.rounded(value)} times"
+
+
+def ordinal(rank: int) -> str:
+    """2 -> 'second' (a number past tenth stays a number: '12th')."""
+    if rank < len(ORDINALS):
+        return ORDINALS[rank]
+    return f"{rank}{'th' if 10 <= rank % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(rank % 10, 'th')}"
+
+
+def stated_qualifier(qualifier: object) -> str | None:
+    """The source's own qualifier at the start of a ``qualifier`` cell ("'roughly 3.3 million a year'" -> 'roughly'),
+    'about' for an approximation the cell abbreviates ('approx'), None for an exact figure or none at all."""
+    cell = str(qualifier).strip().strip("'\"").lower() if qualifier is not None and not pd.isna(qualifier) else ""
+    if not cell or cell.startswith("exact"):
+        return None
+    if cell.startswith("approx") or cell.startswith("~"):
+        return "about"
+    return next((known for known in sorted(text.QUALIFIERS, key=len, reverse=True) if re.match(rf"{known}\b", cell)), None)
+
+
+def is_exact(qualifier: object) -> bool:
+    """Whether the source marks its figure exact (a registration count, say)."""
+    return isinstance(qualifier, str) and qualifier.strip().strip("'\"").lower().startswith("exact")
+
+
+def count_as_stated(value: float, qualifier: object = None, unit: str = "") -> str:
+    """A count as its source stated it: exact where the source marks it exact ('16,707', as the chapters give
+    it), else to two significant figures with the source's qualifier ('roughly 3.3 million') or 'about'."""
+    said = stated_qualifier(qualifier)
+    if is_exact(qualifier):
+        return text.units(value) + (f" {unit}" if unit else "")
+    if said is None:
+        return text.about(value, unit)
+    return text.qualified(said, text.rounded(value) + (f" {unit}" if unit else ""))
+
+
+def share_as_stated(value: float, qualifier: object = None) -> str:
+    """A share as its source gave it: 'nearly 85%', '94%', and 'about a third' where the source said about."""
+    said = stated_qualifier(qualifier)
+    if said in ("about", "around", "roughly"):
+        return text.fraction(value)
+    return text.qualified(said, text.pct(value))
+
+
+def day(value: object) -> str:
+    """A date as a reader writes it: '2025-06-26' -> '26 June 2025'; '2026-02' -> 'February 2026'."""
+    value = str(value)
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return text.date(value)
+    if re.fullmatch(r"\d{4}-\d{2}", value):
+        return pd.Timestamp(f"{value}-01").strftime("%B %Y")
+    return value
+
+
+def days(start: object, end: object) -> str:
+    """'26 to 28 June 2025', '13 June 2025' (one day), or the two dates in full."""
+    first, last = day(start), day(end)
+    if first == last:
+        return first
+    same_month = re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(start)) and str(start)[:7] == str(end)[:7]
+    return f"{first.split(' ')[0]} to {last}" if same_month else f"{first} to {last}"
+
+
+def listed(items: Sequence[str]) -> str:
+    """'a', 'a and b', 'a, b and c'."""
+    items = list(items)
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+# --- the verdicts chart -------------------------------------------------------------------------------
+
+
+def _count_of(counts: pd.DataFrame, made_in: str, verdict: str | None = None) -> int:
+    rows = counts[counts["from"] == made_in]
+    return int(rows["claims"].sum() if verdict is None else rows.loc[rows["verdict"] == verdict, "claims"].sum())
+
+
+def _texts(counts: pd.DataFrame) -> list[str]:
+    return list(dict.fromkeys(counts["from"]))
+
+
+def verdict_counts_in_words(counts: pd.DataFrame, made_in: str) -> str:
+    """'6 are supported and 1 is not supported' for one text, verdicts in the page's order."""
+    rows = counts[counts["from"] == made_in].set_index("verdict")["claims"]
+    parts = [f"{count} {VERDICT_WORDS[verdict][count != 1]}" for verdict in VERDICT_ORDER if (count := int(rows.get(verdict, 0))) > 0]
+    return listed(parts)
+
+
+def verdict_title(counts: pd.DataFrame) -> str:
+    """The takeaway: 'News report: 6 of 7 are supported; opinion essay: 3 of 10' (the subtitle says they are claims)."""
+    parts = []
+    for made_in in _texts(counts):
+        supported, total = _count_of(counts, made_in, SUPPORTED), _count_of(counts, made_in)
+        share = f"all {total}" if supported == total else f"{'none' if supported == 0 else supported} of {total}"
+        parts.append((made_in, share))
+    (name, share), rest = parts[0], parts[1:]
+    head = f"{name[:1].upper()}{name[1:]}: {share} are supported"
+    return "; ".join([head, *(f"{name}: {share}" for name, share in rest)])
+
+
+def verdict_subtitle(counts: pd.DataFrame) -> str:
+    """The measure and unit: 'Claims of the news report and the opinion essay, by verdict (number of claims)'."""
+    return f"Checkable claims of the {' and the '.join(_texts(counts))}, by verdict (number of claims)"
+
+
+def verdict_description(counts: pd.DataFrame) -> str:
+    """One sentence with every bar's figures."""
+    parts = [
+        f"of the {made_in}'s {_count_of(counts, made_in)} claims, {verdict_counts_in_words(counts, made_in)}" for made_in in _texts(counts)
+    ]
+    sentence = "; ".join(parts)
+    return sentence[:1].upper() + sentence[1:] + "."
+
+
+# --- the cards ----------------------------------------------------------------------------------------
+
 
 def cards_html(table: pd.DataFrame) -> str:
     """One card per claim: verdict, the claim, the figures, why, and a link to the evidence."""
-    import html as _html
-
     cards = []
     for _, row in table.iterrows():
         slug = make_id(row["verdict"])
         link = (
-            f'<a class="tt-claim-link" href="{_html.escape(row["evidence"])}">See the evidence: {_html.escape(row["section"])}</a>'
+            f'<a class="tt-claim-link" href="{html.escape(row["evidence"])}">See the evidence: {html.escape(row["section"])}</a>'
             if row["evidence"]
             else ""
         )
         cards.append(
             f'<article class="tt-claim tt-verdict-{slug}">'
-            f'<p class="tt-claim-head"><span class="tt-badge tt-badge-{slug}">{_html.escape(row["verdict"])}</span> '
-            f'<span class="tt-claim-from">{_html.escape(row["from"])}</span></p>'
-            f'<p class="tt-claim-text">{_html.escape(row["claim"])}</p>'
-            f'<p class="tt-claim-figures"><strong>The figures:</strong> {_html.escape(row["the figures that decide it"])}</p>'
-            f'<p class="tt-claim-why"><strong>Why:</strong> {_html.escape(row["why"])}</p>'
+            f'<p class="tt-claim-head"><span class="tt-badge tt-badge-{slug}">{html.escape(row["verdict"])}</span> '
+            f'<span class="tt-claim-from">{html.escape(row["from"])}</span></p>'
+            f'<p class="tt-claim-text">{html.escape(row["claim"])}</p>'
+            f'<p class="tt-claim-figures"><strong>The figures:</strong> {html.escape(row["the figures that decide it"])}</p>'
+            f'<p class="tt-claim-why"><strong>Why:</strong> {html.escape(row["why"])}</p>'
             f"{link}</article>"
         )
     return '<div class="tt-claims">' + "".join(cards) + "</div>"

@@ -47,9 +47,9 @@ def checked_claims(published_pages: set[str], data_dir: object = None) -> tuple[
     for _, claim in claims.iterrows():
         published = claim["chapter"] in published_pages
         if not published:
-            figures, verdict = "pending: the chapter that checks this claim is not published yet", "pending"
+            figures, verdict = "Pending: the chapter that checks this claim is not published yet.", "pending"
         elif claim["evidence"] == NO_EVIDENCE:
-            figures, verdict = "no figure can decide a claim about motives", claim["verdict"]
+            figures, verdict = "No figure can decide a claim about motives.", claim["verdict"]
         else:
             evidence = EVIDENCE[claim["evidence"]](data_dir)
             figures, verdict = evidence.text, claim["verdict"]

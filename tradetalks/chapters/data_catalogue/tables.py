@@ -41,6 +41,31 @@ def data_catalogue(data_dir: str | Path | None = None) -> pd.DataFrame:
     return data.read_from(pd.DataFrame(rows), data.PACKAGE_FILE, data_dir=data_dir)
 
 
+def at_a_glance(catalogue: pd.DataFrame) -> pd.DataFrame:
+    """The catalogue as a reader's table: each table by its title beside its file, rows, years and licence."""
+    shown = pd.DataFrame(
+        {
+            "table_title": catalogue["title"].where(catalogue["title"] != "", catalogue["table"]),
+            "table_file": catalogue["file"],
+            "table_rows": catalogue["rows"],
+            "years_covered": catalogue["years"].replace("", pd.NA),
+            "table_licence": catalogue["licence"].replace("", pd.NA),
+        }
+    )
+    return data.read_from(shown, *data.tables_of(catalogue), data_dir=data.data_dir_of(catalogue))
+
+
+def fields_by_table(data_dir: str | Path | None = None) -> dict[str, list[dict]]:
+    """Each table's fields as the schema declares them (name, title, unit), for the catalogue's column lists."""
+    return {
+        name: [
+            {"name": field["name"], "title": field.get("title") or field["name"], "unit": field.get("unit", "")}
+            for field in data.table_schema(name, data_dir)["schema"]["fields"]
+        ]
+        for name in data.table_names(data_dir)
+    }
+
+
 def sources_per_table(data_dir: str | Path | None = None) -> dict[str, int]:
     """How many distinct sources each table cites."""
     counts = {}

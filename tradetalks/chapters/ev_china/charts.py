@@ -1,32 +1,109 @@
-"""The page's charts: EV shares by country, China's share of world sales, the battery ladder, carmakers' sales."""
+"""The page's charts: EV shares by country, China's share of world sales, the battery ladder, carmakers' sales.
+
+Lines carry their labels at their ends (name and latest figure) instead of a legend; the key points the
+prose quotes are labelled where they are drawn. Text is at least ``style.TYPE_SIZES["label"]`` px.
+"""
 
 from __future__ import annotations
+
+import math
+from collections.abc import Sequence
 
 import altair as alt
 import pandas as pd
 
-from tradetalks import style
+from tradetalks import style, text
 
+from .sentences import span
 from .tables import CHINA, COMPANY_SERIES, IEA, IEA_NEXT, LEADERS, MEASURE_KIND_LABELS, MEASURE_KINDS, STAGES
 
 # Where two chosen countries share a place colour (Europe and the EU27), the second is dashed.
 DASHES = [[1, 0], [6, 3], [2, 2], [8, 2, 2, 2]]
+LABEL_SIZE = style.TYPE_SIZES["label"]
+LABEL_GAP = 0.055  # end labels at least this part of the y axis apart (about 16 px of a 300 px chart)
+LABEL_ROOM = 0.35  # room right of the last year for end labels, as a part of the years shown
+LABEL_ROOM_YEARS = 2.2  # and at least this many years' width
+SHORT_NAMES = {"United States": "U.S."}  # end labels must fit a phone's width; the tables keep the full name
+
+
+def spread(values: Sequence[float], gap: float) -> list[float]:
+    """Label positions at least ``gap`` apart, each cluster of close labels centred on its values (input order kept)."""
+    order = sorted(range(len(values)), key=lambda index: values[index])
+    clusters: list[list[int]] = []
+    for index in order:
+        clusters.append([index])
+        while len(clusters) > 1:
+            below, above = clusters[-2], clusters[-1]
+            if _cluster_start(above, values, gap) - (_cluster_start(below, values, gap) + gap * (len(below) - 1)) >= gap:
+                break
+            clusters[-2:] = [below + above]
+    placed = [0.0] * len(values)
+    for cluster in clusters:
+        start = max(_cluster_start(cluster, values, gap), 0.0)
+        for offset, index in enumerate(cluster):
+            placed[index] = start + offset * gap
+    return placed
+
+
+def _cluster_start(cluster: list[int], values: Sequence[float], gap: float) -> float:
+    return sum(values[index] for index in cluster) / len(cluster) - gap * (len(cluster) - 1) / 2
+
+
+def _nice_top(value: float, step: float = 10) -> float:
+    """The y axis's top: the data's maximum rounded up to a multiple of ``step`` (of percent or millions)."""
+    return max(step, math.ceil(value / step) * step)
+
+
+def _year_axis(first: int, last: int) -> alt.X:
+    """A year axis with room after ``last`` for end labels (at least ``LABEL_ROOM_YEARS``, so a short span
+    leaves a phone enough width for them); ticks only on the years drawn."""
+    room = max(LABEL_ROOM_YEARS, LABEL_ROOM * (last - first))
+    axis = alt.Axis(format="d", values=list(range(first, last + 1)), title=None, grid=False)
+    return alt.X("year:Q", axis=axis, scale=alt.Scale(domain=[first, last + room], nice=False))
+
+
+def end_labels(frame: pd.DataFrame, key: str, value: str, label: str, top: float) -> pd.DataFrame:
+    """One label per line at its last point with a figure: ``key``, year, ``value``, ``label`` and its spread height."""
+    last = frame.dropna(subset=[value]).sort_values("year").groupby(key, sort=False).tail(1)
+    return last.assign(label_y=spread(last[value].tolist(), LABEL_GAP * top), label=last[label])
+
+
+def _text(data: pd.DataFrame, **mark: object) -> alt.Chart:
+    return alt.Chart(data).mark_text(fontSize=LABEL_SIZE, **mark)
+
+
+# --- the EV rush -----------------------------------------------------------------------------------------
+
+
+def share_label(row: pd.Series) -> str:
+    """'Japan 2.8%': the country's short name and its last figure (a derived one to two significant figures)."""
+    value = text.pct(row["share_pct"], 2) if row["derived"] == "yes" else text.pct(row["share_pct"])
+    return f"{SHORT_NAMES.get(row['country'], row['country'])} {value}"
 
 
 def share_chart(series: pd.DataFrame, label: str) -> alt.LayerChart:
-    """Lines of the IEA share by country, each in its place colour; hollow squares for the 2025 update (another vintage).
+    """Lines of the IEA share by country, each in its place colour and labelled at its end with its last figure;
+    hollow squares for the next IEA edition (another vintage, so not joined to the line).
 
     ``label`` names what the share counts (``tables.powertrain_label``).
     """
     countries = list(dict.fromkeys(series["country"]))
     roles = [style.place_role(country) for country in countries]
     shared = len(set(roles)) < len(roles)
-    # dashed lines need a legend of line strokes (a dot cannot show the dash)
-    legend = alt.Legend(symbolType="stroke", symbolStrokeWidth=2.5) if shared else alt.Undefined
+    # two countries in one colour need a legend of line strokes (a label's colour cannot tell them apart)
+    legend = alt.Legend(symbolType="stroke", symbolStrokeWidth=2.5) if shared else None
     color = alt.Color("country:N", title=None, sort=countries, scale=alt.Scale(domain=countries, range=style.colours(roles)), legend=legend)
-    x = alt.X("year:Q", title="Year", axis=alt.Axis(format="d", tickMinStep=1))
-    y = alt.Y("share_pct:Q", title=f"{label} share of new cars (%)")
-    tooltip = ["country:N", "year:Q", alt.Tooltip("share_pct:Q", title="share (%)"), "series:N", "derived:N"]
+    top = _nice_top(float(series["share_pct"].max()) if series["share_pct"].notna().any() else 10.0)
+    x = _year_axis(int(series["year"].min()), int(series["year"].max()))
+    y_title = f"{label} share of new cars (%)"
+    y = alt.Y("share_pct:Q", title=y_title, scale=alt.Scale(domain=[0, top]))
+    tooltip = [
+        alt.Tooltip("country:N", title="Country or region"),
+        alt.Tooltip("year:Q", title="Year"),
+        alt.Tooltip("share_pct:Q", title="Share (%)"),
+        alt.Tooltip("series:N", title="IEA edition"),
+        alt.Tooltip("derived:N", title="Derived"),
+    ]
     line_encoding = {"x": x, "y": y, "color": color, "tooltip": tooltip}
     if shared:
         dashes = [DASHES[min(roles[:index].count(role), len(DASHES) - 1)] for index, role in enumerate(roles)]
@@ -40,50 +117,121 @@ def share_chart(series: pd.DataFrame, label: str) -> alt.LayerChart:
     points = (
         alt.Chart(update).mark_point(shape="square", size=80, filled=False, strokeWidth=2).encode(x=x, y=y, color=color, tooltip=tooltip)
     )
-    return alt.layer(line, points)
+    drawn = series.dropna(subset=["share_pct"])
+    labels = end_labels(drawn.assign(text=drawn.apply(share_label, axis=1)), "country", "share_pct", "text", top)
+    names = _text(labels, align="left", dx=8, fontWeight="bold").encode(
+        x=x, y=alt.Y("label_y:Q", title=y_title, scale=alt.Scale(domain=[0, top])), text="label:N", color=color
+    )
+    return alt.layer(line, points, names)
+
+
+# --- China's share ---------------------------------------------------------------------------------------
+
+
+def china_share_annotations(rows: pd.DataFrame) -> pd.DataFrame:
+    """The points the prose quotes, labelled: the latest derived share (``latest``), the lowest (``low``), and each
+    share stated elsewhere (``stated``)."""
+    derived = rows[rows["derived"] == "yes"].sort_values("year")
+    latest, low = derived.iloc[-1], derived.loc[derived["value_pct"].idxmin()]
+    notes = [
+        {
+            "year": latest["year"],
+            "value_pct": latest["value_pct"],
+            "label": f"{text.about_pct(latest['value_pct'])} (derived)",
+            "place": "latest",
+        }
+    ]
+    if low["year"] not in (derived["year"].iloc[0], latest["year"]):
+        notes.append(
+            {"year": low["year"], "value_pct": low["value_pct"], "label": f"low: {text.about_pct(low['value_pct'])}", "place": "low"}
+        )
+    for _, row in rows[rows["derived"] == "no"].iterrows():
+        notes.append(
+            {"year": row["year"], "value_pct": row["value_pct"], "label": f"{text.pct(row['value_pct'])} as stated", "place": "stated"}
+        )
+    return pd.DataFrame(notes)
+
+
+# where each kind of annotation sits against its point: right of the last year would leave the chart
+ANNOTATION_PLACES = {
+    "latest": {"align": "right", "dx": -6, "dy": -14},
+    "low": {"align": "center", "dy": 18},
+    "stated": {"align": "right", "dx": -8, "dy": 30},  # clear of the line, which climbs to the latest point
+}
 
 
 def china_share_chart(rows: pd.DataFrame) -> alt.LayerChart:
-    """Line of the derived series, hollow diamonds for figures stated elsewhere (in the context colour)."""
-    x = alt.X("year:Q", title="Year", axis=alt.Axis(format="d", tickMinStep=1))
+    """Line of the derived series, hollow diamonds for figures stated elsewhere (in the context colour), key points labelled."""
+    x = alt.X("year:Q", title=None, axis=alt.Axis(format="d", tickMinStep=1, grid=False))
     y = alt.Y("value_pct:Q", title="China's share of world electric car sales (%)", scale=alt.Scale(domain=[0, 100]))
     figures = ["derived from IEA data (China / World)", "as stated in a summary of the IEA report"]
+    # no legend: the labels beside the marks say which figure is derived and which stated
     color = alt.Color(
-        "figure:N",
-        title=None,
-        sort=figures,
-        scale=alt.Scale(domain=figures, range=style.colours(["derived", "context"])),
-        legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=400),
+        "figure:N", title=None, sort=figures, scale=alt.Scale(domain=figures, range=style.colours(["derived", "context"])), legend=None
     )
-    tooltip = ["year:Q", alt.Tooltip("value_pct:Q", title="share (%)"), "figure:N", "source_key:N", "notes:N"]
+    tooltip = [alt.Tooltip("year:Q", title="Year"), alt.Tooltip("value_pct:Q", title="Share (%)"), alt.Tooltip("figure:N", title="Figure")]
     derived = rows[rows["derived"] == "yes"]
     stated = rows[rows["derived"] == "no"]
     line = alt.Chart(derived).mark_line(point=True).encode(x=x, y=y, color=color, tooltip=tooltip)
     points = (
         alt.Chart(stated).mark_point(shape="diamond", size=110, filled=False, strokeWidth=2).encode(x=x, y=y, color=color, tooltip=tooltip)
     )
-    return alt.layer(line, points)
+    notes = china_share_annotations(rows)
+    ink = style.colour("annotation")
+    labels = [
+        _text(notes[notes["place"] == place], color=ink, **where).encode(x=x, y=y, text="label:N")
+        for place, where in ANNOTATION_PLACES.items()
+        if (notes["place"] == place).any()
+    ]
+    return alt.layer(line, points, *labels)
+
+
+# --- the battery ladder ----------------------------------------------------------------------------------
+
+SLOT_HEIGHT = 18  # px per measure within a stage; the first slot of each stage holds its label
+LABEL_SLOT = "stage label"
+
+
+def rung_labels(rungs: pd.DataFrame) -> pd.DataFrame:
+    """Each stage's label above its row, with China's range there: 'Battery cells: China 57–85%'."""
+    china = rungs[rungs["country"] == CHINA].groupby("rung")["value"].agg(["min", "max"])
+    labels = []
+    for rung in dict.fromkeys(STAGES.values()):
+        name = rung.split(" ", 1)[1]  # '4 Battery cells' -> 'Battery cells' (the number only sorts the rungs)
+        if rung in china.index:
+            low, high = china.loc[rung, "min"], china.loc[rung, "max"]
+            name += f": China {span(low, high)}"
+        labels.append({"rung": rung, "label": name, "slot": LABEL_SLOT, "value": 0})
+    return pd.DataFrame(labels)
+
+
+def china_spans(rungs: pd.DataFrame) -> pd.DataFrame:
+    """China's lowest and highest figure at each stage, once per measure's line, so the grey band spans them all."""
+    china = rungs[rungs["country"] == CHINA].groupby("rung")["value"].agg(value="min", high="max").reset_index()
+    return china.merge(pd.DataFrame({"slot": MEASURE_KINDS}), how="cross")
 
 
 def ladder_chart(rungs: pd.DataFrame) -> alt.LayerChart:
-    """Dot plot: one row per stage, China's share (and the leader's, where China does not lead) by measure."""
+    """Dot plot: one row per stage, labelled above with China's range; China's share (and the leader's, where
+    China does not lead) by measure, each measure on its own line within the stage."""
     order = list(dict.fromkeys(STAGES.values()))
-    y = alt.Y("rung:N", title=None, sort=order, axis=alt.Axis(labelLimit=260))
+    slots = [LABEL_SLOT, *MEASURE_KINDS]
+    y = alt.Y("rung:N", title=None, sort=order, axis=None, scale=alt.Scale(paddingInner=0.15))
     x = alt.X("value:Q", title="Share of world total (%)", scale=alt.Scale(domain=[0, 100]))
-    china = rungs[rungs["country"] == CHINA]
+    offset = alt.YOffset("slot:N", sort=slots, scale=alt.Scale(domain=slots))
     span = (
-        alt.Chart(china)
-        .mark_rule(strokeWidth=10, color=style.colour("background"))
-        .encode(y=y, x=alt.X("min(value):Q", title="Share of world total (%)", scale=alt.Scale(domain=[0, 100])), x2="max(value):Q")
+        alt.Chart(china_spans(rungs))
+        .mark_rule(strokeWidth=SLOT_HEIGHT, color=style.colour("background"))
+        .encode(y=y, yOffset=offset, x=x, x2="high:Q")
     )
     legend_symbol = style.colour("annotation")  # the shapes' legend: the shape is the key, the colour means nothing
     encoding = {
         "y": y,
         "x": x,
-        "yOffset": alt.YOffset("kind:N", sort=MEASURE_KINDS, scale=alt.Scale(domain=MEASURE_KINDS)),
+        "yOffset": offset,
         "color": alt.Color(
             "kind:N",
-            title="Measure (hollow: low-confidence source)",
+            title="What the share counts (hollow: low-confidence source)",
             sort=MEASURE_KINDS,
             scale=alt.Scale(domain=MEASURE_KINDS, range=style.colours(MEASURE_KIND_LABELS)),
             legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=320, titleLimit=320),
@@ -92,46 +240,65 @@ def ladder_chart(rungs: pd.DataFrame) -> alt.LayerChart:
             "leader:N",
             title="Whose share",
             scale=alt.Scale(domain=LEADERS, range=["circle", "triangle-down"]),
+            # at the top: two legends side by side at the bottom would not fit a phone
             legend=alt.Legend(
-                orient="bottom", direction="vertical", labelLimit=320, symbolStrokeColor=legend_symbol, symbolFillColor=legend_symbol
+                orient="top", direction="vertical", labelLimit=320, symbolStrokeColor=legend_symbol, symbolFillColor=legend_symbol
             ),
         ),
         "tooltip": [
-            "rung:N",
-            "item:N",
-            "country:N",
-            "year:N",
-            alt.Tooltip("value:Q", title="share (%)"),
-            "qualifier:N",
-            "measure:N",
-            "confidence:N",
-            "source_key:N",
+            alt.Tooltip("rung:N", title="Stage"),
+            alt.Tooltip("item:N", title="Material or product"),
+            alt.Tooltip("country:N", title="Country"),
+            alt.Tooltip("year:N", title="Year"),
+            alt.Tooltip("value:Q", title="Share (%)"),
+            alt.Tooltip("qualifier:N", title="Qualifier"),
+            alt.Tooltip("kind:N", title="What the share counts"),
+            alt.Tooltip("confidence:N", title="Confidence"),
         ],
     }
-    solid = alt.Chart(rungs[rungs["confidence"] != "low"]).mark_point(size=90, strokeWidth=2, filled=True, opacity=0.9).encode(**encoding)
-    hollow = alt.Chart(rungs[rungs["confidence"] == "low"]).mark_point(size=90, strokeWidth=2, filled=False).encode(**encoding)
-    points = alt.layer(solid, hollow)
-    return alt.layer(span, points).properties(height=340)
-
-
-def company_chart(series: pd.DataFrame) -> alt.Chart:
-    """Grouped bars: millions of vehicles by year, one bar per series, in the company's colours."""
-    order = [spec["series"] for spec in COMPANY_SERIES]
-    return (
-        alt.Chart(series)
-        .mark_bar()
-        .encode(
-            x=alt.X("year:O", title="Year", axis=alt.Axis(labelAngle=0)),
-            xOffset=alt.XOffset("series:N", sort=order),
-            y=alt.Y("million:Q", title="Vehicles (million)"),
-            color=alt.Color(
-                "series:N",
-                title=None,
-                sort=order,
-                scale=alt.Scale(domain=order, range=style.colours(spec["role"] for spec in COMPANY_SERIES)),
-                legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=400),
-            ),
-            tooltip=["series:N", "year:O", alt.Tooltip("value:Q", format=",.0f", title="vehicles"), "scope:N", "source_key:N"],
-        )
-        .properties(height=300)
+    marks = rungs.assign(slot=rungs["kind"])
+    solid = alt.Chart(marks[marks["confidence"] != "low"]).mark_point(size=90, strokeWidth=2, filled=True, opacity=0.9).encode(**encoding)
+    hollow = alt.Chart(marks[marks["confidence"] == "low"]).mark_point(size=90, strokeWidth=2, filled=False).encode(**encoding)
+    names = _text(rung_labels(rungs), align="left", baseline="middle", fontWeight="bold", color=style.colour("annotation")).encode(
+        y=y, yOffset=offset, x=alt.X("value:Q", scale=alt.Scale(domain=[0, 100])), text="label:N"
     )
+    height = len(order) * len(slots) * SLOT_HEIGHT
+    return alt.layer(span, solid, hollow, names).properties(height=height)
+
+
+# --- BYD, Tesla, Toyota ----------------------------------------------------------------------------------
+
+
+def company_label(row: pd.Series) -> str:
+    """'Tesla 1.6m': a series' short label and its last figure in millions, to two significant figures."""
+    return f"{row['label']} {text.rounded(row['million'])}m"
+
+
+def company_chart(series: pd.DataFrame) -> alt.LayerChart:
+    """Lines: millions of vehicles by year, one per series in the company's colours, labelled at their ends."""
+    order = [spec["series"] for spec in COMPANY_SERIES]
+    short = {spec["series"]: spec["label"] for spec in COMPANY_SERIES}
+    top = _nice_top(float(series["million"].max()), step=2)
+    x = _year_axis(int(series["year"].min()), int(series["year"].max()))
+    y_title = "Vehicles (million)"
+    y = alt.Y("million:Q", title=y_title, scale=alt.Scale(domain=[0, top]))
+    color = alt.Color(
+        "series:N",
+        title=None,
+        sort=order,
+        scale=alt.Scale(domain=order, range=style.colours(spec["role"] for spec in COMPANY_SERIES)),
+        legend=None,
+    )
+    tooltip = [
+        alt.Tooltip("series:N", title="Series"),
+        alt.Tooltip("year:Q", title="Year", format="d"),
+        alt.Tooltip("value:Q", format=",.0f", title="Vehicles"),
+        alt.Tooltip("scope:N", title="Coverage"),
+    ]
+    lines = alt.Chart(series).mark_line(point=True).encode(x=x, y=y, color=color, tooltip=tooltip)
+    with_labels = series.assign(label=series["series"].map(short))
+    labels = end_labels(with_labels.assign(text=with_labels.apply(company_label, axis=1)), "series", "million", "text", top)
+    names = _text(labels, align="left", dx=8, fontWeight="bold").encode(
+        x=x, y=alt.Y("label_y:Q", title=y_title, scale=alt.Scale(domain=[0, top])), text="label:N", color=color
+    )
+    return alt.layer(lines, names).properties(height=320)

@@ -80,27 +80,45 @@ def results(inputs: calc.EmissionsInputs, lifecycle: pd.DataFrame) -> pd.DataFra
     return table
 
 
+# The results' columns as the reader's tables name them (see the page's columns.py): g/km in each name.
+RESULT_COLUMNS = {
+    "use_phase": "use_phase_g_per_km",
+    "battery": "battery_g_per_km",
+    "total": "total_g_per_km",
+    "total_battery_low": "total_battery_low",
+    "total_battery_high": "total_battery_high",
+}
+
+
 def results_drawn(table: pd.DataFrame) -> pd.DataFrame:
-    """The columns of the results the chart draws (its CSV and data table)."""
-    return table[["label", "use_phase", "battery", "total", "total_battery_low", "total_battery_high", "how_computed"]]
+    """The figures the per-km chart draws, for its CSV and data table: each car's g/km by part, and the battery's range."""
+    return table[["label", *RESULT_COLUMNS]].rename(columns={"label": "Car", **RESULT_COLUMNS})
 
 
 def results_table(table: pd.DataFrame) -> pd.DataFrame:
-    """The results as a reader's table: one decimal, the battery range, how each figure was computed."""
-    shown = table.copy()
-    for column in ["use_phase", "battery", "total", "total_battery_low", "total_battery_high"]:
-        shown[column] = shown[column].map(lambda v: "" if pd.isna(v) else f"{v:.1f}")
-    return shown[["label", "use_phase", "battery", "total", "total_battery_low", "total_battery_high", "how_computed"]].rename(
-        columns={
-            "label": "car",
-            "use_phase": "use phase (g/km)",
-            "battery": "battery manufacturing (g/km)",
-            "total": "total (g/km, derived)",
-            "total_battery_low": "total, battery at ICCT low end",
-            "total_battery_high": "total, battery at ICCT high end",
-            "how_computed": "how computed",
-        }
-    )
+    """The results as a reader's table: the figures drawn and how each was computed (an empty range: not applicable)."""
+    return results_drawn(table).assign(**{"How computed": table["how_computed"]})
+
+
+def electric_ranges(inputs: calc.EmissionsInputs, lifecycle: pd.DataFrame) -> dict[str, tuple[float, float]]:
+    """The electric car's g/km at the ends of the sourced alternatives the data hold for the same car.
+
+    ``use_phase`` runs between its catalogue (WLTC) and Nissan's real-world electricity use, ``total``
+    between ICCT's lowest and highest battery footprint (each end includes the figure used). A figure
+    of the hybrid or the petrol car within that reach is "about the same" (``reach``, ``text.compare``):
+    the gap is smaller than what the electric car's own inputs leave open.
+    """
+    uses = [inputs.ev_wh_per_km, single_value(lifecycle, P_EV), 1000 / single_value(lifecycle, P_EV_REAL)]
+    use_phase = [calc.ev_use_g_per_km(wh, inputs.grid_g_per_kwh, inputs.charging_loss_pct, inputs.grid_loss_pct) for wh in uses]
+    footprints = [inputs.battery_kg_per_kwh, *battery_range(lifecycle)]
+    totals = [float(calc.co2_per_km(inputs.replace(battery_kg_per_kwh=kg)).set_index("car").loc["electric", "total"]) for kg in footprints]
+    return {"use_phase": (min(use_phase), max(use_phase)), "total": (min(totals), max(totals))}
+
+
+def reach(value: float, span: tuple[float, float], other: float) -> float:
+    """How far ``value`` can move toward ``other`` without leaving ``span`` (low, high): the uncertainty of comparing them."""
+    low, high = span
+    return max(high - value, 0.0) if other > value else max(value - low, 0.0)
 
 
 def no_loss_use_phase(inputs: calc.EmissionsInputs) -> float:
@@ -129,29 +147,36 @@ def break_evens(inputs: calc.EmissionsInputs, lifecycle: pd.DataFrame) -> pd.Dat
     table["basis"] = "derived: this chapter's calculator, inputs above"
     table["source_key"] = ""
     threshold = lifecycle_row(lifecycle, P_THRESHOLD)
-    published = pd.DataFrame(
-        [
-            {
-                "case": PUBLISHED,
-                "rival": "efficient petrol car or hybrid",
-                "electric car counted": "life cycle (the paper's model)",
-                "break_even_g_per_kwh": float(threshold["value_low"]),
-                "basis": f"published: {threshold['notes']}",
-                "source_key": threshold["source_key"],
-            }
-        ]
+    published = data.derived_from(
+        pd.DataFrame(
+            [
+                {
+                    "case": PUBLISHED,
+                    "rival": "efficient petrol car or hybrid",
+                    "electric car counted": "life cycle (the paper's model)",
+                    "break_even_g_per_kwh": float(threshold["value_low"]),
+                    "source_key": threshold["source_key"],
+                }
+            ]
+        ),
+        lifecycle,
     )
+    published["basis"] = "published by " + tables.producers(published)
     return data.derived_from(pd.concat([table, published], ignore_index=True), lifecycle)
 
 
 def break_even_table(table: pd.DataFrame) -> pd.DataFrame:
     """The break-evens as a reader's table (whole grams; a negative one says the battery alone outweighs)."""
-    shown = table.assign(
-        break_even_g_per_kwh=table["break_even_g_per_kwh"].map(
-            lambda v: f"{v:.0f}" if v > 0 else f"none ({v:.0f}: the battery alone outweighs)"
-        )
+    return pd.DataFrame(
+        {
+            "Against": table["rival"].map(lambda rival: CAR_LABELS.get(rival, rival)),
+            "Electric car counted": table["electric car counted"],
+            "Break-even (g CO2(e) per kWh generated)": table["break_even_g_per_kwh"].map(
+                lambda v: f"{v:.0f}" if v > 0 else f"none ({v:.0f}: the battery alone outweighs)"
+            ),
+            "Basis": table["basis"],
+        }
     )
-    return shown.drop(columns="case").rename(columns={"break_even_g_per_kwh": "break-even (g per kWh generated)"})
 
 
 def break_even_of(crossings: pd.DataFrame, case: str) -> float:
@@ -207,8 +232,20 @@ def hybrid_g_per_km(inputs: calc.EmissionsInputs) -> float:
 
 
 def break_even_drawn(lines: pd.DataFrame, years: pd.DataFrame) -> pd.DataFrame:
-    """What the break-even chart draws, as one table: the lines' ends and the country's years."""
-    return lines.merge(years[["grid_g_per_kwh", "year"]], how="outer", on="grid_g_per_kwh")
+    """What the break-even chart draws, as one reader's table: the lines' ends, then the country's years on the electric line."""
+    points = pd.DataFrame(
+        {
+            "Line or point": ELECTRIC_MIDPOINT
+            + ", on "
+            + years["series"].str.replace(", by year", "")
+            + " in "
+            + years["year"].astype(str),
+            "grid_g_per_kwh": years["grid_g_per_kwh"],
+            "g_per_km": years["g_per_km"],
+        }
+    )
+    shown = pd.concat([lines.rename(columns={"series": "Line or point"}), points], ignore_index=True)
+    return data.derived_from(shown[["Line or point", "grid_g_per_kwh", "g_per_km"]], years)
 
 
 # --- sensitivity -------------------------------------------------------------------------------------------
@@ -304,21 +341,21 @@ def sensitivity(inputs: calc.EmissionsInputs, ranges: pd.DataFrame) -> pd.DataFr
 
 
 def sensitivity_table(result: pd.DataFrame) -> pd.DataFrame:
-    """The sensitivity as a reader's table: each input's value used, range, basis and the answer at each end."""
-    shown = result.copy()
-    for column in ["low", "high", "value used"]:
-        shown[column] = shown[column].map(number)
-    for column in ["output_low", "output_high"]:
-        shown[column] = shown[column].map(lambda v: f"{v:+.1f}")
-    shown["swing"] = shown["swing"].map(lambda v: f"{v:.1f}")
-    return shown[["label", "value used", "low", "high", "unit", "output_low", "output_high", "swing", "range basis", "source_key"]].rename(
-        columns={
-            "label": "input",
-            "output_low": "EV minus hybrid at low (g/km)",
-            "output_high": "EV minus hybrid at high (g/km)",
-            "swing": "swing (g/km)",
+    """The sensitivity as a reader's table: each input's value used, range and basis, and the answer at each end."""
+    shown = pd.DataFrame(
+        {
+            "Input": result["label"],
+            "Value used": result["value used"].map(number),
+            "Low value": result["low"].map(number),
+            "High value": result["high"].map(number),
+            "Unit": result["unit"],
+            "output_low": result["output_low"],
+            "output_high": result["output_high"],
+            "swing_g_per_km": result["swing"],
+            "Range basis": result["range basis"],
         }
     )
+    return data.derived_from(shown, result)
 
 
 # --- running costs -----------------------------------------------------------------------------------------
@@ -334,8 +371,8 @@ def running_costs(points: pd.DataFrame, gasoline: pd.DataFrame, inputs: calc.Emi
         row = {
             "year": year,
             "electricity price (yen/kWh)": point["value"],
-            "electricity price basis": f"{point['year_type']}; {point['source_key']}"
-            + ("; derived by the pack" if point["derived"] == "yes" else ""),
+            "electricity price basis": f"{point['year_type']}; {point['producer']}"
+            + (f"; {point['figure']}" if point["derived"] == tables.YES else ""),
             "electric (yen/km, derived)": round(
                 calc.electric_cost_per_km(inputs.ev_wh_per_km, float(point["value"]), inputs.charging_loss_pct), 2
             ),
@@ -345,7 +382,5 @@ def running_costs(points: pd.DataFrame, gasoline: pd.DataFrame, inputs: calc.Emi
             row["gasoline price (yen/L, calendar-year mean)"] = price
             row["hybrid (yen/km, derived)"] = round(calc.fuel_cost_per_km(inputs.hybrid_km_per_l, price), 2)
             row["petrol kei (yen/km, derived)"] = round(calc.fuel_cost_per_km(inputs.petrol_km_per_l, price, name="petrol_km_per_l"), 2)
-        else:
-            row["gasoline price (yen/L, calendar-year mean)"] = "no gasoline price in the data for this year"
-        rows.append(row)
+        rows.append(row)  # a year without a petrol price leaves its cells empty: the table shows a dash and says why
     return data.derived_from(pd.DataFrame(rows), national, gasoline)

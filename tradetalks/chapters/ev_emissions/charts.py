@@ -1,7 +1,9 @@
 """The page's charts: grid intensity by country, Japan's mix, g/km per car, the break-even, the sensitivity, prices.
 
 Colours come from ``tradetalks.style`` roles: a country in its place colour, a power source in its
-own, a car by its powertrain.
+own, a car by its powertrain. The figures the prose talks about are labelled on the chart; charts of
+up to four series name them beside the marks instead of in a legend. Charts take the page's width
+(``tradetalks.charts.publish``), so none sets one; bars are sized by their count.
 """
 
 from __future__ import annotations
@@ -9,66 +11,91 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from tradetalks import style
+from tradetalks import style, text
 
-from .calculator import CAR_LABELS, ELECTRIC_HIGH, ELECTRIC_LOW, ELECTRIC_MIDPOINT, ELECTRIC_USE_PHASE, SERIES_ORDER
+from . import tables
+from .calculator import CAR_LABELS, ELECTRIC_HIGH, ELECTRIC_LOW, ELECTRIC_MIDPOINT, ELECTRIC_USE_PHASE
 from .tables import JAPAN, MIX_LABELS, MIX_ORDER, WANTED_COUNTRIES
-from .units import number
+from .units import FIGURES, number
 
-# The break-even chart's lines: the electric car in its powertrain colour (use phase alone in its own), dashed at ICCT's ends.
-SERIES_ROLES = {
-    ELECTRIC_USE_PHASE: "electric_use_phase",
-    ELECTRIC_MIDPOINT: "electric",
-    ELECTRIC_LOW: "electric",
-    ELECTRIC_HIGH: "electric",
-    CAR_LABELS["hybrid"]: "hybrid",
-    CAR_LABELS["petrol"]: "petrol",
-}
-SERIES_DASH = [[2, 2], [1, 0], [6, 3], [6, 3], [1, 0], [1, 0]]
-SERIES_LEGEND = alt.Legend(columns=2, labelLimit=320, symbolStrokeWidth=2.5)
-# The per-km bars' parts: the results' column -> the legend's words, and -> its colour role.
-PART_LABELS = {"use_phase": "use phase (electricity or fuel)", "battery": "battery manufacturing"}
+LABEL_PX = 11  # direct labels: at least the lint's 10 px on a phone
+BAR_STEP = 40  # px per bar of a horizontal bar chart
+BAR_THICKNESS = 22  # px: the per-km bars, thin enough to leave room for the battery's range above the electric car's
+# The break-even chart's lines (ICCT's low and high end are drawn as a band around the midpoint's line).
+LINES = [ELECTRIC_USE_PHASE, ELECTRIC_MIDPOINT, CAR_LABELS["hybrid"], CAR_LABELS["petrol"]]
+LINE_ROLES = {ELECTRIC_USE_PHASE: "electric_use_phase", ELECTRIC_MIDPOINT: "electric", CAR_LABELS["hybrid"]: "hybrid"}
+LINE_ROLES |= {CAR_LABELS["petrol"]: "petrol"}
+LINE_DASH = [[2, 2], [1, 0], [1, 0], [1, 0]]
+# The per-km bars' parts: the results' column -> the label on the bar, and -> its colour role.
+PART_LABELS = {"use_phase": "in use", "battery": "battery"}
 PART_ROLES = {"use_phase": "use_phase", "battery": "battery_manufacturing"}
 
 
-def intensity_chart(series: pd.DataFrame) -> alt.Chart:
-    """Lines of grid intensity by country in its place colour, Ember solid and IEA dashed; Japan drawn thicker."""
+def rounded(value: float) -> str:
+    """A chart label's figure: three significant figures (483.43 -> '483'), as the prose gives it."""
+    return text.rounded(value, FIGURES)
+
+
+# --- the grid -----------------------------------------------------------------------------------------------
+
+
+def intensity_chart(series: pd.DataFrame) -> alt.LayerChart:
+    """Lines of grid intensity by country in its place colour, Ember solid and IEA dashed (fainter); Japan drawn
+    thicker, its first and last figure labelled."""
     shown = series.assign(japan=series["country"] == JAPAN)
     present = set(series["country"])
     countries = [name for name in WANTED_COUNTRIES if name in present] + sorted(present - set(WANTED_COUNTRIES))
     colours = style.colours(style.place_role(country) for country in countries)
-    return (
+    x = alt.X("year:Q", title=None, axis=alt.Axis(format="d", tickMinStep=1))
+    y = alt.Y("value:Q", title="g CO2(e) per kWh generated", scale=alt.Scale(zero=True))
+    lines = (
         alt.Chart(shown)
         .mark_line(point=alt.OverlayMarkDef(size=25))
         .encode(
-            x=alt.X("year:Q", title="Year", axis=alt.Axis(format="d", tickMinStep=1)),
-            y=alt.Y("value:Q", title="Grams of CO2(e) per kWh generated", scale=alt.Scale(zero=True)),
+            x=x,
+            y=y,
             color=alt.Color(
                 "country:N",
                 title="Country or region",
                 sort=WANTED_COUNTRIES,
-                legend=alt.Legend(columns=4),
+                legend=alt.Legend(columns=2, labelLimit=200),
                 scale=alt.Scale(domain=countries, range=colours),
             ),
             strokeDash=alt.StrokeDash(
-                "publisher:N", title="Publisher", legend=alt.Legend(columns=1, labelLimit=300, symbolType="stroke", symbolStrokeWidth=2)
+                "publisher:N",
+                legend=None,  # the subtitle says which is which: one legend fits a phone's width, two side by side do not
+                scale=alt.Scale(domain=[tables.EMBER_PUBLISHER, tables.IEA_PUBLISHER], range=[[1, 0], [5, 3]]),
+            ),
+            opacity=alt.Opacity(
+                "publisher:N", legend=None, scale=alt.Scale(domain=[tables.EMBER_PUBLISHER, tables.IEA_PUBLISHER], range=[1.0, 0.55])
             ),
             size=alt.Size("japan:N", legend=None, scale=alt.Scale(domain=[True, False], range=[4, 1.8])),
             detail="publisher:N",
-            tooltip=["country:N", "year:Q", alt.Tooltip("value:Q", title="g per kWh"), "unit:N", "publisher:N"],
+            tooltip=["country:N", "year:Q", alt.Tooltip("value:Q", title="g per kWh"), "publisher:N"],
         )
     )
+    japan = shown[shown["japan"] & (shown["publisher"] == tables.EMBER_PUBLISHER)]
+    japan = japan.assign(label=[f"Japan {rounded(v)}" for v in japan["value"]])
+    first, last = (
+        alt.Chart(japan.iloc[[at]])
+        .mark_text(align=align, dy=-12, fontSize=LABEL_PX, fontWeight="bold", color=style.colour("japan"))
+        .encode(x=x, y=y, text="label:N")
+        for at, align in ((0, "left"), (-1, "right"))
+    )
+    return alt.layer(lines, first, last)
 
 
-def mix_chart(mix: pd.DataFrame) -> alt.Chart:
-    """Stacked bars of Japan's generation shares, fossil fuels at the bottom, each source in its own colour."""
+def mix_chart(mix: pd.DataFrame) -> alt.LayerChart:
+    """Stacked bars of Japan's generation shares, fossil fuels at the bottom, each source in its own colour; the
+    fossil fuels' total written on each bar."""
     order = {name: i for i, name in enumerate(MIX_ORDER)}
     shown = mix.assign(order=mix["category"].map(order))
-    return (
+    x = alt.X("bar:N", title=None, sort=None, axis=alt.Axis(labelAngle=0, labelOverlap=True))
+    bars = (
         alt.Chart(shown)
         .mark_bar()
         .encode(
-            x=alt.X("bar:N", title="Year (publisher)", sort=None, axis=alt.Axis(labelAngle=0)),
+            x=x,
             y=alt.Y(
                 "value:Q",
                 title="Share of electricity generated (%)",
@@ -76,81 +103,149 @@ def mix_chart(mix: pd.DataFrame) -> alt.Chart:
                 scale=alt.Scale(domain=[0, 100], nice=False, clamp=True),
             ),
             color=alt.Color(
-                "category:N", title="Source of electricity", scale=alt.Scale(domain=MIX_ORDER, range=style.colours(MIX_LABELS))
+                "category:N",
+                title="Source of electricity",
+                legend=alt.Legend(columns=3),
+                scale=alt.Scale(domain=MIX_ORDER, range=style.colours(MIX_LABELS)),
             ),
             order=alt.Order("order:Q"),
             tooltip=["bar:N", "category:N", alt.Tooltip("value:Q", title="share (%)"), "derived:N", "publisher:N"],
         )
-        .properties(width=style.CHART_WIDTH)
     )
+    fossil = tables.fossil_share(mix).assign(
+        middle=lambda f: f["fossil_pct"] / 2, label=lambda f: [text.pct(v, 2) for v in f["fossil_pct"]]
+    )
+    totals = (
+        alt.Chart(fossil)
+        .mark_text(fontSize=LABEL_PX, fontWeight="bold", color=style.colour("label_on_fill"))
+        .encode(x=x, y="middle:Q", text="label:N", tooltip=["bar:N", alt.Tooltip("fossil_pct:Q", title="coal, gas and oil (%)")])
+    )
+    return alt.layer(bars, totals)
+
+
+# --- grams per km -------------------------------------------------------------------------------------------
 
 
 def results_chart(table: pd.DataFrame) -> alt.LayerChart:
-    """Stacked bars (use phase + battery) per car, with a whisker for the battery at both ends of ICCT's range."""
-    long = table.melt(id_vars=["label"], value_vars=["use_phase", "battery"], var_name="part", value_name="g_per_km")
-    long["part"] = long["part"].map(PART_LABELS)
-    long = long[long["g_per_km"] > 0]
-    y = alt.Y("label:N", title=None, sort=list(CAR_LABELS.values()))
+    """Stacked bars (use phase + battery) per car, the parts named on the electric car's bar; a line spans its
+    total with the battery at both ends of ICCT's range; each total written at the bar's end."""
+    long = table.melt(id_vars=["label"], value_vars=list(PART_LABELS), var_name="part", value_name="g_per_km")
+    long = long[long["g_per_km"] > 0].copy()
+    long["start"] = long.groupby("label")["g_per_km"].cumsum() - long["g_per_km"]
+    long["middle"] = long["start"] + long["g_per_km"] / 2
+    long["name"] = long["part"].map(PART_LABELS)
+    y = alt.Y("label:N", title=None, sort=list(CAR_LABELS.values()), axis=alt.Axis(labelLimit=160))
+    # room on the right for the totals written past the longest bar, inside the drawing (not spilling out of it)
+    x = alt.X("g_per_km:Q", title="g CO2(e) per km (derived)", stack="zero", scale=alt.Scale(padding=36))
     bars = (
         alt.Chart(long)
-        .mark_bar()
+        .mark_bar(height=BAR_THICKNESS)
         .encode(
-            x=alt.X("g_per_km:Q", title="Grams of CO2(e) per km (derived)", stack="zero"),
+            x=x,
             y=y,
             color=alt.Color(
                 "part:N",
-                title=None,
-                scale=alt.Scale(domain=list(PART_LABELS.values()), range=style.colours(PART_ROLES[part] for part in PART_LABELS)),
+                legend=None,
+                scale=alt.Scale(domain=list(PART_LABELS), range=style.colours(PART_ROLES[part] for part in PART_LABELS)),
             ),
-            tooltip=["label:N", "part:N", alt.Tooltip("g_per_km:Q", format=".1f", title="g/km")],
+            order=alt.Order("start:Q"),
+            tooltip=["label:N", alt.Tooltip("name:N", title="part"), alt.Tooltip("g_per_km:Q", format=".1f", title="g/km")],
+        )
+    )
+    named = long[long["label"] == CAR_LABELS["electric"]]
+    parts = (
+        alt.Chart(named)
+        .mark_text(fontSize=LABEL_PX)
+        .encode(
+            x="middle:Q",
+            y=y,
+            text="name:N",
+            # white on the use phase's blue, ink on the battery's orange
+            color=alt.Color(
+                "part:N", legend=None, scale=alt.Scale(domain=list(PART_LABELS), range=style.colours(["label_on_fill", "text"]))
+            ),
         )
     )
     ranges = table[table["total_battery_low"].notna()]
+    above = -(BAR_THICKNESS // 2 + 5)  # the battery's range runs just above the electric car's bar, its label above that
     whisker = (
         alt.Chart(ranges)
-        .mark_rule(strokeWidth=2, color=style.colour("annotation"))
+        .mark_rule(strokeWidth=2, color=style.colour("annotation"), yOffset=above)
         .encode(
             x="total_battery_low:Q",
             x2="total_battery_high:Q",
             y=y,
             tooltip=[
-                alt.Tooltip("total_battery_low:Q", format=".1f", title="total, battery low end"),
-                alt.Tooltip("total_battery_high:Q", format=".1f", title="total, battery high end"),
+                alt.Tooltip("total_battery_low:Q", format=".1f", title="total, battery at ICCT's low end"),
+                alt.Tooltip("total_battery_high:Q", format=".1f", title="total, battery at ICCT's high end"),
             ],
         )
     )
-    labels = (
-        alt.Chart(table).mark_text(align="left", dx=6, dy=-12, fontSize=12).encode(x="total:Q", y=y, text=alt.Text("total:Q", format=".0f"))
+    range_label = (
+        alt.Chart(ranges.assign(range_text="ICCT's range of battery footprints"))
+        .mark_text(align="right", dy=above - 9, fontSize=LABEL_PX - 1, color=style.colour("annotation"))
+        .encode(x="total_battery_high:Q", y=y, text="range_text:N")
     )
-    return alt.layer(bars, whisker, labels).properties(height=180)
+    totals = (
+        alt.Chart(table.assign(total_text=[rounded(v) for v in table["total"]]))
+        .mark_text(align="left", dx=5, fontSize=LABEL_PX + 1, fontWeight="bold", color=style.colour("annotation"))
+        .encode(x="total:Q", y=y, text="total_text:N")
+    )
+    chart = alt.layer(bars, parts, whisker, range_label, totals).resolve_scale(color="independent")
+    return chart.properties(height=alt.Step(BAR_STEP + 12))
 
 
 def break_even_chart(lines: pd.DataFrame, years: pd.DataFrame, country: str, crossing: float, crossing_g_per_km: float) -> alt.LayerChart:
-    """Each car's g/km across grid intensities; points mark ``country``'s years (in its place colour); a rule marks the break-even."""
+    """Each car's g/km across grid intensities, named at the line's right end; ICCT's battery range as a band;
+    points mark ``country``'s years (in its place colour); a rule marks the break-even with the hybrid."""
     x = alt.X("grid_g_per_kwh:Q", title="Grid carbon intensity (g CO2e per kWh generated)")
-    y = alt.Y("g_per_km:Q", title="Grams of CO2(e) per km (derived)", scale=alt.Scale(zero=True))
+    y = alt.Y("g_per_km:Q", title="g CO2(e) per km (derived)", scale=alt.Scale(zero=True))
     annotation = style.colour("annotation")
     place = style.colour(style.place_role(country))
     if place == style.colour("electric"):  # Norway's green would vanish on the electric car's green line
         place = style.colour("emphasis")
+    ends = lines[lines["series"].isin([ELECTRIC_LOW, ELECTRIC_HIGH])]
+    band = ends.pivot_table(index="grid_g_per_kwh", columns="series", values="g_per_km").reset_index()
+    band = band.rename(columns={ELECTRIC_LOW: "low", ELECTRIC_HIGH: "high"})
+    area = (
+        alt.Chart(band)
+        .mark_area(opacity=0.15, color=style.colour("electric"))
+        .encode(
+            x=x,
+            y=alt.Y("low:Q", title="g CO2(e) per km (derived)"),
+            y2="high:Q",
+            tooltip=[alt.Tooltip("grid_g_per_kwh:Q", title="g per kWh")],
+        )
+    )
+    drawn = lines[lines["series"].isin(LINES)]
     line = (
-        alt.Chart(lines)
+        alt.Chart(drawn)
         .mark_line(strokeWidth=2.5)
         .encode(
             x=x,
             y=y,
             color=alt.Color(
-                "series:N",
-                title=None,
-                sort=SERIES_ORDER,
-                legend=SERIES_LEGEND,
-                scale=alt.Scale(domain=SERIES_ORDER, range=style.colours(SERIES_ROLES[name] for name in SERIES_ORDER)),
+                "series:N", legend=None, scale=alt.Scale(domain=LINES, range=style.colours(LINE_ROLES[name] for name in LINES))
             ),
-            strokeDash=alt.StrokeDash(
-                "series:N", title=None, sort=SERIES_ORDER, legend=SERIES_LEGEND, scale=alt.Scale(domain=SERIES_ORDER, range=SERIES_DASH)
-            ),
+            strokeDash=alt.StrokeDash("series:N", legend=None, scale=alt.Scale(domain=LINES, range=LINE_DASH)),
             tooltip=["series:N", alt.Tooltip("grid_g_per_kwh:Q", title="g per kWh"), alt.Tooltip("g_per_km:Q", format=".1f", title="g/km")],
         )
+    )
+    right_end = drawn[drawn["grid_g_per_kwh"] == drawn["grid_g_per_kwh"].max()]
+    line_colour = alt.Color("series:N", legend=None, scale=alt.Scale(domain=LINES, range=style.colours(LINE_ROLES[name] for name in LINES)))
+    # the lowest electric line is named at its middle, under it: its right end runs past the country's points
+    middle = drawn[drawn["series"] == ELECTRIC_USE_PHASE].groupby("series", as_index=False)[["grid_g_per_kwh", "g_per_km"]].mean()
+    names = [
+        alt.Chart(right_end[right_end["series"] != ELECTRIC_USE_PHASE])
+        .mark_text(align="right", dx=-2, dy=-9, fontSize=LABEL_PX)
+        .encode(x=x, y=y, text="series:N", color=line_colour),
+        alt.Chart(middle).mark_text(align="left", dx=4, dy=14, fontSize=LABEL_PX).encode(x=x, y=y, text="series:N", color=line_colour),
+    ]
+    band_end = band[band["grid_g_per_kwh"] == band["grid_g_per_kwh"].max()].assign(band_text="ICCT's range of battery footprints")
+    band_name = (
+        alt.Chart(band_end)
+        .mark_text(align="right", dx=-2, dy=14, fontSize=LABEL_PX - 1, color=annotation)
+        .encode(x=x, y=alt.Y("high:Q"), text="band_text:N")
     )
     points = (
         alt.Chart(years)
@@ -166,19 +261,31 @@ def break_even_chart(lines: pd.DataFrame, years: pd.DataFrame, country: str, cro
             ],
         )
     )
-    labels = alt.Chart(years).mark_text(dy=14, fontSize=11, color=annotation).encode(x=x, y=y, text="label:N")
-    layers = [line, points, labels]
+    years_text = alt.Chart(years).mark_text(dy=14, fontSize=LABEL_PX, color=annotation).encode(x=x, y=y, text="label:N")
+    layers = [area, line, *names, band_name, points, years_text]
     if crossing > 0:
         mark = pd.DataFrame(
-            [{"grid_g_per_kwh": crossing, "g_per_km": crossing_g_per_km, "text": f"break-even with the hybrid: {crossing:.0f} g/kWh"}]
+            [
+                {
+                    "grid_g_per_kwh": crossing,
+                    "g_per_km": crossing_g_per_km,
+                    "text": f"break-even: {text.about(crossing, 'g/kWh')}",
+                }
+            ]
         )
         layers.append(alt.Chart(mark).mark_rule(strokeDash=[4, 4], color=annotation).encode(x=x))
-        layers.append(alt.Chart(mark).mark_text(align="left", dx=6, fontSize=12).encode(x=x, y=alt.value(12), text="text:N"))
-    return alt.layer(*layers).properties(height=340)
+        layers.append(
+            alt.Chart(mark).mark_text(align="left", dx=5, fontSize=LABEL_PX, color=annotation).encode(x=x, y=alt.value(10), text="text:N")
+        )
+    return alt.layer(*layers).properties(height=360)
+
+
+# --- sensitivity --------------------------------------------------------------------------------------------
 
 
 def tornado_chart(result: pd.DataFrame) -> alt.LayerChart:
-    """Bars from the answer at an input's low value to its answer at its high value; biggest swing on top."""
+    """Bars from the answer at an input's low value to its answer at its high value, each end labelled with the
+    input's value; biggest swing on top; dashed rule: the inputs as chosen; red rule: zero (the two cars equal)."""
     order = result["label"].tolist()
     shown = result.assign(
         low_text=result["low"].map(number),
@@ -188,8 +295,8 @@ def tornado_chart(result: pd.DataFrame) -> alt.LayerChart:
     )
     shown["left_text"] = shown.apply(lambda r: r["low_text"] if r["output_low"] <= r["output_high"] else r["high_text"], axis=1)
     shown["right_text"] = shown.apply(lambda r: r["high_text"] if r["output_low"] <= r["output_high"] else r["low_text"], axis=1)
-    y = alt.Y("label:N", title=None, sort=order)
-    x = alt.X("left:Q", title="Electric minus hybrid, g CO2(e) per km (below 0: the electric car emits less)")
+    y = alt.Y("label:N", title=None, sort=order, axis=alt.Axis(labelLimit=190))
+    x = alt.X("left:Q", title="Electric minus hybrid (g/km)", scale=alt.Scale(padding=28))  # room for the end labels
     bars = (
         alt.Chart(shown)
         .mark_bar(color=style.colour("neutral"), height=16)
@@ -208,49 +315,69 @@ def tornado_chart(result: pd.DataFrame) -> alt.LayerChart:
             ],
         )
     )
-    left = alt.Chart(shown).mark_text(align="right", dx=-4, fontSize=11).encode(x="left:Q", y=y, text="left_text:N")
-    right = alt.Chart(shown).mark_text(align="left", dx=4, fontSize=11).encode(x="right:Q", y=y, text="right_text:N")
-    base = alt.Chart(shown.head(1)).mark_rule(color=style.colour("annotation"), strokeDash=[4, 3]).encode(x="base:Q")
+    left = alt.Chart(shown).mark_text(align="right", dx=-4, fontSize=LABEL_PX).encode(x="left:Q", y=y, text="left_text:N")
+    right = alt.Chart(shown).mark_text(align="left", dx=4, fontSize=LABEL_PX).encode(x="right:Q", y=y, text="right_text:N")
+    base = shown.head(1).assign(base_text=lambda f: [f"inputs as chosen: {text.rounded(v, FIGURES)}" for v in f["base"]])
+    base_rule = alt.Chart(base).mark_rule(color=style.colour("annotation"), strokeDash=[4, 3]).encode(x="base:Q")
+    base_label = (
+        alt.Chart(base)
+        .mark_text(dy=-8, fontSize=LABEL_PX - 1, color=style.colour("annotation"))
+        .encode(x="base:Q", y=alt.value(0), text="base_text:N")
+    )
     zero = alt.Chart(pd.DataFrame({"zero": [0.0]})).mark_rule(color=style.colour("zero_rule"), strokeWidth=2).encode(x="zero:Q")
-    return alt.layer(bars, left, right, base, zero).properties(height=300)
+    return alt.layer(bars, left, right, base_rule, base_label, zero).properties(height=alt.Step(BAR_STEP - 8))
 
 
-def price_points_chart(points: pd.DataFrame) -> alt.Chart:
-    """Japan's household electricity prices as points only (no line: the years are not one series).
+# --- prices -------------------------------------------------------------------------------------------------
+
+
+def price_points_chart(points: pd.DataFrame) -> alt.LayerChart:
+    """Japan's household electricity prices as points only (no line: the years are not one series); the
+    government's national figures, which the title quotes, labelled.
 
     The colour tells the sources apart and means nothing more, so it is the theme's category palette.
     """
-    return (
+    x = alt.X(
+        "year:Q",
+        title="Year (fiscal or calendar: see the table)",
+        axis=alt.Axis(format="d", tickMinStep=1),
+        scale=alt.Scale(zero=False, padding=12),
+    )
+    y = alt.Y("value:Q", title="Household electricity price (yen per kWh)", scale=alt.Scale(zero=True))
+    dots = (
         alt.Chart(points)
         .mark_point(size=90, strokeWidth=2, filled=True)
         .encode(
-            x=alt.X(
-                "year:Q",
-                title="Year (fiscal or calendar: see the table)",
-                axis=alt.Axis(format="d", tickMinStep=1),
-                scale=alt.Scale(zero=False, padding=12),
-            ),
-            y=alt.Y("value:Q", title="Household electricity price (yen per kWh)", scale=alt.Scale(zero=True)),
-            color=alt.Color("series:N", title="Source (area)", legend=alt.Legend(columns=2, labelLimit=320)),
+            x=x,
+            y=y,
+            color=alt.Color("series:N", title="Source (area)", legend=alt.Legend(columns=1, labelLimit=320)),
             shape=alt.Shape(
-                "derived:N", title="Derived by the data pack", scale=alt.Scale(domain=["no", "yes"], range=["circle", "diamond"])
+                "figure:N",
+                legend=None,  # the subtitle names the one derived point's diamond: one legend fits a phone
+                scale=alt.Scale(domain=list(tables.FIGURE_WORDS.values()), range=["circle", "diamond"]),
             ),
-            tooltip=["year:Q", "value:Q", "unit:N", "area:N", "year_type:N", "metric:N", "derived:N", "source_key:N", "notes:N"],
+            tooltip=["year:Q", alt.Tooltip("value:Q", title="yen per kWh"), "area:N", "year_type:N", "producer:N", "figure:N"],
         )
     )
+    quoted = tables.anre_unit_prices(points).assign(label=lambda f: [f"{v:g}" for v in f["value"]])
+    labels = alt.Chart(quoted).mark_text(align="right", dx=-9, fontSize=LABEL_PX, fontWeight="bold").encode(x=x, y=y, text="label:N")
+    return alt.layer(dots, labels)
 
 
-def cross_country_chart(rows: pd.DataFrame) -> alt.Chart:
-    """Each country's household price implied by its bill: Japan in its place colour, the others for comparison."""
-    shown = rows.assign(japan=rows["country"] == JAPAN)
-    return (
+def cross_country_chart(rows: pd.DataFrame) -> alt.LayerChart:
+    """Each country's household price implied by its bill, the figure beside its point: Japan in its place
+    colour, the others for comparison."""
+    shown = rows.assign(japan=rows["country"] == JAPAN, label=[f"{v:g}" for v in rows["value"]])
+    y = alt.Y("country:N", title=None, sort="-x")
+    x = alt.X("value:Q", title="Yen per kWh, implied by the bill (derived)", scale=alt.Scale(zero=True))
+    colour = alt.Color("japan:N", legend=None, scale=alt.Scale(domain=[True, False], range=style.colours(["japan", "context"])))
+    dots = (
         alt.Chart(shown)
-        .mark_point(size=110, filled=True)
-        .encode(
-            x=alt.X("value:Q", title="Household electricity price implied by the bill (yen per kWh, derived)", scale=alt.Scale(zero=True)),
-            y=alt.Y("country:N", title=None, sort="-x"),
-            color=alt.Color("japan:N", legend=None, scale=alt.Scale(domain=[True, False], range=style.colours(["japan", "context"]))),
-            tooltip=["country:N", "year:Q", "value:Q", "unit:N", "notes:N"],
-        )
-        .properties(height=220)
+        .mark_point(size=110, filled=True, opacity=1)
+        .encode(x=x, y=y, color=colour, tooltip=["country:N", "year:Q", "value:Q"])
     )
+    ink = alt.Color(
+        "japan:N", legend=None, scale=alt.Scale(domain=[True, False], range=style.colours(["japan", "text"]))
+    )  # readable labels
+    labels = alt.Chart(shown).mark_text(align="left", dx=9, fontSize=LABEL_PX).encode(x=x, y=y, text="label:N", color=ink)
+    return alt.layer(dots, labels).resolve_scale(color="independent").properties(height=alt.Step(28))

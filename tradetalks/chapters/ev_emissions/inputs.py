@@ -125,7 +125,7 @@ def resolve_inputs(
     years = {country: tables.grid_years(electricity, country) for country in countries}
     year, intensity = parameters.check_grid(grid_country, grid_year, grid_intensity, years)
     if intensity is not None:
-        add("grid_g_per_kwh", intensity, "set by the grid_intensity parameter")
+        add("grid_g_per_kwh", intensity, "set by you")
     else:
         chosen = series[(series["country"] == grid_country) & (series["year"] == year)].iloc[0]
         add(
@@ -152,7 +152,7 @@ def resolve_inputs(
 
     upstream_g_per_mj = parameters.check_upstream(fuel_upstream_g_per_mj)
     if upstream_g_per_mj == 0:
-        add("fuel_upstream_kg_per_l", 0.0, "not counted (fuel_upstream_g_per_mj = 0)")
+        add("fuel_upstream_kg_per_l", 0.0, "not counted (the default)")
     else:
         heating = lifecycle_row(lifecycle, P_HEATING_VALUE)
         add(
@@ -186,6 +186,13 @@ def resolve_inputs(
 
 
 def inputs_table(table: pd.DataFrame) -> pd.DataFrame:
-    """The inputs as a reader's table (number formatted, unit, basis)."""
-    shown = table.assign(value=table["value"].map(number))
-    return shown[["input", "value", "unit", "basis", "source_key"]]
+    """The inputs as a reader's table: value formatted, unit, basis and who produced a sourced figure (no source keys)."""
+    return pd.DataFrame(
+        {
+            "Input": table["input"],
+            "Value": table["value"].map(number),
+            "Unit": table["unit"],
+            "Basis": table["basis"],
+            "Source": tables.producers(table),
+        }
+    )

@@ -32,6 +32,7 @@ WANTED_COUNTRIES = ["Japan", "China", "United States", "Germany", "European Unio
 EMBER_PUBLISHER = "Ember via OWID (CO2e, life cycle)"
 IEA_PUBLISHER = "IEA (CO2 only)"
 NATIONAL = "national"
+TOKYO_AREA = "TEPCO area (Tokyo region)"
 
 # The mix chart's categories: generation_source id -> the chapter's name for it, fossil fuels first (the stacking order).
 MIX_LABELS = {
@@ -52,6 +53,22 @@ ISEP_MIX_PUBLISHER = "ISEP (preliminary)"
 # ISEP's sources under Ember's categories: LNG is gas, biomass is bioenergy, geothermal is among the other renewables.
 ISEP_AS_EMBER = {"coal": "coal", "lng": "gas", "nuclear": "nuclear", "hydro": "hydro", "solar": "solar", "wind": "wind"}
 ISEP_AS_EMBER |= {"biomass": "bioenergy", "geothermal": "other_renewables"}
+EMBER_EARLIER = "ember_carbon_intensity_earlier_vintage"  # an earlier copy of Ember's series: how much its figures move
+# A price point's figure as readers see it: as its source published it, or derived by the data's compilers (the one
+# derived kind of household price in the data: a bill divided by the month's use, as its notes say).
+FIGURE_WORDS = {"no": "as published", "yes": "derived (bill ÷ monthly use)"}
+
+
+def producers(frame: pd.DataFrame, column: str = data.SOURCE_KEY_COLUMN) -> pd.Series:
+    """Each row's sources as the names of who produced the figures (the sources table's producer, else its
+    publisher): a reader sees names, never source keys. A cell citing several sources names each once."""
+    cells = frame[column].fillna("").astype(str)
+    keys = [key for cell in cells for key in data.split_source_keys(cell)]
+    if not keys:
+        return cells.map(lambda _: "")
+    sources = data.sources_for(keys, data.data_dir_of(frame)).set_index(data.SOURCE_KEY_COLUMN)
+    names = sources["producer"].where(sources["producer"].notna(), sources["publisher"])
+    return cells.map(lambda cell: "; ".join(dict.fromkeys(str(names[key]) for key in data.split_source_keys(cell))))
 
 
 # --- the grid ----------------------------------------------------------------------------------------------
@@ -77,6 +94,24 @@ def intensity_series(electricity: pd.DataFrame) -> pd.DataFrame:
     ember = ember_intensity(electricity).assign(publisher=EMBER_PUBLISHER)
     iea = iea_intensity(electricity, last_year=int(ember["year"].max())).assign(publisher=IEA_PUBLISHER)
     return data.derived_from(pd.concat([ember, iea.drop(columns="estimate")], ignore_index=True), electricity)
+
+
+def intensity_drawn(series: pd.DataFrame) -> pd.DataFrame:
+    """The intensity chart's data for readers: country, year, grams per kWh and publisher (sources in the source line)."""
+    shown = series[["country", "year", "value", "publisher"]].rename(columns={"value": "grid_g_per_kwh", "publisher": "Publisher (scope)"})
+    return data.derived_from(shown.reset_index(drop=True), series)
+
+
+def ember_revision(electricity: pd.DataFrame) -> float:
+    """The most Ember's intensity for one country and year moved between the two vintages the data hold (g/kWh).
+
+    It is how far apart two of Ember's figures must be before the page calls one grid dirtier than
+    another (``text.compare``): a smaller gap could vanish in the next revision.
+    """
+    current = ember_intensity(electricity).set_index(["country", "year"])["value"]
+    earlier = electricity[electricity["dataset"] == EMBER_EARLIER].set_index(["country", "year"])["value"]
+    both = earlier.index.intersection(current.index)
+    return float((current[both] - earlier[both]).abs().max()) if len(both) else 0.0
 
 
 def missing_countries(series: pd.DataFrame) -> list[str]:
@@ -139,6 +174,14 @@ def fossil_share(mix: pd.DataFrame) -> pd.DataFrame:
     return data.derived_from(fossil.rename(columns={"value": "fossil_pct"}).sort_values("year").reset_index(drop=True), mix)
 
 
+def mix_drawn(mix: pd.DataFrame) -> pd.DataFrame:
+    """The mix chart's data for readers: year, source of electricity, share, derived or not, publisher."""
+    shown = mix[["year", "category", "value", "derived", "publisher"]].rename(
+        columns={"category": "Source of electricity", "value": "generation_share_pct", "publisher": "Publisher"}
+    )
+    return data.derived_from(shown.reset_index(drop=True), mix)
+
+
 def mix_shares(mix: pd.DataFrame, source: str) -> pd.Series:
     """One source's share of Japan's generation by year in Ember's series (``source``: a generation_source id)."""
     rows = mix[(mix["category"] == MIX_LABELS[source]) & (mix["publisher"] == EMBER_MIX_PUBLISHER)]
@@ -158,6 +201,13 @@ def utility_factors(electricity: pd.DataFrame) -> pd.DataFrame:
     return data.derived_from(shaped, electricity)
 
 
+def utility_factors_table(utilities: pd.DataFrame) -> pd.DataFrame:
+    """The two measures for readers: the year, both figures and who reported the utilities' figure (the rows' long notes
+    stay in the electricity table and on the references page)."""
+    shown = utilities.drop(columns=["notes"]).assign(**{"Utilities' figure reported by": producers(utilities)})
+    return data.derived_from(shown.drop(columns=data.SOURCE_KEY_COLUMN), utilities)
+
+
 # --- prices ------------------------------------------------------------------------------------------------
 
 
@@ -171,12 +221,29 @@ def japan_household_prices(prices: pd.DataFrame, electricity: pd.DataFrame) -> p
         & (electricity["measure_id"] == HOUSEHOLD_PRICE)
     ].copy()
     from_electricity["table"] = "electricity"
-    rows = pd.concat([from_prices, from_electricity], ignore_index=True)
-    rows["area"] = rows["country"].map({JAPAN: NATIONAL, JAPAN_TEPCO: "TEPCO area (Tokyo region)"})
-    rows["year_type"] = (rows["fiscal_year"] == YES).map({True: "fiscal year (April-March)", False: "calendar year or not stated"})
-    rows["series"] = rows["source_key"] + " (" + rows["area"] + ")"
-    columns = ["year", "value", "unit", "area", "year_type", "metric", "derived", "series", "dataset", "source_key", "table", "notes"]
+    rows = data.derived_from(pd.concat([from_prices, from_electricity], ignore_index=True), prices, electricity)
+    rows["area"] = rows["country"].map({JAPAN: NATIONAL, JAPAN_TEPCO: TOKYO_AREA})
+    rows["year_type"] = (rows["fiscal_year"] == YES).map({True: "fiscal year (April–March)", False: "calendar year or not stated"})
+    rows["producer"] = producers(rows)
+    rows["series"] = rows["producer"] + rows["area"].map({NATIONAL: "", TOKYO_AREA: " (Tokyo area)"})
+    rows["figure"] = rows["derived"].map(FIGURE_WORDS)
+    columns = ["year", "value", "unit", "area", "year_type", "metric", "derived", "figure", "series", "producer", "dataset", "source_key"]
+    columns += ["table", "notes"]
     return data.derived_from(rows[columns].sort_values(["year", "source_key"]).reset_index(drop=True), prices, electricity)
+
+
+def price_points_drawn(points: pd.DataFrame) -> pd.DataFrame:
+    """The price chart's data for readers: year, price, area, year type, who produced it and whether it is derived."""
+    shown = points[["year", "value", "area", "year_type", "producer", "figure"]].rename(
+        columns={
+            "value": "household_price_yen_per_kwh",
+            "area": "Area",
+            "year_type": "Year type",
+            "producer": "Source",
+            "figure": "Figure",
+        }
+    )
+    return data.derived_from(shown, points)
 
 
 def national_prices(points: pd.DataFrame) -> pd.DataFrame:
@@ -192,11 +259,21 @@ def anre_unit_prices(points: pd.DataFrame) -> pd.DataFrame:
 def cross_country_prices(prices: pd.DataFrame) -> pd.DataFrame:
     """The one same-publisher cross-country comparison: household prices implied by the Nikkei/IEA 2022 bills (derived by the pack)."""
     rows = prices[(prices["dataset"] == NIKKEI_BILLS) & (prices["measure_id"] == HOUSEHOLD_PRICE)]
-    return (
-        rows[["country", "year", "value", "unit", "derived", "source_key", "notes"]]
-        .sort_values("value", ascending=False)
-        .reset_index(drop=True)
-    )
+    shaped = rows[["country", "year", "value", "unit", "derived", "source_key", "notes"]].sort_values("value", ascending=False)
+    return data.derived_from(shaped.reset_index(drop=True), prices)
+
+
+def cross_country_drawn(abroad: pd.DataFrame) -> pd.DataFrame:
+    """The cross-country chart's data for readers: country, year, implied price and how it was obtained."""
+    shown = abroad[["country", "year", "value"]].rename(columns={"value": "household_price_yen_per_kwh"})
+    shown["Figure"] = abroad["derived"].map(FIGURE_WORDS)
+    return data.derived_from(shown, abroad)
+
+
+def japan_rank(abroad: pd.DataFrame) -> tuple[int, int]:
+    """Japan's place among the countries by implied price (1: the highest), and how many countries there are."""
+    ranked = abroad.sort_values("value", ascending=False).reset_index(drop=True)
+    return int(ranked.index[ranked["country"] == JAPAN][0]) + 1, len(ranked)
 
 
 def gasoline_japan(prices: pd.DataFrame) -> pd.DataFrame:
@@ -213,3 +290,8 @@ def subsidy(prices: pd.DataFrame) -> pd.Series:
 def chapter_sources(*frames: pd.DataFrame) -> pd.DataFrame:
     """Every source cited by the frames' rows, in first-cited order: rows of the sources table."""
     return data.sources_cited(*frames, data_dir=data.data_dir_of(*frames))
+
+
+def chapter_sources_table(sources: pd.DataFrame) -> pd.DataFrame:
+    """The chapter's sources for readers: who produced each figure, where it was read, its title and date (no keys)."""
+    return sources[["producer", "publisher", "title", "as_of"]]

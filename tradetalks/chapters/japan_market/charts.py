@@ -6,6 +6,8 @@ place's colour; the U.S. makers and the market's segments have roles of their ow
 
 from __future__ import annotations
 
+import re
+
 import altair as alt
 import pandas as pd
 
@@ -13,9 +15,11 @@ from tradetalks import style, text
 
 from . import history, sizes, tables
 
-NESTED_WIDTH = 470  # pixels; the level titles sit to the left of the bars
 LABEL_CHAR_PX = 6.6  # approximate width of one character of an 11 px bold label
 LOG_TICKS = [100, 300, 1000, 3000, 10000, 30000, 100000, 300000]
+NAME_ROOM = 80  # px right of the last year, for a maker's name and figure
+LEGEND_COLUMNS = {"expr": "width < 420 ? 1 : 2"}  # a legend of long entries: one column on a phone, two on a wider screen
+LEGEND_OF = ("all", "foreign brands", "U.S. brands")  # what each bar of the split is a share of, in its legend entries
 
 # The split's segments (by segment_id) and the U.S. makers (by brand_id) -> colour role.
 SEGMENT_ROLES = {
@@ -48,10 +52,19 @@ STANCE_ROLES = {
 STANCE_SHAPES = ["triangle-up", "circle", "square", "diamond", "cross"]
 
 
+def _inside_label(share: str, named: str, bare: str) -> str:
+    """A Vega expression: the segment's name and share if they fit inside it at the chart's drawn width, else the share
+    alone, else nothing (the legend names every segment). The chart follows its container, so this is decided on screen."""
+    room = f"({share}) * width - 10"
+    return f"{room} > length({named}) * {LABEL_CHAR_PX} ? {named} : ({room} > length({bare}) * {LABEL_CHAR_PX} ? {bare} : '')"
+
+
 def nested_chart(split: tables.MarketSplit, note: str = "") -> alt.LayerChart:
     """Stacked bars, one per level; each bar zooms into the last segment of the bar above (shares of that bar).
 
-    ``note`` (e.g. Japan's tariff on cars) is written at the top right, beside the picture.
+    Each bar's title sits above its right end; segment labels appear inside a segment only where they fit at the width the
+    chart is drawn; shares are derived, so they are given to two significant figures. ``note`` (e.g. Japan's tariff on
+    cars) is written under the picture.
     """
     table = tables.split_table(split)
     bar_h, gap = 1.0, 0.9
@@ -59,15 +72,12 @@ def nested_chart(split: tables.MarketSplit, note: str = "") -> alt.LayerChart:
     for level, rows in table.groupby(split.rows["level"], sort=True):
         top = -level * (bar_h + gap)
         start = 0.0
+        shares = 100 * rows["units"] / rows["units"].sum()  # unrounded, for the labels' two significant figures
         for index, row in rows.iterrows():
             colours.append(style.colour(SEGMENT_ROLES[split.rows.loc[index, "segment_id"]]))
-            width = row["share_of_level_pct"] / 100
-            named = f"{row['segment']}: {row['share_of_level_pct']:.1f}%"
-            bare = f"{row['share_of_level_pct']:.1f}%"
-            room = width * NESTED_WIDTH - 10  # pixels inside the segment
-            inside = named if len(named) * LABEL_CHAR_PX < room else bare if len(bare) * LABEL_CHAR_PX < room else ""
-            level_title = tables.LEVEL_TITLES[level].lower().replace("u.s.", "U.S.")
-            legend = f"{row['segment']}: {row['share_of_level_pct']:.1f}% of {level_title}"
+            width = shares[index] / 100
+            share = text.pct(shares[index], 2)
+            of_what = LEGEND_OF[level] if level < len(LEGEND_OF) else tables.LEVEL_TITLES[level]
             pieces.append(
                 {
                     **row.to_dict(),
@@ -76,8 +86,10 @@ def nested_chart(split: tables.MarketSplit, note: str = "") -> alt.LayerChart:
                     "x1": start + width,
                     "y0": top - bar_h,
                     "y1": top,
-                    "inside": inside,
-                    "legend": legend,
+                    "fraction": width,
+                    "named": f"{row['segment']}: {share}",
+                    "bare": share,
+                    "legend": f"{row['segment']}: {share} of {of_what}",
                 }
             )
             start += width
@@ -87,21 +99,22 @@ def nested_chart(split: tables.MarketSplit, note: str = "") -> alt.LayerChart:
         child_top = -level * (bar_h + gap)
         links.append({"x": parent["x0"], "x2": 0.0, "y": parent["y0"], "y2": child_top})
         links.append({"x": parent["x1"], "x2": 1.0, "y": parent["y0"], "y2": child_top})
+    bottom = -(split.levels * (bar_h + gap)) + gap
     x_scale = alt.Scale(domain=[0, 1], nice=False)
-    y_scale = alt.Scale(domain=[-(split.levels * (bar_h + gap)) + gap, 0.6], nice=False)
+    y_scale = alt.Scale(domain=[bottom - (0.6 if note else 0.0), 0.6], nice=False)
     colour = alt.Color(
         "legend:N",
         title=None,
         sort=list(frame["legend"]),
         scale=alt.Scale(domain=list(frame["legend"]), range=colours),
-        legend=alt.Legend(orient="bottom", columns=2, symbolType="square", labelLimit=0),
+        legend=alt.Legend(orient="bottom", columns=LEGEND_COLUMNS, symbolType="square", labelLimit={"expr": "width - 20"}),
     )
     tooltip = [
         alt.Tooltip("segment:N", title="Segment"),
         alt.Tooltip("units:Q", format=",.0f", title="Vehicles"),
-        alt.Tooltip("share_of_level_pct:Q", format=".1f", title="Share of this bar (%)"),
+        alt.Tooltip("bare:N", title="Share of this bar"),
         alt.Tooltip("share_of_market_pct:Q", format=".2f", title="Share of all new vehicles (%)"),
-        alt.Tooltip("how:N", title="How"),
+        alt.Tooltip("how:N", title="How obtained"),
     ]
     bars = (
         alt.Chart(frame)
@@ -115,14 +128,18 @@ def nested_chart(split: tables.MarketSplit, note: str = "") -> alt.LayerChart:
             tooltip=tooltip,
         )
     )
-    titles = (
-        alt.Chart(frame.drop_duplicates("level").assign(left=0.0, middle=lambda t: (t["y0"] + t["y1"]) / 2))
-        .mark_text(align="right", baseline="middle", dx=-8, fontSize=12, fontWeight="bold")
-        .encode(x=alt.X("left:Q", axis=None, scale=x_scale), y=alt.Y("middle:Q", axis=None, scale=y_scale), text="level_title:N")
+    titles = (  # above each bar's right end: clear of the dashed lines, which leave the bar above from its right end
+        alt.Chart(frame.drop_duplicates("level").assign(right=1.0))
+        .mark_text(align="right", baseline="bottom", dy=-4, fontSize=12, fontWeight="bold")
+        .encode(x=alt.X("right:Q", axis=None, scale=x_scale), y=alt.Y("y1:Q", axis=None, scale=y_scale), text="level_title:N")
     )
     labels = (
-        alt.Chart(frame[frame["inside"] != ""])
-        .transform_calculate(xm="(datum.x0 + datum.x1) / 2", ym="(datum.y0 + datum.y1) / 2")
+        alt.Chart(frame)
+        .transform_calculate(
+            xm="(datum.x0 + datum.x1) / 2",
+            ym="(datum.y0 + datum.y1) / 2",
+            inside=_inside_label("datum.fraction", "datum.named", "datum.bare"),
+        )
         .mark_text(fontSize=11, color=style.colour("label_on_fill"), fontWeight="bold")
         .encode(x=alt.X("xm:Q", axis=None, scale=x_scale), y=alt.Y("ym:Q", axis=None, scale=y_scale), text="inside:N")
     )
@@ -136,15 +153,16 @@ def nested_chart(split: tables.MarketSplit, note: str = "") -> alt.LayerChart:
         layers.insert(0, connectors)
     if note:
         layers.append(
-            alt.Chart(pd.DataFrame({"note": [note], "right": [1.0], "top": [0.0]}))
-            .mark_text(align="right", baseline="bottom", dy=-3, fontSize=12, fontWeight="bold", color=style.colour("emphasis"))
-            .encode(x=alt.X("right:Q", axis=None, scale=x_scale), y=alt.Y("top:Q", axis=None, scale=y_scale), text="note:N")
+            alt.Chart(pd.DataFrame({"note": [note], "left": [0.0], "bottom": [bottom]}))
+            .mark_text(align="left", baseline="top", dy=6, fontSize=12, fontWeight="bold", color=style.colour("emphasis"))
+            .encode(x=alt.X("left:Q", axis=None, scale=x_scale), y=alt.Y("bottom:Q", axis=None, scale=y_scale), text="note:N")
         )
-    return alt.layer(*layers).properties(width=NESTED_WIDTH, height=75 * split.levels + 30)
+    return alt.layer(*layers).properties(height=80 * split.levels + 40)
 
 
-def brand_chart(comparison: pd.DataFrame) -> alt.LayerChart:
-    """Horizontal bars by brand, coloured by origin; approximate figures paler; a brand without a figure says so."""
+def brand_chart(comparison: pd.DataFrame, us_total: float | None = None) -> alt.LayerChart:
+    """Horizontal bars by brand, coloured by origin, each labelled with its count; approximate figures paler; a brand
+    without a figure says so. ``us_total`` (all U.S. brands together) is drawn as a labelled dashed line."""
     shown = comparison.assign(
         text=comparison.apply(
             lambda r: r["note"] if pd.isna(r["units"]) else ("≈ " if r["approximate"] else "") + text.units(r["units"]),
@@ -152,50 +170,77 @@ def brand_chart(comparison: pd.DataFrame) -> alt.LayerChart:
         ),
         position=comparison["units"].fillna(0),
     )
-    y = alt.Y("label:N", sort=list(shown["label"]), title=None)
+    y = alt.Y("label:N", sort=list(shown["label"]), title=None, axis=alt.Axis(labelLimit=160))
     origins = [origin for origin in tables.ORIGINS if origin in set(shown["origin"])]
     bars = (
         alt.Chart(shown)
         .mark_bar()
         .encode(
-            x=alt.X("units:Q", title="Vehicles registered in the year", axis=alt.Axis(format=",.0f")),
+            x=alt.X("units:Q", title="Registrations (vehicles)", axis=alt.Axis(format=",.0f", tickCount={"expr": "ceil(width / 90)"})),
             y=y,
             color=alt.Color(
                 "origin:N",
                 title=None,
                 scale=alt.Scale(domain=origins, range=style.colours(ORIGIN_ROLES[o] for o in origins)),
+                legend=alt.Legend(orient="bottom"),
             ),
             opacity=alt.Opacity("approximate:N", legend=None, scale=alt.Scale(domain=[False, True], range=[1.0, 0.45])),
-            tooltip=["brand_name:N", alt.Tooltip("units:Q", format=",.0f"), "qualifier:N", "scope:N", "confidence:N", "source_key:N"],
+            tooltip=[
+                alt.Tooltip("brand_name:N", title="Brand"),
+                alt.Tooltip("units:Q", format=",.0f", title="Registrations"),
+                alt.Tooltip("qualifier:N", title="Qualifier"),
+                alt.Tooltip("scope:N", title="Coverage"),
+                alt.Tooltip("reported_by:N", title="Reported by"),
+            ],
         )
     )
     labels = alt.Chart(shown).mark_text(align="left", dx=4, fontSize=11).encode(x="position:Q", y=y, text="text:N")
-    return alt.layer(bars, labels).properties(height=max(120, 26 * len(shown)))
+    layers = [bars, labels]
+    if us_total:
+        # labelled in the last row, the smallest bar's, on the side of the line with more room
+        line = pd.DataFrame(
+            {"units": [us_total], "label": [shown["label"].iloc[-1]], "text": [f"All U.S. brands together: {text.units(us_total)}"]}
+        )
+        left_half = us_total < 0.5 * shown["position"].max()
+        layers += [
+            alt.Chart(line).mark_rule(strokeDash=[4, 3], color=style.colour("reference_rule"), strokeWidth=1.5).encode(x="units:Q"),
+            alt.Chart(line)
+            .mark_text(align="left" if left_half else "right", dx=4 if left_half else -4, fontSize=11, fontWeight="bold")
+            .encode(x="units:Q", y=y, text="text:N"),
+        ]
+    return alt.layer(*layers).properties(height=alt.Step(30))
 
 
-def footprint_chart(shapes: pd.DataFrame, structural: pd.DataFrame, columns: int = 2, width_px: int = 600) -> alt.LayerChart:
-    """Footprints drawn to scale (equal mm per pixel on both axes): each model centred in a typical mechanical-parking
-    space (grey), with the kei class limit as a dashed outline."""
+FOOTPRINT_HEIGHT = 420  # px: the drawing fits this height and the chart's width, whichever is tighter
+FOOTPRINT_COLUMNS = "(width < 560 ? 2 : 3)"  # panels per row: two on a phone, three on a wider screen
+
+
+def _short_verdict(verdict: str) -> str:
+    """'no: 1,414 mm too long, 232 mm too wide' -> 'too long, too wide'; 'yes (height not in the data)' -> 'fits'."""
+    if verdict.startswith("yes"):
+        return "fits"
+    return ", ".join(re.sub(r"^[\d,.]+ mm ", "", part) for part in verdict.removeprefix("no: ").split(", "))
+
+
+def footprint_chart(shapes: pd.DataFrame, structural: pd.DataFrame) -> alt.LayerChart:
+    """Footprints drawn to scale: each model centred in a typical mechanical-parking space (grey), with the kei class
+    limit as a dashed outline; above each, its name and whether it fits (the sizes are in the tooltip and the table).
+
+    The panels are laid out on screen: two per row on a phone, three on a wider screen, and one scale (pixels per
+    millimetre, the same across and down) fits the whole drawing into the chart's width and ``FOOTPRINT_HEIGHT``, so the
+    drawing follows its container and stays to scale while its text keeps its size.
+    """
     parking, kei = sizes.parking_space(structural), sizes.kei_class(structural)
     longest = max([parking["length"], kei["length"], *shapes["length_mm"]])
     widest = max([parking["width"], kei["width"], *shapes["width_mm"]])
-    margin = 350.0
-    cell_w = longest + 2 * margin
-    label_space = 1000.0
-    cell_h = widest + label_space + margin
-    count = len(shapes)
-    rows_n = -(-count // columns)
-    footer = 1000.0  # room for the scale bar and the key
-    total_w, total_h = columns * cell_w, rows_n * cell_h + footer
+    margin, label_space, footer = 350.0, 1500.0, 1100.0  # mm: around a panel, above it for two lines of text, under all
+    cell_w, cell_h = longest + 2 * margin, widest + label_space + margin
     boxes = []
     for index, (_, shape) in enumerate(shapes.iterrows()):
-        col, row = index % columns, index // columns
-        cx = col * cell_w + cell_w / 2
-        cy = total_h - row * cell_h - label_space - widest / 2
-        approx = "≈ " if shape["approximate"] else ""
-        title = f"{shape['label']}: {approx}{shape['length_mm']:,.0f} × {shape['width_mm']:,.0f} mm" + (
-            " (derived)" if shape["how"].startswith("derived") else ""
-        )
+        # 'Toyota Tundra (longer)': short enough for a panel on a phone
+        name = f"{shape['model']} ({shape['label'].removeprefix(shape['model'] + ', ').removesuffix(' configuration')})"
+        name = shape["model"] if shape["label"] == shape["model"] else name
+        title = f"{name}\n{_short_verdict(sizes.verdict(shape, parking))}"
         for layer, length, width, category in (
             ("parking", parking["length"], parking["width"], "typical mechanical-parking space"),
             ("model", shape["length_mm"], shape["width_mm"], shape["kind"]),
@@ -203,26 +248,45 @@ def footprint_chart(shapes: pd.DataFrame, structural: pd.DataFrame, columns: int
         ):
             boxes.append(
                 {
-                    "panel": shape["label"],
+                    "panel": index,
+                    "model": shape["label"],
                     "layer": layer,
                     "category": category,
-                    "x0": cx - length / 2,
-                    "x1": cx + length / 2,
-                    "y0": cy - width / 2,
-                    "y1": cy + width / 2,
+                    "half_length": length / 2,
+                    "half_width": width / 2,
                     "length_mm": length,
                     "width_mm": width,
+                    "approximate": bool(shape["approximate"]) and layer == "model",
+                    "converted": shape["how"].startswith("derived") and layer == "model",
                     "title": title,
-                    "tx": col * cell_w + margin,
-                    "ty": cy + widest / 2 + 180,
                 }
             )
     frame = pd.DataFrame(boxes)
-    height_px = round(width_px * total_h / total_w)
-    x_scale = alt.Scale(domain=[0, total_w], nice=False, zero=False)
-    y_scale = alt.Scale(domain=[0, total_h], nice=False, zero=False)
-    x = alt.X("x0:Q", axis=None, scale=x_scale)
-    y = alt.Y("y0:Q", axis=None, scale=y_scale)
+    count = len(shapes)
+    # Millimetres -> pixels, worked out on screen from the chart's drawn width and height (Vega's width and height).
+    scale = f"min(width / ({FOOTPRINT_COLUMNS} * {cell_w}), height / (ceil({count} / {FOOTPRINT_COLUMNS}) * {cell_h} + {footer}))"
+    layout = {
+        "k": scale,
+        "column": f"datum.panel % {FOOTPRINT_COLUMNS}",
+        "row": f"floor(datum.panel / {FOOTPRINT_COLUMNS})",
+    }
+    centre = {
+        "cx": f"(datum.column + 0.5) * {cell_w}",
+        "cy": f"datum.row * {cell_h} + {label_space} + {widest / 2}",
+    }
+    corners = {
+        "x0": "(datum.cx - datum.half_length) * datum.k",
+        "x1": "(datum.cx + datum.half_length) * datum.k",
+        "y0": "(datum.cy - datum.half_width) * datum.k",
+        "y1": "(datum.cy + datum.half_width) * datum.k",
+        "tx": f"(datum.column * {cell_w} + {margin}) * datum.k",
+        "ty": f"(datum.row * {cell_h} + {label_space * 0.12}) * datum.k",
+    }
+
+    def placed(chart: alt.Chart) -> alt.Chart:
+        return chart.transform_calculate(**layout).transform_calculate(**centre).transform_calculate(**corners)
+
+    x, y = alt.X("x0:Q", scale=None, axis=None), alt.Y("y0:Q", scale=None, axis=None)
     kinds = [k for k in sizes.KINDS if k in set(shapes["kind"])]
     colour = alt.Color(
         "category:N",
@@ -231,10 +295,17 @@ def footprint_chart(shapes: pd.DataFrame, structural: pd.DataFrame, columns: int
             domain=["typical mechanical-parking space", *kinds],
             range=style.colours(["background", *(KIND_ROLES[k] for k in kinds)]),
         ),
-        legend=alt.Legend(orient="bottom", symbolType="square", labelLimit=0),
+        legend=alt.Legend(orient="bottom", symbolType="square", columns=LEGEND_COLUMNS, labelLimit=0),
     )
-    tooltip = ["panel:N", "category:N", alt.Tooltip("length_mm:Q", format=",.0f"), alt.Tooltip("width_mm:Q", format=",.0f")]
-    base = alt.Chart(frame)
+    tooltip = [
+        alt.Tooltip("model:N", title="Model"),
+        alt.Tooltip("category:N", title="Shape"),
+        alt.Tooltip("length_mm:Q", format=",.0f", title="Length (mm)"),
+        alt.Tooltip("width_mm:Q", format=",.0f", title="Width (mm)"),
+        alt.Tooltip("approximate:N", title="Approximate"),
+        alt.Tooltip("converted:N", title="Converted from inches"),
+    ]
+    base = placed(alt.Chart(frame))
     ink = style.colour("annotation")
     slot = (
         base.transform_filter("datum.layer == 'parking'")
@@ -258,32 +329,26 @@ def footprint_chart(shapes: pd.DataFrame, structural: pd.DataFrame, columns: int
     )
     titles = (
         base.transform_filter("datum.layer == 'model'")
-        .mark_text(align="left", baseline="bottom", fontSize=11)
-        .encode(x=alt.X("tx:Q", axis=None, scale=x_scale), y=alt.Y("ty:Q", axis=None, scale=y_scale), text="title:N")
+        .mark_text(align="left", baseline="top", fontSize=11, lineBreak="\n", lineHeight=13)
+        .encode(x=alt.X("tx:Q", scale=None, axis=None), y=alt.Y("ty:Q", scale=None, axis=None), text="title:N")
     )
-    key = (
-        f"Grey box, solid outline: typical mechanical-parking space, {parking['length']:,.0f} × {parking['width']:,.0f} mm.\n"
-        f"Dashed outline: kei class limit, {kei['length']:,.0f} × {kei['width']:,.0f} mm."
+    key = f"Grey: parking space, {parking['length']:,.0f} × {parking['width']:,.0f} mm\nDashed: kei limit, {kei['length']:,.0f} × {kei['width']:,.0f} mm"
+    footer_rows = pd.DataFrame({"panel": [0], "text": ["1 m"], "key": [key]})
+    footer_layout = {
+        "bar_y": f"(ceil({count} / {FOOTPRINT_COLUMNS}) * {cell_h} + {footer / 2}) * datum.k",
+        "bar_x0": f"{margin} * datum.k",
+        "bar_x1": f"{margin + 1000.0} * datum.k",
+    }
+    at_foot = alt.Chart(footer_rows).transform_calculate(**layout).transform_calculate(**footer_layout)
+    bar_y = alt.Y("bar_y:Q", scale=None, axis=None)
+    scale_bar = at_foot.mark_rule(strokeWidth=2, color=ink).encode(x=alt.X("bar_x0:Q", scale=None, axis=None), x2="bar_x1:Q", y=bar_y)
+    scale_text = at_foot.mark_text(align="left", dx=4, baseline="middle", fontSize=11).encode(
+        x=alt.X("bar_x1:Q", scale=None, axis=None), y=bar_y, text="text:N"
     )
-    bar = pd.DataFrame(
-        {"x0": [margin], "x1": [margin + 1000.0], "y0": [footer / 2], "text": ["1 m"], "key": [key], "kx": [margin + 1700.0]}
+    key_text = at_foot.mark_text(align="left", baseline="middle", fontSize=11, color=ink, lineBreak="\n", dx=34).encode(
+        x=alt.X("bar_x1:Q", scale=None, axis=None), y=bar_y, text="key:N"
     )
-    scale_bar = (
-        alt.Chart(bar)
-        .mark_rule(strokeWidth=2, color=ink)
-        .encode(x=alt.X("x0:Q", axis=None, scale=x_scale), x2="x1:Q", y=alt.Y("y0:Q", axis=None, scale=y_scale))
-    )
-    scale_text = (
-        alt.Chart(bar)
-        .mark_text(align="left", dx=6, baseline="middle", fontSize=11)
-        .encode(x=alt.X("x1:Q", axis=None, scale=x_scale), y=alt.Y("y0:Q", axis=None, scale=y_scale), text="text:N")
-    )
-    key_text = (
-        alt.Chart(bar)
-        .mark_text(align="left", baseline="middle", fontSize=11, color=ink, lineBreak="\n", dy=-6)
-        .encode(x=alt.X("kx:Q", axis=None, scale=x_scale), y=alt.Y("y0:Q", axis=None, scale=y_scale), text="key:N")
-    )
-    return alt.layer(slot, car, slot_outline, kei_box, titles, scale_bar, scale_text, key_text).properties(width=width_px, height=height_px)
+    return alt.layer(slot, car, slot_outline, kei_box, titles, scale_bar, scale_text, key_text).properties(height=FOOTPRINT_HEIGHT)
 
 
 def claims_chart(timeline: pd.DataFrame) -> alt.LayerChart:
@@ -298,9 +363,9 @@ def claims_chart(timeline: pd.DataFrame) -> alt.LayerChart:
     domain = [float(timeline["position"].min()) - 0.8, float(timeline["position"].max()) + 0.8]
     x = alt.X(
         "position:Q",
-        title="Year (only years with an entry; time not to scale)",
+        title="Years with an entry (not to scale)",
         scale=alt.Scale(domain=domain, nice=False, zero=False),
-        axis=alt.Axis(values=ticks, labelExpr=label_expr, grid=False, labelAngle=0),
+        axis=alt.Axis(values=ticks, labelExpr=label_expr, grid=False, labelAngle=0, labelOverlap="greedy", labelSeparation=8),
     )
     y = alt.Y("actor:N", title=None, scale=alt.Scale(domain=history.ACTORS))
     stances = list(history.STANCE_LABELS.values())
@@ -308,10 +373,16 @@ def claims_chart(timeline: pd.DataFrame) -> alt.LayerChart:
         "stance_label:N",
         title=None,
         scale=alt.Scale(domain=stances, range=style.colours(STANCE_ROLES[s] for s in history.STANCE_LABELS)),
-        legend=alt.Legend(orient="bottom", columns=3),
+        legend=alt.Legend(orient="bottom", columns=LEGEND_COLUMNS),
     )
     shape = alt.Shape("stance_label:N", title=None, scale=alt.Scale(domain=stances, range=STANCE_SHAPES))
-    tooltip = ["claim_id:N", "date:N", "claimant:N", "stance_label:N", "claim_summary:N", "evidence_or_figure:N", "source_key:N"]
+    tooltip = [
+        alt.Tooltip("date:N", title="Date"),
+        alt.Tooltip("claimant:N", title="Claimant"),
+        alt.Tooltip("stance_label:N", title="Stance"),
+        alt.Tooltip("claim_summary:N", title="Claim or action"),
+        alt.Tooltip("evidence_or_figure:N", title="Evidence or figure given"),
+    ]
     rules = alt.Chart(separators).mark_rule(color=style.colour("gridline")).encode(x=alt.X("position:Q", scale=x.to_dict()["scale"]))
     points = (
         alt.Chart(timeline)
@@ -325,26 +396,38 @@ def claims_chart(timeline: pd.DataFrame) -> alt.LayerChart:
             tooltip=tooltip,
         )
     )
-    milestones = timeline[timeline["milestone"] != ""]
+    milestones = timeline[timeline["milestone"] != ""].sort_values("start", kind="stable")
     rings = alt.Chart(milestones).mark_point(size=520, color=style.colour("emphasis"), strokeWidth=1.5).encode(x=x, y=y)
-    labels = (
-        alt.Chart(milestones).mark_text(align="right", dx=-4, dy=-18, fontSize=11, fontWeight="bold").encode(x=x, y=y, text="milestone:N")
-    )
-    return alt.layer(rules, points, rings, labels).properties(width=540, height=300)
+    # A label runs towards the middle of the chart from its point (rightwards in the left half), and two milestones of
+    # one kind of actor take turns above and below their row, so labels do not collide on a narrow screen.
+    left_half = milestones["position"] < sum(domain) / 2
+    above = milestones.groupby("actor").cumcount() % 2 == 0
+    labels = [
+        alt.Chart(milestones[(left_half == left) & (above == up)])
+        .mark_text(align="left" if left else "right", dx=8 if left else -8, dy=-18 if up else 20, fontSize=11, fontWeight="bold")
+        .encode(x=x, y=y, text="milestone:N")
+        for left in (True, False)
+        for up in (True, False)
+        if ((left_half == left) & (above == up)).any()
+    ]
+    return alt.layer(rules, points, rings, *labels).properties(height=300)
 
 
 def history_chart(by_maker: pd.DataFrame, events: pd.DataFrame, makers: dict[str, str]) -> alt.LayerChart:
     """Points by year (log scale: the makers differ by orders of magnitude); lines join consecutive years only; events as rules.
 
+    Each maker is named at its last point with that figure (no legend), and GM's peak is labelled where it is.
     ``makers`` are brand_id -> the maker's name, in legend order (``history.history_makers``).
     """
     maker_scale = alt.Scale(domain=list(makers.values()), range=style.colours(MAKER_ROLES[m] for m in makers))
-    colour = alt.Color("maker:N", title=None, scale=maker_scale, legend=alt.Legend(orient="bottom"))
+    colour = alt.Color("maker:N", title=None, scale=maker_scale, legend=None)
+    first, last = int(by_maker["year"].min()) - 1, int(by_maker["year"].max())
     x = alt.X(
         "year:Q",
-        title="Year",
-        axis=alt.Axis(format="d"),
-        scale=alt.Scale(domain=[int(by_maker["year"].min()) - 1, int(by_maker["year"].max()) + 1]),
+        title=None,
+        axis=alt.Axis(format="d", values=list(range(-(-first // 5) * 5, last + 1, 5)), labelOverlap="greedy", labelSeparation=8),
+        # room on the right for the names written beside the last points: NAME_ROOM pixels at whatever width is drawn
+        scale=alt.Scale(domain={"expr": f"[{first}, {last} + {NAME_ROOM} * {last - first} / max(width - {NAME_ROOM}, 1)]"}, nice=False),
     )
     y = alt.Y(
         "units:Q",
@@ -355,7 +438,16 @@ def history_chart(by_maker: pd.DataFrame, events: pd.DataFrame, makers: dict[str
     segments = by_maker.sort_values(["maker", "year"]).copy()
     segments["run"] = (segments.groupby("maker")["year"].diff() != 1).cumsum()
     lines = alt.Chart(segments).mark_line().encode(x=x, y=y, color=colour, detail="run:N")
-    tooltip = ["maker:N", "counted:N", "year:Q", alt.Tooltip("units:Q", format=",.0f"), "how:N", "qualifier:N", "scope:N", "source_key:N"]
+    tooltip = [
+        alt.Tooltip("maker:N", title="Maker"),
+        alt.Tooltip("counted:N", title="What is counted"),
+        alt.Tooltip("year:Q", title="Year"),
+        alt.Tooltip("units:Q", format=",.0f", title="Vehicles"),
+        alt.Tooltip("how:N", title="How obtained"),
+        alt.Tooltip("qualifier:N", title="Qualifier"),
+        alt.Tooltip("scope:N", title="Coverage"),
+        alt.Tooltip("reported_by:N", title="Reported by"),
+    ]
     exact = (
         alt.Chart(by_maker[~by_maker["approximate"]])
         .mark_point(size=80, filled=True, opacity=1)
@@ -366,8 +458,19 @@ def history_chart(by_maker: pd.DataFrame, events: pd.DataFrame, makers: dict[str
         .mark_point(size=80, filled=False, strokeWidth=2)
         .encode(x=x, y=y, color=colour, tooltip=tooltip)
     )
+
+    def figure(row: pd.Series) -> str:
+        return ("≈ " if row["approximate"] else "") + text.units(row["units"])
+
     last = by_maker.sort_values("year").groupby("maker").tail(1)
-    names = alt.Chart(last).mark_text(align="left", dx=8, fontSize=11, fontWeight="bold").encode(x=x, y=y, color=colour, text="maker:N")
+    last = last.assign(name=[f"{row['maker']} {figure(row)}" for _, row in last.iterrows()])
+    names = alt.Chart(last).mark_text(align="left", dx=8, fontSize=11, fontWeight="bold").encode(x=x, y=y, color=colour, text="name:N")
+    layers = [lines, exact, approximate, names]
+    gm = by_maker[by_maker["maker"] == makers.get(tables.GM_BRANDS)]
+    if not gm.empty:
+        peak = gm.sort_values("units").tail(1)
+        peak = peak.assign(note=[f"{row['maker']}'s peak: {figure(row)} ({int(row['year'])})" for _, row in peak.iterrows()])
+        layers.append(alt.Chart(peak).mark_text(align="left", dx=9, dy=2, fontSize=11).encode(x=x, y=y, color=colour, text="note:N"))
     rules = alt.Chart(events).mark_rule(strokeDash=[4, 3], color=style.colour("reference_rule")).encode(x="year:Q")
     notes = alt.Chart(events).mark_text(align="left", dx=4, dy=-4, baseline="top", fontSize=11, y=4).encode(x="year:Q", text="event:N")
-    return alt.layer(lines, exact, approximate, names, rules, notes).properties(height=300)
+    return alt.layer(*layers, rules, notes).properties(height=300)

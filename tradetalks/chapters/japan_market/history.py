@@ -6,28 +6,45 @@ import pandas as pd
 
 from tradetalks import data, figures
 
-from .tables import CADILLAC, CHEVROLET, FORD, GM_BRANDS, JEEP, TARGET, brand_name
+from .tables import CADILLAC, CHEVROLET, FORD, GM_BRANDS, JEEP, TARGET, brand_name, reported_by
 
+# nontariff_barrier_claims.stance -> the words readers see (a legend entry, a table cell), and as counted in a sentence:
+# (one entry, several entries). A stance the page does not know reads as its words, never as its code.
 STANCE_LABELS = {
-    "asserts_barrier": "says there is a barrier",
-    "disputes_barrier": "disputes the barrier",
+    "asserts_barrier": "asserts a barrier",
+    "disputes_barrier": "disputes a barrier",
     "policy_action": "policy action",
     "agreement_term": "agreement term",
     "data_point": "background evidence",
 }
+STANCE_COUNTED = {
+    "asserts_barrier": ("asserts a barrier", "assert a barrier"),
+    "disputes_barrier": ("disputes one", "dispute one"),
+    "policy_action": ("is a policy action", "are policy actions"),
+    "agreement_term": ("is an agreement term", "are agreement terms"),
+    "data_point": ("is background evidence", "are background evidence"),
+}
+
+
+def stance_words(stance: str) -> str:
+    """A stance code in words: 'asserts_barrier' -> 'asserts a barrier'."""
+    return STANCE_LABELS.get(stance) or stance.replace("_", " ")
+
+
 # nontariff_barrier_claims.actor_group -> the timeline's row title, in the chart's order.
 ACTOR_GROUPS = {
     "us_government": "U.S. government",
-    "us_business": "U.S. business and industry",
+    "us_business": "U.S. business",
     "both_governments": "Both governments",
     "japan_government": "Japan government",
     "japanese_industry": "Japanese industry",
     "analysts_media": "Analysts and media",
 }
 ACTORS = list(ACTOR_GROUPS.values())
+US_ACTOR_GROUPS = ("us_government", "us_business")  # whose claims are the U.S. side's
 # The three changes the chapter follows (issue 3): the 2013 certification cap, the 2025 agreement,
 # the 2026 recognition of U.S. safety certification.
-MILESTONES = {"C06": "PHP certification cap raised", "C31": "U.S.–Japan agreement", "C34": "U.S. safety certification recognised"}
+MILESTONES = {"C06": "Small-volume certification cap raised", "C31": "U.S.–Japan agreement", "C34": "U.S. safety certification recognised"}
 FORD_EXIT_CLAIM = "C08"  # Ford's 2016 statement announcing its exit
 YEAR_GAP = 0.8  # space between two years' groups, in point widths
 GM_NAME = "GM"  # the history's name for GM's brands together; each row's own label says what its figure covers
@@ -42,8 +59,8 @@ def claims_timeline(claims: pd.DataFrame) -> pd.DataFrame:
     first = table["date"].str.extract(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
     table["start"] = pd.to_datetime(first[0] + "-" + first[1].fillna("01") + "-" + first[2].fillna("01"))
     table["year"] = table["start"].dt.year
-    table["actor"] = table.pop("actor_group").map(ACTOR_GROUPS)  # the chart shows the group's title, not its id
-    table["stance_label"] = table["stance"].map(STANCE_LABELS)
+    table["actor"] = table["actor_group"].map(ACTOR_GROUPS)  # the chart shows the group's title, not its id
+    table["stance_label"] = table["stance"].map(stance_words)
     table["milestone"] = table["claim_id"].map(MILESTONES).fillna("")
     table = table.sort_values(["start", "claim_id"], kind="stable").reset_index(drop=True)
     table["slot"] = table.groupby(["year", "actor"]).cumcount()
@@ -57,14 +74,27 @@ def claims_timeline(claims: pd.DataFrame) -> pd.DataFrame:
 
 
 def claims_table(timeline: pd.DataFrame) -> pd.DataFrame:
-    """Each claim beside the evidence or figure its claimant gave, in date order."""
-    return timeline[["date", "claimant", "stance_label", "claim_summary", "evidence_or_figure", "source_key"]].rename(
-        columns={
-            "stance_label": "stance",
-            "claim_summary": "claim or action (paraphrased)",
-            "evidence_or_figure": "evidence or figure given",
-        }
-    )
+    """Each claim beside the evidence or figure its claimant gave, in date order, the stance in words (the source keys stay
+    in ``source_key`` for the source line)."""
+    shown = timeline[["date", "claimant", "stance_label", "claim_summary", "evidence_or_figure", "source_key"]]
+    return data.derived_from(shown, timeline)
+
+
+CLAIM_CHARACTERS = 110  # a claim longer than this is shortened in the page's tables (a row stays within four lines)
+
+
+def shorten(text: object, limit: int = CLAIM_CHARACTERS) -> object:
+    """``text`` cut at the last word that fits in ``limit`` characters, with '…'; shorter text (or a gap) unchanged."""
+    if not isinstance(text, str) or len(text) <= limit:
+        return text
+    return text[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
+
+
+def claims_for_readers(claims_shown: pd.DataFrame) -> pd.DataFrame:
+    """The claims table for the page: long claims shortened (the chart's tooltips and the claims table in ``data/`` keep
+    the whole text), no source keys (the source line under it names the publishers)."""
+    shown = claims_shown.drop(columns=data.SOURCE_KEY_COLUMN).assign(claim_summary=claims_shown["claim_summary"].map(shorten))
+    return data.derived_from(shown, claims_shown)
 
 
 # --------------------------------------------------------------------------- Jeep, GM, Ford
@@ -123,9 +153,21 @@ def us_brand_history(by_brand: pd.DataFrame) -> pd.DataFrame:
                 "source_key": ";".join(dict.fromkeys([chevrolet["source_key"], cadillac["source_key"]])),
             }
         )
-    history = pd.DataFrame(rows).sort_values(["maker", "year"], kind="stable").reset_index(drop=True)
+    history = data.derived_from(pd.DataFrame(rows).sort_values(["maker", "year"], kind="stable").reset_index(drop=True), by_brand)
     history["approximate"] = ~history["qualifier"].fillna("").str.startswith("exact")
-    return data.derived_from(history, by_brand)
+    history["reported_by"] = reported_by(history)
+    return history
+
+
+def history_for_readers(history: pd.DataFrame) -> pd.DataFrame:
+    """The makers' sales under the chart: year, maker, vehicles, what each figure counts (a sum this page made says so),
+    its qualifier and who reported it."""
+    counted = history["counted"].where(~history["how"].str.startswith("derived"), history["counted"] + " (added up here)")
+    shown = history[["year", "maker", "units", "qualifier", "reported_by"]].assign(counted=counted)
+    shown = shown[["year", "maker", "units", "counted", "qualifier", "reported_by"]].rename(
+        columns={"year": "calendar_year", "maker": "us_maker", "units": "vehicles_sold"}
+    )
+    return data.derived_from(shown, history)
 
 
 def exit_events(claims: pd.DataFrame) -> pd.DataFrame:

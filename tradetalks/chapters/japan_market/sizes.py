@@ -6,6 +6,7 @@ limit (a typical mechanical-parking space, the kei and small-car classes) is der
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import pandas as pd
@@ -164,26 +165,45 @@ def kei_class(structural: pd.DataFrame) -> dict[str, float]:
     return limit(structural, "vehicle_class_limits", KEI_ITEM)
 
 
+DIMENSION_WORDS = {"length": "long", "width": "wide", "height": "tall"}  # '232 mm too wide'
+
+
+def overhangs(row: pd.Series, box: dict[str, float]) -> dict[str, float]:
+    """By how many mm a model exceeds each of a limit's dimensions it exceeds (dimensions the data lack are skipped)."""
+    return {
+        dim: float(row[f"{dim}_mm"] - box[dim])
+        for dim in ("length", "width", "height")
+        if dim in box and pd.notna(row[f"{dim}_mm"]) and row[f"{dim}_mm"] > box[dim]
+    }
+
+
+def verdict(row: pd.Series, box: dict[str, float]) -> str:
+    """'yes', 'yes (height not in the data)' or 'no: 1,414 mm too long, 232 mm too wide' (differences derived)."""
+    over = overhangs(row, box)
+    if over:
+        return "no: " + ", ".join(f"{mm:,.0f} mm too {DIMENSION_WORDS[dim]}" for dim, mm in over.items())
+    unknown = [dim for dim in ("length", "width", "height") if dim in box and pd.isna(row[f"{dim}_mm"])]
+    return "yes" + (f" ({', '.join(unknown)} not in the data)" if unknown else "")
+
+
 def fit_table(shapes: pd.DataFrame, structural: pd.DataFrame) -> pd.DataFrame:
-    """Does each model fit a typical mechanical-parking space, the kei class, the small-car class? (comparisons derived)."""
-    small = limit(structural, "vehicle_class_limits", SMALL_CAR_ITEM)
+    """Does each model fit a typical mechanical-parking space, the kei class, the small-car class? (comparisons derived).
 
-    def fits(row: pd.Series, box: dict[str, float]) -> str:
-        too_big = [
-            dim for dim in ("length", "width", "height") if dim in box and pd.notna(row[f"{dim}_mm"]) and row[f"{dim}_mm"] > box[dim]
-        ]
-        unknown = [dim for dim in ("length", "width", "height") if dim in box and pd.isna(row[f"{dim}_mm"])]
-        if too_big:
-            return "no: " + ", ".join(f"{dim} over by {row[f'{dim}_mm'] - box[dim]:,.0f} mm" for dim in too_big)
-        return "yes" + (f" ({', '.join(unknown)} not in the data)" if unknown else "")
-
+    ``too_long_mm``, ``too_wide_mm`` and ``too_tall_mm`` say by how much a model exceeds the parking space (0 if it does
+    not; empty where the data lack the dimension), for the sentences and titles that compare them.
+    """
+    parking, small, kei = parking_space(structural), limit(structural, "vehicle_class_limits", SMALL_CAR_ITEM), kei_class(structural)
     table = shapes.astype({"length_mm": "Int64", "width_mm": "Int64", "height_mm": "Int64"}).assign(
-        fits_mechanical_parking=shapes.apply(fits, axis=1, box=parking_space(structural)),
-        fits_kei_class=shapes.apply(fits, axis=1, box=kei_class(structural)),
-        fits_small_car_class=shapes.apply(fits, axis=1, box=small),
+        fits_mechanical_parking=shapes.apply(verdict, axis=1, box=parking),
+        fits_kei_class=shapes.apply(verdict, axis=1, box=kei),
+        fits_small_car_class=shapes.apply(verdict, axis=1, box=small),
     )
+    for dim in ("length", "width", "height"):
+        over = shapes[f"{dim}_mm"] - parking[dim] if dim in parking else pd.Series(float("nan"), index=shapes.index)
+        table[f"too_{DIMENSION_WORDS[dim]}_mm"] = over.clip(lower=0)
     return table[
         [
+            "model_id",
             "label",
             "kind",
             "length_mm",
@@ -192,11 +212,56 @@ def fit_table(shapes: pd.DataFrame, structural: pd.DataFrame) -> pd.DataFrame:
             "fits_mechanical_parking",
             "fits_small_car_class",
             "fits_kei_class",
+            "too_long_mm",
+            "too_wide_mm",
+            "too_tall_mm",
             "how",
             "as_of",
             "source_key",
         ]
     ]
+
+
+def _size_words(row: pd.Series) -> str:
+    """'3,395 × 1,475 × 1,790'; without a height '4,950 × 1,850 (no height in the data)'; '≈' for approximate sizes and
+    'from inches' where the source gave inches (converted to mm)."""
+    dims = [f"{row[f'{dim}_mm']:,.0f}" for dim in ("length", "width", "height") if pd.notna(row[f"{dim}_mm"])]
+    derived = str(row["how"]).startswith("derived")
+    notes = ["no height" if derived else "no height in the data"] if pd.isna(row["height_mm"]) else []
+    if derived:
+        notes.append("from inches")
+    approx = "≈ " if "approximate" in str(row["how"]) else ""
+    return approx + " × ".join(dims) + (f" ({'; '.join(notes)})" if notes else "")
+
+
+def without_millimetres(verdict: str) -> str:
+    """A class verdict in words only ('no: too long, too wide'): the table gives the millimetres for the parking space."""
+    return re.sub(r"[\d,.]+ mm ", "", verdict)
+
+
+def _years(as_of: str) -> str:
+    """The years of a size's specification: 'MY2025 (King Ranch SuperCrew); MY2020 SuperCrew (measured)' -> '2020–2025'."""
+    years = sorted({int(year) for year in re.findall(r"(?<!\d)(\d{4})(?!\d)", str(as_of).replace("MY", " "))})
+    if not years:
+        return str(as_of)
+    return f"{years[0]}–{years[-1]}" if years[0] != years[-1] else str(years[0])
+
+
+def fits_for_readers(fits: pd.DataFrame) -> pd.DataFrame:
+    """The fit table as readers see it, a row a model: kind, size in one cell, the three verdicts and the years of the
+    specification (the dimensions as numbers, how each was obtained and its full date stay in ``fits``)."""
+    shown = pd.DataFrame(
+        {
+            "model_drawn": fits["label"],
+            "model_kind": fits["kind"],
+            "model_size_mm": fits.apply(_size_words, axis=1),
+            "fits_parking_space": fits["fits_mechanical_parking"],
+            "fits_small_car_class": fits["fits_small_car_class"].map(without_millimetres),
+            "fits_kei_class": fits["fits_kei_class"].map(without_millimetres),
+            "specification_years": fits["as_of"].map(_years),
+        }
+    )
+    return data.derived_from(shown, fits)
 
 
 def fit_evidence(fits: pd.DataFrame, structural: pd.DataFrame) -> pd.DataFrame:

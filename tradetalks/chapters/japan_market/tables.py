@@ -45,6 +45,33 @@ def chapter_sources(*tables: pd.DataFrame, data_dir: object = None) -> pd.DataFr
     return data.sources_cited(*tables, data_dir=data_dir, original=True)
 
 
+def sources_for_readers(sources: pd.DataFrame) -> pd.DataFrame:
+    """The chapter's closing list as readers see it: each source's publisher, title and date (the producers of the
+    figures are named in each chart's source line; the keys are on the references page)."""
+    return sources[["publisher", "title", "as_of"]]
+
+
+def short_name(publisher: str) -> str:
+    """A publisher's name without the note that follows it: 'Nippon.com (Japan Data)' -> 'Nippon.com'."""
+    return re.split(r" \(", publisher, maxsplit=1)[0].strip()
+
+
+def reported_by(frame: pd.DataFrame, column: str = data.SOURCE_KEY_COLUMN, *, short: bool = False) -> pd.Series:
+    """Each row's sources by their publishers' names ("Nippon.com (Japan Data)", or with ``short`` "Nippon.com"), never
+    their keys, for prose and tables.
+
+    The names come from the sources table of the frame's own data folder (every key resolves: ``load_tables`` checks).
+    """
+    names = data.load_table("sources", data.data_dir_of(frame)).set_index(data.SOURCE_KEY_COLUMN)["publisher"]
+    if short:
+        names = names.map(short_name)
+
+    def publishers(cell: object) -> str:
+        return "" if pd.isna(cell) else "; ".join(dict.fromkeys(str(names[key]) for key in data.split_source_keys(str(cell))))
+
+    return frame[column].map(publishers) if column in frame else pd.Series("", index=frame.index)
+
+
 # --------------------------------------------------------------------------- choosing a figure
 
 
@@ -120,15 +147,16 @@ def market_split(sales: pd.DataFrame, totals: pd.DataFrame, by_brand: pd.DataFra
     rows: list[dict] = []
 
     def split(missing: list[str], conflicts: pd.DataFrame) -> MarketSplit:
+        conflicts = data.derived_from(conflicts.reset_index(drop=True), sales, by_brand)  # concat drops the tags
         return MarketSplit(year, data.derived_from(pd.DataFrame(rows), sales, totals, by_brand), missing, conflicts)
 
     kei = calendar_figure(sales, "kei_vehicle_sales", year)
     registered = calendar_figure(sales, "registered_vehicle_sales", year)
     foreign = calendar_figure(totals, "foreign_brand_registrations", year)
     needed = {
-        f"kei sales (japan_new_car_sales, calendar {year})": kei,
-        f"registered-vehicle sales (japan_new_car_sales, calendar {year})": registered,
-        f"foreign-brand registrations (japan_import_market_totals, calendar {year})": foreign,
+        f"kei sales for calendar {year}": kei,
+        f"registered-vehicle sales for calendar {year}": registered,
+        f"foreign-brand registrations for calendar {year}": foreign,
     }
     missing = [what for what, row in needed.items() if row is None]
     conflicts = pd.concat([calendar_rows(sales, "total_new_vehicle_sales", year), calendar_rows(sales, "registered_vehicle_sales", year)])
@@ -150,9 +178,7 @@ def market_split(sales: pd.DataFrame, totals: pd.DataFrame, by_brand: pd.DataFra
     brands = by_brand[(by_brand["period_type"] == "CY") & (by_brand["period"] == str(year))]
     us_total = figures.us_brands_registered(by_brand, year)
     if us_total is None:
-        missing.append(
-            f"the U.S. brands' total ({brand_name(by_brand, figures.US_BRANDS)!r} in japan_import_sales_by_brand, calendar {year})"
-        )
+        missing.append(f"the U.S. brands' total for calendar {year}")
         return split(missing, conflicts)
     conflicts = pd.concat([conflicts, brands[brands["brand_id"] == figures.US_BRANDS]])
     rows.append(
@@ -170,7 +196,7 @@ def market_split(sales: pd.DataFrame, totals: pd.DataFrame, by_brand: pd.DataFra
     names = [brand_name(by_brand, brand_id) for brand_id in US_NAMED_BRANDS]
     absent = [name for name, row in zip(names, named, strict=True) if row is None]
     if absent:
-        missing.append(f"{', '.join(absent)} (japan_import_sales_by_brand, calendar {year})")
+        missing.append(f"{', '.join(absent)} for calendar {year}")
         return split(missing, conflicts)
     for brand_id, row in zip(US_NAMED_BRANDS, named, strict=True):
         rows.append(_segment(2, row["brand"], row["units"], row, "reported", [row["source_key"]], brand_id))
@@ -198,8 +224,52 @@ def split_table(split: MarketSplit) -> pd.DataFrame:
     return rows[["level_title", "segment", "units", "share_of_level_pct", "share_of_market_pct", "how", "qualifier", "source_key"]]
 
 
+# japan_new_car_sales.metric of the kei shares sources state -> what the share is of, in words.
+STATED_KEI_SHARES = {
+    "kei_share_of_passenger_sales_pct": "of passenger-car sales",
+    "kei_share_of_new_sales_pct": "of new-vehicle sales",
+    "kei_share_statement": "of sales",
+}
+KEI_DERIVED = "derived"  # kei ÷ (registered + kei), as the table's title and the text above it say
+
+
+def _period_words(period_type: str, period: str) -> str:
+    """'CY 2024', 'FY 2011'; an undated statement says so instead of 'NA n.d.'."""
+    if period_type in ("CY", "FY", "H1", "M"):
+        return f"{period_type} {period}"
+    return period.replace("n.d.", "undated")
+
+
+def us_brands_rows(split: MarketSplit) -> pd.DataFrame:
+    """The split's row for all U.S. brands together (none when the data stop before that level), with its source."""
+    if split.levels < 2:
+        return split.rows.head(0)
+    return split.rows[split.rows["segment_id"] == SEGMENT_IDS[US_BRANDS]]
+
+
+def split_for_readers(split: MarketSplit) -> pd.DataFrame:
+    """The split under its chart: vehicles, each segment's share of its bar and of all new vehicles, and how each figure was
+    obtained; the source keys stay with the split's rows (the chart's evidence)."""
+    table = split_table(split)
+    shown = table[["level_title", "segment", "units", "share_of_level_pct", "share_of_market_pct", "how"]].rename(
+        columns={
+            "level_title": "market_bar",
+            "segment": "market_segment",
+            "units": "new_vehicles",
+            "share_of_level_pct": "share_of_bar_pct",
+            "share_of_market_pct": "share_of_new_vehicles_pct",
+            "how": "how_obtained",
+        }
+    )
+    return data.derived_from(shown, split.rows)
+
+
 def kei_shares(sales: pd.DataFrame) -> pd.DataFrame:
-    """Kei share of new-vehicle sales: derived (kei / (registered + kei)) for each calendar year with both, and as stated."""
+    """Kei share of new-vehicle sales: derived (kei / (registered + kei)) for each calendar year with both, and as stated.
+
+    ``stated_totals`` lists the totals sources give for the year, each with its publisher's name.
+    """
+    publishers = reported_by(sales, short=True)
     rows = []
     years = sorted({int(p) for p in sales.loc[sales["period_type"] == "CY", "period"] if re.fullmatch(r"\d{4}", p)})
     for year in years:
@@ -214,25 +284,31 @@ def kei_shares(sales: pd.DataFrame) -> pd.DataFrame:
                 "kei_units": kei["value"],
                 "all_units": kei["value"] + registered["value"],
                 "kei_share_pct": round(100 * kei["value"] / (kei["value"] + registered["value"]), 1),
-                "kind": "derived: kei / (registered + kei)",
-                "stated_totals": "; ".join(f"{v:,.0f} ({k})" for v, k in zip(stated["value"], stated["source_key"], strict=True)),
+                "kind": KEI_DERIVED,
+                "stated_totals": "; ".join(f"{value:,.0f} ({publishers[index]})" for index, value in stated["value"].items()),
                 "source_key": ";".join(dict.fromkeys([kei["source_key"], registered["source_key"]])),
             }
         )
-    for _, row in sales[sales["metric"].str.startswith("kei_share")].iterrows():
+    for _, row in sales[sales["metric"].isin(list(STATED_KEI_SHARES))].iterrows():
+        qualifier = "" if pd.isna(row["qualifier"]) or row["qualifier"] == "exact" else f", {row['qualifier']}"
         rows.append(
             {
-                "period": f"{row['period_type']} {row['period']}",
+                "period": _period_words(row["period_type"], row["period"]),
                 "kei_units": None,
                 "all_units": None,
                 "kei_share_pct": row["value"],
-                "kind": f"stated ({row['metric'].replace('_', ' ')}; {row['qualifier']})",
+                "kind": f"stated: share {STATED_KEI_SHARES[row['metric']]}{qualifier}",
                 "stated_totals": "",
                 "source_key": row["source_key"],
             }
         )
     table = pd.DataFrame(rows).astype({"kei_units": "Int64", "all_units": "Int64"})
     return data.derived_from(table, sales)
+
+
+def kei_shares_for_readers(kei: pd.DataFrame) -> pd.DataFrame:
+    """The kei-share table without its source keys (the source line under it names the publishers)."""
+    return kei.drop(columns=data.SOURCE_KEY_COLUMN).rename(columns={"kind": "kei_share_basis"})
 
 
 # --------------------------------------------------------------------------- brands
@@ -307,14 +383,36 @@ def brand_comparison(by_brand: pd.DataFrame, year: int, brands: Sequence[str]) -
             parts.append(pd.DataFrame([gap]))
         else:
             parts.append(found.assign(note=""))
-    shown = pd.concat(parts, ignore_index=True)
+    shown = data.derived_from(pd.concat(parts, ignore_index=True), by_brand)
+    shown["reported_by"] = reported_by(shown)
     shown["label"] = shown["brand_name"]
-    repeated = shown["brand_id"].duplicated(keep=False)
-    shown.loc[repeated, "label"] = shown.loc[repeated, "brand_name"] + " (" + shown.loc[repeated, "source_key"] + ")"
+    repeated = shown["brand_id"].duplicated(keep=False)  # the same brand from two sources: say whose figure each bar is
+    shown.loc[repeated, "label"] = shown.loc[repeated, "brand_name"] + " (" + shown.loc[repeated, "reported_by"] + ")"
     shown["approximate"] = ~shown["qualifier"].fillna("exact").str.startswith("exact")
-    columns = ["label", "brand_name", "origin", "units", "qualifier", "approximate", "scope", "confidence", "source_key", "note"]
+    columns = [
+        "label",
+        "brand_name",
+        "origin",
+        "units",
+        "qualifier",
+        "approximate",
+        "scope",
+        "confidence",
+        "source_key",
+        "reported_by",
+        "note",
+    ]
     comparison = shown.sort_values("units", ascending=False, na_position="last", kind="stable")[columns].reset_index(drop=True)
     return data.derived_from(comparison, by_brand)
+
+
+def brands_for_readers(comparison: pd.DataFrame) -> pd.DataFrame:
+    """The brand comparison under its chart: brand, origin, registrations with their qualifier and coverage, who reported
+    them, and a note where a brand has no figure (the source keys stay with the comparison, the chart's evidence)."""
+    shown = comparison[["brand_name", "origin", "units", "qualifier", "scope", "reported_by", "note"]].rename(
+        columns={"brand_name": "brand", "origin": "brand_group", "note": "brand_note"}
+    )
+    return data.derived_from(shown, comparison)
 
 
 # --------------------------------------------------------------------------- single facts from structural_factors
@@ -328,7 +426,55 @@ def structural_value(structural: pd.DataFrame, item_id: str, metric: str) -> pd.
     return rows.iloc[0]
 
 
+# structural_factors.factor and .metric of the dealer and steering rows -> words (an unknown metric reads as its words).
+NETWORK_FACTORS = {"dealer_network": "Dealer network", "steering_side": "Steering side"}
+NETWORK_METRICS = {
+    "dealerships": "dealerships",
+    "stores": "stores",
+    "rhd_offered_in_japan": "right-hand drive offered in Japan",
+    "first_rhd_us_car_sold_in_japan": "first right-hand-drive U.S. car sold in Japan",
+    "rhd_models_count": "right-hand-drive models offered",
+    "first_rhd_production": "first right-hand-drive production",
+    "sold_in_japan_as": "sold in Japan as",
+}
+# A unit that only says what kind of value a row holds (a yes/no flag, a date): the value reads alone.
+SELF_EXPLAINING_UNITS = ("flag", "date")
+
+
+def metric_words(metric: str, words: dict[str, str]) -> str:
+    """A metric id in words: its entry in ``words``, else the id with its underscores as spaces ('rhd' spelled out)."""
+    return words.get(metric) or re.sub(r"\brhd\b", "right-hand drive", metric.replace("_", " "))
+
+
+def value_words(value: str, unit: str) -> str:
+    """A reported value with its unit: '82 outlets'; a flag or a date alone ('yes', '1993-01'); a unit quoting the source's
+    own words ("stores ('over 4,000')") reads as those words: 'over 4,000 stores'."""
+    if unit in SELF_EXPLAINING_UNITS:
+        return value
+    quoted = re.fullmatch(r"(.+?) \('(.+)'\)", unit)
+    if quoted:
+        return f"{quoted[2]} {quoted[1]}"
+    return f"{value} {unit}"
+
+
 def networks_table(structural: pd.DataFrame) -> pd.DataFrame:
-    """Dealer networks and right-hand-drive offers, as reported (the data has no share of U.S. models offered in RHD)."""
-    rows = structural[structural["factor"].isin(["dealer_network", "steering_side"])]
-    return rows[["factor", "item", "metric", "value", "unit", "as_of", "source_key", "notes"]].reset_index(drop=True)
+    """Dealer networks and right-hand-drive offers, as reported, in words (the data has no share of U.S. models offered in
+    right-hand drive); the source keys stay in ``source_key`` for the source line, the notes in ``structural_factors``."""
+    rows = structural[structural["factor"].isin(list(NETWORK_FACTORS))]
+    value = [value_words(value, unit) for value, unit in zip(rows["value"], rows["unit"], strict=True)]
+    table = pd.DataFrame(
+        {
+            "network_topic": rows["factor"].map(NETWORK_FACTORS),
+            "item": rows["item"],
+            "network_measure": rows["metric"].map(lambda metric: metric_words(metric, NETWORK_METRICS)),
+            "network_value": value,
+            "as_of": rows["as_of"],
+            "source_key": rows["source_key"],
+        }
+    ).reset_index(drop=True)
+    return data.derived_from(table, structural)
+
+
+def networks_for_readers(networks: pd.DataFrame) -> pd.DataFrame:
+    """The networks table without its source keys (the source line under it names the publishers)."""
+    return networks.drop(columns=data.SOURCE_KEY_COLUMN)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -14,6 +15,12 @@ from tradetalks.grid import NOTEBOOKS_DIR, declared_parameters, published_runs
 
 ROOT = project.ROOT
 PARAMETERS_FILES = "tradetalks/chapters/*/parameters.py"  # where the chapters declare their parameters
+DATA_FOLDER_PARAMETER = "data_dir"  # every chapter's; the run command sets it with --data
+NOT_SET = "None"  # a declared default that leaves the value to the chapter (the data's latest year, ...)
+NOT_SET_WORDS = "not set"
+# The columns of a data table a reader of the worked example does not need: provenance (the source
+# line names the sources), ids and notes (the CSV download keeps them all).
+NOT_SHOWN = ("source_key", "original_source_key", "notes")
 
 
 def chapter_parameters() -> pd.DataFrame:
@@ -23,6 +30,37 @@ def chapter_parameters() -> pd.DataFrame:
         for parameter in declared_parameters(NOTEBOOKS_DIR / notebook):
             rows.append({"chapter": Path(notebook).stem, **parameter})
     return data.read_from(pd.DataFrame(rows, columns=["chapter", "parameter", "default", "meaning"]), PARAMETERS_FILES)
+
+
+def chapter_titles() -> dict[str, str]:
+    """Each chapter template's title on the site (its first page's, if it runs more than once), by template name."""
+    titles: dict[str, str] = {}
+    for run in published_runs():
+        titles.setdefault(Path(run.notebook).stem, run.title)
+    return titles
+
+
+def meaning_for_readers(meaning: str) -> str:
+    """A parameter's meaning with Python's None put in words: '…; None means the latest year' -> '…; if not set, the latest year'."""
+    worded = re.sub(rf"\b{NOT_SET} means (use )?", lambda match: "if not set, " + (match.group(1) or ""), meaning)
+    return re.sub(r"(^|[.] )if not set", lambda match: match.group(1) + "If not set", worded)
+
+
+def parameters_for_readers(table: pd.DataFrame) -> pd.DataFrame:
+    """``chapter_parameters`` for readers: each chapter by its title and the name the run command takes, and
+    its parameters other than the data folder (which ``--data`` sets), an unset default in words."""
+    titles = chapter_titles()
+    rows = table[table["parameter"] != DATA_FOLDER_PARAMETER]
+    shown = pd.DataFrame(
+        {
+            "chapter_title": rows["chapter"].map(titles),
+            "run_name": rows["chapter"],
+            "parameter_name": rows["parameter"],
+            "parameter_default": rows["default"].where(rows["default"] != NOT_SET, NOT_SET_WORDS),
+            "parameter_meaning": rows["meaning"].map(meaning_for_readers),
+        }
+    ).reset_index(drop=True)
+    return data.read_from(shown, *data.tables_of(table))
 
 
 def grid_runs() -> pd.DataFrame:
@@ -39,12 +77,48 @@ def grid_runs() -> pd.DataFrame:
     return data.read_from(pd.DataFrame(rows), "notebooks/grid.yml")
 
 
+def grid_for_readers(runs: pd.DataFrame) -> pd.DataFrame:
+    """``grid_runs`` for readers: each page by its title and file, the chapter template it runs and its parameters."""
+    shown = pd.DataFrame(
+        {
+            "page_title": runs["title"],
+            "page_file": runs["page"] + ".html",
+            "template_file": runs["chapter"] + ".ipynb",
+            "run_parameters": runs["parameters"].where(runs["parameters"] != "(defaults)", "the chapter's defaults"),
+        }
+    )
+    return data.read_from(shown, *data.tables_of(runs))
+
+
 def example_update_files() -> list[Path]:
     """The worked example's CSV files (examples/update-2025), traced for incremental builds."""
     files = sorted((ROOT / "examples" / "update-2025").glob("*.csv"))
     for path in files:
         data.trace_project_file(path)
     return files
+
+
+def example_rows(path: Path, data_dir: str | Path | None = None) -> pd.DataFrame:
+    """The rows one example file adds, tagged with the data table they belong to (so their columns take its titles)."""
+    rows = pd.read_csv(path, dtype=str, keep_default_na=False)
+    return data.read_from(rows, path.stem, data_dir=data_dir)
+
+
+def example_rows_for_readers(rows: pd.DataFrame, data_dir: str | Path | None = None) -> pd.DataFrame:
+    """An example's rows as a reader's table: no provenance, id or notes columns, a role (an id such as
+    ``other_vintage``) in words, and numbers as numbers (so they take the field's decimals)."""
+    schema = data.table_schema(data.tables_of(rows)[0], data_dir)["schema"]["fields"]
+    shown = rows.drop(columns=[c for c in rows.columns if c in NOT_SHOWN or c.endswith("_id")]).copy()
+    for field in schema:
+        name = field["name"]
+        if name not in shown.columns:
+            continue
+        if field.get("type") in ("number", "integer"):
+            shown[name] = pd.to_numeric(shown[name].replace("", pd.NA))
+        elif "enum" in field.get("constraints", {}):
+            shown[name] = shown[name].str.replace("_", " ", regex=False)
+        shown[name] = shown[name].replace("", pd.NA)
+    return data.read_from(shown, *data.tables_of(rows), data_dir=data_dir)
 
 
 def with_a_typed_unit(table_path: Path, column: str) -> str:

@@ -3,9 +3,10 @@ Japanese makers' U.S. production against Japan's imported-car market, and a calc
 take to offset the deficit (also run as the page 'reverse_imports_scenario', with other parameters).
 
 ``tables`` loads and shapes the data, ``calculator`` derives the cars needed, ``charts`` draws, ``sentences``
-words the figures for the prose and ``parameters`` declares and checks the page's parameters.
+words the figures for the prose and the charts' titles, ``brief`` computes the "In brief" findings,
+``columns`` heads the derived columns in words and ``parameters`` declares and checks the page's parameters.
 """
 
-from . import calculator, charts, parameters, sentences, tables
+from . import brief, calculator, charts, columns, parameters, sentences, tables
 
-__all__ = ["calculator", "charts", "parameters", "sentences", "tables"]
+__all__ = ["brief", "calculator", "charts", "columns", "parameters", "sentences", "tables"]

@@ -18,18 +18,32 @@ from .tables import (
     MARKET,
     MOF_UNITS_FROM_US,
     ORIGINAL_KEY_COLUMN,
+    PRICE_SHORT,
     PRICES,
     PRODUCTION,
     REVERSE,
     latest,
     price_rows,
     scale_series,
+    stated,
     years,
 )
 
 MARKET_REFERENCE = "Japan's whole imported-car market"
 LARGEST_REFERENCE = "the largest reverse-import programme ever"
 SCENARIO_PRICE_LABEL = "scenario price (parameter price_usd)"
+SCENARIO_PRICE_SHORT = "Scenario price"
+NEEDED_LABEL = "Cars needed a year (derived)"
+NEEDED_KIND, REFERENCE_KIND = "cars needed (derived)", "reference figure (from data)"  # comparison_data's figure_kind
+# Short names of the reference figures, in the order ``references`` lists them (for a chart's labels).
+REFERENCE_SHORT = (
+    "Japanese makers' U.S. production",
+    "Japan's car imports, all brands",
+    "Exports from their U.S. plants",
+    "Largest past programme, in all",
+    "Reverse imports analysts expect",
+    "Cars Japan imported from the U.S.",
+)
 
 
 def references(tables: dict[str, pd.DataFrame], reverse_largest: pd.Series, market_row: pd.Series) -> pd.DataFrame:
@@ -90,6 +104,7 @@ def references(tables: dict[str, pd.DataFrame], reverse_largest: pd.Series, mark
         ),
     ]
     refs = pd.DataFrame(rows, columns=["reference", "period", "vehicles", "qualifier", "source_key", ORIGINAL_KEY_COLUMN])
+    refs["short"] = REFERENCE_SHORT
     return data.derived_from(refs, tables[MARKET], production, tables[REVERSE], prices)
 
 
@@ -108,14 +123,45 @@ def reference(compared: pd.DataFrame, start: str) -> pd.Series:
     return compared[compared["reference"].str.startswith(start)].iloc[0]
 
 
+def comparison_data(cars: float, compared: pd.DataFrame) -> pd.DataFrame:
+    """What the comparison chart draws and its table shows: the cars needed a year (derived), then each
+    reference figure with its period, its figure as the source states it and the cars needed as a multiple of it."""
+    needed = pd.DataFrame(
+        {
+            "compared_with": [NEEDED_LABEL],
+            "reference_period": [""],
+            "reference_vehicles": [cars],
+            "figure_as_stated": [stated(cars)],
+            "cars_needed_multiple": [float("nan")],
+            "figure_kind": [NEEDED_KIND],
+        }
+    )
+    refs = pd.DataFrame(
+        {
+            "compared_with": compared["short"],
+            "reference_period": compared["period"].astype(str),
+            "reference_vehicles": compared["vehicles"].astype(float),
+            "figure_as_stated": [stated(v, q) for v, q in zip(compared["vehicles"], compared["qualifier"], strict=True)],
+            "cars_needed_multiple": compared["multiple"].astype(float),
+            "figure_kind": REFERENCE_KIND,
+        }
+    )
+    return data.derived_from(pd.concat([needed, refs], ignore_index=True), compared)
+
+
 def reference_lines(compared: pd.DataFrame, tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """The two references drawn as rules on the price chart, with short labels."""
     rows = compared[compared["reference"].str.startswith((MARKET_REFERENCE, LARGEST_REFERENCE))].copy()
     rows["short"] = [
-        f"{MARKET_REFERENCE} ({period})" if ref.startswith(MARKET_REFERENCE) else f"{LARGEST_REFERENCE} (its lifetime total)"
-        for ref, period in zip(rows["reference"], rows["period"], strict=True)
+        f"{short.split(',')[0]} ({period}): {stated(vehicles, qualifier)}"  # 'Japan's car imports (2024)': short enough for a phone
+        if ref.startswith(MARKET_REFERENCE)
+        else f"{short}: {stated(vehicles, qualifier)}"
+        for ref, short, period, vehicles, qualifier in zip(
+            rows["reference"], rows["short"], rows["period"], rows["vehicles"], rows["qualifier"], strict=True
+        )
     ]
-    lines = rows[["reference", "short", "vehicles", "period", "source_key"]].reset_index(drop=True)
+    rows["rule_label"] = [label.replace(": ", "\n", 1) for label in rows["short"]]  # two lines: it fits a phone
+    lines = rows[["reference", "short", "rule_label", "vehicles", "period", "source_key"]].reset_index(drop=True)
     return data.derived_from(lines, tables[MARKET], tables[REVERSE])
 
 
@@ -141,12 +187,21 @@ def price_points(deficit: pd.Series, price: pd.Series, share: float, prices: pd.
         {
             "price_usd": rows["value"],
             "label": rows["label"] + " (" + rows["period"] + ")",
+            "short": rows["metric"].map(PRICE_SHORT).fillna(rows["label"]),
             "source_key": rows["source_key"],
             "chosen": False if scenario else rows["metric"] == price["metric"],
         }
     )
     if scenario:
-        chosen = pd.DataFrame({"price_usd": [price["price_usd"]], "label": [SCENARIO_PRICE_LABEL], "source_key": [pd.NA], "chosen": [True]})
+        chosen = pd.DataFrame(
+            {
+                "price_usd": [price["price_usd"]],
+                "label": [SCENARIO_PRICE_LABEL],
+                "short": [SCENARIO_PRICE_SHORT],
+                "source_key": [pd.NA],
+                "chosen": [True],
+            }
+        )
         points = pd.concat([points, chosen])
     points["cars_needed"] = [
         calc.cars_needed_to_offset(float(deficit["deficit_usd_bn"]) * 1e9, float(p), share) for p in points["price_usd"]

@@ -10,7 +10,7 @@ import pandas as pd
 from tradetalks import params
 from tradetalks.params import Parameter, ParameterError
 
-from .tables import CENSUS, DEFAULT_PRICE_METRIC, ORIGINAL_KEY_COLUMN, price_rows, year_list
+from .tables import CENSUS, DEFAULT_PRICE_METRIC, ORIGINAL_KEY_COLUMN, deficit_source_choices, price_rows, year_list
 
 PARAMETERS: tuple[Parameter, ...] = (
     params.DATA_DIR,
@@ -18,13 +18,13 @@ PARAMETERS: tuple[Parameter, ...] = (
     Parameter(
         "deficit_source",
         CENSUS,
-        "census: the consistent Census series of the tariffs chapter; or a deficit_source from the table of deficit figures",
+        "census: the consistent Census series of the tariffs chapter; or the source of another deficit figure (an unknown one lists them all)",
     ),
     Parameter(
         "price_usd",
         None,
         "USD per car. None means the latest KBB average transaction price in the data; "
-        "or a price metric such as toyota_camry_us_base_price; or a number (a scenario)",
+        "or the name of another car price in the data (an unknown one lists them all); or a number (a scenario)",
     ),
     Parameter("offset_share", 1.0, "share of the deficit to offset, from 0 to 1 (1 means all of it, to balance the numbers)"),
 )
@@ -68,7 +68,7 @@ def choose_price(prices: pd.DataFrame, price_usd: object) -> pd.Series:
         {
             "price_usd": float(price_usd),
             "kind": "scenario",
-            "label": "a price per car set as a scenario (parameter price_usd), not a figure from the data",
+            "label": "a scenario price per car set for this run, not a figure from the data",
             "period": "",
             "metric": "",
             "source_key": pd.NA,
@@ -82,8 +82,11 @@ def _census_first(source: str) -> tuple[bool, str]:
 
 
 def choose_deficit(options: pd.DataFrame, deficit_year: object, deficit_source: str) -> pd.Series:
-    """The deficit figure for a year from a source; by default the source's latest year."""
-    params.check_choice("deficit_source", deficit_source, sorted(set(options["deficit_source"]), key=_census_first))
+    """The deficit figure for a year from a source; by default the source's latest year. A wrong source
+    gets the valid values, each with its publisher and years (the page's table names publishers only)."""
+    if deficit_source not in set(options["deficit_source"]):
+        listed = ", ".join(f"{source!r} ({described})" for source, described in deficit_source_choices(options).items())
+        raise ParameterError(f"deficit_source={deficit_source!r} is not available; valid values: {listed}")
     rows = options[options["deficit_source"] == deficit_source]
     years = rows["year"].tolist()
     if deficit_year is None:

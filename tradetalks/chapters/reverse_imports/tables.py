@@ -6,12 +6,13 @@ an average per year) the frame says ``derived`` and how.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 import numpy as np
 import pandas as pd
 
-from tradetalks import data, figures
+from tradetalks import data, figures, text
 
 REVERSE, PRODUCTION, PRICES, MARKET, TRADE = (
     "reverse_imports",
@@ -39,10 +40,10 @@ PRICE_METRICS = {
     "us_full_size_pickup_avg_msrp": "full-size pickup, average U.S. list price (Kelley Blue Book average MSRP)",
     "us_new_vehicle_avg_msrp_peak": "average U.S. list price of a new vehicle at its peak (Kelley Blue Book average MSRP)",
 }
-DEFICIT_KINDS = {
-    "us_goods_trade_deficit_with_japan": "U.S. deficit, as reported",
-    "us_merchandise_trade_deficit_with_japan": "U.S. merchandise deficit, as reported",
-    "japan_trade_surplus_with_us_mof_usd": "Japan's surplus, Japan's statistics",
+DEFICIT_KINDS = {  # a report's figure as the deficit chart names it, before its publisher
+    "us_goods_trade_deficit_with_japan": "U.S. deficit",
+    "us_merchandise_trade_deficit_with_japan": "U.S. merchandise deficit",
+    "japan_trade_surplus_with_us_mof_usd": "Japan's surplus",
 }
 DEFAULT_PRICE_METRIC = "us_new_vehicle_atp"
 ALL_IMPORTS = "all_import_registrations_incl_japanese_brands"
@@ -60,7 +61,24 @@ CALENDAR_YEAR = "CY"  # japan_import_market_totals.period_type
 # How the Census vintages of us_japan_goods_trade (by series) are named in the deficit chart; a report's
 # figure (series as_reported) is named by its status, as the data words it.
 VINTAGE_KINDS = {"superseded_vintage": "Census, superseded vintage", "other_vintage": "Census, another copy or vintage"}
-US_BUILT_LABEL, COMPARATOR_LABEL = "built in the U.S.", "built in the UK (comparator)"
+US_BUILT_LABEL, COMPARATOR_LABEL = "built in the U.S.", "built outside the U.S. (comparator)"
+# reverse_imports.status in words (an enum); a value not listed here reads with its underscores as spaces.
+STATUS_WORDS = {
+    "historical": "past programme",
+    "considered": "considered",
+    "proposed": "proposed",
+    "listed_in_us_government_document": "listed in a U.S. government document",
+    "announced": "announced",
+    "decided": "decided",
+}
+# Short names of the U.S. car prices (PRICE_METRICS), for labels on a chart.
+PRICE_SHORT = {
+    "us_new_vehicle_atp": "Average paid",
+    "toyota_camry_us_base_price": "Camry base price",
+    "us_full_size_pickup_avg_msrp": "Full-size pickup",
+    "us_new_vehicle_avg_msrp_peak": "Peak average list price",
+}
+CONFLICT_MARK = "CONFLICT"  # how the data's notes flag sources that disagree
 BUILT, EXPORTED, IMPORT_MARKET = SCALE_SERIES = (
     "built in the U.S. by Japanese makers",
     "exported from their U.S. plants to all countries",
@@ -71,6 +89,36 @@ BUILT, EXPORTED, IMPORT_MARKET = SCALE_SERIES = (
 def load_tables(data_dir: object = None) -> dict[str, pd.DataFrame]:
     """The chapter's tables, validated, with every ``original_source_key`` resolving."""
     return {name: data.load_table(name, data_dir) for name in TABLES}  # data.py checks original_source_key too
+
+
+def status_words(status: str) -> str:
+    """A ``reverse_imports.status`` value in words: 'listed_in_us_government_document' -> 'listed in a U.S. government document'."""
+    return STATUS_WORDS.get(status, str(status).replace("_", " "))
+
+
+def publishers(keys: Iterable[str], data_dir: object = None) -> dict[str, str]:
+    """Each source key's publisher (the name a reader knows it by), from ``sources.csv``."""
+    sources = data.sources_for(list(dict.fromkeys(keys)), data_dir)
+    return dict(zip(sources["source_key"], sources["publisher"], strict=True))
+
+
+def readable_note(note: str, data_dir: object = None) -> str:
+    """A note of the data as a reader can read it: source keys become their publishers' names and the
+    data's CONFLICT flag becomes words."""
+    sources = data.load_table(data.SOURCES_TABLE, data_dir).set_index("source_key")["publisher"]
+    named = re.sub(r"\b[a-z0-9]+(?:_[a-z0-9]+)+\b", lambda m: sources.get(m.group(0), m.group(0)), str(note))
+    return re.sub(rf"\s*\b{CONFLICT_MARK}\b", " (the sources disagree)", named)
+
+
+def year_span(periods: Iterable[str]) -> str:
+    """The years a set of periods ('2025-05', '2026-02-16', '2025-08..2025-12') spans: '2025–26', or '2025'."""
+    found = sorted({int(year) for period in periods if isinstance(period, str) for year in re.findall(r"\d{4}", period)})
+    if not found:
+        raise ValueError("no year in the periods")
+    first, last = found[0], found[-1]
+    if first == last:
+        return str(first)
+    return f"{first}–{str(last)[2:]}" if str(first)[:2] == str(last)[:2] else f"{first}–{last}"
 
 
 def year_list(years: Iterable[int]) -> str:
@@ -111,6 +159,7 @@ def deficit_options(trade: pd.DataFrame, prices: pd.DataFrame) -> pd.DataFrame:
     full_years = trade[trade["year"].str.fullmatch(r"\d{4}") & trade["balance_musd"].notna()].copy()
     full_years["year"] = full_years["year"].astype(int)
     others = full_years[full_years["series"] != data.CONSISTENT]
+    vintage_sources = set(others.loc[others["series"].isin(VINTAGE_KINDS), "source_key"])
     vintages = pd.DataFrame(
         {
             "deficit_source": others["source_key"],
@@ -147,10 +196,38 @@ def deficit_options(trade: pd.DataFrame, prices: pd.DataFrame) -> pd.DataFrame:
     if not duplicated.empty:
         raise ValueError(f"two deficit figures share a source and year: {duplicated[['deficit_source', 'year']].values.tolist()}")
     options = options.assign(other=options["deficit_source"] != CENSUS).sort_values(["year", "other", "deficit_source"])
+    sources = data.sources_for(list(dict.fromkeys(options["source_key"])), data.data_dir_of(trade, prices)).set_index("source_key")
+    options["publisher"] = options["source_key"].map(sources["publisher"])
+    options["label"] = [
+        figure_label(row, sources.loc[row["source_key"], "as_of"], vintage=source in vintage_sources)
+        for source, (_, row) in zip(options["deficit_source"], options.iterrows(), strict=True)
+    ]
     options = options[
-        ["year", "deficit_source", "deficit_usd_bn", "kind", "measure", "as_reported", "table", "source_key", ORIGINAL_KEY_COLUMN]
+        [
+            "year",
+            "deficit_source",
+            "deficit_usd_bn",
+            "kind",
+            "label",
+            "measure",
+            "as_reported",
+            "table",
+            "publisher",
+            "source_key",
+            ORIGINAL_KEY_COLUMN,
+        ]
     ].reset_index(drop=True)
     return data.derived_from(options, trade, prices)
+
+
+def figure_label(row: pd.Series, as_of: str, *, vintage: bool) -> str:
+    """A deficit figure's name on the chart: the consistent series, a Census copy by the month of its
+    vintage, or a report by its kind and publisher ('U.S. deficit, as reported: Nippon.com (Kyodo)')."""
+    if row["deficit_source"] == CENSUS:
+        return "Census, this site's consistent series"
+    if vintage and isinstance(as_of, str) and re.match(r"\d{4}-\d{2}", as_of):
+        return f"{row['kind']} ({pd.Timestamp(as_of[:7] + '-01').strftime('%B %Y')})"
+    return f"{row['kind'][:1].upper()}{row['kind'][1:]}: {row['publisher']}"
 
 
 def figures_for_year(options: pd.DataFrame, year: int) -> pd.DataFrame:
@@ -159,18 +236,29 @@ def figures_for_year(options: pd.DataFrame, year: int) -> pd.DataFrame:
 
 
 def deficit_sources_table(options: pd.DataFrame) -> pd.DataFrame:
-    """One row per deficit_source value: what it measures and the years it covers (for choosing parameters)."""
+    """One row per deficit figure's source: who published it, what it measures and the years it covers
+    (a reader's table: the parameter values themselves are listed by a run given a wrong one)."""
     rows = []
-    for source, group in options.groupby("deficit_source", sort=False):
+    for _, group in options.groupby("deficit_source", sort=False):
         rows.append(
             {
-                "deficit_source": source,
-                "measure": group["measure"].iloc[0],
-                "years": year_list(group["year"]),
-                "source_key": group["source_key"].iloc[0],
+                "published_by": publisher_list(group),
+                "deficit_measure": group["measure"].iloc[0],
+                "deficit_years": year_list(group["year"]),
             }
         )
     return data.derived_from(pd.DataFrame(rows), options)
+
+
+def publisher_list(rows: pd.DataFrame) -> str:
+    """The publishers of some rows, each once, in order: a series read on several copies names them all."""
+    return "; ".join(dict.fromkeys(rows["publisher"]))
+
+
+def deficit_source_choices(options: pd.DataFrame) -> dict[str, str]:
+    """Each ``deficit_source`` value with its publisher and years, for the message a wrong value gets."""
+    described = {source: f"{publisher_list(group)}, {year_list(group['year'])}" for source, group in options.groupby("deficit_source")}
+    return {source: described[source] for source in sorted(described, key=lambda source: (source != CENSUS, source))}
 
 
 # --- the price -------------------------------------------------------------------------------------------
@@ -219,42 +307,28 @@ def years(row: pd.Series) -> str:
 
 
 def programmes_table(reverse: pd.DataFrame, historical: bool) -> pd.DataFrame:
-    """Past programmes (``historical``) or 2025-26 ideas and announcements, for a reader's table."""
+    """Past programmes (``historical``) or 2025-26 ideas and announcements, for a reader's table: no ids,
+    no source keys (the source line names the sources), statuses in words, no long notes."""
     rows = programme_rows(reverse, historical).copy()
-    rows["years"] = rows.apply(years, axis=1)
+    rows["programme_years"] = rows.apply(years, axis=1)
     if historical:
-        shown = rows[
-            [
-                "event_id",
-                "years",
-                "company",
-                "model",
-                "built_at",
-                "target_units",
-                "target_period",
-                "actual_units",
-                "actual_period",
-                "source_key",
-            ]
-        ]
-        return shown.rename(
-            columns={
-                "built_at": "built at",
-                "target_units": "target (vehicles)",
-                "target_period": "target period",
-                "actual_units": "sold (vehicles)",
-                "actual_period": "sold over",
-            }
-        ).reset_index(drop=True)
-    shown = rows[["event_id", "years", "company", "model", "built_at", "status", "price_in_japan", "notes", "source_key"]]
-    return shown.rename(columns={"built_at": "built at", "price_in_japan": "price in Japan"}).reset_index(drop=True)
+        columns = ["programme_years", "company", "model", "built_at", "target_units", "target_period", "actual_units", "actual_period"]
+        return rows[columns].reset_index(drop=True)
+    rows["status"] = rows["status"].map(status_words)
+    return rows[["programme_years", "company", "model", "built_at", "status", "price_in_japan"]].reset_index(drop=True)
+
+
+def programme_label(row: pd.Series) -> str:
+    """A programme's name: 'Honda Accord US Wagon (1st gen)'; a comparator names where it was built."""
+    label = f"{row['company']} {row['model']}"
+    return label if row["role"] == US_BUILT else f"{label}, built in {str(row['built_at']).split(',')[-1].strip()} (comparator)"
 
 
 def past_volumes(reverse: pd.DataFrame) -> pd.DataFrame:
     """Past programmes with a reported volume, labelled U.S.-built or comparator."""
     rows = reverse[(reverse["status"] == HISTORICAL) & reverse["actual_units"].notna()].copy()
     rows["built"] = np.where(is_us_built(rows), US_BUILT_LABEL, COMPARATOR_LABEL)
-    rows["programme"] = rows["company"] + " " + rows["model"] + " (" + rows.apply(years, axis=1) + ")"
+    rows["programme"] = rows.apply(programme_label, axis=1)
     return rows.sort_values("actual_units", ascending=False).reset_index(drop=True)
 
 
@@ -303,13 +377,93 @@ def targets_against_sales(reverse: pd.DataFrame) -> pd.DataFrame:
     ].reset_index(drop=True)
 
 
+def targets_table(targets: pd.DataFrame) -> pd.DataFrame:
+    """``targets_against_sales`` as readers see it: the figures, without ids, keys, the long notes or the
+    formula text (the table's title says what is derived)."""
+    shown = targets[
+        [
+            "company",
+            "model",
+            "target_units",
+            "target_period",
+            "actual_units",
+            "actual_period",
+            "calendar_years_of_sales",
+            "average_sold_per_year",
+            "share_of_target_pct",
+        ]
+    ]
+    renamed = {"average_sold_per_year": "average_sold_annually", "share_of_target_pct": "sold_share_of_target_pct"}
+    return data.derived_from(shown.rename(columns=renamed).reset_index(drop=True), targets)
+
+
 def history_chart_data(volumes: pd.DataFrame, targets: pd.DataFrame) -> pd.DataFrame:
-    """What the history chart draws: each programme's volume, with its target over the same years where it has one."""
-    shown = volumes[["event_id", "programme", "built", "actual_units", "actual_period", "target_units", "target_period", "source_key"]]
-    merged = shown.merge(
-        targets[["event_id", "calendar_years_of_sales", "target_over_same_years", "how_derived"]], on="event_id", how="left"
-    )
-    return data.derived_from(merged, volumes, targets)
+    """What the history chart draws: each programme's volume as the source states it, and its yearly
+    target times its calendar years of sales where it has one."""
+    shown = volumes[["event_id", "programme", "built", "actual_units", "actual_period", "notes"]].copy()
+    shown["programme_years"] = volumes.apply(years, axis=1)
+    merged = shown.merge(targets[["event_id", "calendar_years_of_sales", "target_over_same_years"]], on="event_id", how="left")
+    merged["figure_as_stated"] = [
+        stated_volume(units, period, notes)
+        for units, period, notes in zip(merged["actual_units"], merged["actual_period"], merged["notes"], strict=True)
+    ]
+    merged["actual_period"] = merged["actual_period"].map(period_without_quote)
+    merged = merged.rename(columns={"target_over_same_years": "target_over_sales_period"})
+    columns = [
+        "programme",
+        "programme_years",
+        "built",
+        "actual_units",
+        "figure_as_stated",
+        "actual_period",
+        "calendar_years_of_sales",
+        "target_over_sales_period",
+    ]
+    return data.derived_from(merged[columns], volumes, targets)
+
+
+# --- a figure as its source states it ----------------------------------------------------------------------
+
+QUOTED = re.compile(r"'([^']*)'")
+
+
+def source_qualifier(*texts: object) -> str | None:
+    """The qualifier a source put on its figure, read from the data's qualifier or note: 'approx' -> 'about',
+    "'roughly 3.3 million a year'" -> 'roughly', "'nearly 40,000' in three years" -> 'nearly'; None for an
+    exact figure or one the data gives no qualifier for (none is invented)."""
+    for value in texts:
+        if not isinstance(value, str) or not value.strip():
+            continue
+        lowered = value.strip().lower()
+        if lowered.startswith("exact"):
+            return None
+        if lowered.startswith("approx"):
+            return "about"
+        for quoted in QUOTED.findall(lowered):
+            for qualifier in sorted(text.QUALIFIERS, key=len, reverse=True):
+                if re.match(rf"(just )?{qualifier}\b", quoted.strip()):
+                    return qualifier
+    return None
+
+
+def stated(value: float, *qualifier_texts: object) -> str:
+    """A figure for prose and labels: to two significant figures, with the source's qualifier where it has
+    one ('roughly 3.3 million'), else 'about' only where rounding changed it ('about 320,000')."""
+    figure = text.millions(value) if abs(value) >= 1e6 else text.rounded(value)
+    qualifier = source_qualifier(*qualifier_texts)
+    return text.qualified(qualifier, figure) if qualifier else text.about(value)
+
+
+def stated_volume(units: float, period: object, notes: object) -> str:
+    """A programme's volume as its source states it: 'nearly 40,000' (from the notes' quote), 'over 70,000'
+    (from the period's), else the count as reported (a model's sales: exactness is the point)."""
+    qualifier = source_qualifier(period, notes if isinstance(notes, str) and notes.startswith("'") else None)
+    return text.qualified(qualifier, text.units(units)) if qualifier else text.units(units)
+
+
+def period_without_quote(period: object) -> str:
+    """A period cell without the quote it carries: "2003-2018 cumulative ('just over')" -> '2003-2018 cumulative'."""
+    return re.sub(r"\s*\('[^']*'\)", "", str(period)).strip() if isinstance(period, str) else ""
 
 
 # --- scale -----------------------------------------------------------------------------------------------
@@ -329,6 +483,32 @@ def scale_series(production: pd.DataFrame, market: pd.DataFrame) -> pd.DataFrame
         .reset_index(drop=True)
     )
     return data.derived_from(series, production, market)
+
+
+# The three series of the scale chart, short enough to label the points directly.
+SCALE_SHORT = dict(zip(SCALE_SERIES, ("Built in the U.S.", "Exported from U.S. plants", "Japan's car imports"), strict=True))
+
+
+def qualifier_words(qualifier: object) -> str:
+    """The data's qualifier as a reader reads it: 'approx (~32% of US production)' -> 'approximate (~32% of US production)'."""
+    if not isinstance(qualifier, str):
+        return ""
+    return re.sub(r"^approx\b", "approximate", qualifier.strip())
+
+
+def scale_table(scale: pd.DataFrame) -> pd.DataFrame:
+    """What the scale chart draws and its table shows: vehicles a year by series, each with its figure as
+    the source states it; no metric codes or source keys (the source line names the sources)."""
+    shown = pd.DataFrame(
+        {
+            "year": scale["year"].astype(int),
+            "vehicles_counted": scale["series"],
+            "annual_vehicles": scale["value"],
+            "figure_as_stated": [stated(v, q) for v, q in zip(scale["value"], scale["qualifier"], strict=True)],
+            "source_qualifier": scale["qualifier"].map(qualifier_words),
+        }
+    )
+    return data.derived_from(shown, scale)
 
 
 def latest(scale: pd.DataFrame, series: str) -> pd.Series:

@@ -159,11 +159,11 @@ def objectives_of(chapter: Chapter) -> list[str]:
 def learning_objectives(grid_file: Path = GRID_FILE) -> pd.DataFrame:
     """One row per learning objective: chapter (its title on the site) and what a student can do after it."""
     rows = [
-        {"chapter": chapter.title, "after the chapter, a student can": objective}
+        {"chapter_title": chapter.title, "after the chapter, a student can": objective}
         for chapter in chapters(grid_file)
         for objective in objectives_of(chapter)
     ]
-    return data.read_from(pd.DataFrame(rows, columns=["chapter", "after the chapter, a student can"]), *READ_FROM)
+    return data.read_from(pd.DataFrame(rows, columns=["chapter_title", "after the chapter, a student can"]), *READ_FROM)
 
 
 def _is_solution(block: dict) -> bool:
@@ -208,8 +208,8 @@ def exercises(grid_file: Path = GRID_FILE) -> pd.DataFrame:
     """One row per exercise: chapter, its number there, label, what it asks, solution given."""
     rows = [
         {
-            "chapter": chapter.title,
-            "exercise": exercise["number"],
+            "chapter_title": chapter.title,
+            "exercise_number": exercise["number"],
             "label": exercise["label"] or exercise["title"],
             "the exercise asks": exercise["question"],
             "solution on the page": "yes" if exercise["solution"] else "no",
@@ -218,8 +218,13 @@ def exercises(grid_file: Path = GRID_FILE) -> pd.DataFrame:
         for exercise in exercises_of(chapter)
     ]
     return data.read_from(
-        pd.DataFrame(rows, columns=["chapter", "exercise", "label", "the exercise asks", "solution on the page"]), *READ_FROM
+        pd.DataFrame(rows, columns=["chapter_title", "exercise_number", "label", "the exercise asks", "solution on the page"]), *READ_FROM
     )
+
+
+def exercises_for_readers(table: pd.DataFrame) -> pd.DataFrame:
+    """``exercises`` for readers: the label is the chapter's cross-reference id, not words, so it stays in the CSV."""
+    return table.drop(columns="label")
 
 
 def rerun_commands(grid_file: Path = GRID_FILE) -> pd.DataFrame:
@@ -229,9 +234,9 @@ def rerun_commands(grid_file: Path = GRID_FILE) -> pd.DataFrame:
         names = [p["parameter"] for p in declared_parameters(chapter.path) if p["parameter"] != "data_dir"]
         rows.append(
             {
-                "chapter": chapter.title,
-                "command": f"python -m tradetalks run {chapter.name} -p NAME VALUE",
-                "parameters": ", ".join(names) or "(none)",
+                "chapter_title": chapter.title,
+                "run_command": f"python -m tradetalks run {chapter.name} -p NAME VALUE",
+                "parameter_names": ", ".join(names) or "none",
             }
         )
-    return data.read_from(pd.DataFrame(rows, columns=["chapter", "command", "parameters"]), *READ_FROM)
+    return data.read_from(pd.DataFrame(rows, columns=["chapter_title", "run_command", "parameter_names"]), *READ_FROM)
