@@ -291,3 +291,12 @@ def test_every_page_column_means_one_thing():
         for name, column in module.COLUMNS.items():
             other = seen.setdefault(name, (page.name, column))
             assert other[1] == column, f"{name}: {other[0]} says {other[1]}, {page.name} says {column}"
+
+
+def test_a_long_text_folds_behind_its_first_words_and_stays_escaped():
+    note = "<b>Reported</b> by the ministry " + "with a long qualification of what the figure covers " * 3
+    body = charts.reader_table_html(pd.DataFrame({"note": [note, "short"]}), "t")
+    folded = re.search(r'<details class="tt-cell"><summary>(.*?) …</summary>(.*?)</details>', body)
+    assert folded and len(html.unescape(folded.group(1))) <= charts.FOLDED_CELL_CHARS
+    assert html.unescape(folded.group(2)) == note and "<b>" not in body  # the whole text, escaped
+    assert "<td>short</td>" in body

@@ -88,8 +88,18 @@ def test_checked_table_links_and_pending():
 
 
 def test_deficit_claim_is_decided_by_the_census_series():
-    text = claims.evidence.deficit_trend(None).text
-    assert text == "The U.S. goods deficit with Japan narrowed from $71.4 billion in 2023 to $68.3 billion in 2024 (Census)."
+    from tradetalks import figures
+    from tradetalks.chapters.auto_tariffs import tables as tariffs
+
+    balance = figures.consistent_balance(data.load_table("us_japan_goods_trade")).set_index("year")["balance_musd"]
+    talks = tariffs.talks_year(data.load_table("negotiation_rounds"))
+    before, latest = -balance[talks - 2], -balance[talks - 1]  # the deficits of the two full years before the talks
+    moved = "widened" if latest > before else "narrowed" if latest < before else "stayed the same"
+    assert moved == "narrowed"  # the claims table's verdict on "a widening deficit" (not supported) rests on this
+    assert claims.evidence.deficit_trend(None).text == (
+        f"The U.S. goods deficit with Japan {moved} from {text.usd_bn_from_millions(before)} in {talks - 2} "
+        f"to {text.usd_bn_from_millions(latest)} in {talks - 1} (Census)."
+    )
 
 
 # --- the cards read as prose: words for codes, honest precision -------------------------------------------
@@ -112,20 +122,29 @@ def test_cards_show_no_codes_no_placeholders_and_no_long_exact_counts(checked):
     assert not SNAKE_CASE.search(re.sub(r'(class|href)="[^"]*"', "", html))
 
 
-def test_stances_are_counted_in_words():
+def test_stances_are_counted_in_words_by_the_market_chapters_rule():
+    from tradetalks.chapters.japan_market import history, sentences
+
     frame = pd.DataFrame({"stance": ["asserts_barrier"] * 3 + ["disputes_barrier", "policy_action", "policy_action"]})
-    assert claims.evidence.stance_counts(frame) == "3 assert a barrier, 2 are policy actions and 1 disputes one"
+    assert sentences.stance_counts(frame) == "3 assert a barrier, 2 are policy actions and 1 disputes one"
     every_stance = data.table_schema("nontariff_barrier_claims")["schema"]["fields"]
     stance = next(field for field in every_stance if field["name"] == "stance")
-    assert set(stance["constraints"]["enum"]) == set(claims.evidence.STANCES)
+    assert set(stance["constraints"]["enum"]) == set(history.STANCE_COUNTED)
+    # the card and the chapter count the same record with the same words
+    record = data.load_table("nontariff_barrier_claims")
+    assert f": {sentences.stance_counts(record)}." in claims.evidence.barrier_claims(None).text
 
 
-@pytest.mark.parametrize(
-    ("value", "words"),
-    [(4.03, "about four times"), (3.18, "about 3.2 times"), (11.0, "eleven times"), (27.4, "about 27 times")],
-)
-def test_multiples_carry_two_significant_figures(value, words):
-    assert claims.sentences.times(value) == words
+def test_multiples_are_the_ratios_of_the_cards_own_rows_worded_like_the_chapters():
+    """A ratio on a card is computed from the rows the card cites and worded by ``text.times`` (its cases:
+    tests/test_text.py), the rule the market and tariffs chapters use for the same figures."""
+    brands = claims.evidence.german_vs_us_brands(None)
+    mercedes, us = brands.rows[0].iloc[0], brands.rows[0].iloc[1]
+    assert f"{text.times(mercedes['units'] / us['units'])} as many as all U.S. brands" in brands.text
+    peak = claims.evidence.car_tariff_peak(None)
+    changes = peak.rows[0]
+    base, top = changes["rate_pct"].iloc[0], changes["rate_pct"].max()
+    assert f"{text.times(top / base)} as high" in peak.text
 
 
 @pytest.mark.parametrize(
@@ -143,10 +162,14 @@ def test_counts_keep_the_sources_qualifier_exactness_or_two_figures(value, quali
     assert claims.sentences.count_as_stated(value, qualifier) == words
 
 
-def test_shares_keep_the_sources_wording():
-    assert claims.sentences.share_as_stated(33.3, 'about (stated as "about a third")') == "about a third"
-    assert claims.sentences.share_as_stated(85.0, "nearly") == "nearly 85%"
-    assert claims.sentences.share_as_stated(94.0, None) == "94%"
+def test_shares_keep_the_sources_wording_by_the_ev_chapters_rule():
+    from tradetalks.chapters.ev_china import sentences as ev_china
+
+    assert ev_china.stated(pd.Series({"qualifier": 'about (stated as "about a third")', "value": 33.3})) == "about a third"
+    assert ev_china.stated(pd.Series({"qualifier": "nearly", "value": 85.0})) == "nearly 85%"
+    assert ev_china.stated(pd.Series({"qualifier": None, "value": 94.0})) == "94%"
+    card = claims.evidence.battery_chain(None)
+    assert all(ev_china.stated(row) in card.text for _, row in card.rows[0].iterrows())
 
 
 def test_reverse_import_card_rounds_the_chapters_own_figure():
@@ -160,7 +183,7 @@ def test_reverse_import_card_rounds_the_chapters_own_figure():
     cars, compared = calculator.calculate(deficit, price, 1.0, refs)
     card = claims.evidence.reverse_import_scale(None).text
     assert f"{text.about(cars, 'cars')} a year" in card
-    assert claims.sentences.times(calculator.reference(compared, calculator.MARKET_REFERENCE)["multiple"]) in card
+    assert text.multiple(calculator.reference(compared, calculator.MARKET_REFERENCE)["multiple"]) in card
 
 
 # --- the verdicts chart and the In brief -------------------------------------------------------------------

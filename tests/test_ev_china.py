@@ -307,8 +307,13 @@ def test_japan_ice_share_leaves_out_a_half_year(tables):
 def test_byd_is_the_second_largest_battery_maker(tables):
     assert page.tables.maker_rank(tables["battery_makers"], "BYD", "2024") == 2
     assert page.tables.maker_rank(tables["battery_makers"], "CATL", "2024") == 1
-    assert page.sentences.ordinal(2, lowest=False) == "second-largest"
-    assert page.sentences.ordinal(1) == "lowest"
+    glued = page.sentences.company_sales(
+        tables["automaker_sales"],
+        tables["battery_makers"],
+        page.tables.battery_makers_table(tables["battery_makers"], "2024"),
+        page.tables.company_alternatives(tables["automaker_sales"]),
+    )
+    assert glued["byd_maker_rank"] == text.superlative(2, "largest") == "second-largest"
 
 
 def test_battery_shares_are_installations_over_the_total(tables):

@@ -533,11 +533,17 @@ def test_titles_state_the_data_s_figures():
         == f"U.S. brands were {text.about_pct(100 * 16707 / 4421494)} of Japan's new vehicles in 2024"
         == ("U.S. brands were about 0.38% of Japan's new vehicles in 2024")
     )
-    assert texts["brands"][0] == "Mercedes-Benz alone sold about 3.2 times as many as all U.S. brands"
+    tables = page.tables.load_tables()
+    by_brand = tables["japan_import_sales_by_brand"]
+    year, brands, _ = page.parameters.check_parameters(None, None, None, by_brand, tables["structural_factors"])
+    split = page.tables.market_split(tables["japan_new_car_sales"], tables["japan_import_market_totals"], by_brand, year)
+    us_total = float(page.tables.us_brands_rows(split)["units"].iloc[0])
+    top = page.tables.brand_comparison(by_brand, year, brands).sort_values("units", ascending=False).iloc[0]
+    assert texts["brands"][0] == f"{top['brand_name']} alone sold {text.times(top['units'] / us_total)} as many as all U.S. brands"
     assert texts["sizes"][0] == "A typical mechanical-parking space holds only one of the six models drawn"
     assert texts["claims"][0] == "U.S. complaints date from 1991; Japan's changes came in 2013, 2025, 2026"
     assert texts["history"][0] == f"Jeep outsold GM's brands {text.about(9633 / (587 + 449))} to 1 in 2024"
-    assert "53,195" in texts["brands"][2] and "16,707" in texts["brands"][2]  # exact counts where exactness is the point
+    assert text.units(top["units"]) in texts["brands"][2] and text.units(us_total) in texts["brands"][2]  # exact: the point
     assert "15 assert a barrier" in texts["claims"][2] and "_" not in texts["claims"][2]  # stances in words
 
 

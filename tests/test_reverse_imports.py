@@ -141,7 +141,7 @@ def test_calculation_with_share_zero_gives_zero_everywhere(tables, options):
     refs = calculator.references(tables, reverse.largest_programme(tables[reverse.REVERSE]), reverse.import_market(tables[reverse.MARKET]))
     cars, compared = calculator.calculate(deficit, price, 0.0, refs)
     assert cars == 0 and (compared["multiple"] == 0).all()
-    assert sentences.share_text(0.0) == "none" and sentences.times(0.0) == "0% of"
+    assert sentences.share_text(0.0) == "none" and text.multiple(0.0) == "0% of"
 
 
 def test_price_curve_spans_the_data_prices_and_the_chosen_one(tables, options):
@@ -159,8 +159,8 @@ def test_price_curve_spans_the_data_prices_and_the_chosen_one(tables, options):
 
 def test_formatting_helpers():
     assert reverse.year_list([1985, 1986, 1987, 1990, 2024]) == "1985–1987, 1990, 2024"
-    assert text.multiple(4.03) == "4.0 times" and text.multiple(0.4) == "40% of"
-    assert sentences.period_text("2025-11") == "November 2025" and sentences.period_text("2024") == "2024"
+    assert text.multiple(4.03) == "about 4 times" and text.multiple(0.4) == "40% of"
+    assert text.reader_date("2025-11") == "November 2025" and text.reader_date("2024") == "2024"
     assert sentences.share_text(1.0) == "all" and sentences.share_text(0.25) == "25%"
 
 
@@ -241,7 +241,7 @@ def test_the_chosen_price_is_marked_once(tables, options):
     ],
 )
 def test_multiples_are_worded_to_two_significant_figures(ratio, words):
-    assert sentences.times(ratio) == words
+    assert text.multiple(ratio) == words
 
 
 @pytest.mark.parametrize(
@@ -386,7 +386,9 @@ def test_in_brief_is_three_findings_computed_like_the_chapter(tables, options):
     assert [f.section for f in found] == ["reverse-imports-calculator", "reverse-imports-scale", "reverse-imports-history"]
     frames = run_frames(tables, options)
     assert brief.stated_cars(frames["comparison"]) in found[0].sentence  # the same figure as the chart's title
-    assert "about 1.3 million cars a year, about 4 times Japan's car imports" in found[0].sentence
+    market = frames["comparison"].set_index("compared_with").loc[sentences.MARKET_SHORT]
+    needed = f"{brief.stated_cars(frames['comparison'])} cars a year, {text.multiple(market['cars_needed_multiple'])} Japan's car imports"
+    assert needed in found[0].sentence
     assert found[2].sentence == sentences.history_text(frames["history"])["description"]
     scenario = brief.in_brief(**SCENARIO)
     assert "about 2.4 million cars a year" in scenario[0].sentence

@@ -54,6 +54,12 @@ def words(text: str) -> list[str]:
     return re.findall(r"[\w'’%$¥.,-]+", text)
 
 
+def fitting_title(*candidates: str) -> str:
+    """The first wording short enough for a title (at most ``MAX_TITLE_WORDS`` words), else the last one: give
+    candidates longest first, since names from the data vary in length."""
+    return next((title for title in candidates if len(words(title)) <= MAX_TITLE_WORDS), candidates[-1])
+
+
 def states_finding(title: str) -> bool:
     """Whether a title is a finding (it has a verb of ``FINDING_VERBS``) rather than a label."""
     return any(re.sub(r"[^\w]", "", word.lower()) in FINDING_VERBS for word in words(title))

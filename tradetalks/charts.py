@@ -230,20 +230,29 @@ class Figure:
 
 MISSING = "—"  # what a reader sees in a cell the data leave empty (the CSV download keeps it empty)
 MISSING_NOTE = f'<p class="tt-table-note">{MISSING} not in the data (not reported, or not applicable).</p>'
+# A longer text (a note, a claim's wording) folds behind its first words, so no row runs a screen tall;
+# the whole text is one click away, and in the CSV.
+LONG_CELL_CHARS, FOLDED_CELL_CHARS = 90, 60
+
+
+def _cell_html(value: object) -> str:
+    """One cell as HTML: text escaped; a long text folded into a disclosure that opens on its first words."""
+    shown = str(value)
+    if len(shown) <= LONG_CELL_CHARS:
+        return html.escape(shown)
+    first_words = shown[:FOLDED_CELL_CHARS].rsplit(" ", 1)[0].rstrip(" ,;:")
+    return f'<details class="tt-cell"><summary>{html.escape(first_words)} …</summary>{html.escape(shown)}</details>'
 
 
 def reader_table_html(frame: pd.DataFrame, caption: str, tables: tuple[str, ...] = (), data_dir: str | None = None) -> str:
     """A frame as the scrollable HTML table readers see: headers in words, numbers to their field's
-    decimals (``tradetalks.columns``), text escaped, an empty cell shown as a dash with a note under the
-    table, never as a placeholder token such as <NA>, nan or None."""
+    decimals (``tradetalks.columns``), text escaped and long text folded, an empty cell shown as a dash with
+    a note under the table, never as a placeholder token such as <NA>, nan or None."""
     shown = columns.for_readers(frame, tables, data_dir or data.data_dir_of(frame))
     empty = shown.isna()
-    for column in shown.columns[empty.any()]:
-        # nullable columns (Int64, str, object) print their own placeholder whatever na_rep says; float
-        # columns keep their dtype, so their numbers print as before and na_rep fills the gaps
-        if not pd.api.types.is_float_dtype(shown[column].dtype):
-            shown[column] = shown[column].astype(object).where(~empty[column], MISSING)
-    table_html = shown.to_html(index=False, escape=True, border=0, classes="tt-data-table", na_rep=MISSING)
+    cells = shown.astype(object).where(~empty, MISSING).map(_cell_html)
+    cells.columns = [html.escape(str(name)) for name in cells.columns]
+    table_html = cells.to_html(index=False, escape=False, border=0, classes="tt-data-table")
     return _scrollable(table_html, caption) + (MISSING_NOTE if empty.to_numpy().any() else "")
 
 

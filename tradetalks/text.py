@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable, Sequence
 
 import pandas as pd
 from IPython.display import Markdown
@@ -18,6 +19,7 @@ except ImportError:  # pragma: no cover - myst-nb ships with jupyter-book
 # cars a year"), an exact count only where exactness is the point (``units``), a figure as its source
 # states it with the source's qualifier ("over ¥2.5 trillion"), and a gap smaller than the inputs'
 # uncertainty as "about the same". Tables and charts follow each field's ``decimals`` instead.
+# A small count (of countries, models, reports) is a word up to ten ("six countries"), a figure above.
 SIGNIFICANT_FIGURES = 2
 QUALIFIERS = ("about", "around", "roughly", "nearly", "almost", "over", "more than", "under", "less than", "at least", "up to")
 SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
@@ -30,6 +32,11 @@ FRACTIONS = (
     (1 / 5, "a fifth"),
     (1 / 10, "a tenth"),
 )
+NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+ORDINAL_WORDS = ("", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+FULL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+MONTH = re.compile(r"\d{4}-\d{2}")
+YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 
 
 def significant(value: float, figures: int = SIGNIFICANT_FIGURES) -> float:
@@ -118,9 +125,56 @@ def millions(count: float, figures: int = SIGNIFICANT_FIGURES) -> str:
     return f"{_plain(significant(count / 1e6, figures))} million"
 
 
+def times(value: float) -> str:
+    """A derived ratio to two significant figures, 'about' only if rounding changed it: 3.184 -> 'about 3.2 times',
+    4.03 -> 'about 4 times', 11.0 -> '11 times' (for "... as many as", "... as high")."""
+    return f"{about(value)} times"
+
+
 def multiple(value: float) -> str:
-    """One figure over another: 4.03 -> '4.0 times'; below one, a percentage: 0.4 -> '40% of'."""
-    return f"{value:,.1f} times" if value >= 1 else f"{value * 100:.0f}% of"
+    """One figure against another, for "X is <multiple> Y": 4.03 -> 'about 4 times'; below one a derived
+    percentage, 0.39 -> 'about 39% of'; 0 -> '0% of'."""
+    return times(value) if value >= 1 else f"{about_pct(value * 100)} of"
+
+
+def count_words(count: int) -> str:
+    """A count as prose writes it: up to ten in words (0 -> 'no', 6 -> 'six'), above in figures (11 -> '11', 1250 -> '1,250')."""
+    return NUMBER_WORDS[count] if 0 <= count < len(NUMBER_WORDS) else f"{count:,}"
+
+
+def ordinal(number: int) -> str:
+    """A rank in figures: 7 -> '7th', 22 -> '22nd', 11 -> '11th'."""
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
+
+
+def ordinal_words(number: int) -> str:
+    """A rank in words up to tenth (2 -> 'second'), in figures after it (12 -> '12th')."""
+    return ORDINAL_WORDS[number] if 0 < number < len(ORDINAL_WORDS) else ordinal(number)
+
+
+def superlative(rank: int, word: str) -> str:
+    """A rank with its superlative: (1, 'largest') -> 'largest', (2, 'lowest') -> 'second-lowest'."""
+    return word if rank == 1 else f"{ordinal_words(rank)}-{word}"
+
+
+def listed(items: Sequence[str]) -> str:
+    """Items as prose lists them: 'a', 'a and b', 'a, b and c' ('' for none)."""
+    items = list(items)
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def usd(value: float) -> str:
+    """A dollar figure as stated, in whole dollars: 49814 -> '$49,814' (a car's price)."""
+    return f"${value:,.0f}"
+
+
+def about_usd_bn(value_bn: float) -> str:
+    """A derived billion-USD sum to two significant figures: 10.9816 -> 'about $11 billion', 64.0 -> '$64 billion'."""
+    shown = f"${rounded(value_bn * 1e9)}"
+    return shown if significant(value_bn) == value_bn else f"about {shown}"
 
 
 def yen_bn(value: float) -> str:
@@ -134,6 +188,55 @@ def date(value: pd.Timestamp | str) -> str:
     """2025-04-03 -> '3 April 2025'."""
     stamp = pd.Timestamp(value)
     return f"{stamp.day} {stamp.strftime('%B %Y')}"
+
+
+def month(value: pd.Timestamp | str) -> str:
+    """A month: '2025-05' -> 'May 2025'."""
+    stamp = pd.Timestamp(f"{value}-01" if isinstance(value, str) and MONTH.fullmatch(value) else value)
+    return stamp.strftime("%B %Y")
+
+
+def reader_date(value: object) -> object:
+    """A date cell in words: '2025-04-03' -> '3 April 2025', '2026-02' -> 'February 2026'; anything else (a year,
+    'pre-2025', a gap) as it is."""
+    if isinstance(value, str) and FULL_DATE.fullmatch(value):
+        return date(value)
+    if isinstance(value, str) and MONTH.fullmatch(value):
+        return month(value)
+    return value
+
+
+def date_span(start: object, end: object, *, to: str = "–") -> str:
+    """Two date cells as one span, month and year said once: '5–6 June 2025', '30 April–2 May 2025', one day as
+    '16 April 2025', other cells as ``reader_date`` words them. ``to`` joins the ends (' to ' after 'from')."""
+    if start == end:
+        return str(reader_date(start))
+    if not (isinstance(start, str) and isinstance(end, str) and FULL_DATE.fullmatch(start) and FULL_DATE.fullmatch(end)):
+        return f"{reader_date(start)}{to}{reader_date(end)}"
+    first, last = pd.Timestamp(start), pd.Timestamp(end)
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first.day}{to}{last.day} {last.strftime('%B %Y')}"
+    if first.year == last.year:
+        return f"{first.day} {first.strftime('%B')}{to}{last.day} {last.strftime('%B %Y')}"
+    return f"{date(first)}{to}{date(last)}"
+
+
+def years_in(cells: Iterable[object]) -> list[int]:
+    """Every four-digit year written in some cells, sorted, each once: ['MY2025 (King Ranch)', '2017-2023 model'] -> [2017, 2023, 2025]."""
+    return sorted({int(year) for cell in cells if not pd.isna(cell) for year in YEAR.findall(str(cell))})
+
+
+def year_span(years: Iterable[object], *, short: bool = False) -> str:
+    """The years some values span, first–last: [2015, 2019, 2024] -> '2015–2024'; one year alone: '2024'. Values may be
+    numbers or numeric text (gaps and non-numbers are skipped). ``short`` drops the century of the second year when both
+    share it: '2025–26'. Raises ValueError when there is no year."""
+    found = sorted({int(year) for year in pd.to_numeric(pd.Series(list(years), dtype=object), errors="coerce").dropna()})
+    if not found:
+        raise ValueError("no year to span")
+    first, last = found[0], found[-1]
+    if first == last:
+        return str(first)
+    return f"{first}–{str(last)[2:]}" if short and str(first)[:2] == str(last)[:2] else f"{first}–{last}"
 
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}<>#|~$&!])")

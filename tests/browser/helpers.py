@@ -105,6 +105,28 @@ FIGURES_JS = """() => {
           overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth};
 }"""
 
+# Table rows more than MAX_ROW_LINES lines tall, with every folded table opened (then folded again).
+MAX_ROW_LINES = 4
+TALL_ROWS_JS = """(maxLines) => {
+  const folded = [...document.querySelectorAll('details.tt-table:not([open])')];
+  folded.forEach((d) => { d.open = true; });
+  const tall = [];
+  document.querySelectorAll('table.tt-data-table').forEach((table, t) => {
+    const cell = table.querySelector('td');
+    if (!cell) { return; }
+    const style = getComputedStyle(cell);
+    const line = parseFloat(style.lineHeight) || parseFloat(style.fontSize) * 1.5;
+    [...table.querySelectorAll('tbody tr')].forEach((row, r) => {
+      const lines = (row.getBoundingClientRect().height - 6) / line;  // less the cell's padding and rule
+      if (lines > maxLines + 0.5) {
+        tall.push({table: t, row: r, lines: Math.round(lines), text: row.innerText.slice(0, 80)});
+      }
+    });
+  });
+  folded.forEach((d) => { d.open = false; });
+  return tall;
+}"""
+
 THEME_JS = """() => [...document.querySelectorAll('.tt-chart-view')].map((view) => {
   const label = view.querySelector('svg.marks text');
   return {background: getComputedStyle(view).backgroundColor, text: label ? getComputedStyle(label).fill : null};
@@ -136,6 +158,7 @@ class PageReport:
     text: str = ""
     readable: str = ""  # every word a reader can see, with or without a click (code left out)
     overflow: int = 0  # pixels the page is wider than the viewport
+    tall_rows: list[dict] = field(default_factory=list)  # table rows taller than MAX_ROW_LINES lines
 
 
 def inspect_page(browser, base_url: str, path: str, viewport: str, screenshots: Path) -> PageReport:
@@ -147,6 +170,7 @@ def inspect_page(browser, base_url: str, path: str, viewport: str, screenshots: 
         report.charts, report.tables = figures["charts"], figures["tables"]
         report.exercises, report.solutions = figures["exercises"], figures["solutions"]
         report.text, report.readable, report.overflow = figures["text"], figures["readable"], figures["overflow"]
+        report.tall_rows = page.evaluate(TALL_ROWS_JS, MAX_ROW_LINES)
         for scheme in SCHEMES:
             page.emulate_media(color_scheme=scheme)
             page.evaluate(f"document.documentElement.dataset.theme = '{scheme}'")

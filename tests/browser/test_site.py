@@ -12,7 +12,7 @@ import pytest
 from tradetalks.chartlint import MIN_FONT_PX
 from tradetalks.grid import Run, load_grid
 
-from .helpers import pages
+from .helpers import MAX_ROW_LINES, pages
 
 # What a reader must never meet on a chapter page: a raw identifier (snake_case) or a placeholder token.
 # A repository's name in a copy's name ("GitHub: owner/some_repo") is a name, not an id: a path part is let be.
@@ -95,3 +95,9 @@ def test_chapters_show_no_raw_identifier_or_placeholder(page_reports, page_path)
         pytest.skip("not a chapter page")
     found = sorted(set(RAW_TOKENS.findall(page_reports(page_path, "desktop").readable)))
     assert found == [], f"{page_path}: {found[:20]}"
+
+
+def test_table_rows_stay_short_on_a_laptop(page_reports, page_path):
+    """Long notes are folded or cut: at 1280 px no table row runs past about four lines."""
+    tall = page_reports(page_path, "desktop").tall_rows
+    assert tall == [], f"{page_path}: rows over {MAX_ROW_LINES} lines: {tall[:5]}"

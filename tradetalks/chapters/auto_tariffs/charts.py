@@ -8,6 +8,7 @@ import altair as alt
 import pandas as pd
 
 from tradetalks import style
+from tradetalks.text import usd_bn
 
 CONSISTENT_SERIES, OTHER_FIGURE = "Census, consistent series", "other vintage or report"
 LABEL_SIZE = style.TYPE_SIZES["axis"]  # direct labels read like the axis text (never under the lint's 10 px)
@@ -130,7 +131,7 @@ def share_chart(shares: pd.DataFrame) -> alt.LayerChart:
 def bill_chart(bill: pd.DataFrame) -> alt.LayerChart:
     """Duty owed at each rate, in billion USD: a horizontal bar per rate, sized to their count, each labelled."""
     shown = bill.assign(rate=bill["rate_pct"].map(lambda r: f"{r:g}%"), duty_usd_bn=bill["duty_owed"] / 1000)
-    shown = shown.assign(label=shown["duty_usd_bn"].map(lambda v: f"${v:,.1f} billion"))
+    shown = shown.assign(label=shown["duty_usd_bn"].map(usd_bn))
     base = alt.Chart(shown).encode(
         y=alt.Y("rate:N", sort=None, title=None),
         x=alt.X(

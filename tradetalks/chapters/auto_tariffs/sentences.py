@@ -31,17 +31,6 @@ FOLD_WORDS = {
 STATED_QUALIFIER = re.compile(r"\b(" + "|".join(re.escape(q) for q in sorted(text.QUALIFIERS, key=len, reverse=True)) + r")\s+¥", re.I)
 
 
-def fits_title(*candidates: str) -> str:
-    """The first wording short enough for a chart title (the lint's word limit); the last one otherwise."""
-    return next((title for title in candidates if len(chartlint.words(title)) <= chartlint.MAX_TITLE_WORDS), candidates[-1])
-
-
-def ordinal(number: int) -> str:
-    """7 -> '7th', 22 -> '22nd'."""
-    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
-    return f"{number}{suffix}"
-
-
 def month_span(first: pd.Timestamp, last: pd.Timestamp) -> str:
     """'January–December 2025', or 'May 2025–February 2026' across years."""
     if first.year == last.year:
@@ -52,11 +41,6 @@ def month_span(first: pd.Timestamp, last: pd.Timestamp) -> str:
 def rates(rates_pct: Iterable[float]) -> str:
     """'2.5%, 27.5%, 15%'."""
     return ", ".join(pct(rate) for rate in rates_pct)
-
-
-def years(year_from: int, year_to: int) -> str:
-    """'1985–2025'."""
-    return f"{year_from}–{year_to}"
 
 
 # The duty on a Japanese car
@@ -79,9 +63,11 @@ def duty_title(start_rate: float, peak: pd.Series, deal: pd.Series) -> str:
     """'The U.S. duty on Japanese cars rose elevenfold, then settled at 15%' (the multiple is peak / starting rate)."""
     went = rise(start_rate, peak["rate_pct"])
     if deal["date"] == peak["date"]:
-        return fits_title(f"The U.S. duty on Japanese cars {went} to {pct(peak['rate_pct'])}", f"U.S. duty on Japanese cars {went}")
+        return chartlint.fitting_title(
+            f"The U.S. duty on Japanese cars {went} to {pct(peak['rate_pct'])}", f"U.S. duty on Japanese cars {went}"
+        )
     settled = f"then settled at {pct(deal['rate_pct'])}"
-    return fits_title(f"The U.S. duty on Japanese cars {went}, {settled}", f"U.S. duty on Japanese cars {went}, {settled}")
+    return chartlint.fitting_title(f"The U.S. duty on Japanese cars {went}, {settled}", f"U.S. duty on Japanese cars {went}, {settled}")
 
 
 def duty_subtitle(window: tuple[pd.Timestamp, pd.Timestamp]) -> str:
@@ -157,7 +143,7 @@ def rounds_finding(before: pd.DataFrame, numbered: pd.DataFrame, framework_date:
 def news_round(rounds: pd.DataFrame) -> str:
     """The round the checked news report is about, as an ordinal: '7th' (a round without a number as it is)."""
     number = str(tables.news_report_round(rounds)["round"])
-    return ordinal(int(number)) if number.isdigit() else number
+    return text.ordinal(int(number)) if number.isdigit() else number
 
 
 def rounds_after(before: pd.DataFrame, numbered: pd.DataFrame) -> str:
@@ -180,14 +166,14 @@ def deficit_years(in_range: pd.DataFrame) -> str:
 def balance_title(in_range: pd.DataFrame) -> str:
     """'The U.S. had a goods deficit with Japan every year, 1985–2025' (or 'in 30 of 41 years')."""
     deficits = in_range["balance_musd"] < 0
-    span = years(int(in_range["year"].min()), int(in_range["year"].max()))
+    span = text.year_span(in_range["year"])
     if deficits.all():
         return f"The U.S. had a goods deficit with Japan every year, {span}"
     return f"The U.S. had a goods deficit with Japan in {deficits.sum()} of {len(in_range)} years"
 
 
 def balance_subtitle(year_from: int, year_to: int) -> str:
-    return f"U.S. goods exports to Japan minus imports from Japan, billion USD, Census basis, {years(year_from, year_to)}"
+    return f"U.S. goods exports to Japan minus imports from Japan, billion USD, Census basis, {text.year_span([year_from, year_to])}"
 
 
 def deficit(row: pd.Series) -> str:
@@ -237,7 +223,7 @@ def share_title(latest: pd.Series) -> str:
 
 
 def share_subtitle(shares: pd.DataFrame) -> str:
-    span = years(int(shares["year"].min()), int(shares["year"].max()))
+    span = text.year_span(shares["year"])
     return f"U.S. car imports from Japan as a share of all U.S. goods imports from Japan, %, {span} (derived)"
 
 
@@ -256,19 +242,12 @@ def import_base(base: pd.Series) -> str:
     return f"{base['metric']} in {base['period']}: {usd_bn_from_millions(base['value'])}, per {base['reporter_basis']}"
 
 
-def usd_about(value_musd: float) -> str:
-    """A derived dollar sum to two significant figures: 10981.6 (million) -> 'about $11 billion'."""
-    value_bn = value_musd / 1000
-    shown = f"${text.rounded(value_bn)} billion"
-    return shown if text.significant(value_bn) == value_bn else f"about {shown}"
-
-
 def bill_title(bill: pd.DataFrame) -> str:
     """'At 27.5%, yearly duty on Japanese cars would be about $11 billion' (the largest bill)."""
     top = bill.loc[bill["duty_owed"].idxmax()]
-    return fits_title(
-        f"At {pct(top['rate_pct'])}, yearly duty on Japanese cars would be {usd_about(top['duty_owed'])}",
-        f"At {pct(top['rate_pct'])}, duty on Japanese cars would be {usd_about(top['duty_owed'])}",
+    return chartlint.fitting_title(
+        f"At {pct(top['rate_pct'])}, yearly duty on Japanese cars would be {text.about_usd_bn(top['duty_owed'] / 1000)}",
+        f"At {pct(top['rate_pct'])}, duty on Japanese cars would be {text.about_usd_bn(top['duty_owed'] / 1000)}",
     )
 
 
@@ -278,7 +257,7 @@ def bill_subtitle(base: pd.Series) -> str:
 
 def bill_description(bill: pd.DataFrame, base: pd.Series) -> str:
     """'On $39.9 billion of car imports in 2024, the duty would be about $1 billion at 2.5%, …, assuming …'."""
-    each = ", ".join(f"{usd_about(row['duty_owed'])} at {pct(row['rate_pct'])}" for _, row in bill.iterrows())
+    each = ", ".join(f"{text.about_usd_bn(row['duty_owed'] / 1000)} at {pct(row['rate_pct'])}" for _, row in bill.iterrows())
     return (
         f"On {usd_bn_from_millions(base['value'])} of car imports in {base['period']}, the yearly duty would be {each}, "
         "assuming no change in volume or price."
@@ -312,12 +291,12 @@ def forecast(row: pd.Series) -> str:
 
 def actual(row: pd.Series) -> str:
     """An actual cost with its period and when it was reported: 'about ¥2.1 trillion for Apr-Dec 2025, reported 12 February 2026'."""
-    return f"{yen_figure(row)} for {row['fiscal_period']}, reported {tables.reader_date(row['announcement_date'])}"
+    return f"{yen_figure(row)} for {row['fiscal_period']}, reported {text.reader_date(row['announcement_date'])}"
 
 
 def costs_title(largest: pd.Series) -> str:
     """ "Toyota's latest tariff-cost forecast is the largest, at ¥1.45 trillion"."""
-    return fits_title(
+    return chartlint.fitting_title(
         f"{largest['company']}'s latest tariff-cost forecast is the largest, at {yen_figure(largest)}",
         f"{largest['company']}'s tariff-cost forecast is the largest",
     )
@@ -331,7 +310,7 @@ def costs_subtitle(costs: pd.DataFrame) -> str:
 def costs_description(largest: pd.Series) -> str:
     return (
         f"{largest['company']}'s latest forecast, {yen_figure(largest)} for {largest['fiscal_period']}, announced "
-        f"{tables.reader_date(largest['announcement_date'])}, is the largest of the makers' latest forecasts; circles are "
+        f"{text.reader_date(largest['announcement_date'])}, is the largest of the makers' latest forecasts; circles are "
         "forecasts, squares actual costs for the period stated."
     )
 
@@ -380,7 +359,7 @@ def news_report_checks(rounds: pd.DataFrame, series: pd.DataFrame, japan_shares:
             {
                 CLAIM: "The minister travels to Washington for a seventh round focused on auto tariffs",
                 SHOWN: (
-                    f"Round {reported['round']}, {tables.date_span(reported['start_date'], reported['end_date'])}, "
+                    f"Round {reported['round']}, {text.date_span(reported['start_date'], reported['end_date'])}, "
                     f"{reported['location']}: {reported['outcome']}"
                 ),
                 VERDICT: "supported",
@@ -401,8 +380,8 @@ def news_report_checks(rounds: pd.DataFrame, series: pd.DataFrame, japan_shares:
             {
                 CLAIM: "The leaders met at the G7 summit without reaching a binding deal",
                 SHOWN: (
-                    f"Round {before_g7['round']} ({tables.date_span(before_g7['start_date'], before_g7['end_date'])}) aimed at a deal at "
-                    f"the G7 summit; the deal came in round {deal['round']} ({tables.date_span(deal['start_date'], deal['end_date'])})"
+                    f"Round {before_g7['round']} ({text.date_span(before_g7['start_date'], before_g7['end_date'])}) aimed at a deal at "
+                    f"the G7 summit; the deal came in round {deal['round']} ({text.date_span(deal['start_date'], deal['end_date'])})"
                 ),
                 VERDICT: "consistent with the data",
             },

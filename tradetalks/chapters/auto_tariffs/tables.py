@@ -44,28 +44,6 @@ def shortened(value: object, limit: int = CELL_CHARS) -> object:
     return value[: value.rfind(" ", 0, limit)].rstrip(",;:") + " …"
 
 
-def reader_date(value: object) -> object:
-    """A full date or a month in words for a table: '2025-04-03' -> '3 April 2025', '2026-02' -> 'February 2026';
-    anything else ('pre-2025', '1978') as it is."""
-    if isinstance(value, str) and FULL_DATE.match(value):
-        return text.date(value)
-    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}", value):
-        return pd.Timestamp(value + "-01").strftime("%B %Y")
-    return value
-
-
-def date_span(start: str, end: str) -> str:
-    """Two dates as one span: '16 April 2025'; '5–6 June 2025'; '30 April–2 May 2025'; a month as 'February 2026'."""
-    if start == end or not (FULL_DATE.match(str(start)) and FULL_DATE.match(str(end))):
-        return str(reader_date(start)) if start == end else f"{reader_date(start)}–{reader_date(end)}"
-    first, last = pd.Timestamp(start), pd.Timestamp(end)
-    if (first.year, first.month) == (last.year, last.month):
-        return f"{first.day}–{last.day} {last.strftime('%B %Y')}"
-    if first.year == last.year:
-        return f"{first.day} {first.strftime('%B')}–{last.day} {last.strftime('%B %Y')}"
-    return f"{text.date(first)}–{text.date(last)}"
-
-
 def sources_of(*frames: pd.DataFrame) -> pd.DataFrame:
     """The sources behind the rows of one or more (filtered) tables, from the data folder they were loaded from."""
     return data.sources_cited(*frames, data_dir=data.data_dir_of(*frames))
@@ -154,7 +132,7 @@ def us_measures(timeline: pd.DataFrame) -> pd.DataFrame:
 def measures_table(measures: pd.DataFrame) -> pd.DataFrame:
     """Timeline rows as a reader's table: date, measure, the car rate after it, the legal instrument (long text cut)."""
     shown = measures[["date", "measure", "rate_pct", "legal_instrument"]].copy()
-    shown["date"] = shown["date"].map(reader_date)
+    shown["date"] = shown["date"].map(text.reader_date)
     for column in ("measure", "legal_instrument"):
         shown[column] = shown[column].map(shortened)
     return shown.reset_index(drop=True)
@@ -170,7 +148,7 @@ def rounds_table(rounds: pd.DataFrame) -> pd.DataFrame:
     shown = pd.DataFrame(
         {
             "round_label": rounds["round"].where(milestone.isna(), rounds["round"] + " (" + milestone + ")"),
-            "round_dates": [date_span(start, end) for start, end in zip(rounds["start_date"], rounds["end_date"], strict=True)],
+            "round_dates": [text.date_span(start, end) for start, end in zip(rounds["start_date"], rounds["end_date"], strict=True)],
             "us_counterparts": rounds["us_counterparts"].map(shortened),
             "outcome": rounds["outcome"].map(shortened),
         }
@@ -400,7 +378,7 @@ def automaker_costs(impact: pd.DataFrame) -> pd.DataFrame:
 def costs_shown(costs: pd.DataFrame) -> pd.DataFrame:
     """The carmakers' costs as readers see them (no source keys; the figure as reported kept)."""
     shown = costs[["company", "announcement_date", "fiscal_period", "kind", "value_jpy_bn", "value_as_reported", "scope"]]
-    return shown.assign(announcement_date=shown["announcement_date"].map(reader_date)).rename(columns={"kind": "figure_kind"})
+    return shown.assign(announcement_date=shown["announcement_date"].map(text.reader_date)).rename(columns={"kind": "figure_kind"})
 
 
 def latest_forecasts(costs: pd.DataFrame) -> pd.DataFrame:

@@ -26,8 +26,8 @@ def overall(counts: pd.DataFrame) -> str:
         for verdict in charts.VERDICT_ORDER
         if (count := int(totals.get(verdict, 0))) > 0
     ]
-    texts = sentences.listed([f"the {made_in}" for made_in in dict.fromkeys(counts["from"])])
-    return f"Of the {int(counts['claims'].sum())} claims in {texts}, {sentences.listed(parts)}."
+    texts = text.listed([f"the {made_in}" for made_in in dict.fromkeys(counts["from"])])
+    return f"Of the {int(counts['claims'].sum())} claims in {texts}, {text.listed(parts)}."
 
 
 def by_text(counts: pd.DataFrame) -> str:

@@ -20,7 +20,7 @@ from tradetalks import data, figures, grid, params, text
 from tradetalks.chapters.auto_tariffs import tables as tariffs
 from tradetalks.text import pct, usd_bn_from_millions
 
-from .sentences import NUMBER_WORDS, count_as_stated, day, days, listed, ordinal, share_as_stated, times
+from .sentences import count_as_stated
 
 # Rows this page names by id (registered in needs.py, so check-data names a data folder lacking one).
 MERCEDES = "mercedes_benz"  # japan_import_sales_by_brand.brand_id
@@ -30,14 +30,6 @@ CELLS, MAGNETS, NICKEL = "china_cell_capacity_2023", "china_magnet_manufacturing
 TOKYO_TARGET, TOKYO_ENFORCEMENT = "tokyo_2030_non_gasoline_cars", "tokyo_2030_enforcement"  # ev_policy_targets.target_id
 TESLA_DELIVERIES = "tesla_deliveries"  # automaker_sales.measure_id
 
-# How each stance of the non-tariff-barrier record reads after a count (one statement, several).
-STANCES = {
-    "asserts_barrier": ("asserts a barrier", "assert a barrier"),
-    "disputes_barrier": ("disputes one", "dispute one"),
-    "policy_action": ("is a policy action", "are policy actions"),
-    "data_point": ("is background data", "are background data"),
-    "agreement_term": ("is a term of an agreement", "are terms of an agreement"),
-}
 # What a round's milestone (negotiation_rounds.milestone) means, for a sentence about it.
 MILESTONES = {
     tariffs.BEFORE_G7: "the last round before the G7 summit, aimed at a deal there",
@@ -69,7 +61,7 @@ def german_vs_us_brands(data_dir: object) -> Evidence:
     us = figures.us_brands_registered(brands, year)
     text_ = (
         f"In {year} {mercedes['brand']} alone registered {count_as_stated(mercedes['units'], mercedes['qualifier'], 'cars')} in Japan, "
-        f"{times(mercedes['units'] / us['units'])} as many as all U.S. brands together "
+        f"{text.times(mercedes['units'] / us['units'])} as many as all U.S. brands together "
         f"({count_as_stated(us['units'], us['qualifier'])})."
     )
     return Evidence(text_, [pd.DataFrame([mercedes, us])], ["japan_import_sales_by_brand"])
@@ -95,18 +87,14 @@ def size_mismatch(data_dir: object) -> Evidence:
     return Evidence(text_, [parking.head(1), f150[["source_key"]]], ["structural_factors"])
 
 
-def stance_counts(claims: pd.DataFrame) -> str:
-    """'15 assert a barrier, 11 dispute one and 7 are policy actions': the record's statements by stance, most first."""
-    counts = claims["stance"].value_counts()
-    return listed([f"{count} {STANCES[stance][count != 1]}" for stance, count in counts.items()])
-
-
 def barrier_claims(data_dir: object) -> Evidence:
+    from tradetalks.chapters.japan_market import sentences as market
+
     claims = data.load_table("nontariff_barrier_claims", data_dir)
     years = claims["date"].astype(str).str.extract(r"(\d{4})")[0].dropna().astype(int)
     text_ = (
         f"The site's record of the non-tariff-barrier argument holds {len(claims)} statements and actions from "
-        f"{years.min()} to {years.max()}: {stance_counts(claims)}."
+        f"{years.min()} to {years.max()}: {market.stance_counts(claims)}."
     )
     return Evidence(text_, [claims], ["nontariff_barrier_claims"])
 
@@ -125,22 +113,24 @@ def reverse_import_scale(data_dir: object) -> Evidence:
     japan_market = calculator.reference(compared, calculator.MARKET_REFERENCE)
     text_ = (
         f"Offsetting the {deficit['year']} U.S. goods deficit with Japan ({text.usd_bn(deficit['deficit_usd_bn'])}) with cars "
-        f"at a U.S. average price of ${price['price_usd']:,.0f} would take {text.about(cars, 'cars')} a year, "
-        f"{times(japan_market['multiple'])} Japan's entire imported-car market in {japan_market['period']}."
+        f"at a U.S. average price of {text.usd(price['price_usd'])} would take {text.about(cars, 'cars')} a year, "
+        f"{text.multiple(japan_market['multiple'])} Japan's entire imported-car market in {japan_market['period']}."
     )
     used = [deficit.to_frame().T, price.to_frame().T, compared[compared["reference"] == japan_market["reference"]]]
     return Evidence(text_, used, ["us_japan_goods_trade", "trade_balance_and_prices", "japan_import_market_totals"])
 
 
 def battery_chain(data_dir: object) -> Evidence:
+    from tradetalks.chapters.ev_china import sentences as ev_china
+
     chain = data.load_table("battery_supply_chain", data_dir)
-    # the chapter's figures, by figure_id (registered in the page's needs.py)
+    # the chapter's figures, by figure_id (registered in the page's needs.py), worded by the chapter's own rule
     cells, magnets, nickel = (data.row_by_id(chain, "figure_id", figure_id) for figure_id in (CELLS, MAGNETS, NICKEL))
     text_ = (
-        f"China's share of the world's battery cells: {share_as_stated(cells['value'], cells['qualifier'])} "
+        f"China's share of the world's battery cells: {ev_china.stated(cells)} "
         f"({cells['measure']}, {cells['year']}); of rare-earth magnets for motors: "
-        f"{share_as_stated(magnets['value'], magnets['qualifier'])} ({magnets['measure']}, {magnets['year']}); "
-        f"but of nickel refining only {share_as_stated(nickel['value'], nickel['qualifier'])} ({nickel['year']})."
+        f"{ev_china.stated(magnets)} ({magnets['measure']}, {magnets['year']}); "
+        f"but of nickel refining only {ev_china.stated(nickel)} ({nickel['year']})."
     )
     return Evidence(text_, [chain.loc[[cells.name, magnets.name, nickel.name]]], ["battery_supply_chain"])
 
@@ -196,8 +186,7 @@ def byd_growth(data_dir: object) -> Evidence:
     rank_text, ranked = "", makers.head(0)
     if not ev_china.byd_battery_rows(makers).empty and int(rank_year) <= int(year):
         rank = ev_china.maker_rank(makers, "BYD", rank_year)
-        largest = "the largest" if rank == 1 else f"the {ordinal(rank)}-largest"
-        rank_text = f"; in {rank_year} BYD was {largest} maker of EV batteries by installations"
+        rank_text = f"; in {rank_year} BYD was the {text.superlative(rank, 'largest')} maker of EV batteries by installations"
         ranked = makers[(makers["year"] == rank_year) & (makers["counted"] == ev_china.ONE_MAKER)]
         ranked = ranked.sort_values("installations_gwh", ascending=False).head(rank)
     text_ = (
@@ -243,7 +232,7 @@ def seventh_round(data_dir: object) -> Evidence:
     rounds = data.load_table("negotiation_rounds", data_dir)
     r = tariffs.news_report_round(rounds)
     return Evidence(
-        f"Round {r['round']} ran from {days(r['start_date'], r['end_date'])} in {r['location']}; "
+        f"Round {r['round']} ran from {text.date_span(r['start_date'], r['end_date'], to=' to ')} in {r['location']}; "
         f"the outcome as reported: “{str(r['outcome']).rstrip('.')}”.",
         [data.rows_by_id(rounds, "round_id", tariffs.NEWS_REPORT_ROUND)],
         ["negotiation_rounds"],
@@ -283,7 +272,7 @@ def autos_share_of_exports(data_dir: object) -> Evidence:
         reports = "one report"
     else:
         counted = "which count autos differently" if latest["metric"].nunique() == len(latest) else "which count autos alike"
-        reports = f"{NUMBER_WORDS[len(latest)] if len(latest) < len(NUMBER_WORDS) else len(latest)} reports, {counted}"
+        reports = f"{text.count_words(len(latest))} reports, {counted}"
     text_ = (
         f"In {latest['period'].iloc[0]} autos were {figure} of Japan's exports to the U.S., by Japan's own trade statistics ({reports})."
     )
@@ -297,7 +286,7 @@ def car_tariff_peak(data_dir: object) -> Evidence:
     peak, last = tariffs.peak_and_deal(changes)
     text_ = (
         f"The U.S. duty on a Japanese car rose from {pct(base['rate_pct'])} to {pct(peak['rate_pct'])} on {text.date(peak['date'])}, "
-        f"{times(peak['rate_pct'] / base['rate_pct'])} as high, then settled at {pct(last['rate_pct'])} "
+        f"{text.times(peak['rate_pct'] / base['rate_pct'])} as high, then settled at {pct(last['rate_pct'])} "
         f"from {text.date(last['date'])}."
     )
     return Evidence(text_, [changes], ["tariff_timeline"])
@@ -307,7 +296,7 @@ def framework_investment(data_dir: object) -> Evidence:
     timeline = data.load_table("tariff_timeline", data_dir)
     row = tariffs.framework_agreement(timeline)
     return Evidence(
-        f"On {day(row['date'])}, as the tariff timeline records it: “{str(row['measure']).rstrip('.')}”.",
+        f"On {text.reader_date(row['date'])}, as the tariff timeline records it: “{str(row['measure']).rstrip('.')}”.",
         [data.rows_by_id(timeline, "measure_id", tariffs.FRAMEWORK)],
         ["tariff_timeline"],
     )
@@ -330,8 +319,8 @@ def g7_round(data_dir: object) -> Evidence:
     rounds = data.load_table("negotiation_rounds", data_dir)
     before_g7, deal = tariffs.before_g7_and_deal(rounds)
     text_ = (
-        f"Round {before_g7['round']} ({days(before_g7['start_date'], before_g7['end_date'])}) was {MILESTONES[tariffs.BEFORE_G7]}; "
-        f"the deal came only in round {deal['round']} ({days(deal['start_date'], deal['end_date'])})."
+        f"Round {before_g7['round']} ({text.date_span(before_g7['start_date'], before_g7['end_date'], to=' to ')}) was {MILESTONES[tariffs.BEFORE_G7]}; "
+        f"the deal came only in round {deal['round']} ({text.date_span(deal['start_date'], deal['end_date'], to=' to ')})."
     )
     return Evidence(text_, [data.rows_by_id(rounds, "milestone", tariffs.BEFORE_G7, tariffs.DEAL)], ["negotiation_rounds"])
 

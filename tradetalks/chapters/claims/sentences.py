@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Sequence
 
 import pandas as pd
 from docutils.nodes import make_id
@@ -28,27 +27,9 @@ VERDICT_WORDS = {
     "pending": ("is pending", "are pending"),
 }
 SUPPORTED = "supported"
-NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
-ORDINALS = ("", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 
 
 # --- figures as prose gives them ---------------------------------------------------------------------
-
-
-def times(value: float) -> str:
-    """One figure over another at the precision the inputs carry: 4.03 -> 'about four times', 3.18 -> 'about 3.2 times'."""
-    shown = text.significant(value, text.SIGNIFICANT_FIGURES)
-    prefix = "" if shown == value else "about "
-    if shown == int(shown) and int(shown) < len(NUMBER_WORDS):
-        return f"{prefix}{NUMBER_WORDS[int(shown)]} times"
-    return f"{prefix}{text.rounded(value)} times"
-
-
-def ordinal(rank: int) -> str:
-    """2 -> 'second' (a number past tenth stays a number: '12th')."""
-    if rank < len(ORDINALS):
-        return ORDINALS[rank]
-    return f"{rank}{'th' if 10 <= rank % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(rank % 10, 'th')}"
 
 
 def stated_qualifier(qualifier: object) -> str | None:
@@ -78,39 +59,6 @@ def count_as_stated(value: float, qualifier: object = None, unit: str = "") -> s
     return text.qualified(said, text.rounded(value) + (f" {unit}" if unit else ""))
 
 
-def share_as_stated(value: float, qualifier: object = None) -> str:
-    """A share as its source gave it: 'nearly 85%', '94%', and 'about a third' where the source said about."""
-    said = stated_qualifier(qualifier)
-    if said in ("about", "around", "roughly"):
-        return text.fraction(value)
-    return text.qualified(said, text.pct(value))
-
-
-def day(value: object) -> str:
-    """A date as a reader writes it: '2025-06-26' -> '26 June 2025'; '2026-02' -> 'February 2026'."""
-    value = str(value)
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        return text.date(value)
-    if re.fullmatch(r"\d{4}-\d{2}", value):
-        return pd.Timestamp(f"{value}-01").strftime("%B %Y")
-    return value
-
-
-def days(start: object, end: object) -> str:
-    """'26 to 28 June 2025', '13 June 2025' (one day), or the two dates in full."""
-    first, last = day(start), day(end)
-    if first == last:
-        return first
-    same_month = re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(start)) and str(start)[:7] == str(end)[:7]
-    return f"{first.split(' ')[0]} to {last}" if same_month else f"{first} to {last}"
-
-
-def listed(items: Sequence[str]) -> str:
-    """'a', 'a and b', 'a, b and c'."""
-    items = list(items)
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
-
-
 # --- the verdicts chart -------------------------------------------------------------------------------
 
 
@@ -127,7 +75,7 @@ def verdict_counts_in_words(counts: pd.DataFrame, made_in: str) -> str:
     """'6 are supported and 1 is not supported' for one text, verdicts in the page's order."""
     rows = counts[counts["from"] == made_in].set_index("verdict")["claims"]
     parts = [f"{count} {VERDICT_WORDS[verdict][count != 1]}" for verdict in VERDICT_ORDER if (count := int(rows.get(verdict, 0))) > 0]
-    return listed(parts)
+    return text.listed(parts)
 
 
 def verdict_title(counts: pd.DataFrame) -> str:

@@ -8,14 +8,14 @@ from pathlib import Path
 
 import pandas as pd
 
-from tradetalks import data
+from tradetalks import data, text
 
 
 def _years_covered(table: pd.DataFrame) -> str:
     years = []
     for column in [c for c in table.columns if c in {"year", "period", "date", "start_date", "announcement_date"}]:
         years += [int(y) for cell in table[column].dropna().astype(str) for y in re.findall(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)", cell)]
-    return f"{min(years)}–{max(years)}" if years else ""
+    return text.year_span(years) if years else ""
 
 
 def data_catalogue(data_dir: str | Path | None = None) -> pd.DataFrame:

@@ -15,7 +15,7 @@ from tradetalks import data, text
 from tradetalks.text import pct
 
 from . import tables
-from .tables import CHINA, CHINA_SALES, COMPANY_SERIES, JAPAN, POWERTRAINS, STAGES, WORLD
+from .tables import CHINA, CHINA_SALES, COMPANY_SERIES, EDITION_WORDS, IEA, JAPAN, POWERTRAINS, STAGES, WORLD
 
 # The powertrain parameter's codes in words, for titles ("Japan's electric car share ...").
 POWERTRAIN_WORDS = {"EV": "electric", "BEV": "battery-electric", "PHEV": "plug-in hybrid"}
@@ -30,19 +30,6 @@ STAGE_WORDS = {
 # The company chart's series by their role in COMPANY_SERIES (the chapter's own constants, not the data's labels).
 SERIES_BY_ROLE = {spec["role"]: spec["series"] for spec in COMPANY_SERIES}
 SALES_UNITS = {"CNY": "yuan"}  # automaker_sales.unit of a price -> its word in prose
-NUMBER_WORDS = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine", 10: "ten"}
-
-
-def ordinal(rank: int, lowest: bool = True) -> str:
-    """1 -> 'lowest' (or 'largest'), 2 -> 'second-lowest' ..."""
-    word = "lowest" if lowest else "largest"
-    prefix = {1: "", 2: "second-", 3: "third-"}.get(rank, f"{rank}th-")
-    return prefix + word
-
-
-def count_words(count: int) -> str:
-    """A small count in words, as prose writes it: 6 -> 'six', 12 -> '12'."""
-    return NUMBER_WORDS.get(count, str(count))
 
 
 def whole(share_pct: float) -> str:
@@ -55,22 +42,10 @@ def span(low: float, high: float) -> str:
     return f"{whole(low)}%" if low == high else f"{whole(low)}–{whole(high)}%"
 
 
-def period(years: pd.Series) -> str:
-    """The years a frame covers: '2015–2025', or one year."""
-    numbers = pd.to_numeric(pd.Series(years), errors="coerce").dropna().astype(int)
-    first, last = int(numbers.min()), int(numbers.max())
-    return str(first) if first == last else f"{first}–{last}"
-
-
 def share_words(share_pct: float, derived: bool) -> str:
     """A share as the prose gives it: as IEA states it (IEA rounds to two significant figures), or, where the
     data pack derived it from rounded inputs, to two significant figures with 'about'."""
     return text.about_pct(share_pct) if derived else pct(share_pct)
-
-
-def month(value: str) -> str:
-    """'2018-05' -> 'May 2018', '2021-01-18' -> '18 January 2021' (a date as the table gives it, in words)."""
-    return text.date(value) if len(str(value)) > len("YYYY-MM") else pd.Timestamp(f"{value}-01").strftime("%B %Y")
 
 
 def _fraction_words(share_pct: float) -> str | None:
@@ -90,11 +65,6 @@ def stated(row: pd.Series) -> str:
         return first_word
     value = _fraction_words(row["value"]) or f"{row['value']:g}%"
     return " ".join(part for part in [first_word, value] if part)
-
-
-def _listed(parts: list[str]) -> str:
-    """'a', 'a and b', 'a, b and c'."""
-    return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
 
 
 def _publishers(rows: pd.DataFrame) -> pd.Series:
@@ -128,7 +98,7 @@ def share_chart_text(series: pd.DataFrame, counted: str, powertrain: str) -> dic
     """
     year, shares, derived = _latest_year_shares(series)
     words = POWERTRAIN_WORDS[powertrain]
-    subtitle = f"{counted} share of new passenger cars, by country, %, {period(series['year'])}"
+    subtitle = f"{counted} share of new passenger cars, by country, %, {text.year_span(series['year'])}"
     if year is None:
         return {
             "title": "The IEA series has no figure for these years",
@@ -146,12 +116,12 @@ def share_chart_text(series: pd.DataFrame, counted: str, powertrain: str) -> dic
     elif JAPAN in shares and WORLD in shares:
         title = f"Japan's {words} car share was {say(JAPAN)} in {year}, against {say(WORLD)} worldwide"
     elif JAPAN in shares:
-        title = f"Japan's {words} share was the {ordinal(len(ranked) - ranked.index(JAPAN))} of {count_words(len(ranked))} shown in {year}"
+        title = f"Japan's {words} share was the {text.superlative(len(ranked) - ranked.index(JAPAN), 'lowest')} of {text.count_words(len(ranked))} shown in {year}"
     else:
         title = f"{top}'s {words} share led at {say(top)} in {year}"
-    shown = f"the {count_words(len(ranked))} countries and regions shown"
+    shown = f"the {text.count_words(len(ranked))} countries and regions shown"
     if JAPAN in shares:
-        rank = ordinal(len(ranked) - ranked.index(JAPAN))
+        rank = text.superlative(len(ranked) - ranked.index(JAPAN), "lowest")
         world = f", against {say(WORLD)} worldwide" if WORLD in shares else ""
         first = f"In {year}, {words} cars were {say(JAPAN)} of new cars sold in Japan, the {rank} of {shown}{world}"
     else:
@@ -174,8 +144,8 @@ def ev_rush(share: pd.DataFrame, series: pd.DataFrame, year_to: int, powertrain:
         "ev_japan_peak": pct(peak["share_pct"]),
         "ev_japan_peak_year": str(int(peak["year"])),
         "ev_rank_sentence": (
-            f"Of the {count_words(len(ranked))} countries and regions on the chart, Japan's share was the "
-            f"{ordinal(len(ranked) - ranked.index(JAPAN))}."
+            f"Of the {text.count_words(len(ranked))} countries and regions on the chart, Japan's share was the "
+            f"{text.superlative(len(ranked) - ranked.index(JAPAN), 'lowest')}."
             if JAPAN in ranked
             else "Japan is not among the countries chosen for the chart."
         ),
@@ -219,7 +189,7 @@ def china_share_chart_text(rows: pd.DataFrame) -> dict[str, str]:
         sentence += f"; {publisher[row['source_key']]} states {pct(row['value_pct'])} for {int(row['year'])}"
     return {
         "title": f"China bought {text.fraction(latest['value_pct'])} of the world's electric cars in {int(latest['year'])}",
-        "subtitle": f"China's share of world electric car sales (BEV + PHEV), %, {period(rows['year'])}",
+        "subtitle": f"China's share of world electric car sales (BEV + PHEV), %, {text.year_span(rows['year'])}",
         "description": sentence + ".",
     }
 
@@ -264,14 +234,14 @@ def ladder_chart_text(rungs: pd.DataFrame) -> dict[str, str]:
     if bottom != top:
         title += f" but {span(ranges.loc[bottom, 'lowest_pct'], ranges.loc[bottom, 'highest_pct'])} of {STAGE_WORDS[stage[bottom]]}"
     parts = [f"{span(row['lowest_pct'], row['highest_pct'])} in {STAGE_WORDS[stage[rung]]}" for rung, row in ranges.iterrows()]
-    description = f"China's figures are {_listed(parts)}"
+    description = f"China's figures are {text.listed(parts)}"
     leaders = rungs[rungs["country"] != CHINA].drop_duplicates(["country", "item"])
     for rung, rows in leaders.groupby("rung", sort=True):
-        led = _listed([f"{row['country']} ({row['item']})" for _, row in rows.iterrows()])
+        led = text.listed([f"{row['country']} ({row['item']})" for _, row in rows.iterrows()])
         description += f"; where China does not lead, {led} lead{'s' if len(rows) == 1 else ''} {STAGE_WORDS[stage[rung]]}"
     return {
         "title": title,
-        "subtitle": f"Share of world supply at each stage of the battery chain, %, figures for {period(rungs['year'])}",
+        "subtitle": f"Share of world supply at each stage of the battery chain, %, figures for {text.year_span(rungs['year'])}",
         "description": description + ".",
     }
 
@@ -336,7 +306,7 @@ def company_chart_text(series: pd.DataFrame) -> dict[str, str]:
         for year in sorted(series["year"].unique())
         if None not in (_series_value(series, "byd_secondary", year), _series_value(series, "tesla", year))
     ]
-    subtitle = f"Vehicles sold or delivered a year, worldwide, millions, {period(series['year'])}"
+    subtitle = f"Vehicles sold or delivered a year, worldwide, millions, {text.year_span(series['year'])}"
     if not both:
         return {
             "title": "BYD, Tesla and Toyota sold millions of vehicles a year",
@@ -397,7 +367,7 @@ def company_sales(sales: pd.DataFrame, makers: pd.DataFrame, makers_year: pd.Dat
         "makers_year": makers_in,
         "byd_cells": f"{byd_cells['installations_gwh']:g} GWh, {text.about_pct(byd_cells['share_pct'])}",
         "catl_cells": f"{catl_cells['installations_gwh']:g} GWh, {text.about_pct(catl_cells['share_pct'])}",
-        "byd_maker_rank": ordinal(tables.maker_rank(makers, "BYD", makers_in), lowest=False),
+        "byd_maker_rank": text.superlative(tables.maker_rank(makers, "BYD", makers_in), "largest"),
         "catl_comparison": (
             "behind" if tables.maker_rank(makers, "CATL", makers_in) < tables.maker_rank(makers, "BYD", makers_in) else "ahead of"
         ),
@@ -434,9 +404,9 @@ def targets(targets: pd.DataFrame) -> dict[str, str]:
         "tokyo_baseline": f"{stated_target(baseline['target_value'])} in {baseline['target_year'].split(' ')[0]}, hybrids included",
         "national_target": f'{national["target_value"]} of new passenger car sales to be "electrified vehicles" by the {national["target_year"]}',
         "earlier_nikkei": f"{earlier_nikkei['target_value']} of new cars to be hybrids or electric cars",
-        "earlier_blog_date": month(earlier_blog["announced"]),
+        "earlier_blog_date": text.reader_date(earlier_blog["announced"]),
         "earlier_blog": f"{earlier_blog['target_value']} zero-emission vehicles, which leaves hybrids out",
-        "suga_date": month(suga["announced"]),
+        "suga_date": text.reader_date(suga["announced"]),
     }
 
 
@@ -453,10 +423,10 @@ def brief_rush(share: pd.DataFrame, countries: list[str]) -> str:
     series = tables.share_series(share, countries, "EV", *_years(share))
     year, shares, _ = _latest_year_shares(series)
     ranked = list(shares)
-    rank = ordinal(len(ranked) - ranked.index(JAPAN))
+    rank = text.superlative(len(ranked) - ranked.index(JAPAN), "lowest")
     return (
         f"In {year}, electric cars were {pct(shares[JAPAN])} of new cars sold in Japan against {pct(shares[WORLD])} worldwide, "
-        f"the {rank} of the {count_words(len(ranked))} countries and regions compared."
+        f"the {rank} of the {text.count_words(len(ranked))} countries and regions compared."
     )
 
 
@@ -515,17 +485,17 @@ def essay_checks(
     growth = 100 * (last_nev["value"] / byd_nev.iloc[-2]["value"] - 1)
     target = {name: tables.policy_row(targets, target_id) for name, target_id in tables.ESSAY_TARGETS.items()}
     tokyo, enforcement, national = target["tokyo"], target["enforcement"], target["national"]
-    byd_rank = ordinal(tables.maker_rank(makers, "BYD", byd_cells["year"]), lowest=False)
+    byd_rank = text.superlative(tables.maker_rank(makers, "BYD", byd_cells["year"]), "largest")
     return pd.DataFrame(
         [
             {
                 "Claim (paraphrased)": "Japan is rushing into EVs as if it were a race",
                 "What the data show": (
                     f"Electric cars (BEV+PHEV) were {pct(japan)} of new cars in Japan in {last}, against {pct(world)} worldwide "
-                    f"(IEA GEVO 2025 data)"
+                    f"({EDITION_WORDS[IEA]})"
                 ),
                 "Verdict": (
-                    f"not supported: Japan's share was the {ordinal(rank)} of the {len(last_year)} markets in the IEA table"
+                    f"not supported: Japan's share was the {text.superlative(rank, 'lowest')} of the {len(last_year)} markets in the IEA table"
                     if japan < world
                     else "supported"
                 ),

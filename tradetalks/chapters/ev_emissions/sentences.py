@@ -21,9 +21,7 @@ from .units import about_g_km, about_g_kwh, g_km, g_kwh, number, yen_kwh
 BATTERY_INPUTS = ["battery_kg_per_kwh", "lifetime_km", "battery_kwh"]
 # Places whose names take an article in a sentence.
 WITH_ARTICLE = {"United States", "United Kingdom", "European Union", "Netherlands", "World"}
-NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
 SAME = "about the same as"  # what text.compare says of a gap within the uncertainty
-ORDINAL_WORDS = ["", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
 
 
 def chart_text(title: str, subtitle: str, description: str) -> dict[str, str]:
@@ -45,25 +43,9 @@ def possessive(name: str) -> str:
     return f"{named}'" if named.endswith("s") else f"{named}'s"
 
 
-def count_word(count: int) -> str:
-    """8 -> 'eight' (ten and under in words), 12 -> '12'."""
-    return NUMBER_WORDS[count] if 0 <= count < len(NUMBER_WORDS) else str(count)
-
-
 def in_sentence(label: str) -> str:
     """A label inside a sentence: 'Car's lifetime distance' -> "car's lifetime distance"; 'EV electricity use' stays."""
     return label if label[1:2].isupper() else label[:1].lower() + label[1:]
-
-
-def listed(names: list[str]) -> str:
-    """'a', 'a and b', 'a, b and c'."""
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-
-
-def period(years: pd.Series) -> str:
-    """The span of some years: '2015–2024', or '2024' for one."""
-    first, last = int(years.min()), int(years.max())
-    return str(first) if first == last else f"{first}–{last}"
 
 
 def gap_words(gap: float) -> str:
@@ -153,7 +135,7 @@ def grid_chart(electricity: pd.DataFrame, series: pd.DataFrame) -> dict[str, str
     iea_words = f"; the IEA, counting CO2 only, puts the world at {g_kwh(iea_world.iloc[0])}" if not iea_world.empty else ""
     return chart_text(
         f"Japan's grid {trend}; it {still} {verbs[now]} the world's",
-        f"Carbon intensity of electricity generated, g CO2(e) per kWh, by country, {period(series['year'])}; Ember solid, IEA dashed",
+        f"Carbon intensity of electricity generated, g CO2(e) per kWh, by country, {text.year_span(series['year'])}; Ember solid, IEA dashed",
         f"In Ember's series Japan's grid went from {g_kwh(first['value'])} in {y0} to {g_kwh(last['value'])} in {y1}, "
         f"{now} the world average of {g_kwh(world[y1])}{iea_words}.",
     )
@@ -180,9 +162,9 @@ def grid_comparison(electricity: pd.DataFrame, series: pd.DataFrame) -> dict[str
         "japan_vs_world": japan_vs_world(electricity, int(last["year"])),
         "ember_revision": g_kwh(tables.ember_revision(electricity)),
         "iea_world_latest": g_kwh(iea_world["value"]),
-        "missing_countries": listed(tables.missing_countries(series)) if tables.missing_countries(series) else "none",
-        "iea_only": listed([place(name) for name in tables.iea_only_countries(series)]) or "no other country",
-        "iea_forecast_years": period(pd.Series(forecast_years)) if forecast_years else "no year",
+        "missing_countries": text.listed(tables.missing_countries(series)) if tables.missing_countries(series) else "none",
+        "iea_only": text.listed([place(name) for name in tables.iea_only_countries(series)]) or "no other country",
+        "iea_forecast_years": text.year_span(forecast_years) if forecast_years else "no year",
     }
 
 
@@ -200,7 +182,7 @@ def grew(mix: pd.DataFrame, sources: tuple[str, ...] = ("nuclear", "solar")) -> 
     rose = [
         tables.MIX_LABELS[source] for source in sources if tables.mix_shares(mix, source).iloc[-1] > tables.mix_shares(mix, source).iloc[0]
     ]
-    return f" as {listed(rose)} grew" if rose else ""
+    return f" as {text.listed(rose)} grew" if rose else ""
 
 
 def mix_chart(mix: pd.DataFrame, fossil: pd.DataFrame) -> dict[str, str]:
@@ -219,7 +201,7 @@ def mix_chart(mix: pd.DataFrame, fossil: pd.DataFrame) -> dict[str, str]:
     nuclear, solar = tables.mix_shares(mix, "nuclear"), tables.mix_shares(mix, "solar")
     return chart_text(
         title,
-        f"Share of Japan's electricity generated, by source, %, {period(ember_years)} (Ember){later}; "
+        f"Share of Japan's electricity generated, by source, %, {text.year_span(ember_years)} (Ember){later}; "
         "white figures: coal, gas and oil together",
         f"Coal, gas and oil made {a} of Japan's electricity in {int(f0['year'])} and {b} in {int(f1['year'])} by Ember's count"
         f"{isep_words}, while nuclear went from {pct_change(nuclear.iloc[0], nuclear.iloc[-1])} "
@@ -365,7 +347,7 @@ def break_even_chart(crossings: pd.DataFrame, years: pd.DataFrame, grid_country:
     return chart_text(
         title,
         f"Grams of CO2(e) per km of each car against the grid's g CO2e per kWh generated (derived); "
-        f"points: {possessive(grid_country)} grid, {period(years['year'])}",
+        f"points: {possessive(grid_country)} grid, {text.year_span(years['year'])}",
         f"Counting the battery at the midpoint of ICCT's range, {finding}; {possessive(grid_country)} grid stood at "
         f"{g_kwh(now['grid_g_per_kwh'])} in {int(now['year'])}.",
     )
@@ -449,8 +431,8 @@ def prices_chart(points: pd.DataFrame) -> dict[str, str]:
     diamonds = f"; {'a diamond' if derived == 1 else 'diamonds'}: {tables.FIGURE_WORDS[tables.YES]}" if derived else ""
     return chart_text(
         f"Japan's household power price {verb} from {first['value']:g} to {last['value']:g} yen/kWh",
-        f"Household electricity price, yen per kWh, Japan, {period(points['year'])}: every point in the data, by source{diamonds}",
-        f"The data hold {count_word(len(points))} scattered points from {count_word(points['source_key'].nunique())} sources; "
+        f"Household electricity price, yen per kWh, Japan, {text.year_span(points['year'])}: every point in the data, by source{diamonds}",
+        f"The data hold {text.count_words(len(points))} scattered points from {text.count_words(points['source_key'].nunique())} sources; "
         f"the government's national average was {yen_kwh(first['value'])} in fiscal {int(first['year'])} "
         f"and {yen_kwh(last['value'])} in fiscal {int(last['year'])}.",
     )
@@ -461,9 +443,9 @@ def household_prices(points: pd.DataFrame, prices: pd.DataFrame) -> dict[str, st
     anre = tables.anre_unit_prices(points)
     aid = tables.subsidy(prices)
     return {
-        "price_years": listed([str(y) for y in sorted(points["year"].unique())]),
-        "price_count": count_word(len(points)),
-        "price_sources": count_word(points["source_key"].nunique()),
+        "price_years": text.listed([str(y) for y in sorted(points["year"].unique())]),
+        "price_count": text.count_words(len(points)),
+        "price_sources": text.count_words(points["source_key"].nunique()),
         "anre_first": f"{yen_kwh(anre.iloc[0]['value'])} in fiscal {int(anre.iloc[0]['year'])}",
         "anre_last": f"{yen_kwh(anre.iloc[-1]['value'])} in fiscal {int(anre.iloc[-1]['year'])}",
         "subsidy": f"{yen_kwh(aid['value'])} ({aid['metric']})",
@@ -481,7 +463,7 @@ def rank_words(rank: int, count: int) -> str:
         return "the highest"
     if rank == count:
         return "the lowest"
-    return f"{ORDINAL_WORDS[rank] if rank < len(ORDINAL_WORDS) else f'{rank}th'} highest"
+    return f"{text.ordinal_words(rank)} highest"
 
 
 def cross_country_chart(abroad: pd.DataFrame) -> dict[str, str]:
@@ -491,11 +473,11 @@ def cross_country_chart(abroad: pd.DataFrame) -> dict[str, str]:
     japan = float(ranked.loc[ranked["country"] == tables.JAPAN, "value"].iloc[0])
     above = [place(name) for name in ranked["country"].iloc[: rank - 1]]
     below = [place(name) for name in ranked["country"].iloc[rank:]]
-    sides = [f"below that of {listed(above)}" if above else "", f"above that of {listed(below)}" if below else ""]
-    producer = listed(list(dict.fromkeys(tables.producers(abroad))))
+    sides = [f"below that of {text.listed(above)}" if above else "", f"above that of {text.listed(below)}" if below else ""]
+    producer = text.listed(list(dict.fromkeys(tables.producers(abroad))))
     top, bottom = ranked.iloc[0], ranked.iloc[-1]
     return chart_text(
-        f"Japan's household electricity price was {rank_words(rank, count)} of {count_word(count)} in {bills_year(abroad)}",
+        f"Japan's household electricity price was {rank_words(rank, count)} of {text.count_words(count)} in {bills_year(abroad)}",
         f"Household electricity price implied by each country's {bills_year(abroad)} bill, yen per kWh (derived from {producer}'s bills)",
         f"At {yen_kwh(japan)} Japan's implied price was {' and '.join(side for side in sides if side)} "
         f"(from {yen_kwh(top['value'])} in {place(top['country'])} to {yen_kwh(bottom['value'])} in {place(bottom['country'])}).",

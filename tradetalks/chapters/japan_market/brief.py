@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from tradetalks import findings
+from tradetalks import findings, text
 from tradetalks.text import about_pct, units
 
 from . import history, parameters, sentences, sizes, tables
@@ -28,7 +28,7 @@ def market_finding(split: tables.MarketSplit, by_brand: pd.DataFrame) -> finding
     )
     top = sentences.top_german(by_brand, split.year)
     if top is not None:
-        sentence += f", and {top['brand_name']} alone {sentences.times(top['units'] / us_total)} as many under the same rules"
+        sentence += f", and {top['brand_name']} alone {text.times(top['units'] / us_total)} as many under the same rules"
     return findings.Finding(sentence + ".", SECTIONS["split"])
 
 
@@ -48,7 +48,7 @@ def jeep_finding(history_rows: pd.DataFrame, makers: dict[str, str], structural:
         f"{int(jeep['year'])}"
     )
     if gm is not None:
-        sentence += f", {sentences.times(jeep['units'] / gm['units'])} as many as {gm['maker']}'s brands together"
+        sentence += f", {text.times(jeep['units'] / gm['units'])} as many as {gm['maker']}'s brands together"
     return findings.Finding(sentence + ".", SECTIONS["jeep"])
 
 

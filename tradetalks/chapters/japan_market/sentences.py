@@ -34,52 +34,21 @@ from .tables import (
     structural_value,
 )
 
-NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
 # japan_new_car_sales.metric of the totals the split compares -> words.
 METRIC_WORDS = {"total_new_vehicle_sales": "all new vehicles sold", "registered_vehicle_sales": "registered vehicles sold"}
-YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
-
-
-def title_of(*candidates: str) -> str:
-    """The first wording short enough for a chart title (names from the data vary in length), else the last, shortest."""
-    return next((title for title in candidates if len(chartlint.words(title)) <= chartlint.MAX_TITLE_WORDS), candidates[-1])
-
-
-def count_words(count: int) -> str:
-    """A small count in words ('six'), a larger one in figures ('14')."""
-    return NUMBER_WORDS[count] if 0 <= count < len(NUMBER_WORDS) else f"{count:,}"
-
-
-def times(value: float) -> str:
-    """A derived ratio to two significant figures: 3.184 -> 'about 3.2 times'."""
-    return f"{about(value)} times"
-
-
-def joined(items: list[str]) -> str:
-    """'a', 'a and b', 'a, b and c'."""
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def when(date: str) -> str:
-    """A date cell for prose: '2013-05-10' -> '10 May 2013', '2016-01' -> 'January 2016'; anything else as written."""
+    """A date cell for prose (``text.reader_date``): '2013-05-10' -> '10 May 2013', '2016-01' -> 'January 2016', the
+    claims table's two dates '2025-07-22 / 2025-09-05' joined by 'and'; anything else as written."""
     cell = str(date).strip()
-    if " / " in cell:  # two dates: '2025-07-22 / 2025-09-05'
-        return " and ".join(when(part) for part in cell.split(" / "))
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", cell):
-        return text.date(cell)
-    if re.fullmatch(r"\d{4}-\d{2}", cell):
-        return pd.Timestamp(cell + "-01").strftime("%B %Y")
-    return cell
+    return " and ".join(str(text.reader_date(part)) for part in cell.split(" / "))
 
 
-def years_in(cells: pd.Series) -> list[int]:
-    """Every four-digit year written in the cells ('MY2025 (King Ranch)', '2017-2023 model'), sorted."""
-    return sorted({int(year) for cell in cells.dropna() for year in YEAR.findall(str(cell).replace("MY", " "))})
-
-
-def span(years: list[int]) -> str:
-    """'2017–2025', or one year."""
-    return f"{years[0]}–{years[-1]}" if years and years[0] != years[-1] else (str(years[0]) if years else "undated")
+def years_written(cells: pd.Series) -> str:
+    """The years written in some cells ('MY2025 (King Ranch)', '2017-2023 model'), first–last: '2017–2025', or 'undated'."""
+    years = text.years_in(cells)
+    return text.year_span(years) if years else "undated"
 
 
 # --------------------------------------------------------------------------- who buys what
@@ -232,7 +201,7 @@ def brand_ratio_sentence(by_brand: pd.DataFrame, split: MarketSplit, year: int) 
         us_total = split.units_of(SEGMENT_IDS[US_BRANDS])
         return (
             f"In {year} {top['brand_name']} alone registered {units(top['units'])} vehicles in Japan, "
-            f"{times(top['units'] / us_total)} as many as all U.S. brands together ({units(us_total)}; ratio derived)."
+            f"{text.times(top['units'] / us_total)} as many as all U.S. brands together ({units(us_total)}; ratio derived)."
         )
     best = top_us(by_brand, year)
     if best is None:
@@ -241,7 +210,7 @@ def brand_ratio_sentence(by_brand: pd.DataFrame, split: MarketSplit, year: int) 
         )
     return (
         f"In {year} {top['brand_name']} registered {units(top['units'])} vehicles and the best-selling U.S. brand, "
-        f"{best['brand_name']}, {units(best['units'])}: {times(top['units'] / best['units'])} as many for the German brand (ratio derived). "
+        f"{best['brand_name']}, {units(best['units'])}: {text.times(top['units'] / best['units'])} as many for the German brand (ratio derived). "
         f"The data have no total for all U.S. brands in {year}."
     )
 
@@ -256,19 +225,21 @@ def brand_title(comparison: pd.DataFrame, us_total: float | None, year: int) -> 
     if top["origin"] != UNITED_STATES and us_total:
         ratio = top["units"] / us_total
         if ratio >= 1:
-            return title_of(
-                f"{top['brand_name']} alone sold {times(ratio)} as many as all U.S. brands",
-                f"{top['brand_name']} outsold all U.S. brands {times(ratio)} over",
+            return chartlint.fitting_title(
+                f"{top['brand_name']} alone sold {text.times(ratio)} as many as all U.S. brands",
+                f"{top['brand_name']} outsold all U.S. brands {text.times(ratio)} over",
             )
-        return title_of(f"All U.S. brands together outsold {top['brand_name']} in {year}", f"U.S. brands outsold {top['brand_name']}")
+        return chartlint.fitting_title(
+            f"All U.S. brands together outsold {top['brand_name']} in {year}", f"U.S. brands outsold {top['brand_name']}"
+        )
     us = drawn[drawn["origin"] == UNITED_STATES]
     if top["origin"] != UNITED_STATES and not us.empty:
         ratio = top["units"] / us.iloc[0]["units"]
-        return title_of(
-            f"{top['brand_name']} sold {times(ratio)} as many as {us.iloc[0]['brand_name']} in {year}",
-            f"{top['brand_name']} outsold {us.iloc[0]['brand_name']} {times(ratio)} over",
+        return chartlint.fitting_title(
+            f"{top['brand_name']} sold {text.times(ratio)} as many as {us.iloc[0]['brand_name']} in {year}",
+            f"{top['brand_name']} outsold {us.iloc[0]['brand_name']} {text.times(ratio)} over",
         )
-    return title_of(f"{top['brand_name']} sold the most of the brands shown in {year}", f"{top['brand_name']} sold the most")
+    return chartlint.fitting_title(f"{top['brand_name']} sold the most of the brands shown in {year}", f"{top['brand_name']} sold the most")
 
 
 def brand_subtitle(year: int) -> str:
@@ -283,7 +254,7 @@ def brand_description(comparison: pd.DataFrame, us_total: float | None, year: in
     top = drawn.iloc[0]
     sentence = f"In {year} {top['brand_name']} registered {units(top['units'])} vehicles in Japan"
     if us_total and top["origin"] != UNITED_STATES:
-        sentence += f", {times(top['units'] / us_total)} the {units(us_total)} of all U.S. brands together (ratio derived)"
+        sentence += f", {text.times(top['units'] / us_total)} the {units(us_total)} of all U.S. brands together (ratio derived)"
     us = drawn[(drawn["origin"] == UNITED_STATES) & (drawn.index != top.name)]
     if not us.empty:
         sentence += f"; the best-selling U.S. brand shown, {us.iloc[0]['brand_name']}, registered {units(us.iloc[0]['units'])}"
@@ -322,7 +293,7 @@ def roads_sentence(structural: pd.DataFrame) -> str:
     share_row = structural_value(structural, "public_road_network", "municipal_road_share_pct")
     lengths = structural[(structural["factor"] == "roads") & (structural["metric"] == "total_length")]
     listed = "; ".join(
-        f"{text.rounded(float(value), 3)} {unit} in {span(years_in(pd.Series([as_of])))}"
+        f"{text.rounded(float(value), 3)} {unit} in {years_written(pd.Series([as_of]))}"
         for value, unit, as_of in zip(lengths["value"], lengths["unit"], lengths["as_of"], strict=True)
     )
     return (
@@ -361,7 +332,7 @@ def height_sentence(fits: pd.DataFrame) -> str:
     known = fits[fits["height_mm"].notna()]["label"].tolist()
     parts = []
     if not tall.empty:
-        listed = joined([f"the {row['label']} ({row['too_tall_mm']:,.0f} mm over)" for _, row in tall.iterrows()])
+        listed = text.listed([f"the {row['label']} ({row['too_tall_mm']:,.0f} mm over)" for _, row in tall.iterrows()])
         parts.append(
             f"typical mechanical-parking spaces limit height too, and {listed} {'is' if len(tall) == 1 else 'are'} too tall for one."
         )
@@ -370,7 +341,7 @@ def height_sentence(fits: pd.DataFrame) -> str:
     else:
         parts.append("typical mechanical-parking spaces limit height too.")
     if len(known) < len(fits):
-        parts.append(f"(The data give heights only for {joined(known)}.)" if known else "(The data give no height for these models.)")
+        parts.append(f"(The data give heights only for {text.listed(known)}.)" if known else "(The data give no height for these models.)")
     return " ".join(parts)
 
 
@@ -394,19 +365,18 @@ def footprint_title(fits: pd.DataFrame) -> str:
     fitting, total = int(models["fits_all"].sum()), len(models)
     if total == 1:
         name, verb = _model_name(models["label"].iloc[0]), "fits" if fitting else "does not fit"
-        return title_of(f"The {name} {verb} a typical mechanical-parking space", f"The {name} {verb} a parking space")
+        return chartlint.fitting_title(f"The {name} {verb} a typical mechanical-parking space", f"The {name} {verb} a parking space")
     if total == 2:
         held = {0: "neither model", 1: "only one of the two models", 2: "both models"}[fitting]
     elif fitting == total:
-        held = f"all {count_words(total)} models"
+        held = f"all {text.count_words(total)} models"
     else:
-        held = f"{'only ' if fitting else 'none of the '}{count_words(fitting) + ' of the ' if fitting else ''}{count_words(total)} models"
+        held = f"{'only ' if fitting else 'none of the '}{text.count_words(fitting) + ' of the ' if fitting else ''}{text.count_words(total)} models"
     return f"A typical mechanical-parking space holds {held} drawn"
 
 
 def footprint_subtitle(fits: pd.DataFrame) -> str:
-    years = years_in(fits["as_of"])
-    return f"Footprints to scale (length × width, mm) in a typical mechanical-parking space, specifications {span(years)}"
+    return f"Footprints to scale (length × width, mm) in a typical mechanical-parking space, specifications {years_written(fits['as_of'])}"
 
 
 def _the(label: str) -> str:
@@ -417,13 +387,13 @@ def _the(label: str) -> str:
 def footprint_description(fits: pd.DataFrame, structural: pd.DataFrame) -> str:
     """One sentence: the models that fit, the longest overhang and the height limit's victims (differences derived)."""
     models = _models(fits)
-    fitting, total = models[models["fits_all"]]["label"].tolist(), count_words(len(models))
+    fitting, total = models[models["fits_all"]]["label"].tolist(), text.count_words(len(models))
     if len(models) == 1:
         lead = f"The {_model_name(models['label'].iloc[0])} {'fits' if fitting else 'does not fit'}"
     elif len(fitting) == len(models):
         lead = f"{'Both' if len(models) == 2 else 'All ' + total} models drawn fit"
     elif fitting:
-        lead = f"Of the {total} models drawn, only {joined([f'the {label}' for label in fitting])} {'fits' if len(fitting) == 1 else 'fit'}"
+        lead = f"Of the {total} models drawn, only {text.listed([f'the {label}' for label in fitting])} {'fits' if len(fitting) == 1 else 'fit'}"
     else:
         lead = f"{'Neither model' if len(models) == 2 else 'None of the ' + total + ' models'} drawn fits"
     sentence = f"{lead} a typical mechanical-parking space ({_space(structural)})"
@@ -432,7 +402,7 @@ def footprint_description(fits: pd.DataFrame, structural: pd.DataFrame) -> str:
         sentence += f"; {_the(longest['label'])} is {longest['too_long_mm']:,.0f} mm too long for one (derived)"
     tall = fits[fits["too_tall_mm"].fillna(0) > 0]
     if not tall.empty:
-        sentence += f", and {joined([f'the {label}' for label in tall['label']])} too tall"
+        sentence += f", and {text.listed([f'the {label}' for label in tall['label']])} too tall"
     return sentence + "."
 
 
@@ -463,7 +433,7 @@ def claim_evidence(claims: pd.DataFrame, claim_id: str) -> str:
 
 def claims_span(timeline: pd.DataFrame) -> str:
     """The years the claims table covers, first–last."""
-    return f"{timeline['year'].min()}–{timeline['year'].max()}"
+    return text.year_span(timeline["year"])
 
 
 def stance_counts(timeline: pd.DataFrame) -> str:
@@ -474,7 +444,7 @@ def stance_counts(timeline: pd.DataFrame) -> str:
         one, several = history_module.STANCE_COUNTED.get(stance, (history_module.stance_words(stance),) * 2)
         return f"{count} {one if count == 1 else several}"
 
-    return joined([counted(stance, int(count)) for stance, count in counts.items()])
+    return text.listed([counted(stance, int(count)) for stance, count in counts.items()])
 
 
 def _milestones(timeline: pd.DataFrame) -> pd.DataFrame:
@@ -498,7 +468,7 @@ def claims_subtitle(timeline: pd.DataFrame) -> str:
 def claims_description(timeline: pd.DataFrame) -> str:
     """One sentence: how many entries over which years, by stance in words, and the ringed milestones."""
     milestones = _milestones(timeline)
-    ringed = joined([f"{row['milestone']} ({row['year']})" for _, row in milestones.iterrows()])
+    ringed = text.listed([f"{row['milestone']} ({row['year']})" for _, row in milestones.iterrows()])
     sentence = f"The table's {len(timeline)} entries run from {claims_span(timeline).replace('–', ' to ')}: {stance_counts(timeline)}"
     return sentence + (f"; the ringed points are the milestones: {ringed}." if ringed else ".")
 
@@ -531,20 +501,19 @@ def history_title(history: pd.DataFrame, makers: dict[str, str]) -> str:
     """Jeep against GM's brands in Jeep's latest year (ratio derived), or Jeep's figure alone."""
     jeep, gm = jeep_and_gm(history, makers)
     if gm is None:
-        return title_of(
+        return chartlint.fitting_title(
             f"{jeep['maker']} sold {units(jeep['units'])} vehicles in Japan in {int(jeep['year'])}",
             f"{jeep['maker']} sold {units(jeep['units'])}",
         )
     ratio = jeep["units"] / gm["units"]
-    return title_of(
+    return chartlint.fitting_title(
         f"{jeep['maker']} outsold {gm['maker']}'s brands {about(ratio)} to 1 in {int(jeep['year'])}",
         f"{jeep['maker']} outsold {gm['maker']} {about(ratio)} to 1",
     )
 
 
 def history_subtitle(history: pd.DataFrame, makers: dict[str, str]) -> str:
-    years = sorted(history["year"])
-    return f"Vehicles sold in Japan per calendar year by {joined(list(makers.values()))}, log scale, {years[0]}–{years[-1]}"
+    return f"Vehicles sold in Japan per calendar year by {text.listed(list(makers.values()))}, log scale, {text.year_span(history['year'])}"
 
 
 def history_description(history: pd.DataFrame, makers: dict[str, str], events: pd.DataFrame) -> str:

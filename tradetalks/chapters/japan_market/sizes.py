@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from tradetalks import data
+from tradetalks import data, text
 
 MM_PER_INCH = 25.4
 # model_size metrics in mm that give a footprint: metric -> (dimension, approximate as the source gives it).
@@ -241,10 +241,8 @@ def without_millimetres(verdict: str) -> str:
 
 def _years(as_of: str) -> str:
     """The years of a size's specification: 'MY2025 (King Ranch SuperCrew); MY2020 SuperCrew (measured)' -> '2020–2025'."""
-    years = sorted({int(year) for year in re.findall(r"(?<!\d)(\d{4})(?!\d)", str(as_of).replace("MY", " "))})
-    if not years:
-        return str(as_of)
-    return f"{years[0]}–{years[-1]}" if years[0] != years[-1] else str(years[0])
+    years = text.years_in([as_of])
+    return text.year_span(years) if years else str(as_of)
 
 
 def fits_for_readers(fits: pd.DataFrame) -> pd.DataFrame:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from tradetalks.findings import Finding
-from tradetalks.text import usd_bn
+from tradetalks.text import multiple, usd, usd_bn
 
 from . import calculator, parameters, sentences, tables
 
@@ -44,8 +44,8 @@ def in_brief(
     market = comparison[comparison["compared_with"] == sentences.MARKET_SHORT].iloc[0]
     key = (
         f"Offsetting {sentences.share_text(share)} of the {int(deficit['year'])} U.S. trade deficit with Japan "
-        f"({usd_bn(deficit['deficit_usd_bn'])}) with U.S.-built cars at {sentences.usd(price['price_usd'])} each would take "
-        f"{stated_cars(comparison)} cars a year, {sentences.times(market['cars_needed_multiple'])} Japan's car imports of all brands "
+        f"({usd_bn(deficit['deficit_usd_bn'])}) with U.S.-built cars at {usd(price['price_usd'])} each would take "
+        f"{stated_cars(comparison)} cars a year, {multiple(market['cars_needed_multiple'])} Japan's car imports of all brands "
         f"in {market['reference_period']}."
     )
 
@@ -53,7 +53,7 @@ def in_brief(
     built, imported = (sentences.latest_shown(scale, series) for series in (tables.BUILT, tables.IMPORT_MARKET))
     scale_finding = (
         f"Japanese makers built {built['figure_as_stated']} vehicles in the U.S. in {built['year']}, "
-        f"{sentences.times(built['annual_vehicles'] / imported['annual_vehicles'])} Japan's imports of cars of all brands "
+        f"{multiple(built['annual_vehicles'] / imported['annual_vehicles'])} Japan's imports of cars of all brands "
         f"({imported['figure_as_stated']} in {imported['year']})."
     )
 

@@ -12,7 +12,7 @@ import altair as alt
 import pandas as pd
 
 from tradetalks import data, style
-from tradetalks.text import usd_bn
+from tradetalks.text import usd, usd_bn
 
 from .calculator import NEEDED_KIND, REFERENCE_KIND
 from .tables import BUILT, COMPARATOR_LABEL, EXPORTED, IMPORT_MARKET, SCALE_SERIES, SCALE_SHORT, US_BUILT_LABEL, year_span
@@ -273,7 +273,7 @@ def price_labels(points: pd.DataFrame) -> pd.DataFrame:
     cheapest, dearest = points["price_usd"].idxmin(), points["price_usd"].idxmax()
     named = points[points.index.isin([cheapest, dearest]) | points["chosen"]].copy()
     named["point_label"] = [
-        f"{short}\n${price:,.0f}" + (", used above" if chosen else "")
+        f"{short}\n{usd(price)}" + (", used above" if chosen else "")
         for short, price, chosen in zip(named["short"], named["price_usd"], named["chosen"], strict=True)
     ]
     named["placement"] = [ABOVE_RIGHT if index == cheapest else BELOW_LEFT for index in named.index]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pandas as pd
 
 from tradetalks import text
-from tradetalks.text import units, usd_bn
+from tradetalks.text import multiple, units, usd, usd_bn
 
 from .calculator import NEEDED_LABEL, REFERENCE_SHORT
 from .tables import BUILT, CENSUS, EXPORTED, IMPORT_MARKET, US_BUILT_LABEL, period_without_quote, stated, stated_volume, year_span
@@ -20,19 +20,6 @@ MARKET_SHORT, ANALYSTS_SHORT = REFERENCE_SHORT[1], REFERENCE_SHORT[4]
 # Deficit figures for one year within this share of the largest read as one figure, "about $64 billion":
 # Census revisions and a report's rounding move a figure by less than this.
 AGREEING_SPREAD = 0.02
-
-
-def usd(value: float) -> str:
-    """49814 -> '$49,814' (a price as stated)."""
-    return f"${value:,.0f}"
-
-
-def period_text(period: str) -> str:
-    """'2025-11' -> 'November 2025'; '2024' -> '2024'."""
-    if len(str(period)) == 7:
-        stamp = pd.Timestamp(f"{period}-01")
-        return stamp.strftime("%B %Y")
-    return str(period)
 
 
 def share_text(share: float) -> str:
@@ -44,32 +31,12 @@ def share_text(share: float) -> str:
     return f"{share * 100:g}%"
 
 
-def times(ratio: float) -> str:
-    """One figure over another at honest precision: 4.03 -> 'about 4 times', 10.29 -> 'about 10 times',
-    0.39 -> 'about 39% of' (two significant figures: the inputs are rounded or assumed)."""
-    if ratio >= 1:
-        shown = text.rounded(ratio)
-        return f"{shown} times" if text.significant(ratio) == ratio else f"about {shown} times"
-    return f"{text.about_pct(ratio * 100)} of"
-
-
 def reported(row: pd.Series) -> str:
     """A figure as its source states it, rounded: 3300000 with "'roughly 3.3 million a year'" -> 'roughly 3.3 million'."""
     return stated(float(row["value"]), row.get("qualifier"))
 
 
 # --- the idea and its history ----------------------------------------------------------------------------
-
-
-def month(period_start: str) -> str:
-    """The month a 'YYYY-MM' period starts in: '2025-05' -> 'May 2025'."""
-    return pd.Timestamp(f"{period_start}-01").strftime("%B %Y")
-
-
-def models(announced: pd.DataFrame) -> str:
-    """'Camry, Highlander and Tundra'."""
-    names = announced["model"].tolist()
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def volumes(announced: pd.DataFrame) -> str:
@@ -178,10 +145,10 @@ def scale_text(table: pd.DataFrame) -> dict[str, str]:
     """Title, subtitle and description of the scale chart, from the frame it draws (``scale_table``)."""
     built, exported, market = (latest_shown(table, series) for series in (BUILT, EXPORTED, IMPORT_MARKET))
     return {
-        "title": f"Japanese makers' U.S. output is {times(built['annual_vehicles'] / market['annual_vehicles'])} Japan's car imports",
+        "title": f"Japanese makers' U.S. output is {multiple(built['annual_vehicles'] / market['annual_vehicles'])} Japan's car imports",
         "subtitle": (
             "Vehicles a year built in the U.S. by Japanese makers, exported from there, and imported into Japan, "
-            f"{table['year'].min()}–{table['year'].max()}"
+            f"{text.year_span(table['year'])}"
         ),
         "description": (
             f"In {built['year']} Japanese makers built {built['figure_as_stated']} vehicles in the U.S. and exported "
@@ -203,7 +170,7 @@ def price_text(price: pd.Series) -> str:
     """The price used, with where it comes from."""
     if price["kind"] == "scenario":
         return f"{usd(price['price_usd'])} per car (a scenario value set for this run, not a figure from the data)"
-    return f"{usd(price['price_usd'])} per car, the {price['label']} in {period_text(price['period'])}"
+    return f"{usd(price['price_usd'])} per car, the {price['label']} in {text.reader_date(price['period'])}"
 
 
 def run_description(deficit: pd.Series, price: pd.Series, share: float) -> str:
@@ -234,7 +201,7 @@ def deficit_text(frame: pd.DataFrame) -> dict[str, str]:
     if len(frame) == 1:
         title = f"The data has one figure for the {year} deficit: {usd_bn(high)}"
     elif text.compare(high, low, uncertainty=AGREEING_SPREAD * high) == "about the same as":
-        title = f"The {len(frame)} figures for the {year} deficit agree: about ${text.rounded(frame['deficit_usd_bn'].mean())} billion"
+        title = f"The {len(frame)} figures for the {year} deficit agree: {text.about_usd_bn(frame['deficit_usd_bn'].mean())}"
     else:
         title = f"Figures for the {year} deficit vary from {usd_bn(low)} to {usd_bn(high)}"
     used = frame[frame["used_here"] == "yes"].iloc[0]
@@ -264,8 +231,8 @@ def comparison_text(frame: pd.DataFrame, deficit: pd.Series, price: pd.Series, s
         ),
         "description": (
             f"Offsetting {share_text(share)} of the {year} deficit ({usd_bn(deficit['deficit_usd_bn'])}) at {usd(price['price_usd'])} a car "
-            f"takes {needed['figure_as_stated']} cars a year (derived), {times(market['cars_needed_multiple'])} Japan's car imports "
-            f"of all brands in {market['reference_period']} and {times(analysts['cars_needed_multiple'])} the reverse imports "
+            f"takes {needed['figure_as_stated']} cars a year (derived), {multiple(market['cars_needed_multiple'])} Japan's car imports "
+            f"of all brands in {market['reference_period']} and {multiple(analysts['cars_needed_multiple'])} the reverse imports "
             "analysts expect a year."
         ),
     }

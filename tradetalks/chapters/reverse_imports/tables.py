@@ -111,14 +111,9 @@ def readable_note(note: str, data_dir: object = None) -> str:
 
 
 def year_span(periods: Iterable[str]) -> str:
-    """The years a set of periods ('2025-05', '2026-02-16', '2025-08..2025-12') spans: '2025–26', or '2025'."""
-    found = sorted({int(year) for period in periods if isinstance(period, str) for year in re.findall(r"\d{4}", period)})
-    if not found:
-        raise ValueError("no year in the periods")
-    first, last = found[0], found[-1]
-    if first == last:
-        return str(first)
-    return f"{first}–{str(last)[2:]}" if str(first)[:2] == str(last)[:2] else f"{first}–{last}"
+    """The years a set of periods ('2025-05', '2026-02-16', '2025-08..2025-12') spans, the page's short form: '2025–26',
+    or '2025' (``text.year_span``; ValueError when no period holds a year)."""
+    return text.year_span(text.years_in(periods), short=True)
 
 
 def year_list(years: Iterable[int]) -> str:
