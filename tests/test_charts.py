@@ -300,3 +300,22 @@ def test_a_long_text_folds_behind_its_first_words_and_stays_escaped():
     assert folded and len(html.unescape(folded.group(1))) <= charts.FOLDED_CELL_CHARS
     assert html.unescape(folded.group(2)) == note and "<b>" not in body  # the whole text, escaped
     assert "<td>short</td>" in body
+
+
+def test_tooltips_read_in_words_and_to_the_datas_precision():
+    spec = {
+        "layer": [
+            {"encoding": {"tooltip": [{"field": "value", "type": "quantitative"}, {"field": "label", "type": "nominal", "title": "Kept"}]}},
+            {"encoding": {"tooltip": {"field": "units", "type": "quantitative", "format": ",.2f"}}},
+            {"encoding": {"tooltip": [{"field": "Worded header", "type": "quantitative"}]}},
+        ]
+    }
+    shown = charts.readable_tooltips(spec, (), None)["layer"]
+    assert shown[0]["encoding"]["tooltip"] == [
+        {"field": "value", "type": "quantitative", "title": "Value (%)", "format": ",.1f"},
+        {"field": "label", "type": "nominal", "title": "Kept"},  # a title the chart gives is kept
+    ]
+    assert shown[1]["encoding"]["tooltip"] == {"field": "units", "type": "quantitative", "format": ",.2f", "title": "Units (vehicles)"}
+    assert shown[2]["encoding"]["tooltip"] == [{"field": "Worded header", "type": "quantitative"}]
+    with pytest.raises(columns.ColumnTitleError, match="tooltip field unknown_field: give it a title"):
+        charts.readable_tooltips({"encoding": {"tooltip": {"field": "unknown_field", "type": "quantitative"}}}, (), None)

@@ -319,7 +319,7 @@ def test_titles_state_the_datas_figures(tables, options):
     texts = {name: words for name, (_, words) in chart_texts(frames).items()}
     assert texts["history"]["title"] == "The largest past U.S.-built programme sold nearly 40,000 vehicles"
     assert texts["scale"]["title"] == "Japanese makers' U.S. output is about 10 times Japan's car imports"  # 3.3 million ÷ 320,789
-    assert texts["deficit"]["title"] == "The 3 figures for the 2025 deficit agree: about $64 billion"
+    assert texts["deficit"]["title"] == "The three figures for the 2025 deficit agree: about $64 billion"
     assert texts["comparison"]["title"] == "Offsetting all of the deficit takes about 1.3 million cars a year"  # 64,448.1 million ÷ 49,814
     assert texts["price"]["title"] == "Even at $70,178 a car, it takes about 920,000 cars a year"
     assert "about 4 times Japan's car imports of all brands in 2024" in texts["comparison"]["description"]

@@ -285,6 +285,37 @@ def provenance(drawn: pd.DataFrame, evidence: Sequence[pd.DataFrame | pd.Series]
 _folder_of = data.data_dir_of  # under another name: ``publish`` has a parameter called ``data``
 
 
+def _tooltip_fields(spec: object) -> list[dict]:
+    """Every field a spec's tooltips show (in single, layered and concatenated views)."""
+    found: list[dict] = []
+    if isinstance(spec, dict):
+        for key, value in spec.items():
+            if key == "tooltip" and isinstance(value, dict | list):
+                found += [item for item in (value if isinstance(value, list) else [value]) if isinstance(item, dict) and "field" in item]
+            else:
+                found += _tooltip_fields(value)
+    elif isinstance(spec, list):
+        for item in spec:
+            found += _tooltip_fields(item)
+    return found
+
+
+def readable_tooltips(spec: dict, tables: tuple[str, ...], data_dir: str | None) -> dict:
+    """Tooltips in words and to the data's precision: a field shown without a title gets its column's title,
+    a number without a format its column's decimals (``tradetalks.columns``); a raw name with neither stops
+    the chart. The spec is changed in place."""
+    for item in _tooltip_fields(spec):
+        column = columns.column_for(item["field"], tables, data_dir)
+        if column is None:
+            if "title" not in item and columns.is_identifier(item["field"]):
+                raise columns.ColumnTitleError(f"tooltip field {item['field']}: give it a title in the chart or the page's columns.py")
+            continue
+        item.setdefault("title", column.title)
+        if item.get("type") == "quantitative" and isinstance(column.decimals, int) and "format" not in item:
+            item["format"] = f",.{column.decimals}f" if not columns.YEAR_LIKE.search(item["field"]) else "d"
+    return spec
+
+
 def responsive(spec: dict) -> dict:
     """A single or layered chart takes the width of the page's column (``width: container``): on a phone
     it is drawn narrower, not scaled down, so its text keeps its size. Concatenated and faceted charts
@@ -313,7 +344,8 @@ def publish(
     ``provenance``. ``chartlint.check`` stops a chart that breaks a house rule.
     """
     sources, tables = provenance(data, evidence)
-    spec = chart.properties(description=description).to_dict()
+    folder = _folder_of(data, *(evidence or []))
+    spec = readable_tooltips(chart.properties(description=description).to_dict(), tables, folder)
     chartlint.check(
         name,
         title=title,
@@ -325,7 +357,7 @@ def publish(
     )
     csv_text = data.to_csv(index=False, lineterminator="\n")
     element = chart_id(spec)
-    table = reader_table_html(data, title + " (data)", tables, _folder_of(data, *(evidence or [])))
+    table = reader_table_html(data, title + " (data)", tables, folder)
     body = (
         f'<figure class="tt-chart" aria-labelledby="{element}-title" aria-describedby="{element}-description">'
         f'<p class="tt-chart-title" id="{element}-title">{html.escape(title)}</p>'

@@ -59,17 +59,36 @@ def derived_columns() -> dict[str, Column]:
     return merged
 
 
-def _schema_fields(tables: tuple[str, ...], data_dir: str | None) -> dict[str, dict]:
-    """The fields of the frame's own data tables, by name (the first table naming a field wins)."""
-    fields: dict[str, dict] = {}
+def _schema_fields(tables: tuple[str, ...], data_dir: str | None, every: bool = False) -> dict:
+    """The fields of the frame's own data tables, by name (the first table naming a field wins; with
+    ``every``, a list of every table's field of that name)."""
+    fields: dict = {}
     for table in tables:
         try:
             descriptor = data.table_schema(table, data_dir)
         except (KeyError, data.DataError, ValueError):
             continue  # a project file such as notebooks/grid.yml: not in the package
         for field in descriptor["schema"]["fields"]:
-            fields.setdefault(field["name"], field)
+            if every:
+                fields.setdefault(field["name"], []).append(field)
+            else:
+                fields.setdefault(field["name"], field)
     return fields
+
+
+def column_for(name: str, tables: tuple[str, ...] = (), data_dir: str | None = None) -> Column | None:
+    """How one column reads, if it is known (a field of ``tables`` or a page's derived column); else None."""
+    field = _schema_fields(tables, data_dir).get(name)
+    if field and field.get("title"):
+        return Column(field["title"], field.get("decimals") if field.get("type") in ("number", "integer") else None)
+    if name in derived_columns():
+        return derived_columns()[name]
+    # a field of another table (a source's publisher beside a figure): its title, if every table gives it the same
+    found = {
+        (f["title"], f.get("decimals") if f.get("type") in ("number", "integer") else None)
+        for f in _schema_fields(tuple(data.table_names(data.resolve_data_dir(data_dir))), data_dir, every=True).get(name, [])
+    }
+    return Column(*found.pop()) if len(found) == 1 else None
 
 
 def is_identifier(header: object) -> bool:

@@ -109,7 +109,13 @@ def mix_chart(mix: pd.DataFrame) -> alt.LayerChart:
                 scale=alt.Scale(domain=MIX_ORDER, range=style.colours(MIX_LABELS)),
             ),
             order=alt.Order("order:Q"),
-            tooltip=["bar:N", "category:N", alt.Tooltip("value:Q", title="share (%)"), "derived:N", "publisher:N"],
+            tooltip=[
+                alt.Tooltip("bar:N", title="Year (source)"),
+                alt.Tooltip("category:N", title="Source of electricity"),
+                alt.Tooltip("value:Q", title="Share (%)"),
+                "derived:N",
+                "publisher:N",
+            ],
         )
     )
     fossil = tables.fossil_share(mix).assign(
@@ -118,7 +124,12 @@ def mix_chart(mix: pd.DataFrame) -> alt.LayerChart:
     totals = (
         alt.Chart(fossil)
         .mark_text(fontSize=LABEL_PX, fontWeight="bold", color=style.colour("label_on_fill"))
-        .encode(x=x, y="middle:Q", text="label:N", tooltip=["bar:N", alt.Tooltip("fossil_pct:Q", title="coal, gas and oil (%)")])
+        .encode(
+            x=x,
+            y="middle:Q",
+            text="label:N",
+            tooltip=[alt.Tooltip("bar:N", title="Year (source)"), alt.Tooltip("fossil_pct:Q", title="Coal, gas and oil (%)")],
+        )
     )
     return alt.layer(bars, totals)
 
@@ -149,7 +160,11 @@ def results_chart(table: pd.DataFrame) -> alt.LayerChart:
                 scale=alt.Scale(domain=list(PART_LABELS), range=style.colours(PART_ROLES[part] for part in PART_LABELS)),
             ),
             order=alt.Order("start:Q"),
-            tooltip=["label:N", alt.Tooltip("name:N", title="part"), alt.Tooltip("g_per_km:Q", format=".1f", title="g/km")],
+            tooltip=[
+                alt.Tooltip("label:N", title="Car"),
+                alt.Tooltip("name:N", title="Part"),
+                alt.Tooltip("g_per_km:Q", format=".1f", title="g/km"),
+            ],
         )
     )
     named = long[long["label"] == CAR_LABELS["electric"]]
@@ -356,7 +371,14 @@ def price_points_chart(points: pd.DataFrame) -> alt.LayerChart:
                 legend=None,  # the subtitle names the one derived point's diamond: one legend fits a phone
                 scale=alt.Scale(domain=list(tables.FIGURE_WORDS.values()), range=["circle", "diamond"]),
             ),
-            tooltip=["year:Q", alt.Tooltip("value:Q", title="yen per kWh"), "area:N", "year_type:N", "producer:N", "figure:N"],
+            tooltip=[
+                "year:Q",
+                alt.Tooltip("value:Q", title="Yen per kWh"),
+                alt.Tooltip("area:N", title="Area"),
+                alt.Tooltip("year_type:N", title="Kind of year"),
+                "producer:N",
+                alt.Tooltip("figure:N", title="Figure"),
+            ],
         )
     )
     quoted = tables.anre_unit_prices(points).assign(label=lambda f: [f"{v:g}" for v in f["value"]])

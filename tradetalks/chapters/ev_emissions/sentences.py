@@ -430,7 +430,8 @@ def prices_chart(points: pd.DataFrame) -> dict[str, str]:
     derived = (points["derived"] == tables.YES).sum()
     diamonds = f"; {'a diamond' if derived == 1 else 'diamonds'}: {tables.FIGURE_WORDS[tables.YES]}" if derived else ""
     return chart_text(
-        f"Japan's household power price {verb} from {first['value']:g} to {last['value']:g} yen/kWh",
+        # a title gives the headline figures to two significant figures; the description keeps them as stated
+        f"Japan's household power price {verb} from {text.rounded(first['value'])} to {text.rounded(last['value'])} yen/kWh",
         f"Household electricity price, yen per kWh, Japan, {text.year_span(points['year'])}: every point in the data, by source{diamonds}",
         f"The data hold {text.count_words(len(points))} scattered points from {text.count_words(points['source_key'].nunique())} sources; "
         f"the government's national average was {yen_kwh(first['value'])} in fiscal {int(first['year'])} "

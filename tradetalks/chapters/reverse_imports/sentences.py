@@ -201,7 +201,9 @@ def deficit_text(frame: pd.DataFrame) -> dict[str, str]:
     if len(frame) == 1:
         title = f"The data has one figure for the {year} deficit: {usd_bn(high)}"
     elif text.compare(high, low, uncertainty=AGREEING_SPREAD * high) == "about the same as":
-        title = f"The {len(frame)} figures for the {year} deficit agree: {text.about_usd_bn(frame['deficit_usd_bn'].mean())}"
+        title = (
+            f"The {text.count_words(len(frame))} figures for the {year} deficit agree: {text.about_usd_bn(frame['deficit_usd_bn'].mean())}"
+        )
     else:
         title = f"Figures for the {year} deficit vary from {usd_bn(low)} to {usd_bn(high)}"
     used = frame[frame["used_here"] == "yes"].iloc[0]
