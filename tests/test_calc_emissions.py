@@ -143,3 +143,53 @@ def test_break_even_battery_footprint_hand_worked():
     # hybrid 100 g/km - electric use 50 g/km = 50 g/km of room; 50 x 150,000 km / (1000 x 20 kWh) = 375 kg/kWh
     assert calc.break_even_battery_kg_per_kwh(simple()) == pytest.approx(375)
     assert calc.gap_vs_hybrid(simple(battery_kg_per_kwh=375)) == pytest.approx(0)
+
+
+def test_the_boundary_is_the_same_for_every_car():
+    """Equal energy per km and equal emissions per unit of energy give equal g/km, electric or fuel: 50 Wh/km from the
+    socket with no grid loss is 0.05 kWh per km, as 20 km/L is 0.05 L per km; 1500 g per kWh as 1.5 kg per litre."""
+    inputs = simple(
+        ev_wh_per_km=50.0,
+        grid_g_per_kwh=1500.0,
+        ev_wh_at_socket=True,
+        petrol_km_per_l=20.0,
+        hybrid_km_per_l=20.0,
+        fuel_co2_kg_per_l=1.5,
+        fuel_upstream_kg_per_l=0.0,
+    )
+    use = calc.co2_per_km(inputs).set_index("car")["use_phase"]
+    assert use["electric"] == pytest.approx(use["petrol"]) == pytest.approx(use["hybrid"]) == pytest.approx(75.0)
+    assert calc.gap_vs_hybrid(inputs, include_battery=False) == pytest.approx(0.0)
+    # with the battery counted the gap is the battery's share alone (20 kWh x 150 kg/kWh over 150,000 km = 20 g/km)
+    assert calc.gap_vs_petrol(inputs) == pytest.approx(20.0)
+    # and the same holds through the generic product both sides use: litres or kWh per km x grams per unit
+    assert calc.fuel_g_per_km(20.0, 1.5) == calc.energy_g_per_km(1 / 20, 1500.0) == calc.ev_use_g_per_km(50.0, 1500.0, at_socket=True)
+
+
+def test_charging_losses_are_counted_once():
+    # at the battery: 100 Wh/km with 20% lost between socket and battery -> 125 Wh from the socket;
+    # 4% grid losses -> 125 / 0.96 = 130.2 Wh generated x 480 g/kWh = 62.5 g/km
+    assert calc.ev_use_g_per_km(100, 480, charging_loss_pct=20, grid_loss_pct=4) == pytest.approx(62.5)
+    # the same car measured at the socket (125 Wh/km, the losses inside it): the same 62.5 g/km, and no more
+    assert calc.ev_use_g_per_km(125, 480, grid_loss_pct=4, at_socket=True) == pytest.approx(62.5)
+    # adding the charging loss to a socket figure would count it twice: refused
+    with pytest.raises(ValueError, match="count them twice"):
+        calc.ev_use_g_per_km(125, 480, charging_loss_pct=20, at_socket=True)
+    with pytest.raises(ValueError, match="count them twice"):
+        simple(ev_wh_at_socket=True, charging_loss_pct=11)
+    assert simple(ev_wh_per_km=125, ev_wh_at_socket=True, grid_loss_pct=4, grid_g_per_kwh=480).generated_kwh_per_km() == pytest.approx(
+        0.125 / 0.96
+    )
+
+
+def test_flip_point_hand_worked():
+    # electric 50 g/km in use + 20 kWh x F kg/kWh / 150,000 km, against the hybrid's 100 g/km: flips at F = 375
+    inputs = simple()
+    assert calc.flip_point(inputs, "battery_kg_per_kwh", 56, 494) == pytest.approx(375, abs=1e-3)
+    assert calc.flip_point(inputs, "battery_kg_per_kwh", 56, 300) is None  # ahead at both ends: no flip
+    # against the petrol car (200 g/km) the battery would need 1125 kg/kWh: none inside the range
+    assert calc.flip_point(inputs, "battery_kg_per_kwh", 56, 494, calc.gap_vs_petrol) is None
+    table = calc.emissions_sensitivity(inputs, {"battery_kg_per_kwh": (56, 494), "lifetime_km": (100_000, 200_000)})
+    by_input = table.set_index("input")["flips_at"]
+    assert by_input["battery_kg_per_kwh"] == pytest.approx(375, abs=1e-3)
+    assert by_input.isna()["lifetime_km"]  # 50 + 30 and 50 + 15: ahead at both ends

@@ -234,3 +234,117 @@ def test_in_brief_agrees_with_the_chart(checked):
 def test_section_anchor_matches_sphinx():
     assert claims.tables.section_anchor("The duty on a Japanese car, step by step") == "the-duty-on-a-japanese-car-step-by-step"
     assert claims.tables.section_anchor("Is Japan rushing into EVs?") == "is-japan-rushing-into-evs"
+
+
+# --- verdicts that follow from their figures (issue 16) ------------------------------------------------------
+
+COMPUTED = {
+    "news-high-tariffs": claims.evidence.us_tariff_levels,
+    "essay-since-trump": claims.evidence.us_push_history,
+    "essay-us-batteries": claims.evidence.battery_plants,
+    "essay-byd": claims.evidence.byd_claim,
+    "essay-roads": claims.evidence.size_mismatch,
+}
+
+
+@pytest.mark.parametrize("claim_id", sorted(COMPUTED))
+def test_computed_verdicts_match_the_claims_table_and_show_both_sides(claim_id, checked):
+    card = COMPUTED[claim_id](None)
+    assert card.verdict == CLAIMS.set_index("claim_id").loc[claim_id, "verdict"]
+    assert card.for_it and card.against_it and card.would_change
+    row = checked.iloc[CLAIMS.index[CLAIMS["claim_id"] == claim_id][0]]
+    assert row["verdict"] == card.verdict and row["strongest for"] == card.for_it
+
+
+def test_every_card_shows_each_side_and_what_would_change_it(checked):
+    for column in claims.sentences.CARD_SIDES:
+        assert (checked[column].str.len() > 0).all(), column
+    assert "Strongest evidence against" in claims.sentences.cards_html(checked)
+
+
+def test_tariff_verdict_follows_the_rates_on_both_sides_of_double_digits():
+    verdict, high = claims.evidence.tariff_verdict, claims.evidence.HIGH_DUTY_PCT
+    assert verdict([high + 15, high + 5], high - 7.5) == "partly supported"  # high for trucks and 2025, not cars before
+    assert verdict([high + 15], high) == "supported"
+    assert verdict([high - 1, high - 5], high - 7.5) == "not supported"
+
+
+def test_tariff_card_figures_are_the_tariffs_chapters():
+    from tradetalks import figures
+    from tradetalks.chapters.auto_tariffs import tables as tariffs
+
+    timeline = data.load_table("tariff_timeline")
+    peak, last = tariffs.peak_and_deal(tariffs.rate_changes(tariffs.us_car_rate_steps(timeline)))
+    card = claims.evidence.us_tariff_levels(None)
+    assert card.text.startswith(f"Before 2025 the U.S. charged {text.pct(figures.baseline_rate(timeline))} on a passenger car")
+    assert f"rose to {text.pct(peak['rate_pct'])}" in card.text and f"settled at {text.pct(last['rate_pct'])}" in card.text
+
+
+def test_since_trump_verdict_on_both_sides_and_the_record_it_reads():
+    from tradetalks.chapters.japan_market import history
+
+    assert claims.evidence.since_trump_verdict(1991, 2018) == "not supported"
+    assert claims.evidence.since_trump_verdict(2018, 2018) == "supported"
+    timeline = history.claims_timeline(data.load_table("nontariff_barrier_claims"))
+    us = timeline[timeline["actor_group"].isin(history.US_ACTOR_GROUPS) & (timeline["stance"] == "asserts_barrier")]
+    card = claims.evidence.us_push_history(None).text
+    assert f"the earliest from {int(us['year'].min())}" in card and f"holds {len(us)} U.S. complaints" in card
+
+
+def test_battery_plants_verdict_on_both_sides():
+    verdict = claims.evidence.battery_plants_verdict
+    assert verdict(None, 13.0) == "partly supported"  # the data cannot show the plants: no better than partly
+    assert verdict(14.0, 13.0) == "supported"
+    assert verdict(6.0, 13.0) == "partly supported"
+
+
+def test_battery_plants_card_uses_the_ev_chapters_wording():
+    from tradetalks.chapters.ev_china import sentences as ev_china
+
+    cells = data.row_by_id(data.load_table("battery_supply_chain"), "figure_id", claims.evidence.CELLS)
+    card = claims.evidence.battery_plants(None)
+    assert f"China had {ev_china.stated(cells)} of the world's battery-cell production capacity" in card.text
+
+
+def test_byd_verdict_is_at_most_partly_supported_and_says_the_price_half_is_unchecked():
+    assert claims.evidence.byd_verdict(0.4, True) == "partly supported"
+    assert claims.evidence.byd_verdict(-0.1, True) == "not supported"
+    assert claims.evidence.byd_verdict(0.4, False) == "not supported"
+    assert "unchecked" in claims.evidence.byd_claim(None).text
+
+
+def test_parking_verdict_follows_the_market_chapters_fits():
+    from tradetalks.chapters.japan_market import sizes
+
+    too_big = pd.DataFrame({"model_id": ["a"], "fits_mechanical_parking": ["no: 229 mm too wide"]})
+    fits = pd.DataFrame({"model_id": ["a"], "fits_mechanical_parking": ["yes"]})
+    assert claims.evidence.parking_verdict(too_big) == "partly supported"  # roads unchecked: no better than partly
+    assert claims.evidence.parking_verdict(fits) == "not supported"
+    structural = data.load_table("structural_factors")
+    table = sizes.fit_table(sizes.with_kinds(sizes.footprints(structural), data.load_table("japan_bestsellers")), structural)
+    us = table[table["kind"] == sizes.US_BRAND]
+    fitting = int(us["fits_mechanical_parking"].str.startswith("yes").sum())
+    assert f"{'none' if fitting == 0 else fitting} of {us['model_id'].nunique()} fits" in claims.evidence.size_mismatch(None).text
+
+
+def test_opinions_say_what_would_bear_on_them():
+    opinions = CLAIMS[CLAIMS["verdict"] == "opinion (not checkable)"]
+    assert {"essay-swallowed", "news-tariff-motive"} <= set(opinions["claim_id"])
+    assert opinions["would_change"].str.len().gt(0).all()
+
+
+@pytest.mark.parametrize(
+    ("gap_low", "gap_high", "verdict"),
+    [(-5.0, -1.0, "not supported"), (-5.0, 10.0, "partly supported"), (2.0, 10.0, "supported")],
+)
+def test_the_eco_verdict_follows_the_battery_range(gap_low, gap_high, verdict):
+    """The EV against the hybrid at both ends of ICCT's battery footprints decides 'an EV is not eco-friendly'."""
+    assert claims.evidence.eco_verdict(gap_low, gap_high) == verdict
+
+
+def test_the_eco_card_states_the_chapters_range_verdict():
+    from tradetalks.chapters.ev_emissions import sentences as ev_sentences
+
+    card = claims.evidence.ev_vs_hybrid(None)
+    assert card.verdict in {"supported", "partly supported", "not supported"}
+    assert "ICCT's" in card.text and ev_sentences.RIVAL_NAMES["petrol"] in card.text

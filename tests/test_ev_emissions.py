@@ -94,28 +94,30 @@ def test_defaults_come_from_the_data(electricity, lifecycle):
     assert inputs.hybrid_km_per_l == 32.6  # Prius 1.8 WLTC
     assert inputs.petrol_km_per_l == 18.0  # Nissan's petrol kei car
     assert inputs.fuel_co2_kg_per_l == 2.32  # MOE
-    assert inputs.fuel_upstream_kg_per_l == 0.0  # not counted by default
+    # well-to-wheel by default: the midpoint of the Korean proxy (12.0-12.7 g/MJ) x 34.63 MJ/L
+    assert inputs.fuel_upstream_kg_per_l == pytest.approx(12.35 * 34.63 / 1000)
     assert inputs.battery_kwh == 20.0  # notes of the Sakura row
     assert inputs.battery_kg_per_kwh == pytest.approx((56 + 494) / 2)  # derived midpoint
-    assert inputs.charging_loss_pct == 11.0  # TCS, 26 cars at 11 kW
+    assert inputs.charging_loss_pct == 0.0 and inputs.ev_wh_at_socket  # inside the WLTC "AC" figure: not added again
     assert inputs.grid_loss_pct == 4.3  # World Bank WDI, Japan 2014
     assert inputs.lifetime_km == 150_000.0  # ecoinvent default
     basis = table.set_index("name")["basis"]
     assert basis["battery_kg_per_kwh"].startswith("derived")
-    assert table["basis"].str.startswith(("sourced", "derived", "not counted")).all()
+    assert table["basis"].str.startswith(("sourced", "derived", "not counted", "counted once")).all()
     assert table.loc[table["basis"].str.startswith("sourced"), "source_key"].ne("").all()
     keys = table.set_index("name")["source_key"]
-    assert keys["charging_loss_pct"] == "tcs_2025_charging_losses"
+    assert keys["fuel_upstream_kg_per_l"] == "jang_song_2015_wtp;hinodeya_energy_units"
     assert keys["grid_loss_pct"] == "worldbank_td_losses_via_volks"
     assert keys["lifetime_km"] == "ecoinvent_car_lifetime_via_climatiq"
     assert basis["lifetime_km"] == f"sourced: {page.inputs.lifecycle_row(lifecycle, page.inputs.P_LIFETIME)['parameter']}"
 
 
 def test_losses_and_lifetime_set_by_the_reader(electricity, lifecycle):
-    inputs, table = resolve(electricity, lifecycle, charging_loss_pct=10.0, grid_loss_pct=0, lifetime_km=200_000)
+    inputs, table = resolve(electricity, lifecycle, ev_wh_per_km=110.0, charging_loss_pct=10.0, grid_loss_pct=0, lifetime_km=200_000)
+    assert not inputs.ev_wh_at_socket  # a use given with a charging loss is taken as measured at the battery
     assert (inputs.charging_loss_pct, inputs.grid_loss_pct, inputs.lifetime_km) == (10.0, 0.0, 200_000.0)
     rows = table.set_index("name").loc[["charging_loss_pct", "grid_loss_pct", "lifetime_km"]]
-    assert rows["basis"].eq("set by you").all()
+    assert rows["basis"].str.startswith("set by you").all()
     assert rows["source_key"].eq("").all()
 
 
@@ -130,7 +132,7 @@ def test_japans_grid_losses_are_labelled_when_used_for_another_grid(electricity,
 def test_inputs_words(electricity, lifecycle):
     _, table = resolve(electricity, lifecycle, lifetime_km=120_000)
     words = page.sentences.inputs_words(table, ["charging_loss_pct", "lifetime_km"])
-    assert words.startswith("charging losses 11 (% of the energy drawn from the socket; sourced: EV charging losses")
+    assert words.startswith("charging losses 0 (% of the energy drawn from the socket; counted once, inside the socket figure")
     assert words.endswith("; car's lifetime distance 120,000 (km; set by you)")
 
 
@@ -173,7 +175,7 @@ def test_bad_parameters_fail_clearly(electricity, lifecycle, change, message):
 
 
 def test_results_and_break_even_on_the_data(electricity, lifecycle):
-    inputs, _ = resolve(electricity, lifecycle, charging_loss_pct=0.0, grid_loss_pct=0.0)
+    inputs, _ = resolve(electricity, lifecycle, grid_loss_pct=0.0, fuel_upstream_g_per_mj=0.0)
     table = page.calculator.results(inputs, lifecycle).set_index("car")
     assert table.loc["electric", "use_phase"] == pytest.approx(0.124 * ember_japan(electricity, 2024))  # Wh/km x g/kWh
     assert round(table.loc["hybrid", "total"], 1) == 71.2
@@ -205,8 +207,10 @@ def test_sensitivity_ranges_are_sourced_or_labelled(electricity, lifecycle):
     assert ranges.loc["lifetime_km", ["low", "high"]].tolist() == [100_000.0, 200_000.0]  # Nansai 2002, TCS calculator
     assert ranges.loc["lifetime_km", "range basis"].startswith("sourced")
     assert ranges.loc["lifetime_km", "source_key"] == "nansai_2002_ev_lci;tcs_co2_calculator_roadmap"
-    assert ranges.loc["charging_loss_pct", ["low", "high"]].tolist() == pytest.approx([5.5, 16.5])  # illustrative, 11 x 0.5 and 1.5
-    assert ranges.loc["charging_loss_pct", "range basis"].startswith("illustrative")
+    assert "charging_loss_pct" not in ranges.index  # inside the socket figure: no separate input to move
+    assert ranges.loc["grid_loss_pct", "range basis"].startswith("illustrative")
+    # petrol's upstream: the Korean proxy's low end to the data's alternative upper bound (30% of the CO2 burnt)
+    assert ranges.loc["fuel_upstream_kg_per_l", ["low", "high"]].tolist() == pytest.approx([12.0 * 34.63 / 1000, 0.3 * 2.32])
     result = page.calculator.sensitivity(inputs, table)
     assert result["swing"].is_monotonic_decreasing
     assert set(result["input"]) <= set(calc.EMISSIONS_INPUT_RANGES)
@@ -223,7 +227,7 @@ def test_price_points(prices, electricity):
 
 
 def test_running_costs_only_where_both_prices_exist(prices, electricity):
-    inputs, _ = resolve(electricity, lifecycle=data.load_table("lifecycle_parameters"), charging_loss_pct=0.0)
+    inputs, _ = resolve(electricity, lifecycle=data.load_table("lifecycle_parameters"))
     costs = page.calculator.running_costs(
         page.tables.japan_household_prices(prices, electricity), page.tables.gasoline_japan(prices), inputs
     )
@@ -386,7 +390,7 @@ def test_titles_carry_the_datas_figures(electricity, lifecycle, prices):
     )
     inputs, _ = resolve(electricity, lifecycle)
     main = calc.break_even_intensity(inputs)
-    assert texts["break_even"]["title"].endswith(f"below {text.about(main, 'g/kWh')}") and "240" in texts["break_even"]["title"]
+    assert texts["break_even"]["title"].endswith(f"below {text.about(main, 'g/kWh')}") and "370" in texts["break_even"]["title"]
     assert texts["sensitivity"]["title"].startswith("The battery manufacturing footprint outweighs every other input: about 58 g/km")
     assert (
         texts["prices"]["title"] == "Japan's household power price rose from 21 to 34 yen/kWh"
@@ -410,15 +414,20 @@ def test_titles_change_when_the_data_change(electricity, lifecycle, prices):
     japan_bill = (dearer["dataset"] == page.tables.NIKKEI_BILLS) & (dearer["country"] == "Japan")
     dearer.loc[japan_bill, "value"] = 60.0
     assert "was the highest of eight" in page.sentences.cross_country_chart(page.tables.cross_country_prices(dearer))["title"]
-    assert "emits more than the hybrid" in chart_texts(electricity, lifecycle, prices)["per_km"]["title"]
-    cleaner = chart_texts(electricity, lifecycle, prices, grid_intensity=300)
-    assert cleaner["per_km"]["title"] == "Counting its battery, the EV emits about the same as the hybrid"
+    # the per-km verdict follows from both ends of ICCT's battery range, not from its midpoint
+    assert chart_texts(electricity, lifecycle, prices)["per_km"]["title"] == "The EV beats the hybrid only with a low-footprint battery"
+    cleaner = chart_texts(electricity, lifecycle, prices, grid_intensity=50)
+    assert cleaner["per_km"]["title"] == "The EV beats the hybrid across ICCT's range of battery footprints"
+    dirtier = chart_texts(electricity, lifecycle, prices, grid_intensity=900)
+    assert dirtier["per_km"]["title"] == "The EV emits more than the hybrid across ICCT's battery range"
 
 
 def test_comparisons_within_the_inputs_uncertainty_read_about_the_same(electricity, lifecycle):
     """70.4 against 71.2 g/km is 'about the same': the gap is smaller than the spread between the electric car's two
-    sourced electricity uses. Take that spread away and the same gap reads 'less than'."""
-    inputs, _ = resolve(electricity, lifecycle)
+    sourced electricity uses. Take that spread away and the same gap reads 'less than'. (The old boundary: tailpipe only
+    for petrol, the data's charging loss added to the socket figure.)"""
+    inputs, _ = resolve(electricity, lifecycle, fuel_upstream_g_per_mj=0.0)
+    inputs = inputs.replace(charging_loss_pct=11.0, ev_wh_at_socket=False)
     result = page.calculator.results(inputs, lifecycle)
     compared = page.sentences.per_km_comparisons(result, inputs, lifecycle)
     assert compared == {
@@ -445,7 +454,9 @@ def test_the_pack_cross_check_agrees_within_a_revision(electricity, lifecycle):
     result = page.calculator.results(inputs, lifecycle)
     words = page.sentences.per_km_results(result, inputs, lifecycle, electricity, "Japan's 2024 grid")
     assert words["pack_ev_use"] == "59.8 g/km" and words["pack_ev_use_agreement"].startswith("about the same as ours")
-    assert words["ev_use_vs_hybrid"] == "about the same as" and "70.4 to 94.6 g/km" in words["ev_use_why"]
+    assert words["ev_use_vs_hybrid"] == "less than" and words["ev_use_why"] == ""  # 62.6 against 84.3 g/km, well-to-wheel
+    assert words["verdict_vs_hybrid"].startswith("ahead of the hybrid at ICCT's low battery footprint, behind it at the high one")
+    assert words["verdict_vs_petrol"] == "ahead of the petrol kei car across ICCT's range of battery footprints"
 
 
 def reader_frames(electricity, lifecycle, prices):
@@ -494,13 +505,70 @@ def test_in_brief_is_three_findings_from_the_chapters_own_functions(electricity,
     assert all(f"({finding.section})=" in notebook for finding in brief)
     key = brief[0].sentence
     per_km = chart_texts(electricity, lifecycle, prices)["per_km"]["description"]
-    assert "about the same as a hybrid in use" in key and "but more than the hybrid" in key
-    assert all(figure in per_km for figure in ("70.4 g/km", "71.2 g/km", "107 g/km")) and all(f in key for f in ("70.4", "71.2", "107"))
+    assert "counted well-to-wheel for every car" in key and "less than a hybrid in use" in key
+    assert "ahead of the hybrid at ICCT's low battery footprint, behind it at the high one" in key
+    assert all(figure in per_km for figure in ("62.6 g/km", "84.3 g/km", "99.3 g/km")) and all(f in key for f in ("62.6", "84.3"))
     inputs, _ = resolve(electricity, lifecycle)
     main = page.calculator.break_even_of(page.calculator.break_evens(inputs, lifecycle), page.calculator.WITH_BATTERY)
     grid = page.sentences.grid_used(electricity, "Japan", None, None)
     share = text.fraction(100 * main / inputs.grid_g_per_kwh)
     assert f"{page.units.about_g_kwh(main)}, {share} of the {page.units.g_kwh(inputs.grid_g_per_kwh)} of {grid}" in brief[1].sentence
     assert brief[2].sentence.startswith("The answer depends most on the battery manufacturing footprint")
-    # a rerun's parameters reword it: on China's grid the break-even is still about 240 but China's grid is 560
+    # a rerun's parameters reword it: on China's grid the break-even is still about 370 but China's grid is 560
     assert "560 g/kWh of China's 2024 grid" in page.brief.in_brief(grid_country="China")[1].sentence
+
+
+def test_the_boundary_is_named_and_applied_to_every_car(electricity, lifecycle):
+    wtw, table = resolve(electricity, lifecycle)
+    assert wtw.fuel_upstream_kg_per_l > 0 and wtw.grid_g_per_kwh == ember_japan(electricity, 2024)  # both sides life cycle
+    assert "well-to-wheel" in page.sentences.boundary_words("well_to_wheel")
+    direct, table = resolve(electricity, lifecycle, boundary="direct")
+    basis = table.set_index("name")["basis"]
+    assert direct.fuel_upstream_kg_per_l == 0.0 and basis["fuel_upstream_kg_per_l"].startswith("not counted (direct")
+    assert direct.grid_g_per_kwh == pytest.approx(421.0)  # utilities' FY2023 CO2 factor per kWh sold
+    assert direct.grid_loss_pct == 0.0 and basis["grid_loss_pct"].startswith("counted once")  # inside a per-kWh-sold factor
+    with pytest.raises(ParameterError, match="data has one for Japan only"):
+        resolve(electricity, lifecycle, boundary="direct", grid_country="China")
+    with pytest.raises(ParameterError, match="valid values: 'well_to_wheel', 'direct'"):
+        resolve(electricity, lifecycle, boundary="tailpipe")
+
+
+def test_a_charging_loss_on_the_socket_figure_is_refused(electricity, lifecycle):
+    with pytest.raises(ParameterError, match="already includes charging losses"):
+        resolve(electricity, lifecycle, charging_loss_pct=11.0)
+
+
+def test_the_verdict_follows_the_battery_range(electricity, lifecycle):
+    inputs, _ = resolve(electricity, lifecycle)
+    verdicts = page.calculator.battery_verdicts(inputs, lifecycle).set_index("rival")
+    assert verdicts.loc["hybrid", "gap_low"] < 0 < verdicts.loc["hybrid", "gap_high"]
+    # at the flip the electric car with its battery emits exactly as much as the hybrid
+    flip = verdicts.loc["hybrid", "flips_at"]
+    assert calc.gap_vs_hybrid(inputs.replace(battery_kg_per_kwh=flip)) == pytest.approx(0, abs=1e-3)
+    assert flip == pytest.approx(calc.break_even_battery_kg_per_kwh(inputs), rel=1e-5)
+    assert pd.isna(verdicts.loc["petrol", "flips_at"])
+    # on a dirty grid the EV is behind at both ends, on a clean one ahead at both
+    dirty, _ = resolve(electricity, lifecycle, grid_intensity=900)
+    clean, _ = resolve(electricity, lifecycle, grid_intensity=50)
+    assert page.sentences.range_verdict(page.calculator.battery_verdicts(dirty, lifecycle), "hybrid").startswith("behind the hybrid across")
+    assert page.sentences.range_verdict(page.calculator.battery_verdicts(clean, lifecycle), "hybrid").startswith(
+        "ahead of the hybrid across"
+    )
+
+
+def test_the_tornado_marks_where_the_answer_flips(electricity, lifecycle):
+    inputs, _ = resolve(electricity, lifecycle)
+    swings = page.calculator.sensitivity(inputs, page.calculator.sensitivity_ranges(inputs, electricity, lifecycle))
+    flipping = swings.dropna(subset=["flips_at"]).set_index("input")
+    assert "battery_kg_per_kwh" in flipping.index
+    spec = page.charts.tornado_chart(swings).to_dict()
+    texts = [
+        layer
+        for layer in spec["layer"]
+        if layer.get("mark", {}).get("type") == "text" and layer["encoding"]["text"]["field"] == "flip_text"
+    ]
+    assert len(texts) == 1
+    assert (
+        "The answer flips within the range of the battery manufacturing footprint"
+        in page.sentences.sensitivity_chart(swings)["description"]
+    )

@@ -94,11 +94,15 @@ def multiple_of(value: float, reference: float) -> float:
 # evenly over the car's lifetime distance.
 #
 # What is counted, and what is not:
-# - electric car: electricity use x grid intensity, scaled up for charging losses (energy lost between
-#   socket and battery) and grid losses (energy lost between power station and socket), plus the
-#   battery's manufacturing emissions per km;
-# - hybrid and petrol car: fuel burnt x the combustion CO2 factor, plus optional fuel upstream
-#   (well-to-tank) emissions when a factor is given;
+# - every car: energy used per km x the emissions per unit of that energy, under one boundary for all:
+#   well-to-wheel (fuel burnt + the fuel's upstream, well-to-tank, emissions; electricity at its
+#   generation's life-cycle intensity) or direct (CO2 from burning only: the tailpipe for fuel, the
+#   power stations' chimneys for electricity). The boundary lives in the inputs (the fuel's upstream
+#   factor, the grid intensity), so the same arithmetic serves both: ``energy_g_per_km``;
+# - electric car: losses counted once each. Grid losses (power station to socket) always apply to an
+#   intensity per kWh generated; charging losses (socket to battery) apply only when the electricity
+#   use is measured at the battery (``ev_wh_at_socket`` False): a figure measured at the socket, like
+#   a WLTC "AC" figure, already includes them. Plus the battery's manufacturing emissions per km;
 # - not counted for any car: making the rest of the vehicle, maintenance, end of life.
 
 # Plausible ranges for every input: (low, high, unit). A value outside is almost surely a typo or a
@@ -133,27 +137,49 @@ def check_emissions_input(name: str, value: float) -> float:
     return float(value)
 
 
-def ev_use_g_per_km(wh_per_km: float, grid_g_per_kwh: float, charging_loss_pct: float = 0.0, grid_loss_pct: float = 0.0) -> float:
-    """Use-phase g/km of an electric car.
+def energy_g_per_km(energy_per_km: float, g_per_unit: float) -> float:
+    """g/km of any car: energy per km (kWh generated, or litres burnt) x grams per unit of that energy.
 
-    ``wh_per_km`` reaches the car; ``charging_loss_pct`` of what the socket delivers is lost on the
-    way into the battery and ``grid_loss_pct`` of what is generated is lost before the socket, so the
-    power stations must generate ``wh_per_km / (1 - c) / (1 - g)``.
+    Both cars' use phase is this one product, so the boundary is whatever the two factors count.
+    """
+    return energy_per_km * g_per_unit
+
+
+def ev_generated_kwh_per_km(
+    wh_per_km: float, charging_loss_pct: float = 0.0, grid_loss_pct: float = 0.0, *, at_socket: bool = False
+) -> float:
+    """kWh the power stations generate per km: each loss counted once.
+
+    ``wh_per_km`` is measured at the socket (``at_socket``: charging losses already inside it, so a
+    charging loss given as well would count them twice and is refused) or at the battery (then
+    ``charging_loss_pct`` of what the socket delivers is lost on the way in). ``grid_loss_pct`` of
+    what is generated is lost before the socket. Generated: ``wh / (1 - c) / (1 - g)``, ``c`` = 0 at the socket.
     """
     check_emissions_input("ev_wh_per_km", wh_per_km)
-    check_emissions_input("grid_g_per_kwh", grid_g_per_kwh)
     check_emissions_input("charging_loss_pct", charging_loss_pct)
     check_emissions_input("grid_loss_pct", grid_loss_pct)
-    generated_kwh_per_km = wh_per_km / 1000 / (1 - charging_loss_pct / 100) / (1 - grid_loss_pct / 100)
-    return generated_kwh_per_km * grid_g_per_kwh
+    if at_socket and charging_loss_pct:
+        raise ValueError(
+            f"electricity use measured at the socket already includes charging losses; adding charging_loss_pct={charging_loss_pct:g} "
+            "would count them twice (give the use measured at the battery instead)"
+        )
+    return wh_per_km / 1000 / (1 - charging_loss_pct / 100) / (1 - grid_loss_pct / 100)
+
+
+def ev_use_g_per_km(
+    wh_per_km: float, grid_g_per_kwh: float, charging_loss_pct: float = 0.0, grid_loss_pct: float = 0.0, *, at_socket: bool = False
+) -> float:
+    """Use-phase g/km of an electric car: kWh generated per km (``ev_generated_kwh_per_km``) x the grid's g per kWh generated."""
+    check_emissions_input("grid_g_per_kwh", grid_g_per_kwh)
+    return energy_g_per_km(ev_generated_kwh_per_km(wh_per_km, charging_loss_pct, grid_loss_pct, at_socket=at_socket), grid_g_per_kwh)
 
 
 def fuel_g_per_km(km_per_l: float, co2_kg_per_l: float, upstream_kg_per_l: float = 0.0, *, name: str = "hybrid_km_per_l") -> float:
-    """g/km of a car burning fuel: (combustion + upstream kg per litre) x 1000 / km per litre."""
+    """g/km of a car burning fuel: litres per km x (combustion + upstream kg per litre) x 1000."""
     check_emissions_input(name, km_per_l)
     check_emissions_input("fuel_co2_kg_per_l", co2_kg_per_l)
     check_emissions_input("fuel_upstream_kg_per_l", upstream_kg_per_l)
-    return (co2_kg_per_l + upstream_kg_per_l) * 1000 / km_per_l
+    return energy_g_per_km(1 / km_per_l, (co2_kg_per_l + upstream_kg_per_l) * 1000)
 
 
 def upstream_kg_per_l(g_per_mj: float, mj_per_l: float) -> float:
@@ -186,10 +212,18 @@ class EmissionsInputs:
     battery_kwh: float
     battery_kg_per_kwh: float
     lifetime_km: float
+    # True: ``ev_wh_per_km`` is measured at the socket (charging losses inside it; ``charging_loss_pct`` must be 0)
+    ev_wh_at_socket: bool = False
 
     def __post_init__(self) -> None:
         for field in dataclasses.fields(self):
-            check_emissions_input(field.name, getattr(self, field.name))
+            if field.name in EMISSIONS_INPUT_RANGES:
+                check_emissions_input(field.name, getattr(self, field.name))
+        ev_generated_kwh_per_km(self.ev_wh_per_km, self.charging_loss_pct, self.grid_loss_pct, at_socket=self.ev_wh_at_socket)
+
+    def generated_kwh_per_km(self) -> float:
+        """kWh generated per km of the electric car (each loss counted once)."""
+        return ev_generated_kwh_per_km(self.ev_wh_per_km, self.charging_loss_pct, self.grid_loss_pct, at_socket=self.ev_wh_at_socket)
 
     def replace(self, **changes: float) -> EmissionsInputs:
         return dataclasses.replace(self, **changes)
@@ -197,7 +231,9 @@ class EmissionsInputs:
 
 def co2_per_km(inputs: EmissionsInputs) -> pd.DataFrame:
     """g/km for the three cars: ``use_phase``, ``battery`` (manufacturing, electric car only) and ``total``."""
-    ev_use = ev_use_g_per_km(inputs.ev_wh_per_km, inputs.grid_g_per_kwh, inputs.charging_loss_pct, inputs.grid_loss_pct)
+    ev_use = ev_use_g_per_km(
+        inputs.ev_wh_per_km, inputs.grid_g_per_kwh, inputs.charging_loss_pct, inputs.grid_loss_pct, at_socket=inputs.ev_wh_at_socket
+    )
     ev_battery = battery_g_per_km(inputs.battery_kwh, inputs.battery_kg_per_kwh, inputs.lifetime_km)
     hybrid = fuel_g_per_km(inputs.hybrid_km_per_l, inputs.fuel_co2_kg_per_l, inputs.fuel_upstream_kg_per_l, name="hybrid_km_per_l")
     petrol = fuel_g_per_km(inputs.petrol_km_per_l, inputs.fuel_co2_kg_per_l, inputs.fuel_upstream_kg_per_l, name="petrol_km_per_l")
@@ -207,11 +243,43 @@ def co2_per_km(inputs: EmissionsInputs) -> pd.DataFrame:
     return table
 
 
-def gap_vs_hybrid(inputs: EmissionsInputs, *, include_battery: bool = True) -> float:
-    """Electric minus hybrid, g/km (negative: the electric car emits less)."""
+def gap_vs_hybrid(inputs: EmissionsInputs, *, include_battery: bool = True, rival: str = "hybrid") -> float:
+    """Electric minus ``rival`` (hybrid or petrol), g/km (negative: the electric car emits less)."""
     table = co2_per_km(inputs).set_index("car")
     column = "total" if include_battery else "use_phase"
-    return float(table.loc["electric", column] - table.loc["hybrid", column])
+    return float(table.loc["electric", column] - table.loc[rival, column])
+
+
+def gap_vs_petrol(inputs: EmissionsInputs) -> float:
+    """Electric minus the petrol car, g/km, battery included."""
+    return gap_vs_hybrid(inputs, rival="petrol")
+
+
+def flip_point(
+    inputs: EmissionsInputs, name: str, low: float, high: float, output: Callable[[EmissionsInputs], float] = gap_vs_hybrid
+) -> float | None:
+    """The value of input ``name`` between ``low`` and ``high`` at which ``output`` crosses zero (the answer flips).
+
+    None when ``output`` has the same sign at both ends (no flip inside the range). Found by bisection,
+    to a millionth of the range: ``output`` moves one way as one input moves (it is monotonic in each).
+    """
+    out_low, out_high = output(inputs.replace(**{name: low})), output(inputs.replace(**{name: high}))
+    if out_low == 0:
+        return float(low)
+    if out_high == 0:
+        return float(high)
+    if (out_low > 0) == (out_high > 0):
+        return None
+    a, b = float(low), float(high)
+    for _ in range(60):
+        middle = (a + b) / 2
+        if (output(inputs.replace(**{name: middle})) > 0) == (out_low > 0):
+            a = middle
+        else:
+            b = middle
+        if abs(b - a) <= abs(high - low) * 1e-6:
+            break
+    return (a + b) / 2
 
 
 def break_even_intensity(inputs: EmissionsInputs, *, rival: str = "hybrid", include_battery: bool = True) -> float:
@@ -225,7 +293,7 @@ def break_even_intensity(inputs: EmissionsInputs, *, rival: str = "hybrid", incl
     if rival not in {"hybrid", "petrol"}:
         raise ValueError(f"rival must be 'hybrid' or 'petrol', got {rival!r}")
     table = co2_per_km(inputs).set_index("car")
-    kwh_generated_per_km = ev_use_g_per_km(inputs.ev_wh_per_km, 1.0, inputs.charging_loss_pct, inputs.grid_loss_pct)
+    kwh_generated_per_km = inputs.generated_kwh_per_km()
     battery = float(table.loc["electric", "battery"]) if include_battery else 0.0
     return (float(table.loc[rival, "total"]) - battery) / kwh_generated_per_km
 
@@ -246,7 +314,8 @@ def emissions_sensitivity(
     """One-at-a-time sensitivity: ``output`` with each input moved to its low and its high value.
 
     Columns: ``input``, ``low``, ``high`` (the input's values), ``output_low``, ``output_high``,
-    ``swing`` (|output_high - output_low|), ``base``; sorted by swing, largest first.
+    ``swing`` (|output_high - output_low|), ``flips_at`` (the input's value where ``output`` crosses
+    zero, NaN if it does not within the range: ``flip_point``), ``base``; sorted by swing, largest first.
     """
     base = output(inputs)
     rows = []
@@ -255,8 +324,18 @@ def emissions_sensitivity(
             raise ValueError(f"unknown input {name!r}; inputs: {', '.join(EMISSIONS_INPUT_RANGES)}")
         out_low = output(inputs.replace(**{name: low}))
         out_high = output(inputs.replace(**{name: high}))
-        rows.append({"input": name, "low": float(low), "high": float(high), "output_low": out_low, "output_high": out_high})
-    table = pd.DataFrame(rows, columns=["input", "low", "high", "output_low", "output_high"])
+        flips = flip_point(inputs, name, low, high, output)
+        rows.append(
+            {
+                "input": name,
+                "low": float(low),
+                "high": float(high),
+                "output_low": out_low,
+                "output_high": out_high,
+                "flips_at": float("nan") if flips is None else flips,
+            }
+        )
+    table = pd.DataFrame(rows, columns=["input", "low", "high", "output_low", "output_high", "flips_at"])
     table["swing"] = (table["output_high"] - table["output_low"]).abs()
     table["base"] = base
     return table.sort_values("swing", ascending=False, kind="stable").reset_index(drop=True)

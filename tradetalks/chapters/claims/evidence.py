@@ -28,7 +28,12 @@ PARKING, PARKING_WIDTH = "mechanical_parking_typical", "max_width"  # structural
 F150 = "ford_f_150"  # the japan_market chapter's model_id of the Ford F-150
 CELLS, MAGNETS, NICKEL = "china_cell_capacity_2023", "china_magnet_manufacturing_2024", "china_nickel_refining_2023"
 TOKYO_TARGET, TOKYO_ENFORCEMENT = "tokyo_2030_non_gasoline_cars", "tokyo_2030_enforcement"  # ev_policy_targets.target_id
-TESLA_DELIVERIES = "tesla_deliveries"  # automaker_sales.measure_id
+TESLA_DELIVERIES, BYD_BEV = "tesla_deliveries", "byd_bev_passenger_sales"  # automaker_sales.measure_id
+TRUMP_FIRST = "C14"  # nontariff_barrier_claims.claim_id: President Trump's first statement in the record
+US_DEMAND = "demand"  # battery_supply_chain.stage_id of demand (not production)
+CELL_STAGE = "cells"  # battery_supply_chain.stage_id of cell making
+UNITED_STATES = "United States"  # battery_supply_chain.country
+US_HQ = "US"  # battery_makers.hq_country of a U.S.-headquartered maker
 
 # What a round's milestone (negotiation_rounds.milestone) means, for a sentence about it.
 MILESTONES = {
@@ -39,13 +44,28 @@ MILESTONES = {
 WHAT_COUNTS = {TOKYO_TARGET: "conventional hybrids count as non-gasoline"}
 
 
+# Verdicts (the claims table's words) a card's code may reach.
+SUPPORTED, PARTLY, NOT_SUPPORTED = "supported", "partly supported", "not supported"
+# A duty counts as "high" from double digits up: the page states this rule in words ("How fair is this page?").
+HIGH_DUTY_PCT = 10.0
+
+
 @dataclass
 class Evidence:
-    """The figures behind a verdict: one sentence, and the rows it read (for their sources)."""
+    """The figures behind a verdict: one sentence, and the rows it read (for their sources).
+
+    A card whose verdict follows from its figures sets ``verdict`` (computed by a rule the page states); the strongest
+    evidence on each side and what would change the verdict, where they involve figures, are computed too (else the
+    claims table's words stand).
+    """
 
     text: str
     rows: list[pd.DataFrame] = field(default_factory=list)
     tables: list[str] = field(default_factory=list)
+    verdict: str | None = None
+    for_it: str = ""
+    against_it: str = ""
+    would_change: str = ""
 
 
 def _latest_calendar(table: pd.DataFrame, column: str = "period") -> pd.DataFrame:
@@ -67,24 +87,64 @@ def german_vs_us_brands(data_dir: object) -> Evidence:
     return Evidence(text_, [pd.DataFrame([mercedes, us])], ["japan_import_sales_by_brand"])
 
 
+def parking_verdict(us_fits: pd.DataFrame) -> str:
+    """The roads-and-parking claim: the parking half holds when every U.S.-brand model with a footprint in the data is too
+    big for a typical mechanical-parking space; the roads half is unchecked (no statistic), so at most partly supported."""
+    if us_fits.empty:
+        return NOT_SUPPORTED
+    return PARTLY if not us_fits["fits_mechanical_parking"].str.startswith("yes").any() else NOT_SUPPORTED
+
+
+def _fit_counts(fits: pd.DataFrame) -> tuple[int, int]:
+    """(models that fit, models) among ``fits``: a model in several configurations fits only if every one does."""
+    by_model = fits.assign(fit=fits["fits_mechanical_parking"].str.startswith("yes")).groupby("model_id")["fit"].all()
+    return int(by_model.sum()), len(by_model)
+
+
 def size_mismatch(data_dir: object) -> Evidence:
+    from tradetalks.chapters.japan_market import sentences as market
     from tradetalks.chapters.japan_market import sizes
 
     factors = data.load_table("structural_factors", data_dir)
+    bestsellers = data.load_table("japan_bestsellers", data_dir)
     parking = factors[(factors["item_id"] == PARKING) & (factors["metric"] == PARKING_WIDTH)]
-    shapes = sizes.footprints(factors)
-    f150 = shapes[shapes["model_id"] == F150]
-    if parking.empty or f150.empty:
-        return Evidence("The data lack a parking width limit or a U.S. model's width to compare.", [], ["structural_factors"])
-    limit, model = parking.iloc[0], f150.iloc[0]
-    converted = str(model["how"]).startswith("derived")
-    width = text.about(model["width_mm"], "mm", 3) if converted else f"{model['width_mm']:,.0f} mm"
+    # the market chapter's own footprints and fit rule, for every model the data can draw
+    fits = sizes.fit_table(sizes.with_kinds(sizes.footprints(factors), bestsellers), factors)
+    us = fits[fits["kind"] == sizes.US_BRAND]
+    if parking.empty or us.empty:
+        return Evidence(
+            "The data lack a parking width limit or a U.S. model's width to compare.", [], ["structural_factors"], NOT_SUPPORTED
+        )
+    space = sizes.parking_space(factors)
+    us_fit, us_total = _fit_counts(us)
+    sized = factors[factors["factor"] == "model_size"]
+    us_named = list(dict.fromkeys(sized.loc[sized["brand_origin"] == sizes.USA, "item"]))
+    undrawable = [name for name in sizes.undrawable_models(factors) if name in us_named]
+    best = fits[fits["kind"] == sizes.JAPANESE_BESTSELLER]
+    best_fit, best_total = _fit_counts(best)
+    us_built = fits[fits["kind"] == sizes.BUILT_IN_US]
+    built_fit, built_total = _fit_counts(us_built)
+    names = text.listed([f"the {label}" for label in dict.fromkeys(us["label"])])
     text_ = (
-        f"A typical mechanical-parking space takes cars up to {float(limit['value']):,.0f} {limit['unit']} wide; "
-        f"a {model['model']} is {width} wide{' (converted from inches)' if converted else ''}. "
-        "The data have no statistic on narrow roads."
+        f"A typical mechanical-parking space takes cars up to {space['length']:,.0f} mm long and {space['width']:,.0f} mm wide. "
+        f"Of the U.S.-brand models the data give a length and width for ({names}), "
+        f"{'none' if us_fit == 0 else us_fit} of {us_total} fits"
+        + (f"; {text.listed(undrawable)} has only a rough size in the data" if undrawable else "")
+        + ". The data have no sizes for the models U.S. brands actually sell in Japan today, and no statistic on narrow roads."
     )
-    return Evidence(text_, [parking.head(1), f150[["source_key"]]], ["structural_factors"])
+    verdict = parking_verdict(us)
+    too_big = us_built[~us_built["fits_mechanical_parking"].str.startswith("yes")]
+    big_names = list(dict.fromkeys(too_big["model"] if "model" in too_big else too_big["label"].str.split(", ").str[0]))
+    for_it = (
+        f"Large cars do not fit whatever their badge: {built_total - built_fit} of the {built_total} U.S.-built Japanese-brand "
+        f"models in the data are too big as well ({text.listed(big_names)}), while {best_fit} of {best_total} Japanese best-sellers fits."
+    )
+    against_it = market.large_imports_sentence(factors)
+    would_change = (
+        "Sizes of the models U.S. brands actually sell in Japan showing that they fit would make it not supported; "
+        "a statistic on narrow roads could make it supported."
+    )
+    return Evidence(text_, [parking.head(1), us[["source_key"]]], ["structural_factors"], verdict, for_it, against_it, would_change)
 
 
 def barrier_claims(data_dir: object) -> Evidence:
@@ -196,6 +256,71 @@ def byd_growth(data_dir: object) -> Evidence:
     return Evidence(text_, [byd[byd["year"] == year], tesla[tesla["year"] == year], ranked], ["automaker_sales", "battery_makers"])
 
 
+def byd_verdict(growth: float, makes_batteries: bool) -> str:
+    """BYD "vertically integrated, on a tear, … unbeatable prices": the growth and integration half is checked (sales rose
+    and BYD ranks among the battery makers); the data have no car prices, so the price half is unchecked and the verdict
+    is at most partly supported."""
+    return PARTLY if growth > 0 and makes_batteries else NOT_SUPPORTED
+
+
+def byd_claim(data_dir: object) -> Evidence:
+    from tradetalks.chapters.ev_china import tables as ev_china
+
+    growth = byd_growth(data_dir)
+    sales = data.load_table("automaker_sales", data_dir)
+    byd = data.rows_by_id(sales, "measure_id", ev_china.BYD_NEV_SALES).sort_values("year")
+    shown = growth.rows[0]
+    year = int(shown["year"].iloc[0])
+    before = byd[byd["year"] == year - 1]
+    change = float(shown["value"].iloc[0]) / float(before["value"].iloc[0]) - 1 if not before.empty else 0.0
+    makers = data.load_table("battery_makers", data_dir)
+    makes_batteries = not ev_china.byd_battery_rows(makers).empty
+    verdict = byd_verdict(change, makes_batteries)
+    text_ = (
+        growth.text.rstrip(".")
+        + (
+            f"; its sales were {text.about_pct(abs(change) * 100)} {'up' if change > 0 else 'down'} on {year - 1}"
+            if not before.empty
+            else ""
+        )
+        + ". The data hold no car prices, so the “unbeatable prices” half of the claim is unchecked."
+    )
+    for_it = (
+        f"BYD's new-energy sales {'grew' if change > 0 else 'did not grow'} by {text.about_pct(abs(change) * 100)} in {year}, "
+        "and it makes its own batteries."
+        if not before.empty
+        else "BYD makes its own batteries."
+    )
+    earlier = byd[byd["year"] == year - 2]
+    slowed = ""
+    if not before.empty and not earlier.empty:
+        previous = float(before["value"].iloc[0]) / float(earlier["value"].iloc[0]) - 1
+        slowed = f" Its growth {'slowed' if change < previous else 'did not slow'} from {text.about_pct(previous * 100)} in {year - 1}."
+    bev = data.rows_by_id(sales, "measure_id", BYD_BEV)
+    tesla = data.rows_by_id(sales, "measure_id", TESLA_DELIVERIES)
+    common = sorted(set(bev["year"]) & set(tesla["year"]))
+    against_it = "Its total counts plug-in hybrids."
+    if common:
+        b, t = (figures.best_row(frame[frame["year"] == common[-1]]) for frame in (bev, tesla))
+        against_it = (
+            f"Its total counts plug-in hybrids: in battery-electric passenger cars alone it sold {text.about(b['value'], '', 3)} "
+            f"in {common[-1]}, {'fewer than' if b['value'] < t['value'] else 'more than'} Tesla's {text.about(t['value'], '', 3)}."
+        )
+    against_it += slowed
+    would_change = "Price data for comparable models could lift the verdict to supported or sink it; a fall in BYD's sales would make it not supported."
+    rows = [*growth.rows, before]
+    return Evidence(text_, rows, growth.tables, verdict, for_it, against_it, would_change)
+
+
+def eco_verdict(gap_low: float, gap_high: float) -> str:
+    """'An EV is not eco-friendly' on Japan's grid, against the hybrid (the cleanest car it would replace), with its
+    battery counted at both ends of ICCT's range of footprints: not supported when the electric car emits less at
+    both ends, supported when it emits more at both, partly supported when the battery decides."""
+    if gap_low < 0 and gap_high < 0:
+        return NOT_SUPPORTED
+    return SUPPORTED if gap_low >= 0 and gap_high >= 0 else PARTLY
+
+
 def ev_vs_hybrid(data_dir: object) -> Evidence:
     from tradetalks import calc
     from tradetalks.chapters.ev_emissions import calculator, sentences
@@ -207,25 +332,28 @@ def ev_vs_hybrid(data_dir: object) -> Evidence:
     declared = grid.declared_parameters(grid.NOTEBOOKS_DIR / "ev_emissions.ipynb")
     defaults = {p["parameter"]: params.literal(p["default"]) for p in declared if p["parameter"] != "data_dir"}
     inputs, used = ev_emissions.resolve_inputs(electricity, lifecycle, **defaults)
-    result = calculator.results(inputs, lifecycle)
-    by_car = result.set_index("car")
-    # the chapter's own rule for "about the same": the other car's figure within the electric car's sourced range
-    compared = sentences.per_km_comparisons(result, inputs, lifecycle)
+    # the chapter's own verdict: the electric car against each rival at both ends of the battery's range
+    verdicts = calculator.battery_verdicts(inputs, lifecycle)
+    hybrid, petrol = (verdicts.set_index("rival").loc[rival] for rival in ("hybrid", "petrol"))
     crossing = calc.break_even_intensity(inputs)
-
-    def against_hybrid(part: str, *, when: str) -> str:
-        comparison = compared[f"{part}_vs_hybrid"]
-        if comparison == "about the same as":
-            return f"about as much as a hybrid {when}"
-        gap = float(by_car.loc["electric", part]) - float(by_car.loc["hybrid", "total"])
-        return f"{text.about(abs(gap), 'g/km')} {comparison} a hybrid {when}"
-
+    boundary = sentences.boundary_words(defaults["boundary"]).split(":")[0]
     text_ = (
-        f"On Japan's grid ({inputs.grid_g_per_kwh:,.0f} g CO2/kWh), a kei EV emits {against_hybrid('use_phase', when='in use')} and "
-        f"{against_hybrid('total', when='with its battery counted')}; it would win on a grid below "
-        f"{text.about(crossing, 'g/kWh')}."
+        f"Counted {boundary} on Japan's grid ({inputs.grid_g_per_kwh:,.0f} g CO2e per kWh generated), a kei EV is "
+        f"{sentences.range_verdict(verdicts, 'hybrid')}, and {sentences.range_verdict(verdicts, 'petrol')}; with a battery "
+        f"of middling footprint it would beat the hybrid on a grid below {text.about(crossing, 'g/kWh')}."
     )
-    return Evidence(text_, [used[used["source_key"].astype(str) != ""]], ["electricity", "lifecycle_parameters"])
+    verdict = eco_verdict(float(hybrid["gap_low"]), float(hybrid["gap_high"]))
+    for_it = (
+        f"With the highest battery footprint in ICCT's range the EV emits {text.about(abs(hybrid['gap_high']), 'g/km')} "
+        f"{'more' if hybrid['gap_high'] >= 0 else 'less'} than the hybrid."
+    )
+    against_it = (
+        f"With the lowest it emits {text.about(abs(hybrid['gap_low']), 'g/km')} {'less' if hybrid['gap_low'] < 0 else 'more'} "
+        f"than the hybrid, and {'less' if petrol['gap_low'] < 0 else 'more'} than a petrol kei car; price is a separate question."
+    )
+    would_change = f"A grid below {text.about(crossing, 'g/kWh')}, or batteries made with a low footprint, would make it not supported."
+    rows = [used[used["source_key"].astype(str) != ""]]
+    return Evidence(text_, rows, ["electricity", "lifecycle_parameters"], verdict, for_it, against_it, would_change)
 
 
 def seventh_round(data_dir: object) -> Evidence:
@@ -325,6 +453,131 @@ def g7_round(data_dir: object) -> Evidence:
     return Evidence(text_, [data.rows_by_id(rounds, "milestone", tariffs.BEFORE_G7, tariffs.DEAL)], ["negotiation_rounds"])
 
 
+def since_trump_verdict(earliest_us: int, trump_year: int) -> str:
+    """'Ever since the Trump years, the U.S. has been fixated …': not supported when the record has U.S. complaints of
+    barriers from before President Trump's first statement in it, supported otherwise."""
+    return NOT_SUPPORTED if earliest_us < trump_year else SUPPORTED
+
+
+def us_push_history(data_dir: object) -> Evidence:
+    from tradetalks.chapters.japan_market import history
+
+    claims = data.load_table("nontariff_barrier_claims", data_dir)
+    timeline = history.claims_timeline(claims)
+    us = timeline[timeline["actor_group"].isin(history.US_ACTOR_GROUPS) & (timeline["stance"] == "asserts_barrier")]
+    trump = data.row_by_id(timeline, "claim_id", TRUMP_FIRST)
+    trump_year = int(trump["year"])
+    earliest = int(us["year"].min())
+    before = us[us["year"] < trump_year]
+    exit_ = history.exit_events(claims)
+    by_year = us.groupby("year").size()
+    busiest = int(by_year.idxmax())
+    text_ = (
+        f"The record holds {len(us)} U.S. complaints of Japanese barriers, the earliest from {earliest}; "
+        f"{len(before)} of them predate President Trump's first statement in it ({trump_year})"
+        + (f", and Ford announced its exit from Japan in {int(exit_['year'].iloc[0])}" if not exit_.empty else "")
+        + "."
+    )
+    for_it = f"The complaints peak in {busiest}, with {by_year[busiest]} in that year alone."
+    against_it = (
+        f"The earliest U.S. complaint in the record is {trump_year - earliest} years older than President Trump's first statement in it."
+    )
+    would_change = "A record in which no U.S. complaint predates the Trump years would make the claim supported."
+    used = [data.rows_by_id(claims, "claim_id", *before["claim_id"], TRUMP_FIRST)]
+    return Evidence(text_, used, ["nontariff_barrier_claims"], since_trump_verdict(earliest, trump_year), for_it, against_it, would_change)
+
+
+def battery_plants_verdict(us_capacity_share: float | None, us_demand_share: float | None) -> str:
+    """'They already have cutting-edge battery plants': with a U.S. share of world cell capacity in the data, supported
+    when it covers the U.S. share of world battery demand, else partly supported (plants, but fewer than its needs);
+    without one the data cannot show the plants, only China's lead, so the verdict is at most partly supported."""
+    if us_capacity_share is None or us_demand_share is None:
+        return PARTLY
+    return SUPPORTED if us_capacity_share >= us_demand_share else PARTLY
+
+
+def battery_plants(data_dir: object) -> Evidence:
+    from tradetalks.chapters.ev_china import sentences as ev_china_words
+    from tradetalks.chapters.ev_china import tables as ev_china
+
+    chain = data.load_table("battery_supply_chain", data_dir)
+    cells = data.row_by_id(chain, "figure_id", CELLS)
+    shares = chain[(chain["unit"] == ev_china.SHARE_UNIT) & (chain["country"] == UNITED_STATES)]
+    demand = shares[shares["stage_id"] == US_DEMAND].sort_values("year").tail(1)
+    capacity = shares[shares["stage_id"] == CELL_STAGE].sort_values("year").tail(1)
+    makers = data.load_table("battery_makers", data_dir)
+    year = ev_china.latest_makers_year(makers)
+    listed = makers[(makers["year"] == year) & (makers["counted"] == ev_china.ONE_MAKER)]
+    us_makers = listed[listed["hq_country"] == US_HQ]
+    demand_share = float(demand["value"].iloc[0]) if not demand.empty else None
+    capacity_share = float(capacity["value"].iloc[0]) if not capacity.empty else None
+    verdict = battery_plants_verdict(capacity_share, demand_share)
+    has = (
+        f"the U.S. had {pct(capacity_share)} of the world's cell capacity in {capacity['year'].iloc[0]}"
+        if capacity_share is not None
+        else "the data have no U.S. share of world cell capacity and list no plants, so they cannot show whether U.S. plants exist or are cutting-edge"
+    )
+    text_ = (
+        f"China had {ev_china_words.stated(cells)} of the world's battery-cell production capacity ({cells['year']}); {has}"
+        + (
+            f"; the U.S. made up {pct(demand_share)} of world EV battery demand ({demand['year'].iloc[0]})"
+            if demand_share is not None
+            else ""
+        )
+        + f". Of the {len(listed)} battery makers the data list for {year}, {text.count_words(len(us_makers)) if len(us_makers) else 'none'} "
+        + "is headquartered in the U.S."
+    )
+    for_it = (
+        f"The U.S. is a large market for batteries ({pct(demand_share)} of world demand), the kind of demand plants are built for."
+        if demand_share is not None
+        else "Nothing in the data contradicts that U.S. plants exist."
+    )
+    ranked = "no U.S. company ranks among the makers listed" if us_makers.empty else "few U.S. companies rank among the makers listed"
+    against_it = f"China holds {ev_china_words.stated(cells)} of the world's cell capacity, and {ranked}."
+    would_change = "A U.S. share of world cell capacity at least as large as its share of demand would make the claim supported."
+    used = [chain.loc[[cells.name]], demand, capacity, us_makers]
+    return Evidence(text_, used, ["battery_supply_chain", "battery_makers"], verdict, for_it, against_it, would_change)
+
+
+def tariff_verdict(rates: list[float], car_before: float) -> str:
+    """'The U.S. imposes high tariffs on automotive imports': supported when the car duty was high before 2025 too,
+    partly supported when only some duties (light trucks, the 2025 rates) were high, not supported when none was.
+    A duty is high from ``HIGH_DUTY_PCT`` up."""
+    if car_before >= HIGH_DUTY_PCT:
+        return SUPPORTED
+    return PARTLY if any(rate >= HIGH_DUTY_PCT for rate in rates) else NOT_SUPPORTED
+
+
+def us_tariff_levels(data_dir: object) -> Evidence:
+    timeline = data.load_table("tariff_timeline", data_dir)
+    car_before = figures.baseline_rate(timeline)
+    # the other U.S. duties in force before 2025: the timeline's undated baseline rows (the light-truck duty)
+    undated = timeline[(timeline["jurisdiction"] == tariffs.US) & ~timeline["date"].str.match(r"\d{4}") & timeline["rate_pct"].notna()]
+    others = undated[undated["measure_id"].fillna("") != figures.US_BASELINE]
+    changes = tariffs.rate_changes(tariffs.us_car_rate_steps(timeline))
+    peak, last = tariffs.peak_and_deal(changes)
+    other_text = "".join(f" and {pct(row['rate_pct'])} on {row['product']}" for _, row in others.iterrows())
+    text_ = (
+        f"Before 2025 the U.S. charged {pct(car_before)} on a passenger car{other_text}. In 2025 the car duty rose to "
+        f"{pct(peak['rate_pct'])} ({text.date(peak['date'])}) and settled at {pct(last['rate_pct'])} from {text.date(last['date'])}."
+    )
+    rates = [float(rate) for rate in others["rate_pct"]] + [float(peak["rate_pct"]), float(last["rate_pct"])]
+    verdict = tariff_verdict(rates, car_before)
+    high = [pct(rate) for rate in rates if rate >= HIGH_DUTY_PCT]
+    for_it = (
+        f"The duties in double digits: {text.listed(list(dict.fromkeys(high)))}."
+        if high
+        else "No U.S. duty in the data reaches double digits."
+    )
+    against_it = (
+        f"Before 2025 a Japanese car paid {pct(car_before)} to enter the U.S., against {pct(figures.japan_car_tariff(timeline))} "
+        "on a U.S. car entering Japan."
+    )
+    would_change = "A pre-2025 car duty in double digits would make it supported; a return of every duty to single digits, not supported."
+    used = [changes, others, data.rows_by_id(timeline, "measure_id", figures.US_BASELINE)]
+    return Evidence(text_, used, ["tariff_timeline"], verdict, for_it, against_it, would_change)
+
+
 EVIDENCE: dict[str, Callable[[object], Evidence]] = {
     "german_vs_us_brands": german_vs_us_brands,
     "size_mismatch": size_mismatch,
@@ -334,6 +587,10 @@ EVIDENCE: dict[str, Callable[[object], Evidence]] = {
     "ev_targets": ev_targets,
     "ev_share_japan": ev_share_japan,
     "byd_growth": byd_growth,
+    "byd_claim": byd_claim,
+    "us_push_history": us_push_history,
+    "battery_plants": battery_plants,
+    "us_tariff_levels": us_tariff_levels,
     "ev_vs_hybrid": ev_vs_hybrid,
     "seventh_round": seventh_round,
     "deficit_trend": deficit_trend,

@@ -11,5 +11,6 @@ NEEDED = {
         "figure_id": ("china_cell_capacity_2023", "china_magnet_manufacturing_2024", "china_nickel_refining_2023"),
     },
     "ev_policy_targets": {"target_id": ("tokyo_2030_non_gasoline_cars", "tokyo_2030_enforcement")},
-    "automaker_sales": {"measure_id": ("tesla_deliveries",)},
+    "automaker_sales": {"measure_id": ("tesla_deliveries", "byd_bev_passenger_sales")},
+    "nontariff_barrier_claims": {"claim_id": ("C14",)},
 }

@@ -27,6 +27,12 @@ VERDICT_WORDS = {
     "pending": ("is pending", "are pending"),
 }
 SUPPORTED = "supported"
+# The card's lines on each side of a claim: the checked table's column -> the label readers see.
+CARD_SIDES = {
+    "strongest for": "Strongest evidence for",
+    "strongest against": "Strongest evidence against",
+    "what would change the verdict": "What would change the verdict",
+}
 
 
 # --- figures as prose gives them ---------------------------------------------------------------------
@@ -124,6 +130,11 @@ def cards_html(table: pd.DataFrame) -> str:
             f'<p class="tt-claim-text">{html.escape(row["claim"])}</p>'
             f'<p class="tt-claim-figures"><strong>The figures:</strong> {html.escape(row["the figures that decide it"])}</p>'
             f'<p class="tt-claim-why"><strong>Why:</strong> {html.escape(row["why"])}</p>'
-            f"{link}</article>"
+            + "".join(
+                f'<p class="tt-claim-side"><strong>{label}:</strong> {html.escape(str(row[column]))}</p>'
+                for column, label in CARD_SIDES.items()
+                if str(row.get(column, "") or "")
+            )
+            + f"{link}</article>"
         )
     return '<div class="tt-claims">' + "".join(cards) + "</div>"

@@ -13,6 +13,11 @@ from .evidence import EVIDENCE
 
 CLAIMS_TABLE = "claims"
 NO_EVIDENCE = "none"
+SIDES = ("for_it", "against_it", "would_change")  # the claims table's columns a card may compute instead
+
+
+def _words(cell: object) -> str:
+    return "" if cell is None or pd.isna(cell) else str(cell)
 
 
 def section_anchor(heading: str) -> str:
@@ -46,13 +51,16 @@ def checked_claims(published_pages: set[str], data_dir: object = None) -> tuple[
     rows, used = [], []
     for _, claim in claims.iterrows():
         published = claim["chapter"] in published_pages
+        words = {side: _words(claim.get(side)) for side in SIDES}
         if not published:
             figures, verdict = "Pending: the chapter that checks this claim is not published yet.", "pending"
         elif claim["evidence"] == NO_EVIDENCE:
-            figures, verdict = "No figure can decide a claim about motives.", claim["verdict"]
+            figures, verdict = "No figure can decide a motive or a forecast.", claim["verdict"]
         else:
             evidence = EVIDENCE[claim["evidence"]](data_dir)
-            figures, verdict = evidence.text, claim["verdict"]
+            # a verdict the card's rule computes from its figures wins over the table's (which a test keeps in step)
+            figures, verdict = evidence.text, evidence.verdict or claim["verdict"]
+            words |= {side: computed for side in SIDES if (computed := getattr(evidence, side))}
             used += [frame for frame in evidence.rows if "source_key" in frame.columns]
         rows.append(
             {
@@ -61,6 +69,9 @@ def checked_claims(published_pages: set[str], data_dir: object = None) -> tuple[
                 "verdict": verdict,
                 "the figures that decide it": figures,
                 "why": claim["reasoning"],
+                "strongest for": words["for_it"] if published else "",
+                "strongest against": words["against_it"] if published else "",
+                "what would change the verdict": words["would_change"] if published else "",
                 "evidence": f"{claim['chapter']}.html#{section_anchor(claim['section'])}" if published else "",
                 "section": claim["section"],
             }

@@ -26,7 +26,7 @@ def in_brief(data_dir: str | None = None, **chosen: object) -> list[findings.Fin
     crossings = calculator.break_evens(used, lifecycle)
     swings = calculator.sensitivity(used, calculator.sensitivity_ranges(used, electricity, lifecycle, grid_country))
     return [
-        findings.Finding(sentences.brief_per_km(result, used, lifecycle, grid), SECTION_PER_KM),
+        findings.Finding(sentences.brief_per_km(result, used, lifecycle, grid, str(values["boundary"])), SECTION_PER_KM),
         findings.Finding(sentences.brief_break_even(crossings, used, grid), SECTION_BREAK_EVEN),
         findings.Finding(sentences.brief_sensitivity(swings), SECTION_SENSITIVITY),
     ]

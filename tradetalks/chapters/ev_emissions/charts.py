@@ -300,7 +300,8 @@ def break_even_chart(lines: pd.DataFrame, years: pd.DataFrame, country: str, cro
 
 def tornado_chart(result: pd.DataFrame) -> alt.LayerChart:
     """Bars from the answer at an input's low value to its answer at its high value, each end labelled with the
-    input's value; biggest swing on top; dashed rule: the inputs as chosen; red rule: zero (the two cars equal)."""
+    input's value; biggest swing on top; dashed rule: the inputs as chosen; red rule: zero (the two cars equal); a diamond
+    on zero, labelled with the input's value there, where a bar crosses it (the answer flips)."""
     order = result["label"].tolist()
     shown = result.assign(
         low_text=result["low"].map(number),
@@ -340,7 +341,22 @@ def tornado_chart(result: pd.DataFrame) -> alt.LayerChart:
         .encode(x="base:Q", y=alt.value(0), text="base_text:N")
     )
     zero = alt.Chart(pd.DataFrame({"zero": [0.0]})).mark_rule(color=style.colour("zero_rule"), strokeWidth=2).encode(x="zero:Q")
-    return alt.layer(bars, left, right, base_rule, base_label, zero).properties(height=alt.Step(BAR_STEP - 8))
+    layers = [bars, left, right, base_rule, base_label, zero]
+    # where the answer flips: the bar crosses zero there; the input's value at that point written above the crossing
+    flips = shown[shown["flips_at"].notna()] if "flips_at" in shown else shown.head(0)
+    if not flips.empty:
+        flips = flips.assign(zero=0.0, flip_text=[f"flips at {number(v)}" for v in flips["flips_at"]])
+        layers.append(
+            alt.Chart(flips)
+            .mark_point(shape="diamond", filled=True, size=70, color=style.colour("zero_rule"))
+            .encode(x="zero:Q", y=y, tooltip=[alt.Tooltip("label:N", title="input"), alt.Tooltip("flip_text:N", title="answer")])
+        )
+        layers.append(
+            alt.Chart(flips)
+            .mark_text(align="left", dx=6, dy=-11, fontSize=LABEL_PX - 1, color=style.colour("annotation"))
+            .encode(x="zero:Q", y=y, text="flip_text:N")
+        )
+    return alt.layer(*layers).properties(height=alt.Step(BAR_STEP - 8))
 
 
 # --- prices -------------------------------------------------------------------------------------------------

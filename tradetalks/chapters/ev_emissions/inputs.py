@@ -76,6 +76,22 @@ def battery_range(lifecycle: pd.DataFrame) -> tuple[float, float]:
     return float(row["value_low"]), float(row["value_high"])
 
 
+def upstream_mid_g_per_mj(lifecycle: pd.DataFrame) -> float:
+    """The midpoint of the Korean well-to-pump proxy for petrol, g CO2e per MJ (derived: the well-to-wheel default)."""
+    korea = lifecycle_row(lifecycle, P_UPSTREAM)
+    return (float(korea["value_low"]) + float(korea["value_high"])) / 2
+
+
+def latest_utility_factor(electricity: pd.DataFrame, year: int | None = None) -> pd.Series:
+    """Japan's utilities' CO2 factor per kWh sold (the direct boundary's grid): the latest fiscal year, up to ``year`` if given."""
+    factors = tables.utility_factors(electricity).rename(columns={"year (utilities: fiscal year)": "year"})
+    if year is not None:
+        factors = factors[factors["year"] <= year]
+    if factors.empty:
+        raise parameters.ParameterError(f"the data has no Japanese utilities' CO2 factor for {year} or before; set grid_intensity")
+    return factors.sort_values("year").iloc[-1]
+
+
 def upstream_low_kg_per_l(lifecycle: pd.DataFrame) -> float:
     """Petrol's upstream emissions per litre at the low end of the Korean well-to-pump proxy (derived with the heating value)."""
     korea = lifecycle_row(lifecycle, P_UPSTREAM)
@@ -86,6 +102,7 @@ def resolve_inputs(
     electricity: pd.DataFrame,
     lifecycle: pd.DataFrame,
     *,
+    boundary: str = parameters.WELL_TO_WHEEL,
     grid_country: str = tables.JAPAN,
     grid_year: int | None = None,
     grid_intensity: float | None = None,
@@ -95,12 +112,19 @@ def resolve_inputs(
     hybrid_km_per_l: float | None = None,
     petrol_km_per_l: float | None = None,
     fuel_co2_kg_per_l: float | None = None,
-    fuel_upstream_g_per_mj: float = 0.0,
+    fuel_upstream_g_per_mj: float | None = None,
     battery_kwh: float | None = None,
     battery_kg_per_kwh: float | None = None,
     lifetime_km: float | None = None,
 ) -> tuple[calc.EmissionsInputs, pd.DataFrame]:
-    """Check the chapter's parameters and fill the defaults from the data.
+    """Check the chapter's parameters and fill the defaults from the data, under one ``boundary`` for every car.
+
+    ``well_to_wheel`` (the default): petrol burnt plus its upstream emissions (the midpoint of the
+    data's Korean well-to-pump proxy), electricity at Ember's life-cycle intensity per kWh generated,
+    grid losses added. ``direct``: burning only: petrol's tailpipe CO2 and, for Japan's grid, the
+    utilities' CO2 factor per kWh sold (grid losses already inside it, so none are added).
+    Charging losses are counted once: the catalogue figure is measured at the socket (WLTC "AC") and
+    includes them; ``charging_loss_pct`` is for an ``ev_wh_per_km`` measured at the battery.
 
     Returns the calculator's inputs and a table of them for the page: ``input``, ``value``,
     ``unit``, ``basis`` (sourced, derived and how, or assumption) and ``source_key``.
@@ -120,12 +144,27 @@ def resolve_inputs(
         else:
             add(name, checked, "set by you")
 
+    boundary = parameters.check_boundary(boundary)
+    direct = boundary == parameters.DIRECT
     series = tables.ember_intensity(electricity)
     countries = sorted(series["country"].unique())
     years = {country: tables.grid_years(electricity, country) for country in countries}
     year, intensity = parameters.check_grid(grid_country, grid_year, grid_intensity, years)
+    utility_grid = direct and intensity is None
     if intensity is not None:
         add("grid_g_per_kwh", intensity, "set by you")
+    elif utility_grid:
+        if grid_country != tables.JAPAN:
+            raise parameters.ParameterError(
+                f"boundary='direct' needs a CO2-only grid factor; the data has one for Japan only, not {grid_country}: set grid_intensity"
+            )
+        factor = latest_utility_factor(electricity, year)
+        add(
+            "grid_g_per_kwh",
+            float(factor["utilities_gco2_per_kwh_sold"]),
+            f"sourced: Japan's utilities, CO2 per kWh sold, fiscal {int(factor['year'])} (direct boundary; kg x 1000)",
+            factor["source_key"],
+        )
     else:
         chosen = series[(series["country"] == grid_country) & (series["year"] == year)].iloc[0]
         add(
@@ -135,26 +174,48 @@ def resolve_inputs(
             chosen["source_key"],
         )
 
-    add_sourced("ev_wh_per_km", ev_wh_per_km, P_EV, "sourced: Nissan Sakura, WLTC catalogue figure")
+    add_sourced("ev_wh_per_km", ev_wh_per_km, P_EV, "sourced: Nissan Sakura, WLTC catalogue figure, measured at the socket (AC)")
 
     grid_loss_label = f"sourced: {lifecycle_row(lifecycle, P_GRID_LOSS)['parameter']}"
     if grid_intensity is not None:
         grid_loss_label += ", used with the grid intensity you set"
     elif grid_country != tables.JAPAN:
         grid_loss_label += f"; the data has no grid-loss figure for {grid_country}, so Japan's is used"
-    add_sourced(
-        "charging_loss_pct", charging_loss_pct, P_CHARGING_LOSS, f"sourced: {lifecycle_row(lifecycle, P_CHARGING_LOSS)['parameter']}"
-    )
-    add_sourced("grid_loss_pct", grid_loss_pct, P_GRID_LOSS, grid_loss_label)
+    charging = parameters.check_calculator_input("charging_loss_pct", charging_loss_pct)
+    at_socket = charging is None
+    if at_socket:
+        add("charging_loss_pct", 0.0, "counted once, inside the socket figure above (not added again)")
+    elif ev_wh_per_km is None:
+        raise parameters.ParameterError(
+            "the catalogue figure is measured at the socket and already includes charging losses; give charging_loss_pct only with "
+            "an ev_wh_per_km measured at the battery (or leave it None)"
+        )
+    else:
+        add("charging_loss_pct", charging, "set by you (your electricity use is taken as measured at the battery)")
+    if utility_grid and grid_loss_pct is None:
+        add("grid_loss_pct", 0.0, "counted once, inside the utilities' factor per kWh sold (not added again)")
+    else:
+        add_sourced("grid_loss_pct", grid_loss_pct, P_GRID_LOSS, grid_loss_label)
     add_sourced("hybrid_km_per_l", hybrid_km_per_l, P_HYBRID, "sourced: Toyota Prius 1.8 L hybrid, WLTC")
     add_sourced("petrol_km_per_l", petrol_km_per_l, P_PETROL, "sourced: Nissan's assumption for a comparable petrol kei car")
     add_sourced("fuel_co2_kg_per_l", fuel_co2_kg_per_l, P_FUEL_CO2, "sourced: Japan Ministry of the Environment, combustion only")
 
     upstream_g_per_mj = parameters.check_upstream(fuel_upstream_g_per_mj)
-    if upstream_g_per_mj == 0:
-        add("fuel_upstream_kg_per_l", 0.0, "not counted (the default)")
+    heating = lifecycle_row(lifecycle, P_HEATING_VALUE)
+    if upstream_g_per_mj is None and direct:
+        add("fuel_upstream_kg_per_l", 0.0, "not counted (direct boundary: burning only)")
+    elif upstream_g_per_mj is None:
+        korea = lifecycle_row(lifecycle, P_UPSTREAM)
+        add(
+            "fuel_upstream_kg_per_l",
+            calc.upstream_kg_per_l(upstream_mid_g_per_mj(lifecycle), float(heating["value_low"])),
+            f"derived: midpoint of the Korean well-to-pump proxy {korea['value']} {korea['unit']} x petrol's heating value "
+            f"{heating['value']} MJ/L (well-to-wheel boundary)",
+            data.SOURCE_KEY_SEPARATOR.join(dict.fromkeys([str(korea["source_key"]), str(heating["source_key"])])),
+        )
+    elif upstream_g_per_mj == 0:
+        add("fuel_upstream_kg_per_l", 0.0, "not counted (set by you)")
     else:
-        heating = lifecycle_row(lifecycle, P_HEATING_VALUE)
         add(
             "fuel_upstream_kg_per_l",
             calc.upstream_kg_per_l(upstream_g_per_mj, float(heating["value_low"])),
@@ -181,7 +242,7 @@ def resolve_inputs(
 
     # the rows rest on both tables; lifecycle_parameters first, as the page names them
     table = data.derived_from(pd.DataFrame(rows), lifecycle, electricity)
-    inputs = calc.EmissionsInputs(**dict(zip(table["name"], table["value"], strict=True)))
+    inputs = calc.EmissionsInputs(**dict(zip(table["name"], table["value"], strict=True)), ev_wh_at_socket=at_socket)
     return inputs, table
 
 

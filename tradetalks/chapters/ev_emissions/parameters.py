@@ -8,16 +8,36 @@ from collections.abc import Mapping
 from tradetalks import calc, params
 from tradetalks.params import Parameter, ParameterError
 
+# The system boundaries the calculator can apply, the same to every car (the first is the default).
+WELL_TO_WHEEL, DIRECT = "well_to_wheel", "direct"
+BOUNDARIES = {
+    WELL_TO_WHEEL: "well-to-wheel: petrol burnt plus its upstream (well-to-tank) emissions; electricity at its generation's life-cycle "
+    "intensity (Ember, per kWh generated)",
+    DIRECT: "direct: CO2 from burning only, at the tailpipe for petrol and at the power stations' chimneys for electricity "
+    "(Japan's utilities' CO2 factor per kWh sold)",
+}
+
 PARAMETERS: tuple[Parameter, ...] = (
     params.DATA_DIR,
+    Parameter(
+        "boundary",
+        WELL_TO_WHEEL,
+        "what each car's emissions count, the same for every car: well_to_wheel (fuel upstream + burning; grid life cycle) or direct "
+        "(burning only: tailpipe; power stations' CO2)",
+    ),
     Parameter("grid_country", "Japan", "whose grid (Ember series): Japan, China, Germany, Norway, United States or World"),
     Parameter("grid_year", None, "year of that grid's intensity; None means the latest year in the data"),
     Parameter("grid_intensity", None, "grid intensity in g CO2(e) per kWh generated; overrides grid_year; None means use grid_year"),
-    Parameter("ev_wh_per_km", None, "electric car's use in Wh/km; None means the kei BEV's catalogue figure (lifecycle_parameters)"),
+    Parameter(
+        "ev_wh_per_km",
+        None,
+        "electric car's use in Wh/km; None means the kei BEV's catalogue figure, measured at the socket (lifecycle_parameters)",
+    ),
     Parameter(
         "charging_loss_pct",
         None,
-        "% of the energy from the socket lost while charging; None means the measured average in lifecycle_parameters (TCS)",
+        "% lost between socket and battery; None means already inside the socket figure (0); set it only with an ev_wh_per_km measured "
+        "at the battery",
     ),
     Parameter(
         "grid_loss_pct",
@@ -27,7 +47,11 @@ PARAMETERS: tuple[Parameter, ...] = (
     Parameter("hybrid_km_per_l", None, "hybrid's fuel economy in km/L; None means the Prius 1.8 L WLTC figure"),
     Parameter("petrol_km_per_l", None, "petrol car's fuel economy in km/L; None means Nissan's figure for a petrol kei car"),
     Parameter("fuel_co2_kg_per_l", None, "CO2 per litre of petrol burnt; None means Japan's Ministry of the Environment factor"),
-    Parameter("fuel_upstream_g_per_mj", 0.0, "petrol's upstream (well-to-tank) emissions in g CO2e/MJ; 0 means not counted"),
+    Parameter(
+        "fuel_upstream_g_per_mj",
+        None,
+        "petrol's upstream (well-to-tank) g CO2e/MJ; None means the boundary's: the Korean proxy's midpoint (well_to_wheel), 0 (direct)",
+    ),
     Parameter("battery_kwh", None, "battery capacity in kWh; None means the kei BEV's battery (lifecycle_parameters)"),
     Parameter("battery_kg_per_kwh", None, "battery manufacturing in kg CO2 per kWh; None means the midpoint of ICCT's range (derived)"),
     Parameter(
@@ -62,8 +86,15 @@ def check_calculator_input(name: str, value: object, calculator_name: str | None
     return check_number(name, value, low, high, unit)
 
 
-def check_upstream(fuel_upstream_g_per_mj: object) -> float:
-    """Petrol's upstream factor in g CO2e per MJ (0: not counted)."""
+def check_boundary(boundary: object) -> str:
+    """The system boundary, one of ``BOUNDARIES``."""
+    return params.check_choice("boundary", boundary, list(BOUNDARIES))  # type: ignore[arg-type]
+
+
+def check_upstream(fuel_upstream_g_per_mj: object) -> float | None:
+    """Petrol's upstream factor in g CO2e per MJ (0: not counted; None: the boundary's default)."""
+    if fuel_upstream_g_per_mj is None:
+        return None
     low, high = UPSTREAM_LIMIT
     return check_number("fuel_upstream_g_per_mj", fuel_upstream_g_per_mj, low, high, "g CO2e per MJ")
 

@@ -14,7 +14,7 @@ import pandas as pd
 
 from tradetalks import calc, text
 
-from . import calculator, inputs, tables, units
+from . import calculator, inputs, parameters, tables, units
 from .units import about_g_km, about_g_kwh, g_km, g_kwh, number, yen_kwh
 
 # The inputs that size the battery's share: compared with the grid's range in the sensitivity prose.
@@ -252,19 +252,60 @@ def per_km_comparisons(result: pd.DataFrame, chosen: calc.EmissionsInputs, lifec
     return words
 
 
+RIVAL_NAMES = {"hybrid": "the hybrid", "petrol": "the petrol kei car"}
+
+
+def boundary_words(boundary: str) -> str:
+    """The system boundary as the page names it (``parameters.BOUNDARIES``)."""
+    return parameters.BOUNDARIES[boundary]
+
+
+def range_verdict(verdicts: pd.DataFrame, rival: str) -> str:
+    """The electric car against ``rival`` across ICCT's battery footprints, from both ends of the range:
+    'ahead of the hybrid at ICCT's low battery footprint, behind it at the high one (it flips at about 160 kg CO2 per kWh)'."""
+    row = verdicts.set_index("rival").loc[rival]
+    name = RIVAL_NAMES[rival]
+    low_ahead, high_ahead = row["gap_low"] < 0, row["gap_high"] < 0
+    if low_ahead and high_ahead:
+        return f"ahead of {name} across ICCT's range of battery footprints"
+    if not low_ahead and not high_ahead:
+        return f"behind {name} across ICCT's range of battery footprints"
+    flip = f" (the answer flips at {text.about(row['flips_at'], 'kg CO2 per kWh')})" if not pd.isna(row["flips_at"]) else ""
+    first, second = ("ahead of", "behind it") if low_ahead else ("behind", "ahead of it")
+    return f"{first} {name} at ICCT's low battery footprint, {second} at the high one{flip}"
+
+
+def range_title(verdicts: pd.DataFrame) -> str:
+    """The per-km chart's title: the verdict against the hybrid over the battery's range (not one point)."""
+    row = verdicts.set_index("rival").loc["hybrid"]
+    low_ahead, high_ahead = row["gap_low"] < 0, row["gap_high"] < 0
+    if low_ahead and high_ahead:
+        return "The EV beats the hybrid across ICCT's range of battery footprints"
+    if not low_ahead and not high_ahead:
+        return "The EV emits more than the hybrid across ICCT's battery range"
+    return (
+        "The EV beats the hybrid only with a low-footprint battery"
+        if low_ahead
+        else "The EV beats the hybrid only with a high-footprint battery"
+    )
+
+
 def per_km_chart(result: pd.DataFrame, chosen: calc.EmissionsInputs, lifecycle: pd.DataFrame, grid: str) -> dict[str, str]:
-    """The per-km chart's title (the electric car with its battery against the hybrid), subtitle and description."""
+    """The per-km chart's title (the electric car with its battery against the hybrid, over the battery's range), subtitle
+    and description."""
     by_car = result.set_index("car")
     ev, hybrid, petrol = by_car.loc["electric"], by_car.loc["hybrid"], by_car.loc["petrol"]
     compared = per_km_comparisons(result, chosen, lifecycle)
+    verdicts = calculator.battery_verdicts(chosen, lifecycle)
     return chart_text(
-        f"Counting its battery, the EV emits {compared['total_vs_hybrid']} the hybrid",
+        range_title(verdicts),
         f"Grams of CO2(e) per km by car, in use and from making the battery, on {grid} (derived); "
         "line: the battery at both ends of ICCT's range",
         f"On {grid} the electric kei car emits {g_km(ev['use_phase'])} in use, {compared['use_phase_vs_hybrid']} the hybrid's "
         f"{g_km(hybrid['total'])}; its battery adds {g_km(ev['battery'])}, for {g_km(ev['total'])} "
         f"({span_words(ev['total_battery_low'], ev['total_battery_high'], 'g/km')} across ICCT's range of battery footprints), "
-        f"{compared['total_vs_hybrid']} the hybrid and {compared['total_vs_petrol']} the petrol kei car's {g_km(petrol['total'])}.",
+        f"{compared['total_vs_hybrid']} the hybrid and {compared['total_vs_petrol']} the petrol kei car's {g_km(petrol['total'])}: "
+        f"{range_verdict(verdicts, 'hybrid')}, and {range_verdict(verdicts, 'petrol')}.",
     )
 
 
@@ -290,7 +331,10 @@ def per_km_results(
     leeway = chosen.ev_wh_per_km / 1000 * tables.ember_revision(electricity) + stated_precision(pack_row["value"])
     icct = inputs.lifecycle_row(lifecycle, inputs.P_BATTERY_PER_KM)
     use_span = calculator.electric_ranges(chosen, lifecycle)["use_phase"]
+    verdicts = calculator.battery_verdicts(chosen, lifecycle)
     return {
+        "verdict_vs_hybrid": range_verdict(verdicts, "hybrid"),
+        "verdict_vs_petrol": range_verdict(verdicts, "petrol"),
         "ev_use": g_km(ev_row["use_phase"]),
         "hybrid_use": g_km(hybrid_row["use_phase"]),
         "petrol_use": g_km(petrol_row["use_phase"]),
@@ -396,11 +440,22 @@ def sensitivity_chart(swings: pd.DataFrame) -> dict[str, str]:
     label = in_sentence(top["label"])
     return chart_text(
         f"The {label} outweighs every other input: {about_g_km(top['swing'])}",
-        "Electric minus hybrid, g CO2(e) per km with the battery counted, each input at its low and high value (derived)",
+        "Electric minus hybrid, g CO2(e) per km with the battery counted, each input at its low and high value (derived); "
+        "a mark where the answer flips",
         f"With every input as chosen the electric car emits {gap_words(top['base'])} than the hybrid; "
         f"the {label} alone moves that from {gap_words(min(top['output_low'], top['output_high']))} "
-        f"to {gap_words(max(top['output_low'], top['output_high']))}.",
+        f"to {gap_words(max(top['output_low'], top['output_high']))}. {flips_words(swings)}",
     )
+
+
+def flips_words(swings: pd.DataFrame) -> str:
+    """Which inputs flip the answer within their range, and at what value: 'The answer flips within the range of the battery
+    manufacturing footprint (at about 160 kg CO2 per kWh of battery) and ...'."""
+    flipping = swings.dropna(subset=["flips_at"])
+    if flipping.empty:
+        return "No input flips the answer within its range."
+    listed = [f"the {in_sentence(row['label'])} (at {text.about(row['flips_at'], row['unit'])})" for _, row in flipping.iterrows()]
+    return f"The answer flips within the range of {text.listed(listed)}."
 
 
 def sensitivity(swings: pd.DataFrame, ranges: pd.DataFrame) -> dict[str, str]:
@@ -414,6 +469,7 @@ def sensitivity(swings: pd.DataFrame, ranges: pd.DataFrame) -> dict[str, str]:
         "top_range": f"{gap_words(min(top['output_low'], top['output_high']))} to {gap_words(max(top['output_low'], top['output_high']))}",
         "base_gap": gap_words(swings["base"].iloc[0]),
         "top_sourced": f"{in_sentence(sourced['label'])} ({about_g_km(sourced['swing'])})",
+        "flips": flips_words(swings),
         "lifetime_range": f"{number(lifetime['low'])} to {number(lifetime['high'])} km",
         "battery_vs_grid": battery_against_grid(swings.set_index("input")["swing"]),
     }
@@ -493,8 +549,7 @@ def exercises(utilities: pd.DataFrame, chosen: calc.EmissionsInputs, lifecycle: 
     utility_g = float(utilities.iloc[-1]["utilities_gco2_per_kwh_sold"])
     footprint = calc.break_even_battery_kg_per_kwh(chosen)
     low, high = inputs.battery_range(lifecycle)
-    korea = inputs.lifecycle_row(lifecycle, inputs.P_UPSTREAM)
-    with_upstream = chosen.replace(fuel_upstream_kg_per_l=inputs.upstream_low_kg_per_l(lifecycle))
+    without_upstream = chosen.replace(fuel_upstream_kg_per_l=0.0)
     return {
         "ex_utility_cmd": text.Code(f"python -m tradetalks run ev_emissions -p grid_intensity {utility_g:g} -p grid_loss_pct 0"),
         "ex_utility_use": g_km(calc.ev_use_g_per_km(chosen.ev_wh_per_km, utility_g, chosen.charging_loss_pct, 0.0)),
@@ -502,24 +557,29 @@ def exercises(utilities: pd.DataFrame, chosen: calc.EmissionsInputs, lifecycle: 
         if footprint > 0
         else "none: the electric car emits more than the hybrid in use alone",
         "ex_battery_range": f"{low:g} to {high:g} kg CO2 per kWh",
-        "ex_upstream_cmd": text.Code(f"python -m tradetalks run ev_emissions -p fuel_upstream_g_per_mj {korea['value_low']:g}"),
-        "ex_upstream_answer": break_even_words(calc.break_even_intensity(with_upstream)),
+        "ex_upstream_cmd": text.Code("python -m tradetalks run ev_emissions -p fuel_upstream_g_per_mj 0"),
+        "ex_upstream_answer": break_even_words(calc.break_even_intensity(without_upstream)),
     }
 
 
 # --- in brief -----------------------------------------------------------------------------------------------
 
 
-def brief_per_km(result: pd.DataFrame, chosen: calc.EmissionsInputs, lifecycle: pd.DataFrame, grid: str) -> str:
+BOUNDARY_SHORT = {parameters.WELL_TO_WHEEL: "counted well-to-wheel for every car", parameters.DIRECT: "counting direct CO2 for every car"}
+
+
+def brief_per_km(
+    result: pd.DataFrame, chosen: calc.EmissionsInputs, lifecycle: pd.DataFrame, grid: str, boundary: str = parameters.WELL_TO_WHEEL
+) -> str:
     """The chapter's key finding: the electric car against the hybrid in use, then with its battery."""
     by_car = result.set_index("car")
     ev, hybrid = by_car.loc["electric"], by_car.loc["hybrid"]
     compared = per_km_comparisons(result, chosen, lifecycle)
-    joined = "and" if compared["use_phase_vs_hybrid"] == compared["total_vs_hybrid"] else "but"
+    verdicts = calculator.battery_verdicts(chosen, lifecycle)
     return (
-        f"On {grid} an electric kei car emits {compared['use_phase_vs_hybrid']} a hybrid in use "
-        f"({g_km(ev['use_phase'])} against {g_km(hybrid['total'])}), {joined} {compared['total_vs_hybrid']} the hybrid "
-        f"once its battery's manufacture is counted ({g_km(ev['total'])})."
+        f"On {grid}, {BOUNDARY_SHORT[boundary]}, an electric kei car emits {compared['use_phase_vs_hybrid']} a hybrid in use "
+        f"({g_km(ev['use_phase'])} against {g_km(hybrid['total'])}); with its battery's manufacture counted it is "
+        f"{range_verdict(verdicts, 'hybrid')}, and {range_verdict(verdicts, 'petrol')}."
     )
 
 
