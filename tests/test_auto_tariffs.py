@@ -124,7 +124,8 @@ def test_rounds_are_found_by_id_and_milestone():
 
 def test_news_report_checks_compute_the_verdict(trade, exports):
     rounds = data.load_table("negotiation_rounds")
-    checks = sentences.news_report_checks(rounds, figures.consistent_balance(trade), tables.japan_side_shares(exports))
+    claims = data.load_table(tables.CLAIMS_TABLE)
+    checks = sentences.news_report_checks(rounds, figures.consistent_balance(trade), tables.japan_side_shares(exports), claims)
     widening = checks.iloc[1]
     # the last full year's deficit is smaller than the year before's: the "widening" claim is not supported
     assert widening[sentences.VERDICT].startswith("not supported")
@@ -135,10 +136,51 @@ def test_news_report_checks_compute_the_verdict(trade, exports):
         assert f"{text.usd_bn_from_millions(deficit[year])} in {year}" in widening[sentences.SHOWN]
     # the shares the report's third claim rests on: 2024's three reports, from 28.3% to 30%
     assert checks.iloc[2][sentences.SHOWN].startswith("Autos were 28.3% to 30% of Japan's exports to the U.S. in 2024")
-    # no raw notes or ids glued into the cells: the G7 row names the rounds and their dates
+    # no raw notes or ids glued into the cells: the G7 row names the rounds and their dates, and says the summit's
+    # timing is reported (the data hold no date for the summit), not derived
     assert checks.iloc[3][sentences.SHOWN] == (
-        "Round 6 (13–14 June 2025) aimed at a deal at the G7 summit; the deal came in round 8 (21–23 July 2025)"
+        "Round 6 (13–14 June 2025) aimed at a deal at the G7 summit; the data give the summit no date, so that it came "
+        "after this round is reported, not derived. The deal came in round 8 (21–23 July 2025); the data do not record "
+        "what the leaders agreed at the summit"
     )
+
+
+def test_the_data_hold_no_date_for_the_g7_summit():
+    """The G7 row says the summit's timing is reported, not derived: true only while no table dates the summit itself.
+    A row dating it (a milestone or a timeline entry) should replace that wording with the rounds' dates against it."""
+    rounds = data.load_table("negotiation_rounds")
+    assert set(rounds["milestone"].dropna()) == {tables.BEFORE_G7, tables.DEAL}
+    timeline = data.load_table("tariff_timeline")
+    assert not timeline["measure_id"].fillna("").str.contains("g7").any()
+
+
+def test_news_claims_are_picked_by_claim_id():
+    claims = data.load_table(tables.CLAIMS_TABLE)
+    picked = tables.news_claims(claims)
+    assert picked["claim_id"].tolist() == list(tables.NEWS_CLAIMS.values())
+    assert (picked["chapter"] == "auto_tariffs").all() and (picked["text"] == "news report").all()
+    with pytest.raises(KeyError, match="news-g7"):
+        tables.news_claims(claims[claims["claim_id"] != "news-g7"])
+
+
+def test_news_verdicts_agree_with_the_claims_page(trade, exports):
+    """Every news claim this chapter checks has the verdict the claims page shows for it (a verdict the card
+    computes included), and the claim in the same words."""
+    from tradetalks.chapters import claims as claims_page
+
+    rounds, claims = data.load_table("negotiation_rounds"), data.load_table(tables.CLAIMS_TABLE)
+    checks = sentences.news_report_checks(rounds, figures.consistent_balance(trade), tables.japan_side_shares(exports), claims)
+    card, _ = claims_page.tables.checked_claims({"auto_tariffs"} | set(claims["chapter"]))
+    card_verdicts = dict(zip(claims["claim_id"], card["verdict"], strict=True))
+    assert len(checks) == len(tables.NEWS_CLAIMS)
+    for claim_id, (_, row) in zip(tables.NEWS_CLAIMS.values(), checks.iterrows(), strict=True):
+        assert row[sentences.VERDICT] == card_verdicts[claim_id], claim_id
+        assert row[sentences.CLAIM] == claims.set_index("claim_id").loc[claim_id, "claim"].rstrip("."), claim_id
+    # the deficit's recorded verdict still follows the data: it narrowed, so "widening" is not supported
+    deficit = -figures.consistent_balance(trade).set_index("year")["balance_musd"]
+    talks = tables.talks_year(rounds)
+    recorded = claims.set_index("claim_id").loc[tables.NEWS_CLAIMS["deficit"], "verdict"]
+    assert recorded == ("supported" if deficit[talks - 1] > deficit[talks - 2] else "not supported")
 
 
 def chapter_numbers(data_dir: object) -> dict:
@@ -155,7 +197,11 @@ def chapter_numbers(data_dir: object) -> dict:
         "shares": tables.cars_share_of_imports(exports, balance)["cars_share_pct"].tolist(),
         "japan_shares": tables.japan_side_shares(exports)["value"].tolist(),
         "rounds": (len(tables.numbered_rounds(rounds)), tables.talks_year(rounds), len(tables.news_report_rounds(rounds))),
-        "checks": sentences.news_report_checks(rounds, balance, tables.japan_side_shares(exports))[sentences.VERDICT].str[:13].tolist(),
+        "checks": sentences.news_report_checks(
+            rounds, balance, tables.japan_side_shares(exports), data.load_table(tables.CLAIMS_TABLE, data_dir)
+        )[sentences.VERDICT]
+        .str[:13]
+        .tolist(),
         "before_framework": len(tables.rounds_before(rounds, tables.framework_agreement(timeline)["date"])),
         "window": tables.focus_window(tables.us_car_rate_steps(timeline)),
         "others": tables.other_estimates(trade, balance)["balance_musd"].tolist(),

@@ -238,22 +238,94 @@ def test_section_anchor_matches_sphinx():
 
 # --- verdicts that follow from their figures (issue 16) ------------------------------------------------------
 
-COMPUTED = {
-    "news-high-tariffs": claims.evidence.us_tariff_levels,
-    "essay-since-trump": claims.evidence.us_push_history,
-    "essay-us-batteries": claims.evidence.battery_plants,
-    "essay-byd": claims.evidence.byd_claim,
-    "essay-roads": claims.evidence.size_mismatch,
-}
+RULE_CLAIMS = CLAIMS[CLAIMS["rule"].notna()]
 
 
-@pytest.mark.parametrize("claim_id", sorted(COMPUTED))
+def threshold(claim_id):
+    """A rule's threshold, read from the claims table's row (the fixture row of the rule tests)."""
+    return claims.evidence.rule_threshold(None, claim_id).value
+
+
+def test_every_rule_has_one_claim_and_the_needs_register_them():
+    from tradetalks.chapters.claims import needs
+
+    assert sorted(RULE_CLAIMS["rule"]) == sorted(claims.evidence.RULES)
+    assert set(needs.NEEDED["claims"]["claim_id"]) == set(RULE_CLAIMS["claim_id"])
+    assert RULE_CLAIMS["threshold"].notna().all() and CLAIMS.loc[CLAIMS["rule"].isna(), "threshold"].isna().all()
+
+
+@pytest.mark.parametrize("claim_id", sorted(RULE_CLAIMS["claim_id"]))
 def test_computed_verdicts_match_the_claims_table_and_show_both_sides(claim_id, checked):
-    card = COMPUTED[claim_id](None)
-    assert card.verdict == CLAIMS.set_index("claim_id").loc[claim_id, "verdict"]
-    assert card.for_it and card.against_it and card.would_change
+    """On the shipped data, the verdict each rule computes is the verdict recorded in the claims table."""
+    claim = CLAIMS.set_index("claim_id").loc[claim_id]
+    card = claims.evidence.EVIDENCE[claim["evidence"]](None)
+    assert card.verdict == claim["verdict"]
+    assert card.for_it and card.against_it and card.would_change and card.rule and card.because
     row = checked.iloc[CLAIMS.index[CLAIMS["claim_id"] == claim_id][0]]
     assert row["verdict"] == card.verdict and row["strongest for"] == card.for_it
+    assert row["verdict rule"] == card.rule and row["verdict note"] == ""  # recorded == computed: nothing to explain
+    assert claims.evidence.threshold_words(threshold(claim_id), claim["threshold_unit"]) in card.rule
+
+
+def test_cards_tell_rules_from_editorial_judgements(checked):
+    ruled = checked["verdict rule"] != ""
+    assert ruled.sum() == len(RULE_CLAIMS)
+    assert (checked.loc[~ruled, "verdict note"] == claims.tables.EDITORIAL).all()
+    html = claims.sentences.cards_html(checked)
+    assert html.count("Verdict rule:") == len(RULE_CLAIMS)
+    assert html.count("An editorial judgement") == len(CLAIMS) - len(RULE_CLAIMS)
+
+
+def test_check_table_wants_a_rule_to_fit_its_evidence_and_carry_a_threshold():
+    bad = CLAIMS.copy()
+    tariffs = bad.index[bad["claim_id"] == "news-high-tariffs"][0]
+    bad.loc[tariffs, "threshold"] = float("nan")
+    bad.loc[bad["claim_id"] == "essay-buyers", ["rule", "threshold"]] = ["high_duty", 10.0]
+    problems = claims.tables.check_table(bad)
+    assert any("news-high-tariffs" in p and "threshold" in p for p in problems)
+    assert any(p.startswith("essay-buyers: rule 'high_duty'") for p in problems)
+
+
+def rerun_data(tmp_path, changes):
+    """A copy of the shipped data with some claims' thresholds changed, as a rerun with new data would see them."""
+    import shutil
+
+    folder = tmp_path / "data"
+    shutil.copytree(data.resolve_data_dir(None), folder)
+    table = pd.read_csv(folder / "claims.csv", dtype=str, keep_default_na=False)
+    for claim_id, value in changes.items():
+        table.loc[table["claim_id"] == claim_id, "threshold"] = value
+    table.to_csv(folder / "claims.csv", index=False, lineterminator="\n")
+    return str(folder)
+
+
+def test_a_rerun_past_a_threshold_flips_the_verdict_and_says_why(tmp_path):
+    """Lower the high-duty threshold below the pre-2025 car duty: the card's verdict follows the rule, and says why."""
+    from tradetalks import figures
+
+    car_before = figures.baseline_rate(data.load_table("tariff_timeline"))
+    lowered = car_before / 2
+    folder = rerun_data(tmp_path, {"news-high-tariffs": f"{lowered:g}"})
+    table, _ = claims.tables.checked_claims(claims.tables.published_pages(), folder)
+    row = table.iloc[CLAIMS.index[CLAIMS["claim_id"] == "news-high-tariffs"][0]]
+    assert row["recorded verdict"] == "partly supported" and row["verdict"] == "supported"
+    assert row["verdict note"].startswith("Recorded verdict: partly supported. With these figures the rule gives supported, because ")
+    assert f"the car duty before 2025, {text.pct(car_before)}, is at or above the threshold of {text.pct(lowered)}" in row["verdict note"]
+    assert f"A duty counts as high from {text.pct(lowered)}" in row["verdict rule"]
+    assert "Verdict changed by the rule:</strong> Recorded verdict: partly supported." in claims.sentences.cards_html(table)
+    # the other rule cards, whose thresholds did not move, still agree with the record
+    others = table[(table["verdict rule"] != "") & (table["verdict"] != row["verdict"])]
+    assert (others["verdict note"] == "").all()
+    assert claims.tables.rules_in_words(folder)["high_duty"] == row["verdict rule"]
+
+
+def test_a_rerun_can_flip_the_since_trump_verdict_the_other_way(tmp_path):
+    card = claims.evidence.us_push_history(None)
+    predating = len(card.rows[0]) - 1  # the rows cited: the complaints before President Trump's first statement, and it
+    folder = rerun_data(tmp_path, {"essay-since-trump": str(predating + 1)})
+    moved = claims.evidence.us_push_history(folder)
+    assert card.verdict == "not supported" and moved.verdict == "supported"
+    assert f"{predating} U.S. complaints predate" in moved.because and "below the threshold" in moved.because
 
 
 def test_every_card_shows_each_side_and_what_would_change_it(checked):
@@ -262,11 +334,11 @@ def test_every_card_shows_each_side_and_what_would_change_it(checked):
     assert "Strongest evidence against" in claims.sentences.cards_html(checked)
 
 
-def test_tariff_verdict_follows_the_rates_on_both_sides_of_double_digits():
-    verdict, high = claims.evidence.tariff_verdict, claims.evidence.HIGH_DUTY_PCT
-    assert verdict([high + 15, high + 5], high - 7.5) == "partly supported"  # high for trucks and 2025, not cars before
-    assert verdict([high + 15], high) == "supported"
-    assert verdict([high - 1, high - 5], high - 7.5) == "not supported"
+def test_tariff_verdict_follows_the_rates_on_both_sides_of_the_threshold():
+    verdict, high = claims.evidence.tariff_verdict, threshold("news-high-tariffs")
+    assert verdict([high + 15, high + 5], high - 7.5, high) == "partly supported"  # high for trucks and 2025, not cars before
+    assert verdict([high + 15], high, high) == "supported"
+    assert verdict([high - 1, high - 5], high - 7.5, high) == "not supported"
 
 
 def test_tariff_card_figures_are_the_tariffs_chapters():
@@ -283,8 +355,9 @@ def test_tariff_card_figures_are_the_tariffs_chapters():
 def test_since_trump_verdict_on_both_sides_and_the_record_it_reads():
     from tradetalks.chapters.japan_market import history
 
-    assert claims.evidence.since_trump_verdict(1991, 2018) == "not supported"
-    assert claims.evidence.since_trump_verdict(2018, 2018) == "supported"
+    at_least = threshold("essay-since-trump")
+    assert claims.evidence.since_trump_verdict(int(at_least), at_least) == "not supported"
+    assert claims.evidence.since_trump_verdict(int(at_least) - 1, at_least) == "supported"
     timeline = history.claims_timeline(data.load_table("nontariff_barrier_claims"))
     us = timeline[timeline["actor_group"].isin(history.US_ACTOR_GROUPS) & (timeline["stance"] == "asserts_barrier")]
     card = claims.evidence.us_push_history(None).text
@@ -292,10 +365,11 @@ def test_since_trump_verdict_on_both_sides_and_the_record_it_reads():
 
 
 def test_battery_plants_verdict_on_both_sides():
-    verdict = claims.evidence.battery_plants_verdict
-    assert verdict(None, 13.0) == "partly supported"  # the data cannot show the plants: no better than partly
-    assert verdict(14.0, 13.0) == "supported"
-    assert verdict(6.0, 13.0) == "partly supported"
+    verdict, covers = claims.evidence.battery_plants_verdict, threshold("essay-us-batteries")
+    demand = 13.0
+    assert verdict(None, demand, covers) == "partly supported"  # the data cannot show the plants: no better than partly
+    assert verdict(demand * covers / 100, demand, covers) == "supported"
+    assert verdict(demand * covers / 100 * 0.9, demand, covers) == "partly supported"
 
 
 def test_battery_plants_card_uses_the_ev_chapters_wording():
@@ -307,19 +381,23 @@ def test_battery_plants_card_uses_the_ev_chapters_wording():
 
 
 def test_byd_verdict_is_at_most_partly_supported_and_says_the_price_half_is_unchecked():
-    assert claims.evidence.byd_verdict(0.4, True) == "partly supported"
-    assert claims.evidence.byd_verdict(-0.1, True) == "not supported"
-    assert claims.evidence.byd_verdict(0.4, False) == "not supported"
+    above = threshold("essay-byd")
+    assert claims.evidence.byd_verdict(above + 40, True, above) == "partly supported"
+    assert claims.evidence.byd_verdict(above, True, above) == "not supported"  # growth must pass the threshold
+    assert claims.evidence.byd_verdict(above - 10, True, above) == "not supported"
+    assert claims.evidence.byd_verdict(above + 40, False, above) == "not supported"
     assert "unchecked" in claims.evidence.byd_claim(None).text
 
 
 def test_parking_verdict_follows_the_market_chapters_fits():
     from tradetalks.chapters.japan_market import sizes
 
-    too_big = pd.DataFrame({"model_id": ["a"], "fits_mechanical_parking": ["no: 229 mm too wide"]})
-    fits = pd.DataFrame({"model_id": ["a"], "fits_mechanical_parking": ["yes"]})
-    assert claims.evidence.parking_verdict(too_big) == "partly supported"  # roads unchecked: no better than partly
-    assert claims.evidence.parking_verdict(fits) == "not supported"
+    at_least = int(threshold("essay-roads"))
+    ids = [f"m{i}" for i in range(at_least)]
+    too_big = pd.DataFrame({"model_id": ["a", *ids], "fits_mechanical_parking": ["no: 229 mm too wide"] * (at_least + 1)})
+    fits = pd.DataFrame({"model_id": ["a", *ids], "fits_mechanical_parking": ["no: 229 mm too wide"] + ["yes"] * at_least})
+    assert claims.evidence.parking_verdict(too_big, at_least) == "partly supported"  # roads unchecked: no better than partly
+    assert claims.evidence.parking_verdict(fits, at_least) == "not supported"
     structural = data.load_table("structural_factors")
     table = sizes.fit_table(sizes.with_kinds(sizes.footprints(structural), data.load_table("japan_bestsellers")), structural)
     us = table[table["kind"] == sizes.US_BRAND]
@@ -335,11 +413,13 @@ def test_opinions_say_what_would_bear_on_them():
 
 @pytest.mark.parametrize(
     ("gap_low", "gap_high", "verdict"),
-    [(-5.0, -1.0, "not supported"), (-5.0, 10.0, "partly supported"), (2.0, 10.0, "supported")],
+    [(-5.0, -1.0, "not supported"), (-5.0, 10.0, "partly supported"), (0.0, 10.0, "supported")],
 )
 def test_the_eco_verdict_follows_the_battery_range(gap_low, gap_high, verdict):
-    """The EV against the hybrid at both ends of ICCT's battery footprints decides 'an EV is not eco-friendly'."""
-    assert claims.evidence.eco_verdict(gap_low, gap_high) == verdict
+    """The EV against the hybrid at both ends of ICCT's battery footprints decides 'an EV is not eco-friendly'; the gaps
+    are offsets from the claims table's threshold, so each case sits on its side of it."""
+    excess = threshold("essay-eco")
+    assert claims.evidence.eco_verdict(excess + gap_low, excess + gap_high, excess) == verdict
 
 
 def test_the_eco_card_states_the_chapters_range_verdict():

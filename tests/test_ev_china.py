@@ -743,3 +743,75 @@ def test_in_brief_follows_the_data(data_copy: Path):
         encoding="utf-8",
     )
     assert "3.1% of new cars sold in Japan" in page.brief.in_brief(str(data_copy))[0].sentence
+
+
+# --- one count of markets on the page --------------------------------------------------------------------
+
+COUNTED = __import__("re").compile(r"\bof (?:the )?(\w+) (?:markets|countries and regions)\b")
+
+
+def stated_counts(share: pd.DataFrame, tables: dict[str, pd.DataFrame], countries: list[str], powertrain: str) -> dict[str, list[str]]:
+    """Every count of markets the page states, by where it stands: chart title and description, prose, In brief, essay check."""
+    years = page.tables.share_years(share)
+    series = page.tables.share_series(share, countries, powertrain, years[0], years[-1])
+    chart = page.sentences.share_chart_text(series, page.tables.powertrain_label(share, powertrain), powertrain)
+    essay = page.sentences.essay_checks(
+        share,
+        tables["china_share_global_ev"],
+        tables["battery_supply_chain"],
+        tables["battery_makers"],
+        tables["automaker_sales"],
+        tables["ev_policy_targets"],
+        countries,
+    )
+    texts = {
+        "chart title": chart["title"],
+        "chart description": chart["description"],
+        "prose": page.sentences.ev_rush(share, series, years[-1], powertrain)["ev_rank_sentence"],
+        "in brief": page.sentences.brief_rush(share, countries),
+        "essay check": " ".join(essay.iloc[0]),
+    }
+    return {where: COUNTED.findall(sentence) for where, sentence in texts.items()}
+
+
+@pytest.mark.parametrize(
+    ("countries", "powertrain"),
+    [
+        (page.parameters.DEFAULT_COUNTRIES, "EV"),
+        (page.parameters.DEFAULT_COUNTRIES, "BEV"),
+        (["Japan", "China", "Germany", "Norway", "World", "United States", "EU27", "Europe"], "EV"),
+        (["Japan", "Norway"], "EV"),
+    ],
+)
+def test_every_count_of_markets_on_the_page_agrees(tables, countries, powertrain):
+    """The issue's '6' against '7' markets: every sentence that ranks Japan counts the same frame
+    (tables.markets_compared), so the chart, the prose, In brief and the essay check state one count."""
+    share = tables["ev_sales_share"]
+    years = page.tables.share_years(share)
+    markets = page.tables.markets_compared(page.tables.share_series(share, countries, "EV", years[0], years[-1]))
+    counts = stated_counts(share, tables, countries, powertrain)
+    assert all(found for where, found in counts.items() if where != "chart title"), counts  # each states the count
+    assert bool(counts["chart title"]) == ("World" not in countries)  # a title with the world's share needs no count
+    assert {count for found in counts.values() for count in found} == {text.count_words(len(markets))}, counts
+
+
+def test_markets_compared_are_the_charts_countries_but_the_world(tables):
+    share = tables["ev_sales_share"]
+    series = page.tables.share_series(share, page.parameters.DEFAULT_COUNTRIES, "EV", 2015, 2025)
+    markets = page.tables.markets_compared(series)
+    raw = {
+        r["country"]
+        for r in rows_of("ev_sales_share")
+        if r["year"] == "2024" and r["dataset"] == page.tables.IEA and r["powertrain_id"] == page.tables.POWERTRAINS["EV"]
+    }
+    expected = {page.tables.country_label(name) for name in raw} & set(page.parameters.DEFAULT_COUNTRIES) - {"World"}
+    assert set(markets["country"]) == expected
+    assert markets["share_pct"].is_monotonic_decreasing
+    assert page.sentences.rank_among(markets) == f"the lowest of the {text.count_words(len(expected))} markets compared"
+
+
+def test_in_brief_ranks_japan_among_the_chosen_markets():
+    brief = page.brief.in_brief(countries=["Japan", "Norway", "World"])
+    assert brief[0].sentence.endswith("the lowest of the two markets compared.")
+    with pytest.raises(ParameterError):
+        page.brief.in_brief(countries=["Atlantis"])

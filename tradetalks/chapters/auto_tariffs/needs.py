@@ -15,6 +15,14 @@ NEEDED = {
             "deal_reached",
         ),
     },
+    "claims": {
+        "claim_id": (
+            "news-seventh-round",
+            "news-deficit",
+            "news-autos-exports",
+            "news-g7",
+        ),
+    },
     "japan_auto_exports_us": {
         "measure_id": (
             "us_car_imports_from_japan",

@@ -348,43 +348,44 @@ def japan_share_range(japan_shares: pd.DataFrame) -> str:
     return f"{pct(latest.min())} to {pct(latest.max())} of Japan's exports to the U.S. in {latest_period}, by what each report counts"
 
 
-def news_report_checks(rounds: pd.DataFrame, series: pd.DataFrame, japan_shares: pd.DataFrame) -> pd.DataFrame:
-    """The news report's checkable background claims about its round, against the data."""
+def g7_timing(before_g7: pd.Series, deal: pd.Series) -> str:
+    """What the data show about the G7 claim, and no more: the round recorded as aiming at a deal at the summit, the
+    round recorded as reaching the deal, and that the summit's own date is not in the data (its timing is reported)."""
+    return (
+        f"Round {before_g7['round']} ({text.date_span(before_g7['start_date'], before_g7['end_date'])}) "
+        f"{tables.MILESTONES[tables.BEFORE_G7]}; the data give the summit no date, so that it came after this round is "
+        f"reported, not derived. The deal came in round {deal['round']} ({text.date_span(deal['start_date'], deal['end_date'])}); "
+        "the data do not record what the leaders agreed at the summit"
+    )
+
+
+def news_report_checks(rounds: pd.DataFrame, series: pd.DataFrame, japan_shares: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
+    """The news report's checkable background claims about its round, against the data.
+
+    Each row is a claim of the claims table (``claims``, ``data/claims.csv``), picked by its claim_id
+    (``tables.NEWS_CLAIMS``): the claim's words and its verdict are that table's, so the claims page and this
+    chapter cannot label the same claim differently; this page adds the figures.
+    """
+    claimed = tables.news_claims(claims)
     reported = tables.news_report_round(rounds)
     before_g7, deal = tables.before_g7_and_deal(rounds)
     before, latest = tables.years_before_talks(series, rounds)
-    widened = latest["balance_musd"] < before["balance_musd"]
+    shown = {
+        "round": (
+            f"Round {reported['round']}, {text.date_span(reported['start_date'], reported['end_date'])}, "
+            f"{reported['location']}: {reported['outcome']}"
+        ),
+        "deficit": (
+            f"U.S. goods deficit with Japan: {usd_bn_from_millions(-before['balance_musd'])} in {int(before['year'])}, "
+            f"{usd_bn_from_millions(-latest['balance_musd'])} in {int(latest['year'])} (Census, consistent series)"
+        ),
+        "autos": f"Autos were {japan_share_range(japan_shares)} (see the table below)",
+        "g7": g7_timing(before_g7, deal),
+    }
     checks = pd.DataFrame(
         [
-            {
-                CLAIM: "The minister travels to Washington for a seventh round focused on auto tariffs",
-                SHOWN: (
-                    f"Round {reported['round']}, {text.date_span(reported['start_date'], reported['end_date'])}, "
-                    f"{reported['location']}: {reported['outcome']}"
-                ),
-                VERDICT: "supported",
-            },
-            {
-                CLAIM: "The talks unfold against a widening U.S. trade deficit",
-                SHOWN: (
-                    f"U.S. goods deficit with Japan: {usd_bn_from_millions(-before['balance_musd'])} in {int(before['year'])}, "
-                    f"{usd_bn_from_millions(-latest['balance_musd'])} in {int(latest['year'])} (Census, consistent series)"
-                ),
-                VERDICT: "supported" if widened else "not supported: the deficit narrowed in the last full year before the talks",
-            },
-            {
-                CLAIM: "Automobiles are a critical part of Japan's exports (to the U.S.)",
-                SHOWN: f"Autos were {japan_share_range(japan_shares)} (see the table below)",
-                VERDICT: "supported",
-            },
-            {
-                CLAIM: "The leaders met at the G7 summit without reaching a binding deal",
-                SHOWN: (
-                    f"Round {before_g7['round']} ({text.date_span(before_g7['start_date'], before_g7['end_date'])}) aimed at a deal at "
-                    f"the G7 summit; the deal came in round {deal['round']} ({text.date_span(deal['start_date'], deal['end_date'])})"
-                ),
-                VERDICT: "consistent with the data",
-            },
+            {CLAIM: str(claimed.loc[role, "claim"]).rstrip("."), SHOWN: shown[role], VERDICT: claimed.loc[role, "verdict"]}
+            for role in tables.NEWS_CLAIMS
         ]
     )
-    return data.derived_from(checks, rounds, series, japan_shares)
+    return data.derived_from(checks, rounds, series, japan_shares, claims)

@@ -22,6 +22,15 @@ CAR_IMPORTS, AUTOS_SHARE = "us_car_imports_from_japan", "autos_share_of_japan_ex
 NEWS_REPORT_ROUND = "round_7"
 BEFORE_G7, DEAL = "before_g7_summit", "deal_reached"
 NUMBERED_ROUND = "numbered_round"
+# The news report's claims this page checks, by the claims table's claim_id (data/claims.csv), in the check's order:
+# each one's verdict is the claims table's, so this page and the claims page cannot label the same claim differently.
+CLAIMS_TABLE = "claims"
+NEWS_CLAIMS = {
+    "round": "news-seventh-round",
+    "deficit": "news-deficit",
+    "autos": "news-autos-exports",
+    "g7": "news-g7",
+}
 # automaker_tariff_impact's company value for the seven makers' combined figure (an enum of the schema).
 SEVEN_MAKERS = "Seven major Japanese automakers (combined)"
 # The rate chart's window: this many months before the first change of 2025 and after the last change.
@@ -180,6 +189,13 @@ def talks_year(rounds: pd.DataFrame) -> int:
 def news_report_rounds(rounds: pd.DataFrame) -> pd.DataFrame:
     """The rounds the news report's checks read: its own round, the one before the G7 summit, the deal's."""
     return rounds[(rounds["round_id"] == NEWS_REPORT_ROUND) | rounds["milestone"].isin([BEFORE_G7, DEAL])]
+
+
+def news_claims(claims: pd.DataFrame) -> pd.DataFrame:
+    """The claims table's rows for the news report's claims this page checks, picked by claim_id, indexed by
+    their role in ``NEWS_CLAIMS`` (a missing id raises, naming the table)."""
+    rows = {role: data.row_by_id(claims, "claim_id", claim_id) for role, claim_id in NEWS_CLAIMS.items()}
+    return data.derived_from(pd.DataFrame(rows).T, claims)
 
 
 def before_g7_and_deal(rounds: pd.DataFrame) -> tuple[pd.Series, pd.Series]:

@@ -46,8 +46,105 @@ WHAT_COUNTS = {TOKYO_TARGET: "conventional hybrids count as non-gasoline"}
 
 # Verdicts (the claims table's words) a card's code may reach.
 SUPPORTED, PARTLY, NOT_SUPPORTED = "supported", "partly supported", "not supported"
-# A duty counts as "high" from double digits up: the page states this rule in words ("How fair is this page?").
-HIGH_DUTY_PCT = 10.0
+CLAIMS_TABLE = "claims"
+# The claims whose verdict a rule computes (claims.claim_id, registered in needs.py): each card reads its rule's
+# threshold from its row of the claims table (columns rule, threshold, threshold_unit), never from code.
+HIGH_TARIFFS, SINCE_TRUMP, ROADS = "news-high-tariffs", "essay-since-trump", "essay-roads"
+BYD_CLAIM, US_BATTERIES, ECO = "essay-byd", "essay-us-batteries", "essay-eco"
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A verdict rule: the evidence whose card applies it, and the rule in words given its threshold in words."""
+
+    evidence: str
+    words: Callable[[str], str]
+
+
+# The rules, by the claims table's rule id. Their words are the page's statement of the rule ("How fair is this page?"
+# and each card); the thresholds come from the claims table.
+RULES: dict[str, Rule] = {
+    "high_duty": Rule(
+        "us_tariff_levels",
+        lambda t: (
+            f"A duty counts as high from {t}: the claim is supported if the car duty was high before 2025 too, partly supported "
+            "if only some duties (light trucks, the 2025 rates) were high, and not supported if none was."
+        ),
+    ),
+    "complaints_before_trump": Rule(
+        "us_push_history",
+        lambda t: (
+            "“Ever since the Trump years” is not supported once the number of U.S. complaints of Japanese barriers in the "
+            f"record from before President Trump's first statement in it reaches {t}; it is supported otherwise."
+        ),
+    ),
+    "models_that_fit_parking": Rule(
+        "size_mismatch",
+        lambda t: (
+            "The parking half fails once the number of U.S.-brand models the data can measure that fit a typical "
+            f"mechanical-parking space reaches {t}; the roads half is unchecked, so the claim is at best partly supported."
+        ),
+    ),
+    "byd_sales_growth": Rule(
+        "byd_claim",
+        lambda t: (
+            f"The growth and integration half holds if BYD's new-energy sales grew by more than {t} on the year before and "
+            "BYD makes its own batteries; the price half is unchecked, so the claim is at best partly supported."
+        ),
+    ),
+    "capacity_covers_demand": Rule(
+        "battery_plants",
+        lambda t: (
+            f"Supported only if the U.S. share of world cell capacity is at least {t} of its share of world battery demand; "
+            "partly supported otherwise, or when the data lack either share (they cannot show the plants themselves)."
+        ),
+    ),
+    "ev_excess_over_hybrid": Rule(
+        "ev_vs_hybrid",
+        lambda t: (
+            f"Supported if the electric car emits at least {t} more than the hybrid at both ends of ICCT's range of battery "
+            "footprints, not supported if it emits less than that at both ends, partly supported if the battery decides."
+        ),
+    ),
+}
+
+
+def threshold_words(value: float, unit: str) -> str:
+    """A rule's threshold as the claims table states it: (10, 'percent') -> '10%', (1, 'complaints') -> '1 complaint'."""
+    if unit == "percent":
+        return text.pct(value)
+    if unit == "g/km":
+        return f"{value:g} g/km"
+    return f"{value:g} {unit[:-1] if value == 1 and unit.endswith('s') else unit}"
+
+
+@dataclass(frozen=True)
+class Threshold:
+    """A claim's rule and threshold, read from its row of the claims table."""
+
+    rule: str
+    value: float
+    unit: str
+
+    @property
+    def words(self) -> str:
+        return threshold_words(self.value, self.unit)
+
+    @property
+    def rule_words(self) -> str:
+        return RULES[self.rule].words(self.words)
+
+
+def rule_threshold(data_dir: object, claim_id: str) -> Threshold:
+    """The rule and threshold of ``claim_id`` from the claims table (a row without a rule is an editorial verdict)."""
+    row = data.row_by_id(data.load_table(CLAIMS_TABLE, data_dir), "claim_id", claim_id)
+    if pd.isna(row.get("rule")) or pd.isna(row.get("threshold")) or row["rule"] not in RULES:
+        raise ValueError(f"claims table: {claim_id} has no known rule with a threshold")
+    return Threshold(str(row["rule"]), float(row["threshold"]), str(row["threshold_unit"]))
+
+
+def at_or_above(value: float, threshold: float) -> str:
+    return "at or above" if value >= threshold else "below"
 
 
 @dataclass
@@ -66,6 +163,8 @@ class Evidence:
     for_it: str = ""
     against_it: str = ""
     would_change: str = ""
+    rule: str = ""  # the rule in words, with its threshold from the claims table (a card with a computed verdict)
+    because: str = ""  # the figure against the threshold: why the rule gives this verdict
 
 
 def _latest_calendar(table: pd.DataFrame, column: str = "period") -> pd.DataFrame:
@@ -87,12 +186,14 @@ def german_vs_us_brands(data_dir: object) -> Evidence:
     return Evidence(text_, [pd.DataFrame([mercedes, us])], ["japan_import_sales_by_brand"])
 
 
-def parking_verdict(us_fits: pd.DataFrame) -> str:
-    """The roads-and-parking claim: the parking half holds when every U.S.-brand model with a footprint in the data is too
-    big for a typical mechanical-parking space; the roads half is unchecked (no statistic), so at most partly supported."""
+def parking_verdict(us_fits: pd.DataFrame, fitting_models: float) -> str:
+    """The roads-and-parking claim: the parking half fails once ``fitting_models`` (the claims table's threshold) of the
+    U.S.-brand models with a footprint in the data fit a typical mechanical-parking space; the roads half is unchecked
+    (no statistic), so at most partly supported."""
     if us_fits.empty:
         return NOT_SUPPORTED
-    return PARTLY if not us_fits["fits_mechanical_parking"].str.startswith("yes").any() else NOT_SUPPORTED
+    fit, _ = _fit_counts(us_fits)
+    return NOT_SUPPORTED if fit >= fitting_models else PARTLY
 
 
 def _fit_counts(fits: pd.DataFrame) -> tuple[int, int]:
@@ -132,7 +233,13 @@ def size_mismatch(data_dir: object) -> Evidence:
         + (f"; {text.listed(undrawable)} has only a rough size in the data" if undrawable else "")
         + ". The data have no sizes for the models U.S. brands actually sell in Japan today, and no statistic on narrow roads."
     )
-    verdict = parking_verdict(us)
+    threshold = rule_threshold(data_dir, ROADS)
+    verdict = parking_verdict(us, threshold.value)
+    because = (
+        f"{'none' if us_fit == 0 else us_fit} of the {text.count_words(us_total)} U.S.-brand "
+        f"{'model' if us_total == 1 else 'models'} the data can measure {'fits' if us_fit == 1 or us_total == 1 else 'fit'}, "
+        f"{at_or_above(us_fit, threshold.value)} the threshold of {threshold.words}"
+    )
     too_big = us_built[~us_built["fits_mechanical_parking"].str.startswith("yes")]
     big_names = list(dict.fromkeys(too_big["model"] if "model" in too_big else too_big["label"].str.split(", ").str[0]))
     for_it = (
@@ -141,10 +248,11 @@ def size_mismatch(data_dir: object) -> Evidence:
     )
     against_it = market.large_imports_sentence(factors)
     would_change = (
-        "Sizes of the models U.S. brands actually sell in Japan showing that they fit would make it not supported; "
-        "a statistic on narrow roads could make it supported."
+        f"Sizes of the models U.S. brands actually sell in Japan showing that at least {threshold.words} fit would make it "
+        "not supported; a statistic on narrow roads could make it supported."
     )
-    return Evidence(text_, [parking.head(1), us[["source_key"]]], ["structural_factors"], verdict, for_it, against_it, would_change)
+    used = [parking.head(1), us[["source_key"]]]
+    return Evidence(text_, used, ["structural_factors"], verdict, for_it, against_it, would_change, threshold.rule_words, because)
 
 
 def barrier_claims(data_dir: object) -> Evidence:
@@ -256,11 +364,11 @@ def byd_growth(data_dir: object) -> Evidence:
     return Evidence(text_, [byd[byd["year"] == year], tesla[tesla["year"] == year], ranked], ["automaker_sales", "battery_makers"])
 
 
-def byd_verdict(growth: float, makes_batteries: bool) -> str:
-    """BYD "vertically integrated, on a tear, … unbeatable prices": the growth and integration half is checked (sales rose
-    and BYD ranks among the battery makers); the data have no car prices, so the price half is unchecked and the verdict
-    is at most partly supported."""
-    return PARTLY if growth > 0 and makes_batteries else NOT_SUPPORTED
+def byd_verdict(growth_pct: float, makes_batteries: bool, growth_above_pct: float) -> str:
+    """BYD "vertically integrated, on a tear, … unbeatable prices": the growth and integration half is checked (sales grew
+    by more than ``growth_above_pct``, the claims table's threshold, and BYD ranks among the battery makers); the data have
+    no car prices, so the price half is unchecked and the verdict is at most partly supported."""
+    return PARTLY if growth_pct > growth_above_pct and makes_batteries else NOT_SUPPORTED
 
 
 def byd_claim(data_dir: object) -> Evidence:
@@ -275,7 +383,18 @@ def byd_claim(data_dir: object) -> Evidence:
     change = float(shown["value"].iloc[0]) / float(before["value"].iloc[0]) - 1 if not before.empty else 0.0
     makers = data.load_table("battery_makers", data_dir)
     makes_batteries = not ev_china.byd_battery_rows(makers).empty
-    verdict = byd_verdict(change, makes_batteries)
+    threshold = rule_threshold(data_dir, BYD_CLAIM)
+    verdict = byd_verdict(change * 100, makes_batteries, threshold.value)
+    moved = (
+        f"{'grew' if change > 0 else 'fell'} by {text.about_pct(abs(change) * 100)}"
+        if not before.empty
+        else "have no year before to compare"
+    )
+    because = (
+        f"BYD's new-energy sales {moved}, "
+        f"{'above' if change * 100 > threshold.value else 'not above'} the threshold of {threshold.words}, "
+        f"and BYD {'makes its own batteries' if makes_batteries else 'is not among the battery makers in the data'}"
+    )
     text_ = (
         growth.text.rstrip(".")
         + (
@@ -309,16 +428,22 @@ def byd_claim(data_dir: object) -> Evidence:
     against_it += slowed
     would_change = "Price data for comparable models could lift the verdict to supported or sink it; a fall in BYD's sales would make it not supported."
     rows = [*growth.rows, before]
-    return Evidence(text_, rows, growth.tables, verdict, for_it, against_it, would_change)
+    return Evidence(text_, rows, growth.tables, verdict, for_it, against_it, would_change, threshold.rule_words, because)
 
 
-def eco_verdict(gap_low: float, gap_high: float) -> str:
+def gap_words(gap: float) -> str:
+    """An emissions gap (the electric car's g/km minus the hybrid's) in words: -14.2 -> 'about 14 g/km less'."""
+    return f"{text.about(abs(gap), 'g/km')} {'less' if gap < 0 else 'more'}"
+
+
+def eco_verdict(gap_low: float, gap_high: float, excess_g_km: float) -> str:
     """'An EV is not eco-friendly' on Japan's grid, against the hybrid (the cleanest car it would replace), with its
-    battery counted at both ends of ICCT's range of footprints: not supported when the electric car emits less at
-    both ends, supported when it emits more at both, partly supported when the battery decides."""
-    if gap_low < 0 and gap_high < 0:
+    battery counted at both ends of ICCT's range of footprints: the gaps are the electric car's g/km minus the hybrid's;
+    supported when both reach ``excess_g_km`` (the claims table's threshold), not supported when both fall short of it,
+    partly supported when the battery decides."""
+    if gap_low < excess_g_km and gap_high < excess_g_km:
         return NOT_SUPPORTED
-    return SUPPORTED if gap_low >= 0 and gap_high >= 0 else PARTLY
+    return SUPPORTED if gap_low >= excess_g_km and gap_high >= excess_g_km else PARTLY
 
 
 def ev_vs_hybrid(data_dir: object) -> Evidence:
@@ -342,7 +467,18 @@ def ev_vs_hybrid(data_dir: object) -> Evidence:
         f"{sentences.range_verdict(verdicts, 'hybrid')}, and {sentences.range_verdict(verdicts, 'petrol')}; with a battery "
         f"of middling footprint it would beat the hybrid on a grid below {text.about(crossing, 'g/kWh')}."
     )
-    verdict = eco_verdict(float(hybrid["gap_low"]), float(hybrid["gap_high"]))
+    threshold = rule_threshold(data_dir, ECO)
+    low, high = sorted((float(hybrid["gap_low"]), float(hybrid["gap_high"])))
+    verdict = eco_verdict(low, high, threshold.value)
+    because = (
+        f"across ICCT's range of battery footprints the electric car emits from {gap_words(low)} to {gap_words(high)} "
+        "than the hybrid, "
+        + (
+            f"both {at_or_above(low, threshold.value)} the threshold of {threshold.words}"
+            if (low >= threshold.value) == (high >= threshold.value)
+            else f"one end below the threshold of {threshold.words} and the other at or above it"
+        )
+    )
     for_it = (
         f"With the highest battery footprint in ICCT's range the EV emits {text.about(abs(hybrid['gap_high']), 'g/km')} "
         f"{'more' if hybrid['gap_high'] >= 0 else 'less'} than the hybrid."
@@ -353,7 +489,9 @@ def ev_vs_hybrid(data_dir: object) -> Evidence:
     )
     would_change = f"A grid below {text.about(crossing, 'g/kWh')}, or batteries made with a low footprint, would make it not supported."
     rows = [used[used["source_key"].astype(str) != ""]]
-    return Evidence(text_, rows, ["electricity", "lifecycle_parameters"], verdict, for_it, against_it, would_change)
+    return Evidence(
+        text_, rows, ["electricity", "lifecycle_parameters"], verdict, for_it, against_it, would_change, threshold.rule_words, because
+    )
 
 
 def seventh_round(data_dir: object) -> Evidence:
@@ -453,10 +591,11 @@ def g7_round(data_dir: object) -> Evidence:
     return Evidence(text_, [data.rows_by_id(rounds, "milestone", tariffs.BEFORE_G7, tariffs.DEAL)], ["negotiation_rounds"])
 
 
-def since_trump_verdict(earliest_us: int, trump_year: int) -> str:
-    """'Ever since the Trump years, the U.S. has been fixated …': not supported when the record has U.S. complaints of
-    barriers from before President Trump's first statement in it, supported otherwise."""
-    return NOT_SUPPORTED if earliest_us < trump_year else SUPPORTED
+def since_trump_verdict(complaints_before: int, at_least: float) -> str:
+    """'Ever since the Trump years, the U.S. has been fixated …': not supported when the record has at least ``at_least``
+    (the claims table's threshold) U.S. complaints of barriers from before President Trump's first statement in it,
+    supported otherwise."""
+    return NOT_SUPPORTED if complaints_before >= at_least else SUPPORTED
 
 
 def us_push_history(data_dir: object) -> Evidence:
@@ -482,18 +621,31 @@ def us_push_history(data_dir: object) -> Evidence:
     against_it = (
         f"The earliest U.S. complaint in the record is {trump_year - earliest} years older than President Trump's first statement in it."
     )
-    would_change = "A record in which no U.S. complaint predates the Trump years would make the claim supported."
+    threshold = rule_threshold(data_dir, SINCE_TRUMP)
+    would_change = f"A record in which fewer than {threshold.words} predate the Trump years would make the claim supported."
+    because = (
+        f"{len(before)} U.S. {'complaint predates' if len(before) == 1 else 'complaints predate'} President Trump's first "
+        f"statement in the record ({trump_year}), {at_or_above(len(before), threshold.value)} the threshold of {threshold.words}"
+    )
     used = [data.rows_by_id(claims, "claim_id", *before["claim_id"], TRUMP_FIRST)]
-    return Evidence(text_, used, ["nontariff_barrier_claims"], since_trump_verdict(earliest, trump_year), for_it, against_it, would_change)
+    verdict = since_trump_verdict(len(before), threshold.value)
+    return Evidence(text_, used, ["nontariff_barrier_claims"], verdict, for_it, against_it, would_change, threshold.rule_words, because)
 
 
-def battery_plants_verdict(us_capacity_share: float | None, us_demand_share: float | None) -> str:
+def capacity_to_demand_pct(us_capacity_share: float | None, us_demand_share: float | None) -> float | None:
+    """The U.S. share of world cell capacity as a percentage of its share of world battery demand (None without both)."""
+    if us_capacity_share is None or not us_demand_share:
+        return None
+    return us_capacity_share / us_demand_share * 100
+
+
+def battery_plants_verdict(us_capacity_share: float | None, us_demand_share: float | None, covers_pct: float) -> str:
     """'They already have cutting-edge battery plants': with a U.S. share of world cell capacity in the data, supported
-    when it covers the U.S. share of world battery demand, else partly supported (plants, but fewer than its needs);
-    without one the data cannot show the plants, only China's lead, so the verdict is at most partly supported."""
-    if us_capacity_share is None or us_demand_share is None:
-        return PARTLY
-    return SUPPORTED if us_capacity_share >= us_demand_share else PARTLY
+    when it is at least ``covers_pct`` (the claims table's threshold) of the U.S. share of world battery demand, else
+    partly supported (plants, but fewer than its needs); without one the data cannot show the plants, only China's
+    lead, so the verdict is at most partly supported."""
+    ratio = capacity_to_demand_pct(us_capacity_share, us_demand_share)
+    return PARTLY if ratio is None else SUPPORTED if ratio >= covers_pct else PARTLY
 
 
 def battery_plants(data_dir: object) -> Evidence:
@@ -511,7 +663,15 @@ def battery_plants(data_dir: object) -> Evidence:
     us_makers = listed[listed["hq_country"] == US_HQ]
     demand_share = float(demand["value"].iloc[0]) if not demand.empty else None
     capacity_share = float(capacity["value"].iloc[0]) if not capacity.empty else None
-    verdict = battery_plants_verdict(capacity_share, demand_share)
+    threshold = rule_threshold(data_dir, US_BATTERIES)
+    verdict = battery_plants_verdict(capacity_share, demand_share, threshold.value)
+    ratio = capacity_to_demand_pct(capacity_share, demand_share)
+    because = (
+        "the data lack a U.S. share of world cell capacity or of world battery demand, so the rule cannot reach supported"
+        if ratio is None
+        else f"the U.S. share of world cell capacity is {text.about_pct(ratio)} of its share of world battery demand, "
+        f"{at_or_above(ratio, threshold.value)} the threshold of {threshold.words}"
+    )
     has = (
         f"the U.S. had {pct(capacity_share)} of the world's cell capacity in {capacity['year'].iloc[0]}"
         if capacity_share is not None
@@ -534,18 +694,19 @@ def battery_plants(data_dir: object) -> Evidence:
     )
     ranked = "no U.S. company ranks among the makers listed" if us_makers.empty else "few U.S. companies rank among the makers listed"
     against_it = f"China holds {ev_china_words.stated(cells)} of the world's cell capacity, and {ranked}."
-    would_change = "A U.S. share of world cell capacity at least as large as its share of demand would make the claim supported."
+    would_change = f"A U.S. share of world cell capacity at least {threshold.words} of its share of demand would make the claim supported."
     used = [chain.loc[[cells.name]], demand, capacity, us_makers]
-    return Evidence(text_, used, ["battery_supply_chain", "battery_makers"], verdict, for_it, against_it, would_change)
+    tables_ = ["battery_supply_chain", "battery_makers"]
+    return Evidence(text_, used, tables_, verdict, for_it, against_it, would_change, threshold.rule_words, because)
 
 
-def tariff_verdict(rates: list[float], car_before: float) -> str:
+def tariff_verdict(rates: list[float], car_before: float, high_from_pct: float) -> str:
     """'The U.S. imposes high tariffs on automotive imports': supported when the car duty was high before 2025 too,
     partly supported when only some duties (light trucks, the 2025 rates) were high, not supported when none was.
-    A duty is high from ``HIGH_DUTY_PCT`` up."""
-    if car_before >= HIGH_DUTY_PCT:
+    A duty is high from ``high_from_pct`` (the claims table's threshold) up."""
+    if car_before >= high_from_pct:
         return SUPPORTED
-    return PARTLY if any(rate >= HIGH_DUTY_PCT for rate in rates) else NOT_SUPPORTED
+    return PARTLY if any(rate >= high_from_pct for rate in rates) else NOT_SUPPORTED
 
 
 def us_tariff_levels(data_dir: object) -> Evidence:
@@ -562,20 +723,28 @@ def us_tariff_levels(data_dir: object) -> Evidence:
         f"{pct(peak['rate_pct'])} ({text.date(peak['date'])}) and settled at {pct(last['rate_pct'])} from {text.date(last['date'])}."
     )
     rates = [float(rate) for rate in others["rate_pct"]] + [float(peak["rate_pct"]), float(last["rate_pct"])]
-    verdict = tariff_verdict(rates, car_before)
-    high = [pct(rate) for rate in rates if rate >= HIGH_DUTY_PCT]
+    threshold = rule_threshold(data_dir, HIGH_TARIFFS)
+    verdict = tariff_verdict(rates, car_before, threshold.value)
+    high = list(dict.fromkeys(pct(rate) for rate in rates if rate >= threshold.value))
     for_it = (
-        f"The duties in double digits: {text.listed(list(dict.fromkeys(high)))}."
+        f"The duties at or above {threshold.words}: {text.listed(high)}."
         if high
-        else "No U.S. duty in the data reaches double digits."
+        else f"No other U.S. duty in the data reaches {threshold.words}."
+    )
+    because = (
+        f"the car duty before 2025, {pct(car_before)}, is {at_or_above(car_before, threshold.value)} the threshold of "
+        f"{threshold.words}, and "
+        + (f"the other duties at or above it are {text.listed(high)}" if high else "no other duty in the data reaches it")
     )
     against_it = (
         f"Before 2025 a Japanese car paid {pct(car_before)} to enter the U.S., against {pct(figures.japan_car_tariff(timeline))} "
         "on a U.S. car entering Japan."
     )
-    would_change = "A pre-2025 car duty in double digits would make it supported; a return of every duty to single digits, not supported."
+    would_change = (
+        f"A pre-2025 car duty of {threshold.words} or more would make it supported; every duty below {threshold.words}, not supported."
+    )
     used = [changes, others, data.rows_by_id(timeline, "measure_id", figures.US_BASELINE)]
-    return Evidence(text_, used, ["tariff_timeline"], verdict, for_it, against_it, would_change)
+    return Evidence(text_, used, ["tariff_timeline"], verdict, for_it, against_it, would_change, threshold.rule_words, because)
 
 
 EVIDENCE: dict[str, Callable[[object], Evidence]] = {

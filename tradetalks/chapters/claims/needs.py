@@ -13,4 +13,8 @@ NEEDED = {
     "ev_policy_targets": {"target_id": ("tokyo_2030_non_gasoline_cars", "tokyo_2030_enforcement")},
     "automaker_sales": {"measure_id": ("tesla_deliveries", "byd_bev_passenger_sales")},
     "nontariff_barrier_claims": {"claim_id": ("C14",)},
+    # the claims whose verdict a rule computes: each card reads its rule's threshold from its row
+    "claims": {
+        "claim_id": ("news-high-tariffs", "essay-since-trump", "essay-roads", "essay-byd", "essay-us-batteries", "essay-eco"),
+    },
 }

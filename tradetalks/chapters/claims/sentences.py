@@ -113,6 +113,17 @@ def verdict_description(counts: pd.DataFrame) -> str:
 # --- the cards ----------------------------------------------------------------------------------------
 
 
+def verdict_basis_html(row: pd.Series) -> str:
+    """How the card's verdict was reached: the rule in words with its threshold from data (and, when the figures moved
+    past it, the recorded verdict and why the rule now gives another), or the label of an editorial judgement."""
+    rule, note = str(row.get("verdict rule", "") or ""), str(row.get("verdict note", "") or "")
+    if rule:
+        return f'<p class="tt-claim-rule"><strong>Verdict rule:</strong> {html.escape(rule)}</p>' + (
+            f'<p class="tt-claim-rule-change"><strong>Verdict changed by the rule:</strong> {html.escape(note)}</p>' if note else ""
+        )
+    return f'<p class="tt-claim-rule"><strong>Verdict:</strong> {html.escape(note)}</p>' if note else ""
+
+
 def cards_html(table: pd.DataFrame) -> str:
     """One card per claim: verdict, the claim, the figures, why, and a link to the evidence."""
     cards = []
@@ -130,6 +141,7 @@ def cards_html(table: pd.DataFrame) -> str:
             f'<p class="tt-claim-text">{html.escape(row["claim"])}</p>'
             f'<p class="tt-claim-figures"><strong>The figures:</strong> {html.escape(row["the figures that decide it"])}</p>'
             f'<p class="tt-claim-why"><strong>Why:</strong> {html.escape(row["why"])}</p>'
+            + verdict_basis_html(row)
             + "".join(
                 f'<p class="tt-claim-side"><strong>{label}:</strong> {html.escape(str(row[column]))}</p>'
                 for column, label in CARD_SIDES.items()

@@ -9,11 +9,17 @@ from docutils.nodes import make_id
 
 from tradetalks import data, grid
 
-from .evidence import EVIDENCE
+from .evidence import CLAIMS_TABLE, EVIDENCE, RULES, rule_threshold
 
-CLAIMS_TABLE = "claims"
 NO_EVIDENCE = "none"
 SIDES = ("for_it", "against_it", "would_change")  # the claims table's columns a card may compute instead
+# What a card without a rule says of its verdict, so readers can tell the two kinds apart.
+EDITORIAL = "An editorial judgement, recorded in the claims table beside its reasoning; no rule computes it from the figures."
+
+
+def says_why(recorded: str, computed: str, because: str) -> str:
+    """The card's sentence when a rerun moves a figure past a rule's threshold: the verdict follows the rule, and says so."""
+    return f"Recorded verdict: {recorded}. With these figures the rule gives {computed}, because {because}."
 
 
 def _words(cell: object) -> str:
@@ -30,13 +36,31 @@ def published_pages() -> set[str]:
     return {run.page for run in grid.published_runs()}
 
 
+def has_rule(claim: pd.Series) -> bool:
+    return bool(_words(claim.get("rule")))
+
+
 def check_table(claims: pd.DataFrame) -> list[str]:
-    """Claims whose evidence id is unknown (the schema checks everything else)."""
-    return [
-        f"{row['claim_id']}: unknown evidence {row['evidence']!r}"
-        for _, row in claims.iterrows()
-        if row["evidence"] not in EVIDENCE | {NO_EVIDENCE: None}
-    ]
+    """Claims whose evidence id is unknown, or whose rule does not fit its evidence or lacks a threshold (a claim
+    without a rule has none); the schema checks everything else."""
+    problems = []
+    for _, row in claims.iterrows():
+        if row["evidence"] not in EVIDENCE | {NO_EVIDENCE: None}:
+            problems.append(f"{row['claim_id']}: unknown evidence {row['evidence']!r}")
+        if has_rule(row):
+            if row["rule"] not in RULES or RULES[row["rule"]].evidence != row["evidence"]:
+                problems.append(f"{row['claim_id']}: rule {row['rule']!r} is not the rule of evidence {row['evidence']!r}")
+            if pd.isna(row.get("threshold")) or not _words(row.get("threshold_unit")):
+                problems.append(f"{row['claim_id']}: rule {row['rule']!r} needs a threshold and its unit")
+        elif not pd.isna(row.get("threshold")):
+            problems.append(f"{row['claim_id']}: a threshold without a rule")
+    return problems
+
+
+def rules_in_words(data_dir: object = None) -> dict[str, str]:
+    """Each rule in words with its threshold from the claims table, by rule id (the page's "How fair is this page?")."""
+    claims = data.load_table(CLAIMS_TABLE, data_dir)
+    return {row["rule"]: rule_threshold(data_dir, row["claim_id"]).rule_words for _, row in claims.iterrows() if has_rule(row)}
 
 
 def checked_claims(published_pages: set[str], data_dir: object = None) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -52,14 +76,21 @@ def checked_claims(published_pages: set[str], data_dir: object = None) -> tuple[
     for _, claim in claims.iterrows():
         published = claim["chapter"] in published_pages
         words = {side: _words(claim.get(side)) for side in SIDES}
+        rule, note = ("", "") if not published else ("", EDITORIAL)
         if not published:
             figures, verdict = "Pending: the chapter that checks this claim is not published yet.", "pending"
         elif claim["evidence"] == NO_EVIDENCE:
             figures, verdict = "No figure can decide a motive or a forecast.", claim["verdict"]
         else:
             evidence = EVIDENCE[claim["evidence"]](data_dir)
-            # a verdict the card's rule computes from its figures wins over the table's (which a test keeps in step)
-            figures, verdict = evidence.text, evidence.verdict or claim["verdict"]
+            if has_rule(claim) != (evidence.verdict is not None):
+                raise ValueError(f"{claim['claim_id']}: the claims table's rule and the card's computed verdict disagree")
+            figures, verdict = evidence.text, claim["verdict"]
+            if evidence.verdict is not None:
+                # the rule's verdict on these figures wins over the recorded one, and the card says why if they differ
+                rule, note, verdict = evidence.rule, "", evidence.verdict
+                if evidence.verdict != claim["verdict"]:
+                    note = says_why(claim["verdict"], evidence.verdict, evidence.because)
             words |= {side: computed for side in SIDES if (computed := getattr(evidence, side))}
             used += [frame for frame in evidence.rows if "source_key" in frame.columns]
         rows.append(
@@ -67,6 +98,9 @@ def checked_claims(published_pages: set[str], data_dir: object = None) -> tuple[
                 "claim": claim["claim"],
                 "from": claim["text"],
                 "verdict": verdict,
+                "recorded verdict": claim["verdict"],
+                "verdict rule": rule,
+                "verdict note": note,
                 "the figures that decide it": figures,
                 "why": claim["reasoning"],
                 "strongest for": words["for_it"] if published else "",

@@ -15,7 +15,8 @@ from tradetalks import data, text
 from tradetalks.text import pct
 
 from . import tables
-from .tables import CHINA, CHINA_SALES, COMPANY_SERIES, EDITION_WORDS, IEA, JAPAN, POWERTRAINS, STAGES, WORLD
+from .parameters import DEFAULT_COUNTRIES
+from .tables import CHINA, CHINA_SALES, COMPANY_SERIES, EDITION_WORDS, IEA, JAPAN, STAGES, WORLD
 
 # The powertrain parameter's codes in words, for titles ("Japan's electric car share ...").
 POWERTRAIN_WORDS = {"EV": "electric", "BEV": "battery-electric", "PHEV": "plug-in hybrid"}
@@ -79,6 +80,23 @@ def _or_missing(share_pct: float | None) -> str:
 # --- the EV rush -----------------------------------------------------------------------------------------
 
 
+def japan_rank(markets: pd.DataFrame) -> str:
+    """Japan's rank among the markets compared (``tables.markets_compared``), from the lowest: 'lowest', 'second-lowest'
+    (a market with the same share ranks alike)."""
+    japan = float(markets.loc[markets["country"] == JAPAN, "share_pct"].iloc[0])
+    return text.superlative(int((markets["share_pct"] < japan).sum()) + 1, "lowest")
+
+
+def markets_count(markets: pd.DataFrame) -> str:
+    """How many markets the page ranks Japan among, in words ('five'): the one count every sentence gives."""
+    return text.count_words(len(markets))
+
+
+def rank_among(markets: pd.DataFrame) -> str:
+    """'the lowest of the five markets compared': every sentence that ranks Japan's share says it with this."""
+    return f"the {japan_rank(markets)} of the {markets_count(markets)} markets compared"
+
+
 def _latest_year_shares(series: pd.DataFrame) -> tuple[int | None, dict[str, float], bool]:
     """The chart's last IEA year, each country's share in it (highest first) and whether the shares are derived."""
     latest = tables.latest_shares(series)
@@ -105,8 +123,8 @@ def share_chart_text(series: pd.DataFrame, counted: str, powertrain: str) -> dic
             "subtitle": subtitle,
             "description": "The chart has no figure to show.",
         }
-    ranked = list(shares)
-    top = ranked[0]
+    markets = tables.markets_compared(series)
+    top = markets["country"].iloc[0] if not markets.empty else WORLD
 
     def say(country: str) -> str:
         return share_words(shares[country], derived)
@@ -116,16 +134,16 @@ def share_chart_text(series: pd.DataFrame, counted: str, powertrain: str) -> dic
     elif JAPAN in shares and WORLD in shares:
         title = f"Japan's {words} car share was {say(JAPAN)} in {year}, against {say(WORLD)} worldwide"
     elif JAPAN in shares:
-        title = f"Japan's {words} share was the {text.superlative(len(ranked) - ranked.index(JAPAN), 'lowest')} of {text.count_words(len(ranked))} shown in {year}"
+        title = f"Japan's {words} share was the {japan_rank(markets)} of {markets_count(markets)} markets in {year}"
     else:
         title = f"{top}'s {words} share led at {say(top)} in {year}"
-    shown = f"the {text.count_words(len(ranked))} countries and regions shown"
     if JAPAN in shares:
-        rank = text.superlative(len(ranked) - ranked.index(JAPAN), "lowest")
         world = f", against {say(WORLD)} worldwide" if WORLD in shares else ""
-        first = f"In {year}, {words} cars were {say(JAPAN)} of new cars sold in Japan, the {rank} of {shown}{world}"
+        first = f"In {year}, {words} cars were {say(JAPAN)} of new cars sold in Japan, {rank_among(markets)}{world}"
+    elif markets.empty:
+        first = f"In {year}, {words} cars were {say(top)} of new cars sold worldwide"
     else:
-        first = f"In {year}, {words} cars were {say(top)} of new cars sold in {top}, the highest of {shown}"
+        first = f"In {year}, {words} cars were {say(top)} of new cars sold in {top}, the highest of the {markets_count(markets)} markets compared"
     lead = f"; {top} led with {say(top)}" if JAPAN in shares and top != JAPAN else ""
     note = " (derived from IEA's rounded figures)" if derived else ""
     return {"title": title, "subtitle": subtitle, "description": f"{first}{lead}{note}."}
@@ -136,7 +154,7 @@ def ev_rush(share: pd.DataFrame, series: pd.DataFrame, year_to: int, powertrain:
     latest = tables.latest_shares(series)
     last_year = int(latest["year"].iloc[0]) if not latest.empty else year_to
     peak = tables.japan_peak(share)
-    ranked = latest["country"].tolist()
+    markets = tables.markets_compared(series)
     return {
         "ev_last_year": str(last_year),
         "ev_japan_last": _or_missing(tables.share_of(share, JAPAN, last_year)),
@@ -144,9 +162,8 @@ def ev_rush(share: pd.DataFrame, series: pd.DataFrame, year_to: int, powertrain:
         "ev_japan_peak": pct(peak["share_pct"]),
         "ev_japan_peak_year": str(int(peak["year"])),
         "ev_rank_sentence": (
-            f"Of the {text.count_words(len(ranked))} countries and regions on the chart, Japan's share was the "
-            f"{text.superlative(len(ranked) - ranked.index(JAPAN), 'lowest')}."
-            if JAPAN in ranked
+            f"Japan's share was {rank_among(markets)} on the chart (the world figure aside)."
+            if JAPAN in markets["country"].tolist()
             else "Japan is not among the countries chosen for the chart."
         ),
         "ev_powertrain_note": (
@@ -420,13 +437,12 @@ def stated_target(value: str) -> str:
 
 def brief_rush(share: pd.DataFrame, countries: list[str]) -> str:
     """The chapter's key finding: Japan's share of electric cars against the world's, in the IEA series' latest year."""
-    series = tables.share_series(share, countries, "EV", *_years(share))
-    year, shares, _ = _latest_year_shares(series)
-    ranked = list(shares)
-    rank = text.superlative(len(ranked) - ranked.index(JAPAN), "lowest")
+    year = int(tables.iea_share_rows(share)["year"].max())
+    markets = tables.markets_compared(tables.share_series(share, countries, "EV", *_years(share)))
+    rank = f", {rank_among(markets)}" if JAPAN in markets["country"].tolist() else ""
     return (
-        f"In {year}, electric cars were {pct(shares[JAPAN])} of new cars sold in Japan against {pct(shares[WORLD])} worldwide, "
-        f"the {rank} of the {text.count_words(len(ranked))} countries and regions compared."
+        f"In {year}, electric cars were {pct(tables.share_of(share, JAPAN, year))} of new cars sold in Japan against "
+        f"{pct(tables.share_of(share, WORLD, year))} worldwide{rank}."
     )
 
 
@@ -465,16 +481,19 @@ def essay_checks(
     makers: pd.DataFrame,
     sales: pd.DataFrame,
     targets: pd.DataFrame,
+    countries: list[str] | None = None,
 ) -> pd.DataFrame:
     """The opinion essay's checkable claims (paraphrased), what the data show, and a verdict. Every figure comes from the tables.
 
-    Its rows rest on ``tables.essay_evidence``.
+    Japan is ranked among the markets the chart compares (``countries``, the chapter's parameter; None means its
+    default), by ``tables.markets_compared``: the same count as the chart and the prose. Its rows rest on
+    ``tables.essay_evidence``.
     """
     iea = tables.iea_share_rows(share)
     last = int(iea["year"].max())
     japan, world = tables.share_of(share, JAPAN, last), tables.share_of(share, WORLD, last)
-    last_year = iea[(iea["year"] == last) & (iea["powertrain_id"] == POWERTRAINS["EV"]) & (iea["country"] != WORLD)]
-    rank = int((last_year["share_pct"] < japan).sum()) + 1  # 1 = lowest
+    chosen = DEFAULT_COUNTRIES if countries is None else countries
+    markets = tables.markets_compared(tables.share_series(share, chosen, "EV", *_years(share)))
     derived = china_share[(china_share["derived"] == "yes") & (china_share["measure_id"] == CHINA_SALES)]
     latest_china = derived.loc[derived["year"].idxmax()]
     figure = {name: tables.supply_figure(supply, figure_id) for name, figure_id in tables.ESSAY_SUPPLY_FIGURES.items()}
@@ -495,9 +514,11 @@ def essay_checks(
                     f"({EDITION_WORDS[IEA]})"
                 ),
                 "Verdict": (
-                    f"not supported: Japan's share was the {text.superlative(rank, 'lowest')} of the {len(last_year)} markets in the IEA table"
-                    if japan < world
-                    else "supported"
+                    "supported"
+                    if japan >= world
+                    else f"not supported: Japan's share was {rank_among(markets)}"
+                    if JAPAN in markets["country"].tolist()
+                    else "not supported: Japan's share was below the world's"
                 ),
             },
             {

@@ -219,6 +219,15 @@ def latest_shares(series: pd.DataFrame) -> pd.DataFrame:
     return main[main["year"] == last].sort_values("share_pct", ascending=False).reset_index(drop=True)
 
 
+def markets_compared(series: pd.DataFrame) -> pd.DataFrame:
+    """The markets Japan's share is ranked among, wherever the page ranks it (the chart's title and description,
+    the prose, In brief and the essay check): the series' countries and regions with a share in its last IEA
+    GEVO 2025 year, highest first, the World left out (it is the benchmark the page sets Japan against, not one
+    more market). Every count of markets on the page is this frame's length, so no two can disagree."""
+    latest = latest_shares(series)
+    return latest[latest["country"] != WORLD].reset_index(drop=True)
+
+
 def share_of(share: pd.DataFrame, country: str, year: int, powertrain: str = "EV", dataset: str = IEA) -> float | None:
     """One published share (percent), or None if the table has none; ``powertrain``: a parameter code or a powertrain_id."""
     rows = share[
