@@ -428,3 +428,13 @@ def test_the_eco_card_states_the_chapters_range_verdict():
     card = claims.evidence.ev_vs_hybrid(None)
     assert card.verdict in {"supported", "partly supported", "not supported"}
     assert "ICCT's" in card.text and ev_sentences.RIVAL_NAMES["petrol"] in card.text
+
+
+def test_the_widening_deficit_verdict_follows_its_threshold_from_the_claims_table():
+    threshold = claims.evidence.rule_threshold(None, claims.evidence.DEFICIT).value
+    assert claims.evidence.deficit_verdict(threshold + 0.1, threshold) == "supported"
+    assert claims.evidence.deficit_verdict(threshold, threshold) == "not supported"
+    card = claims.evidence.deficit_trend(None)
+    before, latest, _ = claims.evidence.deficit_change(None)
+    grew = -latest["balance_musd"] > -before["balance_musd"] * (1 + threshold / 100)
+    assert card.verdict == ("supported" if grew else "not supported") and card.because

@@ -50,7 +50,7 @@ CLAIMS_TABLE = "claims"
 # The claims whose verdict a rule computes (claims.claim_id, registered in needs.py): each card reads its rule's
 # threshold from its row of the claims table (columns rule, threshold, threshold_unit), never from code.
 HIGH_TARIFFS, SINCE_TRUMP, ROADS = "news-high-tariffs", "essay-since-trump", "essay-roads"
-BYD_CLAIM, US_BATTERIES, ECO = "essay-byd", "essay-us-batteries", "essay-eco"
+BYD_CLAIM, US_BATTERIES, ECO, DEFICIT = "essay-byd", "essay-us-batteries", "essay-eco", "news-deficit"
 
 
 @dataclass(frozen=True)
@@ -97,6 +97,13 @@ RULES: dict[str, Rule] = {
         lambda t: (
             f"Supported only if the U.S. share of world cell capacity is at least {t} of its share of world battery demand; "
             "partly supported otherwise, or when the data lack either share (they cannot show the plants themselves)."
+        ),
+    ),
+    "deficit_widened": Rule(
+        "deficit_trend",
+        lambda t: (
+            f"“Widening” is supported if the U.S. goods deficit with Japan grew by more than {t} from the second-last to the "
+            "last full year before the talks, and not supported otherwise."
         ),
     ),
     "ev_excess_over_hybrid": Rule(
@@ -519,13 +526,31 @@ def deficit_moved(before: pd.Series, latest: pd.Series) -> str:
     return _change(-latest["balance_musd"], -before["balance_musd"], up="widened", down="narrowed", same="stayed the same")
 
 
+def deficit_verdict(change_pct: float, threshold_pct: float) -> str:
+    """'Against a widening deficit': supported when the deficit grew by more than ``threshold_pct`` in the last full
+    year before the talks (the claims table's threshold), not supported otherwise."""
+    return SUPPORTED if change_pct > threshold_pct else NOT_SUPPORTED
+
+
 def deficit_trend(data_dir: object) -> Evidence:
     before, latest, rows = deficit_change(data_dir)
+    threshold = rule_threshold(data_dir, DEFICIT)
+    first, last = -float(before["balance_musd"]), -float(latest["balance_musd"])
+    change = (last - first) / abs(first) * 100
+    moved = deficit_moved(before, latest)
+    span = f"from {int(before['year'])} to {int(latest['year'])}"
     text_ = (
-        f"The U.S. goods deficit with Japan {deficit_moved(before, latest)} from {usd_bn_from_millions(-before['balance_musd'])} "
-        f"in {int(before['year'])} to {usd_bn_from_millions(-latest['balance_musd'])} in {int(latest['year'])} (Census)."
+        f"The U.S. goods deficit with Japan {moved} from {usd_bn_from_millions(first)} "
+        f"in {int(before['year'])} to {usd_bn_from_millions(last)} in {int(latest['year'])} (Census)."
     )
-    return Evidence(text_, [rows], ["us_japan_goods_trade"])
+    because = (
+        f"the deficit changed by {text.about_pct(change)} {span}, {'above' if change > threshold.value else 'not above'} {threshold.words}"
+    )
+    for_it = f"The deficit is large: {usd_bn_from_millions(last)} in {int(latest['year'])}."
+    against_it = f"It {moved} by {text.about_pct(abs(change))} {span}."
+    would_change = f"A rise of more than {threshold.words} in the last full year before the talks would make it supported."
+    verdict = deficit_verdict(change, threshold.value)
+    return Evidence(text_, [rows], ["us_japan_goods_trade"], verdict, for_it, against_it, would_change, threshold.rule_words, because)
 
 
 def autos_share_of_exports(data_dir: object) -> Evidence:

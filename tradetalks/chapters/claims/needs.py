@@ -15,6 +15,14 @@ NEEDED = {
     "nontariff_barrier_claims": {"claim_id": ("C14",)},
     # the claims whose verdict a rule computes: each card reads its rule's threshold from its row
     "claims": {
-        "claim_id": ("news-high-tariffs", "essay-since-trump", "essay-roads", "essay-byd", "essay-us-batteries", "essay-eco"),
+        "claim_id": (
+            "news-high-tariffs",
+            "essay-since-trump",
+            "essay-roads",
+            "essay-byd",
+            "essay-us-batteries",
+            "essay-eco",
+            "news-deficit",
+        ),
     },
 }
