@@ -438,3 +438,44 @@ def test_the_widening_deficit_verdict_follows_its_threshold_from_the_claims_tabl
     before, latest, _ = claims.evidence.deficit_change(None)
     grew = -latest["balance_musd"] > -before["balance_musd"] * (1 + threshold / 100)
     assert card.verdict == ("supported" if grew else "not supported") and card.because
+
+
+def test_the_autos_exports_verdict_follows_its_threshold_from_the_claims_table():
+    threshold = claims.evidence.rule_threshold(None, claims.evidence.AUTOS_EXPORTS).value
+    assert claims.evidence.autos_verdict([threshold, threshold + 5], threshold) == "supported"
+    assert claims.evidence.autos_verdict([threshold - 0.1, threshold + 5], threshold) == "partly supported"
+    assert claims.evidence.autos_verdict([threshold - 0.1], threshold) == "not supported"
+    assert claims.evidence.autos_verdict([], threshold) == "not supported"
+    card = claims.evidence.autos_share_of_exports(None)
+    shares = card.rows[0]["value"]
+    assert card.verdict == (
+        "supported" if (shares >= threshold).all() else "partly supported" if (shares >= threshold).any() else "not supported"
+    )
+    assert text.pct(threshold) in card.rule and text.pct(threshold) in card.because
+
+
+def test_the_autos_exports_verdict_moves_when_the_threshold_passes_the_shares(tmp_path):
+    shares = claims.evidence.autos_share_of_exports(None).rows[0]["value"]
+    above = float(shares.max()) + 1
+    folder = rerun_data(tmp_path, {claims.evidence.AUTOS_EXPORTS: f"{above:g}"})
+    card = claims.evidence.autos_share_of_exports(folder)
+    assert card.verdict == "not supported" and "below the threshold" in card.because
+
+
+def test_the_china_parts_verdict_follows_its_threshold_from_the_claims_table():
+    threshold = claims.evidence.rule_threshold(None, claims.evidence.CHINA_PARTS).value
+    assert claims.evidence.china_parts_verdict(threshold, threshold + 1, threshold) == "supported"
+    assert claims.evidence.china_parts_verdict(threshold - 0.1, threshold + 1, threshold) == "partly supported"
+    assert claims.evidence.china_parts_verdict(threshold - 0.1, threshold - 0.1, threshold) == "not supported"
+    card = claims.evidence.battery_chain(None)
+    assert card.verdict == "supported" and text.pct(threshold) in card.rule and text.pct(threshold) in card.because
+
+
+def test_the_china_parts_verdict_moves_when_the_threshold_passes_a_share(tmp_path):
+    chain = data.load_table("battery_supply_chain", None)
+    cells, magnets = (
+        float(data.row_by_id(chain, "figure_id", figure_id)["value"]) for figure_id in (claims.evidence.CELLS, claims.evidence.MAGNETS)
+    )
+    between = (min(cells, magnets) + max(cells, magnets)) / 2
+    card = claims.evidence.battery_chain(rerun_data(tmp_path, {claims.evidence.CHINA_PARTS: f"{between:g}"}))
+    assert card.verdict == "partly supported" and "below" in card.because

@@ -51,6 +51,7 @@ CLAIMS_TABLE = "claims"
 # threshold from its row of the claims table (columns rule, threshold, threshold_unit), never from code.
 HIGH_TARIFFS, SINCE_TRUMP, ROADS = "news-high-tariffs", "essay-since-trump", "essay-roads"
 BYD_CLAIM, US_BATTERIES, ECO, DEFICIT = "essay-byd", "essay-us-batteries", "essay-eco", "news-deficit"
+AUTOS_EXPORTS, CHINA_PARTS = "news-autos-exports", "essay-china-parts"
 
 
 @dataclass(frozen=True)
@@ -104,6 +105,22 @@ RULES: dict[str, Rule] = {
         lambda t: (
             f"“Widening” is supported if the U.S. goods deficit with Japan grew by more than {t} from the second-last to the "
             "last full year before the talks, and not supported otherwise."
+        ),
+    ),
+    "autos_share_critical": Rule(
+        "autos_share_of_exports",
+        lambda t: (
+            f"Autos count as a critical part of Japan's exports to the U.S. from a share of {t}: the claim is supported if "
+            "every report of the latest year puts their share at or above it, partly supported if only some do, and not "
+            "supported if none does."
+        ),
+    ),
+    "china_share_of_parts": Rule(
+        "battery_chain",
+        lambda t: (
+            f"“Largely made in China” holds for a part from a Chinese share of {t} of its world output or capacity: the claim is "
+            "supported if China's shares of both battery cells and motor magnets reach it, partly supported if only one "
+            "does, and not supported if neither does."
         ),
     ),
     "ev_excess_over_hybrid": Rule(
@@ -295,6 +312,14 @@ def reverse_import_scale(data_dir: object) -> Evidence:
     return Evidence(text_, used, ["us_japan_goods_trade", "trade_balance_and_prices", "japan_import_market_totals"])
 
 
+def china_parts_verdict(cells_pct: float, magnets_pct: float, largely_from_pct: float) -> str:
+    """'The critical parts of EVs, batteries and motors, are largely made in China': supported when China's shares of
+    both battery-cell capacity and magnet manufacturing reach ``largely_from_pct`` (the claims table's threshold),
+    partly supported when only one does, not supported when neither does."""
+    reached = sum(share >= largely_from_pct for share in (cells_pct, magnets_pct))
+    return SUPPORTED if reached == 2 else PARTLY if reached == 1 else NOT_SUPPORTED
+
+
 def battery_chain(data_dir: object) -> Evidence:
     from tradetalks.chapters.ev_china import sentences as ev_china
 
@@ -307,7 +332,27 @@ def battery_chain(data_dir: object) -> Evidence:
         f"{ev_china.stated(magnets)} ({magnets['measure']}, {magnets['year']}); "
         f"but of nickel refining only {ev_china.stated(nickel)} ({nickel['year']})."
     )
-    return Evidence(text_, [chain.loc[[cells.name, magnets.name, nickel.name]]], ["battery_supply_chain"])
+    threshold = rule_threshold(data_dir, CHINA_PARTS)
+    cells_pct, magnets_pct = float(cells["value"]), float(magnets["value"])
+    verdict = china_parts_verdict(cells_pct, magnets_pct, threshold.value)
+    because = (
+        f"China's share of battery-cell capacity ({ev_china.stated(cells)}) is {at_or_above(cells_pct, threshold.value)} the "
+        f"threshold of {threshold.words}, and its share of motor magnets ({ev_china.stated(magnets)}) "
+        f"{at_or_above(magnets_pct, threshold.value)} it"
+    )
+    lead = [name for name, share in (("battery cells", cells_pct), ("motor magnets", magnets_pct)) if share >= threshold.value]
+    for_it = (
+        f"China has {ev_china.stated(cells)} of the world's battery-cell capacity and makes {ev_china.stated(magnets)} of its "
+        f"rare-earth magnets, so {text.listed(lead) if lead else 'neither part'} {'reaches' if len(lead) < 2 else 'reach'} the "
+        f"threshold of {threshold.words}."
+    )
+    against_it = f"Other steps of the chain are less concentrated: China refines only {ev_china.stated(nickel)} of the world's nickel."
+    would_change = (
+        f"A Chinese share below {threshold.words} of battery cells or of motor magnets would make it partly supported; "
+        "below it for both, not supported."
+    )
+    rows = [chain.loc[[cells.name, magnets.name, nickel.name]]]
+    return Evidence(text_, rows, ["battery_supply_chain"], verdict, for_it, against_it, would_change, threshold.rule_words, because)
 
 
 def ev_targets(data_dir: object) -> Evidence:
@@ -553,6 +598,14 @@ def deficit_trend(data_dir: object) -> Evidence:
     return Evidence(text_, [rows], ["us_japan_goods_trade"], verdict, for_it, against_it, would_change, threshold.rule_words, because)
 
 
+def autos_verdict(shares_pct: list[float], critical_from_pct: float) -> str:
+    """'Automobiles are a critical part of Japan's exports': supported when every report of the latest year puts autos'
+    share of Japan's exports to the U.S. at or above ``critical_from_pct`` (the claims table's threshold), partly
+    supported when only some do, not supported when none does (or there is no report)."""
+    reached = [share >= critical_from_pct for share in shares_pct]
+    return SUPPORTED if reached and all(reached) else PARTLY if any(reached) else NOT_SUPPORTED
+
+
 def autos_share_of_exports(data_dir: object) -> Evidence:
     exports = data.load_table("japan_auto_exports_us", data_dir)
     shares = tariffs.japan_side_shares(exports).sort_values("period")
@@ -564,10 +617,31 @@ def autos_share_of_exports(data_dir: object) -> Evidence:
     else:
         counted = "which count autos differently" if latest["metric"].nunique() == len(latest) else "which count autos alike"
         reports = f"{text.count_words(len(latest))} reports, {counted}"
-    text_ = (
-        f"In {latest['period'].iloc[0]} autos were {figure} of Japan's exports to the U.S., by Japan's own trade statistics ({reports})."
+    year = latest["period"].iloc[0]
+    text_ = f"In {year} autos were {figure} of Japan's exports to the U.S., by Japan's own trade statistics ({reports})."
+    threshold = rule_threshold(data_dir, AUTOS_EXPORTS)
+    values = [float(value) for value in latest["value"]]
+    verdict = autos_verdict(values, threshold.value)
+    reached = sum(value >= threshold.value for value in values)
+    because = f"the reports of {year} put autos' share at {figure}, " + (
+        f"all {at_or_above(low, threshold.value)} the threshold of {threshold.words}"
+        if (low >= threshold.value) == (high >= threshold.value)
+        else f"some below the threshold of {threshold.words} and some at or above it"
     )
-    return Evidence(text_, [latest], ["japan_auto_exports_us"])
+    earlier = shares[shares["period"] < year]
+    for_it = f"Autos were {figure} of Japan's exports to the U.S. in {year}, " + (
+        f"{'every report' if reached == len(values) else 'some reports'} at or above the threshold of {threshold.words}."
+        if reached
+        else f"though no report reaches the threshold of {threshold.words}."
+    )
+    if not earlier.empty:
+        first = earlier.iloc[0]
+        for_it += f" It was {pct(first['value'])} in {first['period']}."
+    against_it = "Reports count autos differently (vehicles alone, or with parts), so the share depends on the report."
+    would_change = (
+        f"A share below {threshold.words} in some reports would make it partly supported; below it in every report, not supported."
+    )
+    return Evidence(text_, [latest], ["japan_auto_exports_us"], verdict, for_it, against_it, would_change, threshold.rule_words, because)
 
 
 def car_tariff_peak(data_dir: object) -> Evidence:

@@ -23,6 +23,8 @@ NEEDED = {
             "essay-us-batteries",
             "essay-eco",
             "news-deficit",
+            "news-autos-exports",
+            "essay-china-parts",
         ),
     },
 }
