@@ -319,3 +319,11 @@ def test_tooltips_read_in_words_and_to_the_datas_precision():
     assert shown[2]["encoding"]["tooltip"] == [{"field": "Worded header", "type": "quantitative"}]
     with pytest.raises(columns.ColumnTitleError, match="tooltip field unknown_field: give it a title"):
         charts.readable_tooltips({"encoding": {"tooltip": {"field": "unknown_field", "type": "quantitative"}}}, (), None)
+
+
+def test_a_repositorys_path_reads_as_code_and_stays_escaped():
+    assert charts.named_html("GitHub: owner/some_repo <x>") == "GitHub: <code>owner/some_repo</code> &lt;x&gt;"
+    line = charts.source_line(
+        pd.DataFrame([source("r", "GitHub: a/b_c", "U.S. Census Bureau", "secondary")]), table_names=[], csv_name="x", csv_text="a\n"
+    )
+    assert "retrieved via <a" in line and "GitHub: <code>a/b_c</code></a>" in line

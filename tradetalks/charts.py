@@ -121,12 +121,20 @@ def reference_anchor(source_key: str) -> str:
     return make_id(f"source-{source_key}")
 
 
+REPOSITORY = re.compile(r"GitHub: ([\w.-]+/[\w.-]+)")
+
+
+def named_html(text: str) -> str:
+    """A name escaped for HTML, a repository's path in it ('GitHub: owner/some_repo') set as code: it is a path."""
+    return REPOSITORY.sub(r"GitHub: <code>\1</code>", html.escape(text))
+
+
 def _cite(row: pd.Series, text: str, *, with_title: bool = True) -> str:
     """``text`` linked to the source's entry on the references page (plain text if the row has no key)."""
     if "source_key" not in row or pd.isna(row.get("source_key")):
-        return html.escape(text)
+        return named_html(text)
     title = f' title="{html.escape(str(row["title"]))}"' if with_title and pd.notna(row.get("title")) else ""
-    return f'<a class="tt-cite" href="{REFERENCES_PAGE}#{reference_anchor(str(row["source_key"]))}"{title}>{html.escape(text)}</a>'
+    return f'<a class="tt-cite" href="{REFERENCES_PAGE}#{reference_anchor(str(row["source_key"]))}"{title}>{named_html(text)}</a>'
 
 
 def _text(row: pd.Series, column: str) -> str:
@@ -239,9 +247,9 @@ def _cell_html(value: object) -> str:
     """One cell as HTML: text escaped; a long text folded into a disclosure that opens on its first words."""
     shown = str(value)
     if len(shown) <= LONG_CELL_CHARS:
-        return html.escape(shown)
+        return named_html(shown)
     first_words = shown[:FOLDED_CELL_CHARS].rsplit(" ", 1)[0].rstrip(" ,;:")
-    return f'<details class="tt-cell"><summary>{html.escape(first_words)} …</summary>{html.escape(shown)}</details>'
+    return f'<details class="tt-cell"><summary>{html.escape(first_words)} …</summary>{named_html(shown)}</details>'
 
 
 def reader_table_html(frame: pd.DataFrame, caption: str, tables: tuple[str, ...] = (), data_dir: str | None = None) -> str:

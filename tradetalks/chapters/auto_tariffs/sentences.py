@@ -327,9 +327,10 @@ def costs_labels(largest: pd.Series) -> pd.DataFrame:
 
 
 def costs_finding(seven_forecast: pd.Series, seven_actual: pd.Series) -> str:
-    """'Japan's seven major carmakers forecast over ¥2.5 trillion in tariff costs for …; their actual costs …'."""
+    """'Japan's major carmakers together forecast over ¥2.5 trillion in tariff costs for …; their actual costs …'
+    (how many makers the combined figure covers is the data's label, not a count this page states)."""
     return (
-        f"Japan's seven major carmakers forecast {yen_figure(seven_forecast)} in tariff costs for {seven_forecast['fiscal_period']}; "
+        f"Japan's major carmakers together forecast {yen_figure(seven_forecast)} in tariff costs for {seven_forecast['fiscal_period']}; "
         f"their actual costs for {seven_actual['fiscal_period']} came to {yen_figure(seven_actual)}."
     )
 
