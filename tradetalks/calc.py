@@ -8,6 +8,20 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from tradetalks.formulas import Formula
+
+# The formulas the pages also run in the reader's browser (``tradetalks.calculators``): written once, here.
+DUTY_OWED = Formula("import_value * rate_pct / 100")
+LANDED_YEN = Formula("car_value_yen * (1 + rate_pct / 100)")
+LANDED_USD = Formula("car_value_yen / yen_per_usd * (1 + rate_pct / 100)")
+CARS_TO_OFFSET = Formula("deficit_usd * offset_share / price_usd")
+MULTIPLE = Formula("value / reference")
+GENERATED_KWH_PER_KM = Formula("wh_per_km / 1000 / (1 - charging_loss_pct / 100) / (1 - grid_loss_pct / 100)")
+ENERGY_G_PER_KM = Formula("energy_per_km * g_per_unit")
+FUEL_G_PER_KM = Formula("(co2_kg_per_l + upstream_kg_per_l) * 1000 / km_per_l")
+BATTERY_G_PER_KM = Formula("battery_kwh * kg_per_kwh * 1000 / lifetime_km")
+BREAK_EVEN_INTENSITY = Formula("(rival_g_per_km - battery_g_per_km) / generated_kwh_per_km")
+
 
 def duty_owed(import_value: float, rate_pct: float) -> float:
     """Duty on ``import_value`` at ``rate_pct`` percent, in the unit of ``import_value``.
@@ -18,7 +32,7 @@ def duty_owed(import_value: float, rate_pct: float) -> float:
         raise ValueError(f"import value must not be negative, got {import_value}")
     if rate_pct < 0:
         raise ValueError(f"tariff rate must not be negative, got {rate_pct}%")
-    return import_value * rate_pct / 100
+    return DUTY_OWED(import_value=import_value, rate_pct=rate_pct)
 
 
 def tariff_bill(import_value: float, rates_pct: Sequence[float]) -> pd.DataFrame:
@@ -62,7 +76,7 @@ def cars_needed_to_offset(deficit_usd: float, price_usd: float, offset_share: fl
         raise ValueError(f"the price per car must be more than 0 USD, got {price_usd}")
     if not 0 <= share <= 1:
         raise ValueError(f"the offset share must be between 0 and 1 (0.5 = half the deficit), got {offset_share}")
-    return deficit * share / price
+    return CARS_TO_OFFSET(deficit_usd=deficit, offset_share=share, price_usd=price)
 
 
 def cars_needed_by_price(deficit_usd: float, prices_usd: Sequence[float], offset_share: float = 1.0) -> pd.DataFrame:
@@ -83,7 +97,7 @@ def multiple_of(value: float, reference: float) -> float:
     reference = _finite("reference", reference)
     if reference <= 0:
         raise ValueError(f"the reference must be more than 0, got {reference}")
-    return value / reference
+    return MULTIPLE(value=value, reference=reference)
 
 
 # --- CO2 per km of an electric, a hybrid and a petrol car (page ev_emissions) ------------------------------
@@ -142,7 +156,7 @@ def energy_g_per_km(energy_per_km: float, g_per_unit: float) -> float:
 
     Both cars' use phase is this one product, so the boundary is whatever the two factors count.
     """
-    return energy_per_km * g_per_unit
+    return ENERGY_G_PER_KM(energy_per_km=energy_per_km, g_per_unit=g_per_unit)
 
 
 def ev_generated_kwh_per_km(
@@ -163,7 +177,7 @@ def ev_generated_kwh_per_km(
             f"electricity use measured at the socket already includes charging losses; adding charging_loss_pct={charging_loss_pct:g} "
             "would count them twice (give the use measured at the battery instead)"
         )
-    return wh_per_km / 1000 / (1 - charging_loss_pct / 100) / (1 - grid_loss_pct / 100)
+    return GENERATED_KWH_PER_KM(wh_per_km=wh_per_km, charging_loss_pct=charging_loss_pct, grid_loss_pct=grid_loss_pct)
 
 
 def ev_use_g_per_km(
@@ -179,7 +193,7 @@ def fuel_g_per_km(km_per_l: float, co2_kg_per_l: float, upstream_kg_per_l: float
     check_emissions_input(name, km_per_l)
     check_emissions_input("fuel_co2_kg_per_l", co2_kg_per_l)
     check_emissions_input("fuel_upstream_kg_per_l", upstream_kg_per_l)
-    return energy_g_per_km(1 / km_per_l, (co2_kg_per_l + upstream_kg_per_l) * 1000)
+    return FUEL_G_PER_KM(km_per_l=km_per_l, co2_kg_per_l=co2_kg_per_l, upstream_kg_per_l=upstream_kg_per_l)
 
 
 def upstream_kg_per_l(g_per_mj: float, mj_per_l: float) -> float:
@@ -194,7 +208,7 @@ def battery_g_per_km(battery_kwh: float, kg_per_kwh: float, lifetime_km: float) 
     check_emissions_input("battery_kwh", battery_kwh)
     check_emissions_input("battery_kg_per_kwh", kg_per_kwh)
     check_emissions_input("lifetime_km", lifetime_km)
-    return battery_kwh * kg_per_kwh * 1000 / lifetime_km
+    return BATTERY_G_PER_KM(battery_kwh=battery_kwh, kg_per_kwh=kg_per_kwh, lifetime_km=lifetime_km)
 
 
 @dataclass(frozen=True)
@@ -295,7 +309,9 @@ def break_even_intensity(inputs: EmissionsInputs, *, rival: str = "hybrid", incl
     table = co2_per_km(inputs).set_index("car")
     kwh_generated_per_km = inputs.generated_kwh_per_km()
     battery = float(table.loc["electric", "battery"]) if include_battery else 0.0
-    return (float(table.loc[rival, "total"]) - battery) / kwh_generated_per_km
+    return BREAK_EVEN_INTENSITY(
+        rival_g_per_km=float(table.loc[rival, "total"]), battery_g_per_km=battery, generated_kwh_per_km=kwh_generated_per_km
+    )
 
 
 def break_even_battery_kg_per_kwh(inputs: EmissionsInputs) -> float:
@@ -356,3 +372,15 @@ def fuel_cost_per_km(km_per_l: float, price_per_l: float, *, name: str = "hybrid
     if price_per_l < 0:
         raise ValueError(f"fuel price must not be negative, got {price_per_l}")
     return price_per_l / km_per_l
+
+
+def landed_price(car_value_yen: float, rate_pct: float, yen_per_usd: float) -> tuple[float, float]:
+    """A car's price landed in the U.S., duty paid: (yen, U.S. dollars) for a car exported at ``car_value_yen``.
+
+    Assumes the duty is charged on the export value (customs value = export value, no freight or
+    insurance added) and that the exporter passes the whole duty on.
+    """
+    value, rate, fx = _finite("car value", car_value_yen), _finite("tariff rate", rate_pct), _finite("exchange rate", yen_per_usd)
+    if value < 0 or rate < 0 or fx <= 0:
+        raise ValueError(f"need a car value >= 0, a rate >= 0 and an exchange rate > 0; got {car_value_yen}, {rate_pct}, {yen_per_usd}")
+    return LANDED_YEN(car_value_yen=value, rate_pct=rate), LANDED_USD(car_value_yen=value, rate_pct=rate, yen_per_usd=fx)

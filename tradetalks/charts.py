@@ -92,7 +92,11 @@ def embed_html(spec: dict, fallback: dict | None = None) -> str:
         f'var id="{element}";'
         "function draw(){if(!window.vegaEmbed){return;}"
         'var spec=JSON.parse(document.getElementById(id+"-spec").textContent);'
-        'window.vegaEmbed("#"+id,spec,{actions:false,renderer:"svg"}).catch(function(e){console.error(e);});}'
+        'window.vegaEmbed("#"+id,spec,{actions:false,renderer:"svg"}).then(function(r){'
+        # a calculator around the chart drives its view: hand the view over, now or later
+        "window.ttViews=window.ttViews||{};window.ttViews[id]=r.view;"
+        'document.getElementById(id).dispatchEvent(new CustomEvent("tt-view",{bubbles:true,detail:r.view}));'
+        "}).catch(function(e){console.error(e);});}"
         'if(document.readyState==="loading"){document.addEventListener("DOMContentLoaded",draw);}else{draw();}'
         "})();</script>"
     )

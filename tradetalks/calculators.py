@@ -1,0 +1,221 @@
+"""Calculators that run in the reader's browser, on the formulas of ``tradetalks.calc``.
+
+A ``Calculator`` is a set of labelled inputs (each with its unit, its sourced default, the range a
+control accepts and the range the sources support), fixed values it does not let the reader move,
+and outputs: formulas (``tradetalks.formulas.Formula``) with the decimals they are shown to. The
+chapter draws a chart on the calculator's Vega signals (``params``); ``figure_html`` puts a form in
+front of it, a sentence that states the result in words (updated as the inputs move, and announced
+to screen readers), the chart, and a reset control. ``_static/tt-calculators.js`` wires them:
+
+- every output is a Vega signal whose expression *is* the Python formula's text, and a second signal
+  formats it (``format(value, ',.1f')``): the page's numbers are computed by Vega, from one formula;
+- the inputs are written into the page's address (``?calculator.input=value``) as they move, and an
+  address with them restores them;
+- a value outside a control's range is refused with a message; one inside it but outside what the
+  sources support is accepted and flagged in the sentence.
+
+Without JavaScript the page shows the sentence and the chart (a static SVG) at the sourced defaults,
+computed by Python with the same formulas and the same rounding.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+import altair as alt
+
+from tradetalks.formulas import Formula, FormulaError
+
+# Names Vega gives its own signals: a calculator's names must not shadow them.
+RESERVED = frozenset({"width", "height", "padding", "autosize", "background", "cursor", "datum", "event", "item", "parent"})
+NAME = re.compile(r"[a-z][a-z0-9_]*")
+PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_]*)\}")
+MINUS = "\u2212"  # Vega's number format writes a minus sign, not a hyphen
+
+
+@dataclass(frozen=True)
+class Input:
+    """A value the reader sets: ``default`` is the chapter's sourced value, ``source`` says whose it is."""
+
+    name: str
+    label: str
+    unit: str
+    default: float
+    low: float
+    high: float
+    step: float
+    source: str
+    supported: tuple[float, float] | None = None  # the range the sources support (None: the whole control)
+    decimals: int = 0  # how the default is written beside the control
+
+    def __post_init__(self) -> None:
+        if not self.low <= self.default <= self.high:
+            raise ValueError(
+                f"input {self.name}: the default {self.default:g} is outside its control's range {self.low:g} to {self.high:g}"
+            )
+        if self.supported and not (self.low <= self.supported[0] <= self.supported[1] <= self.high):
+            raise ValueError(f"input {self.name}: the supported range must lie inside the control's range")
+
+
+@dataclass(frozen=True)
+class Output:
+    """A result: ``formula`` over inputs, fixed values and earlier outputs, shown with ``decimals`` between ``prefix`` and ``suffix``."""
+
+    name: str
+    formula: Formula
+    decimals: int
+    prefix: str = ""
+    suffix: str = ""
+
+    @property
+    def format(self) -> str:
+        return f",.{self.decimals}f"
+
+
+def fixed(value: float, decimals: int) -> str:
+    """A number as Vega's ``format(value, ',.Nf')`` writes it: thousands commas, a minus sign (U+2212), no negative zero."""
+    written = f"{value:,.{decimals}f}"
+    if written.startswith("-"):
+        written = written[1:] if float(written[1:].replace(",", "")) == 0 else MINUS + written[1:]
+    return written
+
+
+@dataclass(frozen=True)
+class Calculator:
+    """An in-page calculator: ``sentence`` states the result, with ``{output}`` placeholders."""
+
+    name: str
+    inputs: Sequence[Input]
+    outputs: Sequence[Output]
+    sentence: str
+    fixed_values: Mapping[str, float] = field(default_factory=dict)
+    fixed_note: str = ""  # what the fixed values are, in words, for the reader
+
+    def __post_init__(self) -> None:
+        names = [i.name for i in self.inputs] + list(self.fixed_values) + [o.name for o in self.outputs]
+        problems = [n for n in names if not NAME.fullmatch(n) or n in RESERVED or n.endswith("_text")]
+        if problems or len(set(names)) != len(names):
+            raise ValueError(f"calculator {self.name}: names must be unique snake_case, not Vega's own; check {problems or names}")
+        known = {i.name for i in self.inputs} | set(self.fixed_values)
+        for output in self.outputs:
+            unknown = [n for n in output.formula.names if n not in known]
+            if unknown:
+                raise FormulaError(f"calculator {self.name}: output {output.name} reads {', '.join(unknown)}, not defined before it")
+            known.add(output.name)
+        missing = [n for n in PLACEHOLDER.findall(self.sentence) if n not in {o.name for o in self.outputs}]
+        if missing:
+            raise ValueError(f"calculator {self.name}: the sentence names {', '.join(missing)}, which are not outputs")
+
+    # --- Python: the same formulas, the same rounding -------------------------------------------------
+
+    def defaults(self) -> dict[str, float]:
+        return {i.name: float(i.default) for i in self.inputs}
+
+    def evaluate(self, values: Mapping[str, float] | None = None) -> dict[str, float]:
+        """Every output for ``values`` (missing inputs take their defaults)."""
+        known = {**self.defaults(), **dict(values or {}), **{k: float(v) for k, v in self.fixed_values.items()}}
+        for output in self.outputs:
+            known[output.name] = output.formula(**known)
+        return {o.name: known[o.name] for o in self.outputs}
+
+    def texts(self, values: Mapping[str, float] | None = None) -> dict[str, str]:
+        """Every output as the page writes it."""
+        results = self.evaluate(values)
+        return {o.name: f"{o.prefix}{fixed(results[o.name], o.decimals)}{o.suffix}" for o in self.outputs}
+
+    def sentence_for(self, values: Mapping[str, float] | None = None) -> str:
+        texts = self.texts(values)
+        return PLACEHOLDER.sub(lambda m: texts[m.group(1)], self.sentence)
+
+    # --- Vega: the signals a chart draws on ------------------------------------------------------------
+
+    def params(self) -> list[alt.Parameter]:
+        """The calculator's Vega-Lite parameters: inputs and fixed values (set by the page), outputs (their formulas)."""
+        made = [alt.param(name=i.name, value=i.default) for i in self.inputs]
+        made += [alt.param(name=name, value=value) for name, value in self.fixed_values.items()]
+        for output in self.outputs:
+            made.append(alt.param(name=output.name, expr=output.formula.vega()))
+            text = f"{json.dumps(output.prefix)} + format({output.name}, '{output.format}') + {json.dumps(output.suffix)}"
+            made.append(alt.param(name=f"{output.name}_text", expr=text))
+        return made
+
+    def config(self) -> dict:
+        """What the page's script needs: each input's range, default and supported range; each output's text signal."""
+        return {
+            "name": self.name,
+            "inputs": [
+                {
+                    "name": i.name,
+                    "low": i.low,
+                    "high": i.high,
+                    "default": i.default,
+                    "supported": list(i.supported) if i.supported else None,
+                }
+                for i in self.inputs
+            ],
+            "outputs": [o.name for o in self.outputs],
+            "sentence": self.sentence,
+        }
+
+
+def _number(value: float) -> str:
+    return f"{value:g}" if abs(value) < 1e6 else f"{value:.0f}"
+
+
+def _control(calculator: Calculator, item: Input) -> str:
+    element = f"{calculator.name}-{item.name}"
+    unit = html.escape(item.unit)
+    supported = (
+        f" The sources support {fixed(item.supported[0], item.decimals)} to {fixed(item.supported[1], item.decimals)} {unit}."
+        if item.supported
+        else ""
+    )
+    return (
+        '<div class="tt-calc-input">'
+        f'<label for="{element}">{html.escape(item.label)} <span class="tt-calc-unit">({unit})</span></label>'
+        f'<input type="number" id="{element}" name="{item.name}" value="{_number(item.default)}" min="{_number(item.low)}" '
+        f'max="{_number(item.high)}" step="{_number(item.step)}" inputmode="decimal" aria-describedby="{element}-hint">'
+        f'<input type="range" aria-label="{html.escape(item.label)} ({unit}), slider" data-for="{element}" value="{_number(item.default)}" '
+        f'min="{_number(item.low)}" max="{_number(item.high)}" step="{_number(item.step)}">'
+        f'<span class="tt-calc-hint" id="{element}-hint">Sourced value: {fixed(item.default, item.decimals)} {unit} '
+        f"({html.escape(item.source)}). Accepts {fixed(item.low, item.decimals)} to {fixed(item.high, item.decimals)}.{supported}</span>"
+        "</div>"
+    )
+
+
+def _script_safe(value: object) -> str:
+    """JSON that cannot close the <script> element it sits in."""
+    return json.dumps(value, sort_keys=True).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def figure_html(calculator: Calculator, chart_html: str, *, heading: str) -> str:
+    """The calculator: form, result sentence (at the defaults until the page's script runs), chart, reset control."""
+    controls = "".join(_control(calculator, item) for item in calculator.inputs)
+    note = f'<p class="tt-calc-fixed">{html.escape(calculator.fixed_note)}</p>' if calculator.fixed_note else ""
+    sentence = PLACEHOLDER.sub(
+        lambda m: f'<output data-output="{m.group(1)}">{html.escape(calculator.texts()[m.group(1)])}</output>',
+        html.escape(calculator.sentence),
+    )
+    return (
+        f'<section class="tt-calculator" id="{calculator.name}" data-calculator="{calculator.name}" aria-label="{html.escape(heading)}">'
+        f'<form class="tt-calc-form" novalidate>{controls}'
+        '<button type="button" class="tt-calc-reset">Reset to sourced values</button></form>'
+        f'{note}<p class="tt-calc-result" aria-live="polite">{sentence}</p>'
+        '<p class="tt-calc-status" role="status"></p>'
+        f"{chart_html}"
+        f'<script type="application/json" class="tt-calc-config">{_script_safe(calculator.config())}</script>'
+        "</section>"
+    )
+
+
+def publish(calculator: Calculator, chart: alt.TopLevelMixin, *, heading: str, **published: object) -> object:
+    """The calculator around its chart: the chart gets the calculator's parameters and is published as any chart
+    (``charts.publish``: title, subtitle, description, sources, data), inside the calculator's form and result."""
+    from tradetalks import charts
+
+    figure = charts.publish(chart.add_params(*calculator.params()), **published)  # type: ignore[arg-type]
+    return charts.Figure(figure_html(calculator, figure.body, heading=heading), figure.title)
