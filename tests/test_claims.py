@@ -239,6 +239,7 @@ def test_section_anchor_matches_sphinx():
 # --- verdicts that follow from their figures (issue 16) ------------------------------------------------------
 
 RULE_CLAIMS = CLAIMS[CLAIMS["rule"].notna()]
+CATEGORICAL = RULE_CLAIMS["rule"].map(lambda rule: claims.evidence.RULES[rule].categorical)
 
 
 def threshold(claim_id):
@@ -251,7 +252,9 @@ def test_every_rule_has_one_claim_and_the_needs_register_them():
 
     assert sorted(RULE_CLAIMS["rule"]) == sorted(claims.evidence.RULES)
     assert set(needs.NEEDED["claims"]["claim_id"]) == set(RULE_CLAIMS["claim_id"])
-    assert RULE_CLAIMS["threshold"].notna().all() and CLAIMS.loc[CLAIMS["rule"].isna(), "threshold"].isna().all()
+    assert RULE_CLAIMS.loc[~CATEGORICAL, "threshold"].notna().all() and CLAIMS.loc[CLAIMS["rule"].isna(), "threshold"].isna().all()
+    # a categorical rule decides from ids and role columns alone: no threshold, no unit
+    assert CATEGORICAL.any() and RULE_CLAIMS.loc[CATEGORICAL, ["threshold", "threshold_unit"]].isna().all().all()
 
 
 @pytest.mark.parametrize("claim_id", sorted(RULE_CLAIMS["claim_id"]))
@@ -264,7 +267,16 @@ def test_computed_verdicts_match_the_claims_table_and_show_both_sides(claim_id, 
     row = checked.iloc[CLAIMS.index[CLAIMS["claim_id"] == claim_id][0]]
     assert row["verdict"] == card.verdict and row["strongest for"] == card.for_it
     assert row["verdict rule"] == card.rule and row["verdict note"] == ""  # recorded == computed: nothing to explain
-    assert claims.evidence.threshold_words(threshold(claim_id), claim["threshold_unit"]) in card.rule
+    rule = claims.evidence.rule_threshold(None, claim_id)
+    assert card.rule == rule.rule_words
+    if rule.value is None:  # categorical: the rule's words stand alone
+        assert claims.evidence.RULES[claim["rule"]].categorical and rule.words == ""
+        return
+    if rule.value != 0:  # a threshold of zero reads in words ("grew at all"): see the zero-threshold test
+        assert claims.evidence.threshold_words(rule.value, claim["threshold_unit"]) in card.rule
+    # the rule's words follow the threshold in the claims table: another threshold, other words
+    moved = claims.evidence.Threshold(rule.rule, rule.value + 3, rule.unit)
+    assert moved.rule_words != card.rule and moved.words in moved.rule_words
 
 
 def test_cards_tell_rules_from_editorial_judgements(checked):
@@ -284,6 +296,30 @@ def test_check_table_wants_a_rule_to_fit_its_evidence_and_carry_a_threshold():
     problems = claims.tables.check_table(bad)
     assert any("news-high-tariffs" in p and "threshold" in p for p in problems)
     assert any(p.startswith("essay-buyers: rule 'high_duty'") for p in problems)
+
+
+def test_check_table_wants_a_categorical_rule_without_a_threshold():
+    """A categorical rule decides from ids alone: a threshold or unit beside it is a mistake, as a missing one is beside
+    any other rule; the shipped table has both kinds and passes."""
+    assert CATEGORICAL.any() and (~CATEGORICAL).any() and claims.tables.check_table(CLAIMS) == []
+    bad = CLAIMS.copy()
+    bad.loc[bad["claim_id"] == claims.evidence.G7, ["threshold", "threshold_unit"]] = [1.0, "times"]
+    bad.loc[bad["claim_id"] == claims.evidence.TOKYO_2030, "threshold_unit"] = "percent"
+    bad.loc[bad["claim_id"] == claims.evidence.REVERSE, "threshold"] = float("nan")
+    problems = claims.tables.check_table(bad)
+    assert f"{claims.evidence.G7}: rule 'deal_after_g7' is categorical and takes no threshold or unit" in problems
+    assert any(p.startswith(f"{claims.evidence.TOKYO_2030}: rule") and "categorical" in p for p in problems)
+    assert f"{claims.evidence.REVERSE}: rule 'offset_exceeds_market' needs a threshold and its unit" in problems
+    assert len(problems) == 3
+
+
+def test_rule_threshold_refuses_a_threshold_beside_a_categorical_rule(tmp_path):
+    folder = rerun_data(tmp_path, {claims.evidence.G7: "1"})
+    with pytest.raises(ValueError, match="news-g7's rule 'deal_after_g7' takes no threshold"):
+        claims.evidence.rule_threshold(folder, claims.evidence.G7)
+    with pytest.raises(ValueError, match="news-g7: rule 'deal_after_g7' is categorical"):
+        claims.tables.checked_claims(claims.tables.published_pages(), folder)
+    assert claims.evidence.rule_threshold(None, claims.evidence.G7) == claims.evidence.Threshold("deal_after_g7", None, "")
 
 
 def rerun_data(tmp_path, changes):
@@ -479,3 +515,304 @@ def test_the_china_parts_verdict_moves_when_the_threshold_passes_a_share(tmp_pat
     between = (min(cells, magnets) + max(cells, magnets)) / 2
     card = claims.evidence.battery_chain(rerun_data(tmp_path, {claims.evidence.CHINA_PARTS: f"{between:g}"}))
     assert card.verdict == "partly supported" and "below" in card.because
+
+
+# --- the last editorial verdicts become rule verdicts (issue 16) -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "words"),
+    [
+        (1, "times", "once"),
+        (2, "times", "twice"),
+        (3, "times", "3 times"),
+        (1.5, "times", "1.5 times"),
+        (7, "ordinal", "seventh"),
+        (12, "ordinal", "12th"),
+        (1000000, "vehicles", "1 million vehicles"),
+        (1250000, "vehicles", "1.25 million vehicles"),  # a threshold keeps every figure the table holds
+        (1500, "vehicles", "1,500 vehicles"),
+        (1, "complaints", "1 complaint"),
+        (10, "percent", "10%"),
+    ],
+)
+def test_thresholds_read_as_prose_states_them(value, unit, words):
+    assert claims.evidence.threshold_words(value, unit) == words
+
+
+ZERO = re.compile(r"(?<![\d.])0(%| g/km)")  # a threshold of zero stated as a figure: "by more than 0%", "0 g/km more"
+
+
+@pytest.mark.parametrize(
+    ("rule", "unit", "at_zero", "above_zero"),
+    [
+        ("byd_sales_growth", "percent", "sales grew on the year before", "grew by more than 5% on the year before"),
+        ("deficit_widened", "percent", "with Japan grew from the second-last", "grew by more than 5% from the second-last"),
+        ("ev_excess_over_hybrid", "g/km", "emits at least as much as the hybrid", "emits at least 5 g/km more than the hybrid"),
+    ],
+)
+def test_a_zero_threshold_reads_in_words_not_as_a_figure(rule, unit, at_zero, above_zero):
+    zero, five = (claims.evidence.Threshold(rule, value, unit).rule_words for value in (0.0, 5.0))
+    assert at_zero in zero and not ZERO.search(zero)
+    assert above_zero in five
+
+
+def test_cards_with_a_zero_threshold_state_no_zero_figure():
+    for claim_id, evidence in (
+        (claims.evidence.BYD_CLAIM, "byd_claim"),
+        (claims.evidence.DEFICIT, "deficit_trend"),
+        (claims.evidence.ECO, "ev_vs_hybrid"),
+    ):
+        card = claims.evidence.EVIDENCE[evidence](None)
+        if threshold(claim_id) == 0:
+            assert not any(ZERO.search(words) for words in (card.rule, card.because, card.would_change)), claim_id
+
+
+def rerun_table(folder, table, column, changes):
+    """Change cells of one data table in a rerun folder: ``changes`` maps a row's first-column id to the new value."""
+    path = f"{folder}/{table}.csv"
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    for row_id, value in changes.items():
+        frame.loc[frame.iloc[:, 0] == row_id, column] = value
+    frame.to_csv(path, index=False, lineterminator="\n")
+
+
+def claim_row(table, claim_id):
+    return table.iloc[CLAIMS.index[CLAIMS["claim_id"] == claim_id][0]]
+
+
+# essay-reverse: the cars needed against Japan's imported-car market
+
+
+def test_the_offset_verdict_on_both_sides_of_its_threshold():
+    fills = threshold(claims.evidence.REVERSE)
+    assert claims.evidence.offset_verdict(fills, fills) == "supported"
+    assert claims.evidence.offset_verdict(fills * 2, fills) == "supported"
+    assert claims.evidence.offset_verdict(fills * 0.9, fills) == "partly supported"  # never "not supported": plausibility is a judgement
+
+
+def test_a_rerun_past_the_market_multiple_makes_the_trick_claim_partly_supported(tmp_path):
+    from tradetalks.chapters.reverse_imports import calculator
+
+    card = claims.evidence.reverse_import_scale(None)
+    market = float(calculator.reference(card.rows[2], calculator.MARKET_REFERENCE)["multiple"])  # the card's own row
+    assert card.verdict == claims.evidence.offset_verdict(market, threshold(claims.evidence.REVERSE))
+    above = int(market) + 1
+    folder = rerun_data(tmp_path, {claims.evidence.REVERSE: f"{above:g}"})
+    table, _ = claims.tables.checked_claims(claims.tables.published_pages(), folder)
+    row = claim_row(table, claims.evidence.REVERSE)
+    assert row["verdict"] == "partly supported"
+    assert row["verdict note"].startswith("Recorded verdict: supported. With these figures the rule gives partly supported, because ")
+    assert f"so they would fill it less than {claims.evidence.threshold_words(above, 'times')}" in row["verdict note"]
+
+
+# essay-rush: Japan's electric-car share against the world's, and against the year before
+
+
+@pytest.mark.parametrize(
+    ("offset", "rose", "verdict"),
+    [(0.0, True, "supported"), (0.0, False, "partly supported"), (-1.0, True, "partly supported"), (-1.0, False, "not supported")],
+)
+def test_the_rush_verdict_on_both_sides_of_its_threshold(offset, rose, verdict):
+    world_level = threshold(claims.evidence.RUSH)
+    assert claims.evidence.rush_verdict(world_level + offset, rose, world_level) == verdict
+
+
+def test_the_rush_card_follows_the_ev_chapters_shares():
+    from tradetalks.chapters.ev_china import tables as ev_china
+
+    share = data.load_table("ev_sales_share")
+    card = claims.evidence.ev_share_japan(None)
+    year = int(card.rows[0]["year"].max())
+    japan, before, world = (ev_china.share_of(share, c, y) for c, y in (("Japan", year), ("Japan", year - 1), ("World", year)))
+    assert card.verdict == claims.evidence.rush_verdict(japan / world * 100, japan > before, threshold(claims.evidence.RUSH))
+    assert f"{text.about_pct(japan / world * 100)} of the world's" in card.because
+    # the recorded verdict is what the rule gives on the shipped data
+    assert card.verdict == CLAIMS.set_index("claim_id").loc[claims.evidence.RUSH, "verdict"]
+
+
+def test_a_rerun_below_japans_share_moves_the_rush_verdict(tmp_path):
+    card = claims.evidence.ev_share_japan(None)
+    rows = card.rows[0]
+    year = rows["year"].max()
+    japan = float(rows.loc[(rows["country"] == "Japan") & (rows["year"] == year), "share_pct"].iloc[0])
+    world = float(rows.loc[(rows["country"] == "World") & (rows["year"] == year), "share_pct"].iloc[0])
+    below = japan / world * 100 / 2
+    moved = claims.evidence.ev_share_japan(rerun_data(tmp_path, {claims.evidence.RUSH: f"{below:g}"}))
+    assert moved.verdict in {"partly supported", "supported"} and moved.verdict != card.verdict
+    assert f"at or above the threshold of {text.pct(below)}" in moved.because
+
+
+# essay-buyers: Mercedes-Benz against all U.S. brands
+
+
+def test_the_buyers_verdict_on_both_sides_of_its_threshold():
+    at_least = threshold(claims.evidence.BUYERS)
+    assert claims.evidence.buyers_verdict(at_least, at_least) == "partly supported"  # never more: sales cannot tell taste from cost
+    assert claims.evidence.buyers_verdict(at_least * 5, at_least) == "partly supported"
+    assert claims.evidence.buyers_verdict(at_least - 0.1, at_least) == "not supported"
+
+
+def test_a_rerun_above_the_mercedes_multiple_makes_the_buyers_claim_not_supported(tmp_path):
+    card = claims.evidence.german_vs_us_brands(None)
+    mercedes, us = card.rows[0]["units"]
+    ratio = float(mercedes) / float(us)
+    assert card.verdict == claims.evidence.buyers_verdict(ratio, threshold(claims.evidence.BUYERS))
+    above = int(ratio) + 1
+    table, _ = claims.tables.checked_claims(claims.tables.published_pages(), rerun_data(tmp_path, {claims.evidence.BUYERS: str(above)}))
+    row = claim_row(table, claims.evidence.BUYERS)
+    assert row["verdict"] == "not supported"
+    assert row["verdict note"].startswith("Recorded verdict: partly supported. With these figures the rule gives not supported, because ")
+    assert f"so it matched them less than {claims.evidence.threshold_words(above, 'times')}" in row["verdict note"]
+    assert f"match all U.S. brands together at least {claims.evidence.threshold_words(above, 'times')}" in row["verdict rule"]
+
+
+# news-makers-in-us: vehicles built in the U.S. against the site's reading of "significantly"
+
+
+def test_the_makers_verdict_on_both_sides_of_its_threshold():
+    significant = threshold(claims.evidence.MAKERS_IN_US)
+    assert claims.evidence.makers_verdict(significant, significant) == "supported"
+    assert claims.evidence.makers_verdict(significant - 1, significant) == "partly supported"
+    assert claims.evidence.makers_verdict(0, significant) == "not supported"
+
+
+def test_a_rerun_above_us_production_makes_the_makers_claim_partly_supported(tmp_path):
+    from tradetalks.chapters.reverse_imports import tables as reverse
+
+    tables = reverse.load_tables()
+    built = reverse.latest(reverse.scale_series(tables[reverse.PRODUCTION], tables[reverse.MARKET]), reverse.BUILT)
+    card = claims.evidence.us_production(None)
+    assert card.verdict == claims.evidence.makers_verdict(float(built["value"]), threshold(claims.evidence.MAKERS_IN_US))
+    above = float(built["value"]) * 2
+    moved = claims.evidence.us_production(rerun_data(tmp_path, {claims.evidence.MAKERS_IN_US: f"{above:.0f}"}))
+    assert moved.verdict == "partly supported"
+    assert f"below the threshold of {claims.evidence.threshold_words(above, 'vehicles')}" in moved.because
+    assert "this site's reading" in moved.rule
+
+
+# news-g7, news-seventh-round, news-investment: the record of rounds and the tariff timeline, by id
+
+
+def test_the_g7_verdict_follows_the_rounds_and_is_never_more_than_partly_supported():
+    from tradetalks.chapters.auto_tariffs import tables as tariffs
+
+    before_g7, deal = tariffs.before_g7_and_deal(data.load_table("negotiation_rounds"))
+    assert claims.evidence.g7_verdict(before_g7["start_date"], deal["start_date"]) == "partly supported"
+    assert claims.evidence.g7_verdict(deal["start_date"], before_g7["start_date"]) == "not supported"
+    assert claims.evidence.g7_verdict(before_g7["start_date"], before_g7["start_date"]) == "not supported"  # a deal in that round
+    card = claims.evidence.g7_round(None)
+    assert card.verdict == "partly supported" and "do not record the leaders' meeting" in card.because
+
+
+def test_the_tariffs_chapter_shows_the_g7_verdict_the_rule_gives(checked):
+    from tradetalks import figures
+    from tradetalks.chapters.auto_tariffs import sentences as tariff_words
+    from tradetalks.chapters.auto_tariffs import tables as tariffs
+
+    checks = tariff_words.news_report_checks(
+        data.load_table("negotiation_rounds"),
+        figures.consistent_balance(data.load_table("us_japan_goods_trade")),
+        tariffs.japan_side_shares(data.load_table("japan_auto_exports_us")),
+        data.load_table(claims.tables.CLAIMS_TABLE),
+    )
+    g7 = checks.iloc[list(tariffs.NEWS_CLAIMS).index("g7")]
+    assert g7[tariff_words.VERDICT] == claim_row(checked, claims.evidence.G7)["verdict"] == "partly supported"
+
+
+def test_the_round_verdict_on_both_sides_of_the_claimed_number(tmp_path):
+    claimed = threshold(claims.evidence.SEVENTH_ROUND)
+    assert claims.evidence.round_verdict(int(claimed), claimed) == "supported"
+    assert claims.evidence.round_verdict(int(claimed) + 1, claimed) == "partly supported"
+    assert claims.evidence.round_verdict(None, claimed) == "not supported"  # recorded as another kind of visit
+    # a report counting the round otherwise: the rerun's card says the record does not place it so
+    table, _ = claims.tables.checked_claims(
+        claims.tables.published_pages(), rerun_data(tmp_path, {claims.evidence.SEVENTH_ROUND: f"{claimed + 1:g}"})
+    )
+    row = claim_row(table, claims.evidence.SEVENTH_ROUND)
+    other = claims.evidence.threshold_words(claimed + 1, "ordinal")
+    assert row["verdict"] == "partly supported" and f"not the {other}" in row["verdict note"]
+    assert row["verdict note"].startswith("Recorded verdict: supported. With these figures the rule gives partly supported, because ")
+    assert f"as the {other} numbered round" in row["verdict rule"]
+
+
+def test_the_reports_round_is_placed_by_kind_and_date_not_by_its_label():
+    """The round column's number is a label (a follow-up visit has words there): the card counts the numbered rounds up
+    to the report's by date, the tariffs chapter's rule, so a reworded label changes nothing."""
+    from tradetalks.chapters.auto_tariffs import tables as tariffs
+
+    rounds = data.load_table("negotiation_rounds")
+    report = data.row_by_id(rounds, "round_id", tariffs.NEWS_REPORT_ROUND)
+    numbered = tariffs.numbered_rounds(rounds).sort_values("start_date")
+    expected = list(numbered["round_id"]).index(tariffs.NEWS_REPORT_ROUND) + 1
+    assert claims.evidence.round_position(rounds, tariffs.NEWS_REPORT_ROUND) == expected
+    relabelled = rounds.assign(round="Reworded: " + rounds["round"])
+    assert claims.evidence.round_position(relabelled, tariffs.NEWS_REPORT_ROUND) == expected
+    visit = rounds["round_kind"] != tariffs.NUMBERED_ROUND
+    assert visit.any() and claims.evidence.round_position(rounds, rounds.loc[visit, "round_id"].iloc[0]) is None
+    card = claims.evidence.seventh_round(None)
+    assert report["round_id"] in set(card.rows[0]["round_id"]) and len(card.rows[0]) == expected
+
+
+def test_the_investment_verdict_follows_the_framework_and_the_deal_round():
+    from tradetalks.chapters.auto_tariffs import tables as tariffs
+
+    _, deal = tariffs.before_g7_and_deal(data.load_table("negotiation_rounds"))
+    start, end = deal["start_date"], deal["end_date"]
+    later = (pd.Timestamp(end) + pd.Timedelta(days=30)).strftime("%Y-%m-%d")
+    assert claims.evidence.investment_verdict(start, start, end) == "supported"
+    assert claims.evidence.investment_verdict(end, start, end) == "supported"
+    assert claims.evidence.investment_verdict(later, start, end) == "partly supported"
+    assert claims.evidence.investment_verdict(None, start, end) == "not supported"
+    framework = tariffs.framework_agreement(data.load_table("tariff_timeline"))
+    card = claims.evidence.framework_investment(None)
+    assert card.verdict == claims.evidence.investment_verdict(framework["date"], start, end)
+
+
+# essay-tokyo-2030: the policy table's coded columns, not a typed fact
+
+
+@pytest.mark.parametrize(
+    ("counts_hybrids", "legally_binding", "verdict"),
+    [
+        ("no", "yes", "supported"),
+        ("no", "no", "partly supported"),
+        ("yes", "yes", "partly supported"),
+        ("yes", "no", "not supported"),
+        (None, None, "not supported"),  # the table does not say: neither half shows
+        ("no", None, "partly supported"),
+    ],
+)
+def test_the_tokyo_verdict_reads_the_coded_columns(counts_hybrids, legally_binding, verdict):
+    assert claims.evidence.tokyo_verdict(counts_hybrids, legally_binding) == verdict
+
+
+def test_the_tokyo_card_is_worded_from_the_counts_hybrids_column(tmp_path):
+    assert not hasattr(claims.evidence, "WHAT_COUNTS")  # no typed fact about what the target counts
+    card = claims.evidence.ev_targets(None)
+    assert card.verdict == "not supported" and "conventional hybrids count towards it" in card.text
+    folder = rerun_data(tmp_path, {})
+    rerun_table(folder, "ev_policy_targets", "counts_hybrids", {claims.evidence.TOKYO_TARGET: "no"})
+    partly = claims.evidence.ev_targets(folder)
+    assert partly.verdict == "partly supported" and "conventional hybrids do not count towards it" in partly.text
+    rerun_table(folder, "ev_policy_targets", "legally_binding", {claims.evidence.TOKYO_ENFORCEMENT: "yes"})
+    table, _ = claims.tables.checked_claims(claims.tables.published_pages(), folder)
+    row = claim_row(table, claims.evidence.TOKYO_2030)
+    assert row["verdict"] == "supported"
+    assert row["verdict note"] == (
+        "Recorded verdict: not supported. With these figures the rule gives supported, because the policy table codes "
+        "Tokyo's 2030 target as counting electric cars only and binding in law."
+    )
+    rerun_table(folder, "ev_policy_targets", "counts_hybrids", {claims.evidence.TOKYO_TARGET: ""})
+    assert "the data do not say whether conventional hybrids count" in claims.evidence.ev_targets(folder).text
+
+
+def test_counts_hybrids_is_coded_only_where_what_counts_says_so():
+    """A 'yes' stands where the row's what_counts names hybrids; a 'no' where it names what counts without them or says
+    they do not count; blank elsewhere (the coding the Tokyo card reads)."""
+    targets = data.load_table("ev_policy_targets")
+    hybrid = targets["what_counts"].str.contains(r"hybrid|\bHE?V\b", case=False)
+    coded = targets["counts_hybrids"]
+    assert hybrid[coded == "yes"].all()
+    assert (~hybrid[coded == "no"] | targets.loc[coded == "no", "what_counts"].str.contains(r"\bnot\b", case=False)).all()
+    assert set(coded.dropna()) <= {"yes", "no"} and coded.isna().any()

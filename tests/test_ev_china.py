@@ -442,9 +442,11 @@ def test_essay_checks_use_the_data(tables):
         tables["ev_policy_targets"],
     )
     assert len(checks) == 5
-    assert checks["Verdict"].iloc[0].startswith("not supported")
+    from tradetalks.chapters.claims.tables import card_verdict
+
+    # one verdict per claim on the whole site: the claims page's, by claim id
+    assert checks["Verdict"].tolist() == [card_verdict(claim_id) for claim_id in page.sentences.ESSAY_CLAIMS]
     assert "2.8%" in checks["What the data show"].iloc[0] and "22%" in checks["What the data show"].iloc[0]
-    assert checks["Verdict"].iloc[3].startswith("not supported")
     shown = " ".join(checks.to_numpy().ravel())
     assert "64.6" not in shown and "about 65%" in shown  # a share derived from IEA's rounded sales: two figures
     assert "AND conventional" not in shown  # the source's shorthand stays in the table, out of sentences
@@ -713,10 +715,18 @@ def test_prose_glues_no_source_notes(tables):
     notes = {cell for name in EV_TABLES for cell in data.load_table(name).get("notes", pd.Series(dtype=str)).dropna()}
     for name, sentence in glued.items():
         assert not any(note in sentence for note in notes if len(note) > 12), name
-    assert glued["tokyo_target"].endswith("counting hybrids as well as electric cars") and "AND" not in glued["tokyo_target"]
+    assert glued["tokyo_target"].endswith(page.sentences.HYBRIDS_WORDS["yes"]) and "AND" not in glued["tokyo_target"]
     assert glued["refining_nickel"] == "about a third in 2023"  # not '33.3%'
     assert glued["byd_overseas"] == "about 1 million" and "%" not in glued["byd_overseas"]
     assert glued["byd_vs_tesla"] == "more than"
+
+
+def test_what_a_target_counts_is_read_from_its_coded_column(tables):
+    targets = tables["ev_policy_targets"].copy()
+    tokyo = targets["target_id"] == "tokyo_2030_non_gasoline_cars"
+    for coded, words in [("yes", "as well as electric cars"), ("no", "leaves conventional hybrids out"), (None, "do not say")]:
+        targets.loc[tokyo, "counts_hybrids"] = coded
+        assert words in page.sentences.targets(targets)["tokyo_target"]
 
 
 def test_in_brief_has_three_findings_from_the_data(tables):

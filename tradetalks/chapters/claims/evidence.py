@@ -40,8 +40,8 @@ MILESTONES = {
     tariffs.BEFORE_G7: "the last round before the G7 summit, aimed at a deal there",
     tariffs.DEAL: "the round in which the framework deal was announced",
 }
-# What the Tokyo target counts, in plain words (the data's what_counts cell quotes its sources at length).
-WHAT_COUNTS = {TOKYO_TARGET: "conventional hybrids count as non-gasoline"}
+# ev_policy_targets' coded columns (role columns, an enum: read instead of the what_counts and binding wording).
+COUNTS_HYBRIDS, LEGALLY_BINDING, YES, NO = "counts_hybrids", "legally_binding", "yes", "no"
 
 
 # Verdicts (the claims table's words) a card's code may reach.
@@ -52,14 +52,83 @@ CLAIMS_TABLE = "claims"
 HIGH_TARIFFS, SINCE_TRUMP, ROADS = "news-high-tariffs", "essay-since-trump", "essay-roads"
 BYD_CLAIM, US_BATTERIES, ECO, DEFICIT = "essay-byd", "essay-us-batteries", "essay-eco", "news-deficit"
 AUTOS_EXPORTS, CHINA_PARTS = "news-autos-exports", "essay-china-parts"
+REVERSE, RUSH, BUYERS, MAKERS_IN_US = "essay-reverse", "essay-rush", "essay-buyers", "news-makers-in-us"
+G7, SEVENTH_ROUND, INVESTMENT, TOKYO_2030 = "news-g7", "news-seventh-round", "news-investment", "essay-tokyo-2030"
+
+
+def threshold_words(value: float, unit: str) -> str:
+    """A rule's threshold as the claims table states it: (10, 'percent') -> '10%', (1, 'complaints') -> '1 complaint',
+    (1000000, 'vehicles') -> '1 million vehicles'; a multiple as a count of times, (1, 'times') -> 'once',
+    (2, 'times') -> 'twice', (3, 'times') -> '3 times'; a round's number as the claim counts it, (7, 'ordinal') -> 'seventh'."""
+    if unit == "percent":
+        return text.pct(value)
+    if unit == "g/km":
+        return f"{value:g} g/km"
+    if unit == "times":
+        return "once" if value == 1 else "twice" if value == 2 else f"{value:g} times"
+    if unit == "ordinal":
+        return text.ordinal_words(int(value))
+    # a count as prose writes it, to every figure the table holds (1000000 -> '1 million', 1500 -> '1,500')
+    return f"{text.rounded(value, 15)} {unit[:-1] if value == 1 and unit.endswith('s') else unit}"
+
+
+@dataclass(frozen=True)
+class Threshold:
+    """A claim's rule and threshold, read from its row of the claims table (a categorical rule has none: ``value`` None)."""
+
+    rule: str
+    value: float | None
+    unit: str
+
+    @property
+    def words(self) -> str:
+        return "" if self.value is None else threshold_words(self.value, self.unit)
+
+    @property
+    def is_zero(self) -> bool:
+        """A threshold of zero: the rule reads "grew at all", "at least as much", not "by more than 0%"."""
+        return self.value == 0
+
+    @property
+    def rule_words(self) -> str:
+        return RULES[self.rule].words(self)
 
 
 @dataclass(frozen=True)
 class Rule:
-    """A verdict rule: the evidence whose card applies it, and the rule in words given its threshold in words."""
+    """A verdict rule: the evidence whose card applies it, and the rule in words given its threshold (``Threshold.words``
+    for the figure; a threshold of zero may read otherwise). A categorical rule decides from the rows' ids and role
+    columns alone and takes no threshold."""
 
     evidence: str
-    words: Callable[[str], str]
+    words: Callable[[Threshold], str]
+    categorical: bool = False
+
+
+def _byd_rule(t: Threshold) -> str:
+    grew = "grew on the year before" if t.is_zero else f"grew by more than {t.words} on the year before"
+    return (
+        f"The growth and integration half holds if BYD's new-energy sales {grew} and BYD makes its own batteries; the price "
+        "half is unchecked, so the claim is at best partly supported."
+    )
+
+
+def _deficit_rule(t: Threshold) -> str:
+    grew = "grew" if t.is_zero else f"grew by more than {t.words}"
+    return (
+        f"“Widening” is supported if the U.S. goods deficit with Japan {grew} from the second-last to the last full year "
+        "before the talks, and not supported otherwise."
+    )
+
+
+def _eco_rule(t: Threshold) -> str:
+    emits, short = (
+        ("at least as much as the hybrid", "less") if t.is_zero else (f"at least {t.words} more than the hybrid", "less than that")
+    )
+    return (
+        f"Supported if the electric car emits {emits} at both ends of ICCT's range of battery footprints, not supported if "
+        f"it emits {short} at both ends, partly supported if the battery decides."
+    )
 
 
 # The rules, by the claims table's rule id. Their words are the page's statement of the rule ("How fair is this page?"
@@ -68,102 +137,136 @@ RULES: dict[str, Rule] = {
     "high_duty": Rule(
         "us_tariff_levels",
         lambda t: (
-            f"A duty counts as high from {t}: the claim is supported if the car duty was high before 2025 too, partly supported "
-            "if only some duties (light trucks, the 2025 rates) were high, and not supported if none was."
+            f"A duty counts as high from {t.words}: the claim is supported if the car duty was high before 2025 too, partly "
+            "supported if only some duties (light trucks, the 2025 rates) were high, and not supported if none was."
         ),
     ),
     "complaints_before_trump": Rule(
         "us_push_history",
         lambda t: (
             "“Ever since the Trump years” is not supported once the number of U.S. complaints of Japanese barriers in the "
-            f"record from before President Trump's first statement in it reaches {t}; it is supported otherwise."
+            f"record from before President Trump's first statement in it reaches {t.words}; it is supported otherwise."
         ),
     ),
     "models_that_fit_parking": Rule(
         "size_mismatch",
         lambda t: (
             "The parking half fails once the number of U.S.-brand models the data can measure that fit a typical "
-            f"mechanical-parking space reaches {t}; the roads half is unchecked, so the claim is at best partly supported."
+            f"mechanical-parking space reaches {t.words}; the roads half is unchecked, so the claim is at best partly supported."
         ),
     ),
-    "byd_sales_growth": Rule(
-        "byd_claim",
-        lambda t: (
-            f"The growth and integration half holds if BYD's new-energy sales grew by more than {t} on the year before and "
-            "BYD makes its own batteries; the price half is unchecked, so the claim is at best partly supported."
-        ),
-    ),
+    "byd_sales_growth": Rule("byd_claim", _byd_rule),
     "capacity_covers_demand": Rule(
         "battery_plants",
         lambda t: (
-            f"Supported only if the U.S. share of world cell capacity is at least {t} of its share of world battery demand; "
-            "partly supported otherwise, or when the data lack either share (they cannot show the plants themselves)."
+            f"Supported only if the U.S. share of world cell capacity is at least {t.words} of its share of world battery "
+            "demand; partly supported otherwise, or when the data lack either share (they cannot show the plants themselves)."
         ),
     ),
-    "deficit_widened": Rule(
-        "deficit_trend",
-        lambda t: (
-            f"“Widening” is supported if the U.S. goods deficit with Japan grew by more than {t} from the second-last to the "
-            "last full year before the talks, and not supported otherwise."
-        ),
-    ),
+    "deficit_widened": Rule("deficit_trend", _deficit_rule),
     "autos_share_critical": Rule(
         "autos_share_of_exports",
         lambda t: (
-            f"Autos count as a critical part of Japan's exports to the U.S. from a share of {t}: the claim is supported if "
-            "every report of the latest year puts their share at or above it, partly supported if only some do, and not "
+            f"Autos count as a critical part of Japan's exports to the U.S. from a share of {t.words}: the claim is supported "
+            "if every report of the latest year puts their share at or above it, partly supported if only some do, and not "
             "supported if none does."
         ),
     ),
     "china_share_of_parts": Rule(
         "battery_chain",
         lambda t: (
-            f"“Largely made in China” holds for a part from a Chinese share of {t} of its world output or capacity: the claim is "
-            "supported if China's shares of both battery cells and motor magnets reach it, partly supported if only one "
-            "does, and not supported if neither does."
+            f"“Largely made in China” holds for a part from a Chinese share of {t.words} of its world output or capacity: the "
+            "claim is supported if China's shares of both battery cells and motor magnets reach it, partly supported if only "
+            "one does, and not supported if neither does."
         ),
     ),
-    "ev_excess_over_hybrid": Rule(
-        "ev_vs_hybrid",
+    "ev_excess_over_hybrid": Rule("ev_vs_hybrid", _eco_rule),
+    "offset_exceeds_market": Rule(
+        "reverse_import_scale",
         lambda t: (
-            f"Supported if the electric car emits at least {t} more than the hybrid at both ends of ICCT's range of battery "
-            "footprints, not supported if it emits less than that at both ends, partly supported if the battery decides."
+            "“A trick rather than a fix” is supported if the cars it would take a year to offset the U.S. goods deficit with "
+            f"Japan would fill Japan's entire imported-car market at least {t.words}; partly supported otherwise, since the "
+            "data cannot say what number of reverse imports would be plausible (so the rule never reaches not supported)."
         ),
+    ),
+    "rush_against_world": Rule(
+        "ev_share_japan",
+        lambda t: (
+            f"A rush shows on two counts: Japan's share of new cars that are electric reaches {t.words} of the world's share, "
+            "and it rose on the year before. The claim is supported if both hold, partly supported if one does, and not "
+            "supported if neither does."
+        ),
+    ),
+    "german_multiple": Rule(
+        "german_vs_us_brands",
+        lambda t: (
+            "Partly supported if Mercedes-Benz alone registers enough cars in Japan in the latest year to match all U.S. "
+            f"brands together at least {t.words}: under the same rules it sells far more, so rules alone do not explain the "
+            "gap; but sales cannot tell buyers' taste from the cost of adapting cars, so the claim is at best partly "
+            "supported. Not supported otherwise."
+        ),
+    ),
+    "makers_us_production": Rule(
+        "us_production",
+        lambda t: (
+            f"“Significantly” is this site's reading, in vehicles built: the claim is supported if Japanese makers built at "
+            f"least {t.words} in the U.S. in the latest year in the data, partly supported if they built fewer, and not "
+            "supported if they built none. The data count vehicles, not jobs or value added."
+        ),
+    ),
+    "deal_after_g7": Rule(
+        "g7_round",
+        lambda t: (
+            "“Without a binding agreement” holds if the deal came in a later round than the last round before the summit "
+            "(the rounds the record marks as such); the data record neither the leaders' meeting nor its outcome, so that "
+            "half is the report's own account and the claim is at best partly supported. Not supported if the deal came in "
+            "that round or earlier."
+        ),
+        categorical=True,
+    ),
+    "report_round_number": Rule(
+        "seventh_round",
+        lambda t: (
+            f"Supported if the record of rounds has the round the report describes as the {t.words} numbered round of the "
+            "talks; partly supported if it numbers that round otherwise, and not supported if it records another kind of "
+            "visit. The focus on auto tariffs is quoted from the round's reported outcome, not computed."
+        ),
+    ),
+    "framework_in_deal_round": Rule(
+        "framework_investment",
+        lambda t: (
+            "Supported if the tariff timeline records the framework agreement, whose terms (quoted on the card) include "
+            "Japan's investment, on a date within the round that reached the deal; partly supported if it records it "
+            "outside that round, and not supported if it records none. That the investment is meant to reduce the deficit "
+            "is the report's reading, not a figure."
+        ),
+        categorical=True,
+    ),
+    "tokyo_ev_only_and_binding": Rule(
+        "ev_targets",
+        lambda t: (
+            "“All new cars must be EVs” holds on two counts, as the policy table codes Tokyo's 2030 target: it counts "
+            "electric cars only (not conventional hybrids), and it binds in law. Supported if both hold, partly supported "
+            "if one does, and not supported if neither does (or the table does not say)."
+        ),
+        categorical=True,
     ),
 }
 
 
-def threshold_words(value: float, unit: str) -> str:
-    """A rule's threshold as the claims table states it: (10, 'percent') -> '10%', (1, 'complaints') -> '1 complaint'."""
-    if unit == "percent":
-        return text.pct(value)
-    if unit == "g/km":
-        return f"{value:g} g/km"
-    return f"{value:g} {unit[:-1] if value == 1 and unit.endswith('s') else unit}"
-
-
-@dataclass(frozen=True)
-class Threshold:
-    """A claim's rule and threshold, read from its row of the claims table."""
-
-    rule: str
-    value: float
-    unit: str
-
-    @property
-    def words(self) -> str:
-        return threshold_words(self.value, self.unit)
-
-    @property
-    def rule_words(self) -> str:
-        return RULES[self.rule].words(self.words)
-
-
 def rule_threshold(data_dir: object, claim_id: str) -> Threshold:
-    """The rule and threshold of ``claim_id`` from the claims table (a row without a rule is an editorial verdict)."""
+    """The rule and threshold of ``claim_id`` from the claims table (a row without a rule is an editorial verdict;
+    a categorical rule's row has no threshold)."""
     row = data.row_by_id(data.load_table(CLAIMS_TABLE, data_dir), "claim_id", claim_id)
-    if pd.isna(row.get("rule")) or pd.isna(row.get("threshold")) or row["rule"] not in RULES:
-        raise ValueError(f"claims table: {claim_id} has no known rule with a threshold")
+    if pd.isna(row.get("rule")) or row["rule"] not in RULES:
+        raise ValueError(f"claims table: {claim_id} has no known rule")
+    rule = RULES[row["rule"]]
+    if rule.categorical != pd.isna(row.get("threshold")):
+        raise ValueError(
+            f"claims table: {claim_id}'s rule {row['rule']!r} " + ("takes no threshold" if rule.categorical else "needs a threshold")
+        )
+    if rule.categorical:
+        return Threshold(str(row["rule"]), None, "")
     return Threshold(str(row["rule"]), float(row["threshold"]), str(row["threshold_unit"]))
 
 
@@ -207,7 +310,42 @@ def german_vs_us_brands(data_dir: object) -> Evidence:
         f"{text.times(mercedes['units'] / us['units'])} as many as all U.S. brands together "
         f"({count_as_stated(us['units'], us['qualifier'])})."
     )
-    return Evidence(text_, [pd.DataFrame([mercedes, us])], ["japan_import_sales_by_brand"])
+    threshold = rule_threshold(data_dir, BUYERS)
+    ratio = float(mercedes["units"]) / float(us["units"])
+    verdict = buyers_verdict(ratio, threshold.value)
+    matches = f"{'at least' if ratio >= threshold.value else 'less than'} {threshold.words}"
+    because = (
+        f"{mercedes['brand']} registered {text.times(ratio)} as many cars in Japan as all U.S. brands together in {year}, "
+        f"so it matched them {matches}"
+    )
+    for_it = (
+        f"Under the same rules, {mercedes['brand']} alone registered {text.times(ratio)} as many cars in Japan in {year} as "
+        "all U.S. brands together."
+    )
+    against_it = "Sales cannot separate taste from the cost of right-hand drive, certification and dealer networks."
+    would_change = (
+        f"{mercedes['brand']} matching all U.S. brands together less than {threshold.words} would make it not supported; "
+        "evidence that U.S. brands offering Japan-sized, right-hand-drive models still sold poorly could make it supported."
+    )
+    return Evidence(
+        text_,
+        [pd.DataFrame([mercedes, us])],
+        ["japan_import_sales_by_brand"],
+        verdict,
+        for_it,
+        against_it,
+        would_change,
+        threshold.rule_words,
+        because,
+    )
+
+
+def buyers_verdict(mercedes_multiple: float, at_least: float) -> str:
+    """'American cars fail in Japan because buyers are not interested, not because of barriers': partly supported when
+    Mercedes-Benz alone registers at least ``at_least`` (the claims table's threshold) times as many cars as all U.S.
+    brands together (same rules, far more sales: rules alone do not explain the gap), not supported otherwise; sales
+    cannot tell taste from the cost of adapting cars, so never more than partly supported."""
+    return PARTLY if mercedes_multiple >= at_least else NOT_SUPPORTED
 
 
 def parking_verdict(us_fits: pd.DataFrame, fitting_models: float) -> str:
@@ -308,8 +446,40 @@ def reverse_import_scale(data_dir: object) -> Evidence:
         f"at a U.S. average price of {text.usd(price['price_usd'])} would take {text.about(cars, 'cars')} a year, "
         f"{text.multiple(japan_market['multiple'])} Japan's entire imported-car market in {japan_market['period']}."
     )
-    used = [deficit.to_frame().T, price.to_frame().T, compared[compared["reference"] == japan_market["reference"]]]
-    return Evidence(text_, used, ["us_japan_goods_trade", "trade_balance_and_prices", "japan_import_market_totals"])
+    threshold = rule_threshold(data_dir, REVERSE)
+    multiple = float(japan_market["multiple"])
+    verdict = offset_verdict(multiple, threshold.value)
+    because = (
+        f"the cars needed a year are {text.multiple(multiple)} Japan's entire imported-car market in {japan_market['period']}, "
+        f"so they would fill it {'at least' if multiple >= threshold.value else 'less than'} {threshold.words}"
+    )
+    largest = calculator.reference(compared, calculator.LARGEST_REFERENCE)
+    for_it = (
+        f"Offsetting the deficit would take {text.about(cars, 'cars')} a year: {text.multiple(multiple)} Japan's entire "
+        f"imported-car market, and {text.multiple(float(largest['multiple']))} all the cars the largest reverse-import "
+        "programme ever sold in its whole life."
+    )
+    against_it = "Reverse imports could still be a gesture that helps a negotiation without balancing the numbers."
+    would_change = (
+        f"A deficit or car price at which the cars needed would fill Japan's imported-car market less than {threshold.words} "
+        "a year would make it partly supported; what number of reverse imports would be plausible is a judgement the data "
+        "cannot make."
+    )
+    used = [
+        deficit.to_frame().T,
+        price.to_frame().T,
+        compared[compared["reference"].isin([japan_market["reference"], largest["reference"]])],
+    ]
+    tables_ = ["us_japan_goods_trade", "trade_balance_and_prices", "japan_import_market_totals", "reverse_imports"]
+    return Evidence(text_, used, tables_, verdict, for_it, against_it, would_change, threshold.rule_words, because)
+
+
+def offset_verdict(market_multiple: float, fills_at_least: float) -> str:
+    """'Importing U.S.-built Japanese cars to balance the numbers is a trick rather than a fix': supported when the cars
+    it would take a year to offset the deficit are at least ``fills_at_least`` (the claims table's threshold) times
+    Japan's entire imported-car market, partly supported otherwise (the data cannot say what number of reverse imports
+    would be plausible, so the rule never reaches not supported)."""
+    return SUPPORTED if market_multiple >= fills_at_least else PARTLY
 
 
 def china_parts_verdict(cells_pct: float, magnets_pct: float, largely_from_pct: float) -> str:
@@ -355,19 +525,69 @@ def battery_chain(data_dir: object) -> Evidence:
     return Evidence(text_, rows, ["battery_supply_chain"], verdict, for_it, against_it, would_change, threshold.rule_words, because)
 
 
+def _coded(row: pd.Series, column: str) -> str | None:
+    """A coded yes/no cell of the policy table ('yes', 'no'), None where the table does not say."""
+    cell = row.get(column)
+    return None if cell is None or pd.isna(cell) else str(cell)
+
+
+def tokyo_verdict(counts_hybrids: str | None, legally_binding: str | None) -> str:
+    """'Tokyo says all new cars must be EVs by 2030', as the policy table codes Tokyo's 2030 target: the "EVs only" half
+    holds when the target does not count conventional hybrids (``counts_hybrids`` 'no'), the "must" half when it binds in
+    law (``legally_binding`` 'yes'); supported when both hold, partly supported when one does, not supported when neither
+    does. A blank cell (the table does not say) shows neither half."""
+    halves = [counts_hybrids == NO, legally_binding == YES]
+    return SUPPORTED if all(halves) else PARTLY if any(halves) else NOT_SUPPORTED
+
+
+# What the policy table's coded cells say, in words: counts_hybrids, then legally_binding (None: the table does not say).
+HYBRIDS_WORDS = {
+    YES: "conventional hybrids count towards it",
+    NO: "conventional hybrids do not count towards it",
+    None: "the data do not say whether conventional hybrids count towards it",
+}
+# How the rule reads the two cells, for the card's "because" (None: the table does not say).
+HYBRIDS_CODED = {YES: "counting conventional hybrids", NO: "counting electric cars only", None: "silent on conventional hybrids"}
+BINDING_CODED = {YES: "binding in law", NO: "not binding in law", None: "silent on its legal force"}
+
+
 def ev_targets(data_dir: object) -> Evidence:
     targets = data.load_table("ev_policy_targets", data_dir)
     tokyo = data.row_by_id(targets, "target_id", TOKYO_TARGET)
     enforcement = data.row_by_id(targets, "target_id", TOKYO_ENFORCEMENT)
+    hybrids, binding = _coded(tokyo, COUNTS_HYBRIDS), _coded(enforcement, LEGALLY_BINDING)
     text_ = (
         f"Tokyo's {tokyo['target_year']} target is {tokyo['target_value']} for the {tokyo['target_metric']}, and "
-        f"{WHAT_COUNTS[TOKYO_TARGET]}; how binding it is: {enforcement['binding']}."
+        f"{HYBRIDS_WORDS[hybrids]}; how binding it is: {enforcement['binding']}."
     )
-    return Evidence(text_, [targets.loc[[tokyo.name, enforcement.name]]], ["ev_policy_targets"])
+    threshold = rule_threshold(data_dir, TOKYO_2030)
+    verdict = tokyo_verdict(hybrids, binding)
+    because = f"the policy table codes Tokyo's {tokyo['target_year']} target as {HYBRIDS_CODED[hybrids]} and {BINDING_CODED[binding]}"
+    for_it = (
+        f"Tokyo does set a target for {tokyo['target_year']}: {tokyo['target_value']} for the {tokyo['target_metric']}, "
+        "which pushes away from petrol-only cars."
+    )
+    failing = [
+        words for words, fails in (("counts conventional hybrids", hybrids == YES), ("is not binding in law", binding == NO)) if fails
+    ]
+    against_it = f"The target {text.listed(failing)}." if failing else "Nothing in the policy table contradicts it."
+    would_change = (
+        "A Tokyo target counting electric cars only and binding in law would make it supported; either of the two alone, partly supported."
+    )
+    rows = [targets.loc[[tokyo.name, enforcement.name]]]
+    return Evidence(text_, rows, ["ev_policy_targets"], verdict, for_it, against_it, would_change, threshold.rule_words, because)
 
 
 def _change(now: float, before: float, *, up: str = "up from", down: str = "down from", same: str = "the same as in") -> str:
     return up if now > before else down if now < before else same
+
+
+def rush_verdict(japan_pct_of_world: float, rose: bool, world_level_pct: float) -> str:
+    """'Japan is rushing into EVs as if it were a race': supported when Japan's share of new cars that are electric reaches
+    ``world_level_pct`` (the claims table's threshold) of the world's share and rose on the year before, partly supported
+    when only one holds, not supported when neither does."""
+    reached = japan_pct_of_world >= world_level_pct
+    return SUPPORTED if reached and rose else PARTLY if reached or rose else NOT_SUPPORTED
 
 
 def ev_share_japan(data_dir: object) -> Evidence:
@@ -388,7 +608,28 @@ def ev_share_japan(data_dir: object) -> Evidence:
         & rows["year"].isin([latest, latest - 1])
         & (rows["powertrain_id"] == ev_china.POWERTRAINS["EV"])
     ]
-    return Evidence(text_, [used], ["ev_sales_share"])
+    threshold = rule_threshold(data_dir, RUSH)
+    of_world = japan / world * 100
+    rose = japan > before
+    verdict = rush_verdict(of_world, rose, threshold.value)
+    moved = _change(japan, before, up="rose from", down="fell from", same="stayed the same as")
+    because = (
+        f"Japan's electric-car share in {latest} is {text.about_pct(of_world)} of the world's, "
+        f"{at_or_above(of_world, threshold.value)} the threshold of {threshold.words}, and it {moved} {pct(before)} in {latest - 1}"
+    )
+    for_it = (
+        f"Japan's electric-car share rose from {pct(before)} in {latest - 1} to {pct(japan)} in {latest}."
+        if rose
+        else "Japan has national and Tokyo targets for electrified cars."
+    )
+    against_it = f"Japan's electric-car share, {pct(japan)} in {latest}, is {text.about_pct(of_world)} of the world's {pct(world)}" + (
+        f", and it fell from {pct(before)} in {latest - 1}." if japan < before else "."
+    )
+    would_change = (
+        f"Japan's electric-car share reaching {threshold.words} of the world's and rising on the year before would make it "
+        "supported; either alone, partly supported."
+    )
+    return Evidence(text_, [used], ["ev_sales_share"], verdict, for_it, against_it, would_change, threshold.rule_words, because)
 
 
 def byd_growth(data_dir: object) -> Evidence:
@@ -442,10 +683,11 @@ def byd_claim(data_dir: object) -> Evidence:
         if not before.empty
         else "have no year before to compare"
     )
+    passed = change * 100 > threshold.value
     because = (
-        f"BYD's new-energy sales {moved}, "
-        f"{'above' if change * 100 > threshold.value else 'not above'} the threshold of {threshold.words}, "
-        f"and BYD {'makes its own batteries' if makes_batteries else 'is not among the battery makers in the data'}"
+        f"BYD's new-energy sales {moved}"
+        + ("" if threshold.is_zero or before.empty else f", {'above' if passed else 'not above'} the threshold of {threshold.words}")
+        + f", and BYD {'makes its own batteries' if makes_batteries else 'is not among the battery makers in the data'}"
     )
     text_ = (
         growth.text.rstrip(".")
@@ -478,7 +720,8 @@ def byd_claim(data_dir: object) -> Evidence:
             f"in {common[-1]}, {'fewer than' if b['value'] < t['value'] else 'more than'} Tesla's {text.about(t['value'], '', 3)}."
         )
     against_it += slowed
-    would_change = "Price data for comparable models could lift the verdict to supported or sink it; a fall in BYD's sales would make it not supported."
+    fall = "sales that did not grow" if threshold.is_zero else f"growth of {threshold.words} or less"
+    would_change = f"Price data for comparable models could lift the verdict to supported or sink it; {fall} would make it not supported."
     rows = [*growth.rows, before]
     return Evidence(text_, rows, growth.tables, verdict, for_it, against_it, would_change, threshold.rule_words, because)
 
@@ -526,7 +769,9 @@ def ev_vs_hybrid(data_dir: object) -> Evidence:
         f"across ICCT's range of battery footprints the electric car emits from {gap_words(low)} to {gap_words(high)} "
         "than the hybrid, "
         + (
-            f"both {at_or_above(low, threshold.value)} the threshold of {threshold.words}"
+            ("less at both ends" if high < 0 else "at least as much at both ends" if low >= 0 else "so the battery decides")
+            if threshold.is_zero
+            else f"both {at_or_above(low, threshold.value)} the threshold of {threshold.words}"
             if (low >= threshold.value) == (high >= threshold.value)
             else f"one end below the threshold of {threshold.words} and the other at or above it"
         )
@@ -546,15 +791,51 @@ def ev_vs_hybrid(data_dir: object) -> Evidence:
     )
 
 
+def round_position(rounds: pd.DataFrame, round_id: str) -> int | None:
+    """Where the round ``round_id`` falls among the numbered rounds of the talks, by start date (1 for the first), as the
+    tariffs chapter counts them (``tariffs.rounds_before``); None when the record has it as another kind of visit. The
+    round column's own number is a label, so the count is taken from the rounds' kinds and dates."""
+    row = data.row_by_id(rounds, "round_id", round_id)
+    if row["round_kind"] != tariffs.NUMBERED_ROUND:
+        return None
+    return len(tariffs.rounds_before(rounds, row["start_date"]))
+
+
+def round_verdict(position: int | None, claimed: float) -> str:
+    """'Japan's minister travels to Washington for a seventh round of talks': supported when the record of rounds has the
+    round the report describes (``tariffs.NEWS_REPORT_ROUND``) at ``position`` ``claimed`` among the numbered rounds
+    (the claims table's number: the round as the report counts it), partly supported when it is a numbered round at
+    another position, not supported when the record has it as another kind of visit (``position`` None)."""
+    if position is None:
+        return NOT_SUPPORTED
+    return SUPPORTED if position == claimed else PARTLY
+
+
 def seventh_round(data_dir: object) -> Evidence:
     rounds = data.load_table("negotiation_rounds", data_dir)
     r = tariffs.news_report_round(rounds)
-    return Evidence(
-        f"Round {r['round']} ran from {text.date_span(r['start_date'], r['end_date'], to=' to ')} in {r['location']}; "
-        f"the outcome as reported: “{str(r['outcome']).rstrip('.')}”.",
-        [data.rows_by_id(rounds, "round_id", tariffs.NEWS_REPORT_ROUND)],
-        ["negotiation_rounds"],
+    dates = text.date_span(r["start_date"], r["end_date"], to=" to ")
+    text_ = f"Round {r['round']} ran from {dates} in {r['location']}; the outcome as reported: “{str(r['outcome']).rstrip('.')}”."
+    threshold = rule_threshold(data_dir, SEVENTH_ROUND)
+    position = round_position(rounds, tariffs.NEWS_REPORT_ROUND)
+    verdict = round_verdict(position, threshold.value)
+    because = (
+        "the record has the report's round as another kind of visit, not a numbered round of the talks"
+        if position is None
+        else f"the report's round is the {text.ordinal_words(position)} numbered round of the talks in the record, by date, "
+        + ("as the report counts it" if verdict == SUPPORTED else f"not the {threshold.words}")
     )
+    for_it = f"The record has round {r['round']} of the talks in {r['location']}, from {dates}."
+    against_it = (
+        "Nothing in the data contradicts it; that auto tariffs were the focus is the round's reported outcome, quoted, not a figure."
+    )
+    would_change = (
+        f"A record in which the report's round is not the {threshold.words} numbered round would make it partly supported; "
+        "a record of it as another kind of visit, not supported."
+    )
+    # the rounds counted to place it (the numbered rounds up to it), or its own row
+    rows = [tariffs.rounds_before(rounds, r["start_date"]) if position else data.rows_by_id(rounds, "round_id", tariffs.NEWS_REPORT_ROUND)]
+    return Evidence(text_, rows, ["negotiation_rounds"], verdict, for_it, against_it, would_change, threshold.rule_words, because)
 
 
 def deficit_change(data_dir: object) -> tuple[pd.Series, pd.Series, pd.DataFrame]:
@@ -589,11 +870,14 @@ def deficit_trend(data_dir: object) -> Evidence:
         f"in {int(before['year'])} to {usd_bn_from_millions(last)} in {int(latest['year'])} (Census)."
     )
     because = (
-        f"the deficit changed by {text.about_pct(change)} {span}, {'above' if change > threshold.value else 'not above'} {threshold.words}"
+        (f"the deficit {moved} by {text.about_pct(abs(change))} {span}" if change else f"the deficit {moved} {span}")
+        if threshold.is_zero
+        else f"the deficit changed by {text.about_pct(change)} {span}, {'above' if change > threshold.value else 'not above'} {threshold.words}"
     )
     for_it = f"The deficit is large: {usd_bn_from_millions(last)} in {int(latest['year'])}."
     against_it = f"It {moved} by {text.about_pct(abs(change))} {span}."
-    would_change = f"A rise of more than {threshold.words} in the last full year before the talks would make it supported."
+    rise = "Any rise" if threshold.is_zero else f"A rise of more than {threshold.words}"
+    would_change = f"{rise} in the last full year before the talks would make it supported."
     verdict = deficit_verdict(change, threshold.value)
     return Evidence(text_, [rows], ["us_japan_goods_trade"], verdict, for_it, against_it, would_change, threshold.rule_words, because)
 
@@ -657,14 +941,49 @@ def car_tariff_peak(data_dir: object) -> Evidence:
     return Evidence(text_, [changes], ["tariff_timeline"])
 
 
+def investment_verdict(framework_date: str | None, deal_start: str, deal_end: str) -> str:
+    """'Japan offers investment in American industries as part of a package': supported when the tariff timeline records
+    the framework agreement (whose terms include the investment) on a date within the round that reached the deal,
+    partly supported when it records it outside that round, not supported when it records none (``framework_date`` None)."""
+    if framework_date is None:
+        return NOT_SUPPORTED
+    within = pd.Timestamp(deal_start) <= pd.Timestamp(framework_date) <= pd.Timestamp(deal_end)
+    return SUPPORTED if within else PARTLY
+
+
 def framework_investment(data_dir: object) -> Evidence:
     timeline = data.load_table("tariff_timeline", data_dir)
     row = tariffs.framework_agreement(timeline)
-    return Evidence(
-        f"On {text.reader_date(row['date'])}, as the tariff timeline records it: “{str(row['measure']).rstrip('.')}”.",
-        [data.rows_by_id(timeline, "measure_id", tariffs.FRAMEWORK)],
-        ["tariff_timeline"],
+    rounds = data.load_table("negotiation_rounds", data_dir)
+    _, deal = tariffs.before_g7_and_deal(rounds)
+    text_ = f"On {text.reader_date(row['date'])}, as the tariff timeline records it: “{str(row['measure']).rstrip('.')}”."
+    threshold = rule_threshold(data_dir, INVESTMENT)
+    verdict = investment_verdict(str(row["date"]), str(deal["start_date"]), str(deal["end_date"]))
+    deal_dates = text.date_span(deal["start_date"], deal["end_date"], to=" to ")
+    within = verdict == SUPPORTED
+    because = (
+        f"the timeline records the framework agreement on {text.reader_date(row['date'])}, "
+        f"{'within' if within else 'outside'} round {deal['round']} ({deal_dates}), the round that reached the deal"
     )
+    for_it = f"The framework announced in round {deal['round']} set the tariff and Japan's investment together, as the timeline records its terms."
+    against_it = (
+        "The package's terms were set later and are loans and guarantees as well as investment; its purpose is the report's reading."
+    )
+    would_change = (
+        "A timeline without the framework agreement would make it not supported; one dating it outside the round that "
+        "reached the deal, partly supported."
+    )
+    rows = [data.rows_by_id(timeline, "measure_id", tariffs.FRAMEWORK), data.rows_by_id(rounds, "milestone", tariffs.DEAL)]
+    tables_ = ["tariff_timeline", "negotiation_rounds"]
+    return Evidence(text_, rows, tables_, verdict, for_it, against_it, would_change, threshold.rule_words, because)
+
+
+def makers_verdict(built: float, significant_from: float) -> str:
+    """'Japanese automakers contribute significantly to the U.S. economy', read in vehicles built: supported when
+    Japanese makers built at least ``significant_from`` (the claims table's threshold: the site's reading of
+    "significantly") vehicles in the U.S. in the latest year, partly supported when they built fewer, not supported
+    when they built none."""
+    return SUPPORTED if built >= significant_from else PARTLY if built > 0 else NOT_SUPPORTED
 
 
 def us_production(data_dir: object) -> Evidence:
@@ -672,22 +991,60 @@ def us_production(data_dir: object) -> Evidence:
 
     tables = reverse.load_tables(data_dir)
     # the reverse-imports chapter's own series and rule for its latest year
-    built = reverse.latest(reverse.scale_series(tables[reverse.PRODUCTION], tables[reverse.MARKET]), reverse.BUILT)
-    return Evidence(
-        f"Japanese makers built {count_as_stated(built['value'], built['qualifier'])} vehicles in the U.S. in {built['year']}.",
-        [built.to_frame().T],
-        ["japanese_makers_us_production"],
+    scale = reverse.scale_series(tables[reverse.PRODUCTION], tables[reverse.MARKET])
+    built, exported = reverse.latest(scale, reverse.BUILT), reverse.latest(scale, reverse.EXPORTED)
+    made = f"{count_as_stated(built['value'], built['qualifier'])} vehicles"
+    text_ = f"Japanese makers built {made} in the U.S. in {built['year']}."
+    threshold = rule_threshold(data_dir, MAKERS_IN_US)
+    verdict = makers_verdict(float(built["value"]), threshold.value)
+    because = f"Japanese makers built {made} in the U.S. in {built['year']}, {at_or_above(built['value'], threshold.value)} the threshold of {threshold.words}"
+    for_it = (
+        f"Japanese makers built {made} in the U.S. in {built['year']} and exported "
+        f"{count_as_stated(exported['value'], exported['qualifier'])} from their U.S. plants"
+        + ("." if exported["year"] == built["year"] else f" in {exported['year']}.")
     )
+    against_it = "The data count vehicles built, not jobs or value added."
+    would_change = f"Production below {threshold.words} a year would make it partly supported."
+    rows = [built.to_frame().T, exported.to_frame().T]
+    return Evidence(
+        text_, rows, ["japanese_makers_us_production"], verdict, for_it, against_it, would_change, threshold.rule_words, because
+    )
+
+
+def g7_verdict(before_g7_start: str, deal_start: str) -> str:
+    """'The leaders met at the G7 summit without reaching a binding agreement': "without an agreement" holds when the
+    deal came in a round that started after the last round before the summit; the data record neither the leaders'
+    meeting nor its outcome, so the verdict is at most partly supported; not supported when the deal came in that round
+    or earlier."""
+    return PARTLY if pd.Timestamp(deal_start) > pd.Timestamp(before_g7_start) else NOT_SUPPORTED
 
 
 def g7_round(data_dir: object) -> Evidence:
     rounds = data.load_table("negotiation_rounds", data_dir)
     before_g7, deal = tariffs.before_g7_and_deal(rounds)
+    verdict = g7_verdict(str(before_g7["start_date"]), str(deal["start_date"]))
+    later = verdict == PARTLY
+    before_dates = text.date_span(before_g7["start_date"], before_g7["end_date"], to=" to ")
+    deal_dates = text.date_span(deal["start_date"], deal["end_date"], to=" to ")
     text_ = (
-        f"Round {before_g7['round']} ({text.date_span(before_g7['start_date'], before_g7['end_date'], to=' to ')}) was {MILESTONES[tariffs.BEFORE_G7]}; "
-        f"the deal came only in round {deal['round']} ({text.date_span(deal['start_date'], deal['end_date'], to=' to ')})."
+        f"Round {before_g7['round']} ({before_dates}) was {MILESTONES[tariffs.BEFORE_G7]}; "
+        f"the deal came {'only ' if later else ''}in round {deal['round']} ({deal_dates})."
     )
-    return Evidence(text_, [data.rows_by_id(rounds, "milestone", tariffs.BEFORE_G7, tariffs.DEAL)], ["negotiation_rounds"])
+    threshold = rule_threshold(data_dir, G7)
+    because = (
+        f"the deal came in round {deal['round']}, {'after' if later else 'not after'} round {before_g7['round']}, the last "
+        "round before the summit, and the data do not record the leaders' meeting"
+    )
+    for_it = f"Round {before_g7['round']} was the last round before the summit, aimed at a deal there, and the deal came only in round {deal['round']}."
+    if not later:
+        for_it = f"Round {before_g7['round']} was the last round before the summit, aimed at a deal there."
+    against_it = "The data record rounds, not the leaders' meeting at the summit or what it agreed."
+    would_change = (
+        "A record of the leaders' meeting and its outcome could make it supported, or not supported if it showed a binding "
+        "agreement there; a deal in the last round before the summit would make it not supported."
+    )
+    rows = [data.rows_by_id(rounds, "milestone", tariffs.BEFORE_G7, tariffs.DEAL)]
+    return Evidence(text_, rows, ["negotiation_rounds"], verdict, for_it, against_it, would_change, threshold.rule_words, because)
 
 
 def since_trump_verdict(complaints_before: int, at_least: float) -> str:

@@ -41,8 +41,8 @@ def has_rule(claim: pd.Series) -> bool:
 
 
 def check_table(claims: pd.DataFrame) -> list[str]:
-    """Claims whose evidence id is unknown, or whose rule does not fit its evidence or lacks a threshold (a claim
-    without a rule has none); the schema checks everything else."""
+    """Claims whose evidence id is unknown, or whose rule does not fit its evidence, lacks a threshold or (a categorical
+    rule, decided from ids alone) carries one (a claim without a rule has none); the schema checks everything else."""
     problems = []
     for _, row in claims.iterrows():
         if row["evidence"] not in EVIDENCE | {NO_EVIDENCE: None}:
@@ -50,7 +50,10 @@ def check_table(claims: pd.DataFrame) -> list[str]:
         if has_rule(row):
             if row["rule"] not in RULES or RULES[row["rule"]].evidence != row["evidence"]:
                 problems.append(f"{row['claim_id']}: rule {row['rule']!r} is not the rule of evidence {row['evidence']!r}")
-            if pd.isna(row.get("threshold")) or not _words(row.get("threshold_unit")):
+            elif RULES[row["rule"]].categorical:
+                if not pd.isna(row.get("threshold")) or _words(row.get("threshold_unit")):
+                    problems.append(f"{row['claim_id']}: rule {row['rule']!r} is categorical and takes no threshold or unit")
+            elif pd.isna(row.get("threshold")) or not _words(row.get("threshold_unit")):
                 problems.append(f"{row['claim_id']}: rule {row['rule']!r} needs a threshold and its unit")
         elif not pd.isna(row.get("threshold")):
             problems.append(f"{row['claim_id']}: a threshold without a rule")
@@ -116,3 +119,28 @@ def checked_claims(published_pages: set[str], data_dir: object = None) -> tuple[
 
 def has_figure(text: str) -> bool:
     return bool(re.search(r"\d", text))
+
+
+def rules_list(data_dir: object = None) -> str:
+    """Every verdict rule as a Markdown list, one item per claim with a rule: the claim (in the table's words), then
+    the rule with its threshold from the claims table, so the page lists each rule the code applies, and no other."""
+    import html as html_
+
+    claims = data.load_table(CLAIMS_TABLE, data_dir)
+    items = []
+    for _, row in claims.iterrows():
+        if has_rule(row):
+            words = rule_threshold(data_dir, row["claim_id"]).rule_words
+            items.append(f"- *{html_.escape(str(row['claim']), quote=False)}* {html_.escape(words, quote=False)}")
+    return "\n".join(items)
+
+
+def card_verdict(claim_id: str, data_dir: object = None) -> str:
+    """The verdict the claims page shows for ``claim_id``: its rule's on these figures, else the one recorded.
+
+    Chapters that check a claim show this, so no page labels a claim differently from the claims page.
+    """
+    row = data.row_by_id(data.load_table(CLAIMS_TABLE, data_dir), "claim_id", claim_id)
+    if has_rule(row):
+        return str(EVIDENCE[row["evidence"]](data_dir).verdict)
+    return str(row["verdict"])

@@ -65,4 +65,6 @@ NEEDED = {
     "ev_battery_demand": {
         "mode_id": ("cars",),
     },
+    # the essay's claims this page checks: it shows the claims page's verdict on each
+    "claims": {"claim_id": ("essay-rush", "essay-china-parts", "essay-byd", "essay-tokyo-2030", "essay-us-motive")},
 }

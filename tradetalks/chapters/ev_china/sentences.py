@@ -414,17 +414,29 @@ def targets(targets: pd.DataFrame) -> dict[str, str]:
     suga = tables.policy_row(targets, "japan_2035_suga_speech")
     return {
         "tokyo_year": tokyo["target_year"],
-        "tokyo_target": (
-            f"{tokyo['target_value']} of new passenger cars sold in Tokyo to be non-gasoline, counting hybrids as well as electric cars"
-        ),
+        "tokyo_target": f"{tokyo['target_value']} of new passenger cars sold in Tokyo to be non-gasoline, {hybrids(tokyo)}",
         "tokyo_binding": enforcement["binding"].replace(";", ","),
-        "tokyo_baseline": f"{stated_target(baseline['target_value'])} in {baseline['target_year'].split(' ')[0]}, hybrids included",
+        "tokyo_baseline": f"{stated_target(baseline['target_value'])} in {baseline['target_year'].split(' ')[0]}, {hybrids(baseline)}",
         "national_target": f'{national["target_value"]} of new passenger car sales to be "electrified vehicles" by the {national["target_year"]}',
         "earlier_nikkei": f"{earlier_nikkei['target_value']} of new cars to be hybrids or electric cars",
         "earlier_blog_date": text.reader_date(earlier_blog["announced"]),
-        "earlier_blog": f"{earlier_blog['target_value']} zero-emission vehicles, which leaves hybrids out",
+        "earlier_blog": f"{earlier_blog['target_value']} zero-emission vehicles, {hybrids(earlier_blog)}",
         "suga_date": text.reader_date(suga["announced"]),
     }
+
+
+# What a target's counts_hybrids column (coded from its sources' words) says, in words.
+HYBRIDS_WORDS = {"yes": "counting conventional hybrids as well as electric cars", "no": "which leaves conventional hybrids out"}
+
+
+def hybrids(row: pd.Series) -> str:
+    """Whether a target counts conventional hybrids, from its coded column ('its sources do not say' when blank)."""
+    coded = row.get("counts_hybrids")
+    return (
+        HYBRIDS_WORDS.get(str(coded), "its sources do not say whether hybrids count")
+        if pd.notna(coded)
+        else ("its sources do not say whether hybrids count")
+    )
 
 
 def stated_target(value: str) -> str:
@@ -474,6 +486,10 @@ def brief_targets(targets: pd.DataFrame) -> str:
 # --- the essay's claims ----------------------------------------------------------------------------------
 
 
+# The essay's claims this page checks, in the table's order, by the claims table's claim_id.
+ESSAY_CLAIMS = ("essay-rush", "essay-china-parts", "essay-byd", "essay-tokyo-2030", "essay-us-motive")
+
+
 def essay_checks(
     share: pd.DataFrame,
     china_share: pd.DataFrame,
@@ -482,8 +498,10 @@ def essay_checks(
     sales: pd.DataFrame,
     targets: pd.DataFrame,
     countries: list[str] | None = None,
+    data_dir: object = None,
 ) -> pd.DataFrame:
-    """The opinion essay's checkable claims (paraphrased), what the data show, and a verdict. Every figure comes from the tables.
+    """The opinion essay's checkable claims (paraphrased), what the data show, and the claims page's verdict on each
+    (``claims.tables.card_verdict``, by claim id: one verdict per claim on the whole site). Every figure comes from the tables.
 
     Japan is ranked among the markets the chart compares (``countries``, the chapter's parameter; None means its
     default), by ``tables.markets_compared``: the same count as the chart and the prose. Its rows rest on
@@ -505,6 +523,11 @@ def essay_checks(
     target = {name: tables.policy_row(targets, target_id) for name, target_id in tables.ESSAY_TARGETS.items()}
     tokyo, enforcement, national = target["tokyo"], target["enforcement"], target["national"]
     byd_rank = text.superlative(tables.maker_rank(makers, "BYD", byd_cells["year"]), "largest")
+    from tradetalks.chapters.claims.tables import card_verdict  # the claims page reads this chapter: import when called
+
+    def verdict(claim_id: str) -> str:
+        return card_verdict(claim_id, data_dir)
+
     return pd.DataFrame(
         [
             {
@@ -512,14 +535,9 @@ def essay_checks(
                 "What the data show": (
                     f"Electric cars (BEV+PHEV) were {pct(japan)} of new cars in Japan in {last}, against {pct(world)} worldwide "
                     f"({EDITION_WORDS[IEA]})"
+                    + (f"; Japan's share was {rank_among(markets)}" if JAPAN in markets["country"].tolist() else "")
                 ),
-                "Verdict": (
-                    "supported"
-                    if japan >= world
-                    else f"not supported: Japan's share was {rank_among(markets)}"
-                    if JAPAN in markets["country"].tolist()
-                    else "not supported: Japan's share was below the world's"
-                ),
+                "Verdict": verdict(ESSAY_CLAIMS[0]),
             },
             {
                 "Claim (paraphrased)": "The batteries and motors inside EVs are largely made in China",
@@ -529,16 +547,17 @@ def essay_checks(
                     f"{figure['cobalt_mine']['country']} (cobalt, {stated(figure['cobalt_mine'])}) and "
                     f"{figure['nickel_mine']['country']} (nickel, {stated(figure['nickel_mine'])})"
                 ),
-                "Verdict": "largely true for processing, components, cells and magnets; not for mining",
+                "Verdict": verdict(ESSAY_CLAIMS[1]),
             },
             {
                 "Claim (paraphrased)": "BYD is vertically integrated and on a tear",
                 "What the data show": (
                     f"BYD NEV sales (BEV+PHEV) rose from {text.about(first_nev['value'])} ({first_nev['year']}) to "
-                    f"{text.about(last_nev['value'])} ({last_nev['year']}); it is also the {byd_rank} EV battery maker, "
+                    f"{text.about(last_nev['value'])} ({last_nev['year']}), {text.about_pct(growth)} up on the year before (derived); "
+                    f"it is also the {byd_rank} EV battery maker, "
                     f"{text.about_pct(byd_cells['share_pct'])} of installations in {byd_cells['year']} (SNE Research; share derived)"
                 ),
-                "Verdict": f"supported, though growth slowed to {text.about_pct(growth)} in {last_nev['year']} (derived: year on year)",
+                "Verdict": verdict(ESSAY_CLAIMS[2]),
             },
             {
                 "Claim (paraphrased)": "Tokyo says all new cars must be EVs by 2030",
@@ -547,7 +566,7 @@ def essay_checks(
                     f"{enforcement['binding'].replace(';', ',')}. Japan: {national['target_value']} 'electrified' by "
                     f"{national['target_year']}, hybrids included"
                 ),
-                "Verdict": "not supported: hybrids count, and it is a request, not a rule",
+                "Verdict": verdict(ESSAY_CLAIMS[3]),
             },
             {
                 "Claim (paraphrased)": "What Washington really wants is to break free of China's hold on the EV supply chain",
@@ -556,7 +575,7 @@ def essay_checks(
                     f"{text.about_pct(latest_china['value_pct'])} of the world's electric cars in {latest_china['year']} "
                     "(derived from IEA data)"
                 ),
-                "Verdict": "a claim about motives: the data show the dependence, not what Washington wants",
+                "Verdict": verdict(ESSAY_CLAIMS[4]),
             },
         ]
     )
