@@ -9,6 +9,11 @@
     return String(text).trim() === "" || !isFinite(value) ? null : value;
   }
 
+  // a number as the page's text writes it: thousands separators, no more decimals than the input's own
+  function written(value, decimals) {
+    return Number(value).toLocaleString("en-US", { maximumFractionDigits: decimals || 0 });
+  }
+
   function fromAddress(config) {
     var query = new URLSearchParams(window.location.search), values = {};
     config.inputs.forEach(function (input) {
@@ -47,7 +52,7 @@
         element.setAttribute("aria-invalid", ok ? "false" : "true");
         if (ok) { values[input.name] = value; } else {
           var label = form.querySelector('label[for="' + element.id + '"]').textContent;
-          problems.push(label + ": enter a number from " + input.low + " to " + input.high + ".");
+          problems.push(label + ": enter a number from " + written(input.low, input.decimals) + " to " + written(input.high, input.decimals) + ".");
         }
       });
       return { values: values, problems: problems };
@@ -59,7 +64,8 @@
         return range && (value < range[0] || value > range[1]);
       }).map(function (input) {
         var label = form.querySelector('label[for="' + field(input.name).id + '"]').textContent;
-        return label + " " + values[input.name] + " is outside what the sources support (" + input.supported[0] + " to " + input.supported[1] + ").";
+        return label + " " + written(values[input.name], input.decimals) + " is outside what the sources support (" +
+          written(input.supported[0], input.decimals) + " to " + written(input.supported[1], input.decimals) + ").";
       });
     }
 

@@ -51,6 +51,7 @@ class Input:
     source: str
     supported: tuple[float, float] | None = None  # the range the sources support (None: the whole control)
     decimals: int = 0  # how the default is written beside the control
+    default_label: str = "Sourced value"  # "Your value" when a rerun set it
 
     def __post_init__(self) -> None:
         if not self.low <= self.default <= self.high:
@@ -82,6 +83,11 @@ def fixed(value: float, decimals: int) -> str:
     if written.startswith("-"):
         written = written[1:] if float(written[1:].replace(",", "")) == 0 else MINUS + written[1:]
     return written
+
+
+def limit(value: float, decimals: int) -> str:
+    """A control's limit as the page writes it: whole numbers without decimals (0, 1,500), others to ``decimals``."""
+    return fixed(value, 0) if float(value).is_integer() else fixed(value, decimals)
 
 
 @dataclass(frozen=True)
@@ -169,8 +175,9 @@ def _number(value: float) -> str:
 def _control(calculator: Calculator, item: Input) -> str:
     element = f"{calculator.name}-{item.name}"
     unit = html.escape(item.unit)
+    spaced = unit if unit == "%" else f" {unit}"  # 15.0%, but 140.5 yen per U.S. dollar
     supported = (
-        f" The sources support {fixed(item.supported[0], item.decimals)} to {fixed(item.supported[1], item.decimals)} {unit}."
+        f" The sources support {limit(item.supported[0], item.decimals)} to {limit(item.supported[1], item.decimals)}{spaced}."
         if item.supported
         else ""
     )
@@ -178,11 +185,11 @@ def _control(calculator: Calculator, item: Input) -> str:
         '<div class="tt-calc-input">'
         f'<label for="{element}">{html.escape(item.label)} <span class="tt-calc-unit">({unit})</span></label>'
         f'<input type="number" id="{element}" name="{item.name}" value="{_number(item.default)}" min="{_number(item.low)}" '
-        f'max="{_number(item.high)}" step="{_number(item.step)}" inputmode="decimal" aria-describedby="{element}-hint">'
+        f'max="{_number(item.high)}" step="any" inputmode="decimal" aria-describedby="{element}-hint">'
         f'<input type="range" aria-label="{html.escape(item.label)} ({unit}), slider" data-for="{element}" value="{_number(item.default)}" '
         f'min="{_number(item.low)}" max="{_number(item.high)}" step="{_number(item.step)}">'
-        f'<span class="tt-calc-hint" id="{element}-hint">Sourced value: {fixed(item.default, item.decimals)} {unit} '
-        f"({html.escape(item.source)}). Accepts {fixed(item.low, item.decimals)} to {fixed(item.high, item.decimals)}.{supported}</span>"
+        f'<span class="tt-calc-hint" id="{element}-hint">{html.escape(item.default_label)}: {fixed(item.default, item.decimals)}{spaced} '
+        f"({html.escape(item.source)}). Accepts {limit(item.low, item.decimals)} to {limit(item.high, item.decimals)}.{supported}</span>"
         "</div>"
     )
 

@@ -105,14 +105,14 @@ def test_out_of_range_is_refused_and_unsupported_is_flagged(browser, tmp_path):
         assert shown(page, calculator) == before  # nothing computed from a refused value
         page.locator('input[name="rate_pct"][type="number"]').fill("15")
         set_inputs(page, calculator, {"import_value": 80_000})
-        assert "outside what the sources support (10000 to 60000)" in page.locator(".tt-calc-status").inner_text()
+        assert "outside what the sources support (10,000 to 60,000)" in page.locator(".tt-calc-status").inner_text()
 
 
 def test_the_sentence_before_any_script_is_pythons_at_the_defaults():
     calculator = duty_calculator()
     body = calculators.figure_html(calculator, "", heading="Fixture")
     assert f'<output data-output="duty">{calculator.texts()["duty"]}</output>' in body
-    assert 'min="0" max="100" step="0.5"' in body and "Sourced value: 15.0 % (fixture)" in body
+    assert 'min="0" max="100" step="0.5"' in body and "Sourced value: 15.0% (fixture)" in body
 
 
 @pytest.mark.parametrize(("value", "decimals", "written"), [(-0.04, 1, "0.0"), (-1234.5, 0, "\u22121,234"), (6000.0, 1, "6,000.0")])

@@ -20,6 +20,9 @@ COLUMNS = {
     "change_vs_baseline": Column("Change against the first rate (million USD)", 1),
     "import_base_musd": Column("Import base: car imports in a year (million USD)", 1),
     "import_base": Column("Import base: year and compilation"),
+    # the tariff calculator in the page (in_page.py): one car, at the sourced values
+    "case": Column("Case"),
+    "landed_thousand_usd": Column("Landed price of one car, duty paid (thousand USD)", 1),
     # the chapter's sources
     "produced_by": Column("Produced by (and where it was read)"),
 }

@@ -27,7 +27,10 @@ NEEDED = {
         "measure_id": (
             "us_car_imports_from_japan",
             "autos_share_of_japan_exports_to_us",
+            "japan_car_exports_to_us_value",
+            "japan_car_exports_to_us_units",
         ),
         "series": ("consistent",),
     },
+    "trade_balance_and_prices": {"metric": ("yen_per_usd_annual_average",)},
 }

@@ -2,11 +2,11 @@
 
 ``tables`` shapes the electricity and price tables, ``inputs`` fills the calculator's inputs from
 ``lifecycle_parameters``, ``calculator`` shapes the results of ``tradetalks.calc``'s arithmetic,
-``charts`` draws them, ``sentences`` words the figures for the prose, ``parameters`` declares and
-checks the page's parameters, ``brief`` gives the chapter's three key findings and ``columns`` the reader
+``charts`` draws them, ``in_page`` runs the calculator in the reader's browser, ``sentences`` words
+the figures for the prose, ``parameters`` declares and checks the page's parameters, ``brief`` gives the chapter's three key findings and ``columns`` the reader
 headers of the columns it derives.
 """
 
-from . import brief, calculator, charts, columns, inputs, parameters, sentences, tables, units
+from . import brief, calculator, charts, columns, in_page, inputs, parameters, sentences, tables, units
 
-__all__ = ["brief", "calculator", "charts", "columns", "inputs", "parameters", "sentences", "tables", "units"]
+__all__ = ["brief", "calculator", "charts", "columns", "in_page", "inputs", "parameters", "sentences", "tables", "units"]

@@ -20,6 +20,7 @@ from .units import FIGURES, number
 
 LABEL_PX = 11  # direct labels: at least the lint's 10 px on a phone
 BAR_STEP = 40  # px per bar of a horizontal bar chart
+TOTAL_LABEL_PX = 64  # room past the in-page chart's longest bar for its total ("1,234 g/km" in bold)
 BAR_THICKNESS = 22  # px: the per-km bars, thin enough to leave room for the battery's range above the electric car's
 # The break-even chart's lines (ICCT's low and high end are drawn as a band around the midpoint's line).
 LINES = [ELECTRIC_USE_PHASE, ELECTRIC_MIDPOINT, CAR_LABELS["hybrid"], CAR_LABELS["petrol"]]
@@ -419,3 +420,64 @@ def cross_country_chart(rows: pd.DataFrame) -> alt.LayerChart:
     )  # readable labels
     labels = alt.Chart(shown).mark_text(align="left", dx=9, fontSize=LABEL_PX).encode(x=x, y=y, text="label:N", color=ink)
     return alt.layer(dots, labels).resolve_scale(color="independent").properties(height=alt.Step(28))
+
+
+# --- the in-page calculator -----------------------------------------------------------------------------------
+
+
+def signal_of(field: str, names: list[str], suffix: str = "") -> str:
+    """A Vega expression giving, for each row, the signal its ``field`` names (``suffix`` appended): the bars'
+    lengths and labels are the calculator's outputs, computed in the page."""
+    expression = "0" if not suffix else "''"
+    for name in reversed(names):
+        expression = f"datum.{field} === '{name}' ? {name}{suffix} : ({expression})"
+    return expression
+
+
+def calculator_chart(segments: list[tuple[str, str, str]], totals: dict[str, str]) -> alt.LayerChart:
+    """Stacked bars (in use + battery) per car, each bar sized by a calculator output's signal, each total written
+    at the bar's end as the page formats it. ``segments``: (car, part, output) per bar segment; ``totals``: car ->
+    the output of its total. The colours are the per-km chart's; the two parts are named in a legend (their widths
+    change as the reader moves the inputs: a label inside a segment would not always fit)."""
+    rows = pd.DataFrame(
+        [
+            {"label": CAR_LABELS[car], "part": PART_LABELS[part], "output": output, "order": order}
+            for order, (car, part, output) in enumerate(segments)
+        ]
+    )
+    ends = pd.DataFrame([{"label": CAR_LABELS[car], "output": output} for car, output in totals.items()])
+    y = alt.Y("label:N", title=None, sort=list(CAR_LABELS.values()), axis=alt.Axis(labelLimit=160))
+    # the longest bar ends TOTAL_LABEL_PX short of the drawing's right edge, at any width: room for its total
+    longest = f"max({', '.join(totals.values())})"
+    scale = alt.Scale(domainMin=0, domainMax={"expr": f"{longest} * width / max(width - {TOTAL_LABEL_PX}, 1)"})
+    x = alt.X("g_per_km:Q", title="g CO2(e) per km (derived)", stack="zero", scale=scale)
+    parts = [PART_LABELS[part] for part in PART_LABELS]
+    bars = (
+        alt.Chart(rows)
+        .transform_calculate(g_per_km=signal_of("output", rows["output"].tolist()))
+        .mark_bar(height=BAR_THICKNESS)
+        .encode(
+            x=x,
+            y=y,
+            color=alt.Color(
+                "part:N",
+                title="Emissions from",
+                sort=parts,
+                scale=alt.Scale(domain=parts, range=style.colours(PART_ROLES[part] for part in PART_LABELS)),
+            ),
+            order=alt.Order("order:Q"),
+            tooltip=[
+                alt.Tooltip("label:N", title="Car"),
+                alt.Tooltip("part:N", title="Part"),
+                alt.Tooltip("g_per_km:Q", format=".1f", title="g/km"),
+            ],
+        )
+    )
+    names = ends["output"].tolist()
+    written = (
+        alt.Chart(ends)
+        .transform_calculate(total=signal_of("output", names), total_text=signal_of("output", names, "_text"))
+        .mark_text(align="left", dx=5, fontSize=LABEL_PX + 1, fontWeight="bold", color=style.colour("annotation"))
+        .encode(x=alt.X("total:Q", title="g CO2(e) per km (derived)", scale=scale), y=y, text="total_text:N")
+    )
+    return alt.layer(bars, written).properties(height=alt.Step(BAR_STEP))

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from tradetalks import calc, text
+from tradetalks import calc, chartlint, text
 
 from . import calculator, inputs, parameters, tables, units
 from .units import about_g_km, about_g_kwh, g_km, g_kwh, number, yen_kwh
@@ -602,4 +602,30 @@ def brief_sensitivity(swings: pd.DataFrame) -> str:
     return (
         f"The answer depends most on the {in_sentence(top['label'])}: across its range the electric car emits "
         f"from {gap_words(low)} to {gap_words(high)} than the hybrid."
+    )
+
+
+# --- the in-page calculator ------------------------------------------------------------------------------------
+
+
+def calculator_chart(
+    result: pd.DataFrame, chosen: calc.EmissionsInputs, lifecycle: pd.DataFrame, grid: str, shown: dict[str, str], *, own: bool = False
+) -> dict[str, str]:
+    """The in-page chart's title (the electric car against the hybrid and the petrol car at the values the page starts
+    from, in the chapter's own comparison words), subtitle and description. ``shown``: the calculator's figures at
+    those values as the page writes them, by ``electric_use``, ``electric_battery``, ``hybrid`` and ``petrol``;
+    ``own``: the run sets some of them itself (Papermill parameters), so they are not all the sources'."""
+    compared = per_km_comparisons(result, chosen, lifecycle)
+    hybrid, petrol = compared["total_vs_hybrid"], compared["total_vs_petrol"]
+    at = "your values" if own else "sourced values"
+    return chart_text(
+        chartlint.fitting_title(
+            f"At {at} the EV emits {hybrid} the hybrid, {petrol} the petrol car",
+            f"At {at} the EV emits {hybrid} the hybrid",
+            f"The EV emits {hybrid} the hybrid",
+        ),
+        "Grams of CO2(e) per km by car, in use and from making the battery, at the values in the form (derived)",
+        f"At {at}, on {grid}, the electric kei car emits {shown['electric_use']} in use and "
+        f"{shown['electric_battery']} for its battery, against {shown['hybrid']} for the hybrid and "
+        f"{shown['petrol']} for the petrol kei car; the bars move with the form.",
     )

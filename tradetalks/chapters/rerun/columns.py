@@ -15,4 +15,5 @@ COLUMNS = {
     "page_file": Column("Page file"),
     "template_file": Column("Chapter notebook it runs"),
     "run_parameters": Column("Parameters of the run"),
+    "calculator_inputs": Column("Inputs you can set in the page (range each accepts)"),
 }

@@ -133,3 +133,24 @@ def with_a_typed_unit(table_path: Path, column: str) -> str:
     csv.writer(buffer, lineterminator="\n").writerows(rows)
     table_path.write_text(buffer.getvalue(), encoding="utf-8")
     return row[at]
+
+
+CALCULATOR_FILES = "tradetalks/chapters/*/in_page.py"  # where a chapter declares the calculator its page runs
+
+
+def in_page_calculators(data_dir: str | Path | None = None) -> pd.DataFrame:
+    """The calculators that run in the reader's browser: chapter, inputs (label, unit, the range a control accepts)."""
+    import importlib
+
+    from tradetalks.calculators import limit
+
+    titles, rows = chapter_titles(), []
+    for chapter, title in titles.items():
+        try:
+            module = importlib.import_module(f"tradetalks.chapters.{chapter}.in_page")
+        except ModuleNotFoundError:
+            continue
+        made = module.default_calculator(data_dir)
+        inputs = "; ".join(f"{i.label} ({i.unit}), {limit(i.low, i.decimals)} to {limit(i.high, i.decimals)}" for i in made.inputs)
+        rows.append({"chapter_title": title, "calculator_inputs": inputs})
+    return data.read_from(pd.DataFrame(rows, columns=["chapter_title", "calculator_inputs"]), CALCULATOR_FILES)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from tradetalks import text
+from tradetalks import chartlint, text
 from tradetalks.text import multiple, units, usd, usd_bn
 
 from .calculator import NEEDED_LABEL, REFERENCE_SHORT
@@ -254,5 +254,28 @@ def price_text_for_chart(points: pd.DataFrame, lines: pd.DataFrame, deficit: pd.
             f"From {stated(cheapest['cars_needed'])} cars a year at {usd(cheapest['price_usd'])} ({cheapest['short']}) to "
             f"{stated(dearest['cars_needed'])} at {usd(dearest['price_usd'])} ({dearest['short']}); "
             f"for comparison, {market['short']}."
+        ),
+    }
+
+
+def in_page_text(frame: pd.DataFrame, deficit: pd.Series, price: pd.Series, share: float) -> dict[str, str]:
+    """Title, subtitle and description of the in-page calculator's chart, from the frame it draws at the sourced
+    values (``comparison_data``): its title is the finding at those values, and says so, since the reader moves the bar."""
+    needed, market = _row(frame, NEEDED_LABEL), _row(frame, MARKET_SHORT)
+    cars, offset = needed["figure_as_stated"], share_text(share)
+    return {
+        "title": chartlint.fitting_title(
+            f"At the sourced values, offsetting {offset} of the deficit takes {cars} cars a year",
+            f"At sourced values, offsetting {offset} of it takes {cars} cars a year",
+            f"At sourced values, offsetting {offset} of it takes {cars} cars",
+        ),
+        "subtitle": (
+            "Vehicles a year (the largest programme: its lifetime total): cars needed at the values above, "
+            "redrawn as they change, beside figures from the data"
+        ),
+        "description": (
+            f"At the sourced values, offsetting {offset} of the {int(deficit['year'])} deficit ({usd_bn(deficit['deficit_usd_bn'])}) "
+            f"at {usd(price['price_usd'])} a car takes {cars} cars a year (derived), {multiple(market['cars_needed_multiple'])} "
+            f"Japan's car imports of all brands in {market['reference_period']}; the first bar follows the values above."
         ),
     }

@@ -1,0 +1,225 @@
+"""Page 'auto_tariffs': the tariff calculator that runs in the reader's browser.
+
+The reader sets a tariff rate and an exchange rate; the page gives the duty owed on a year of U.S.
+car imports from Japan, and the price at which a car Japan exports at the average value lands in the
+U.S., duty paid, in dollars and in yen. The formulas are ``tradetalks.calc``'s (one text, run by
+Python here and by Vega in the page); the defaults and the fixed figures come from the data.
+"""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from tradetalks import calc, calculators, charts, data, figures, style, text
+from tradetalks.formulas import Formula
+
+from . import tables
+
+NAME = "tariff_calculator"
+# Rows picked by id (registered in needs.py): the average export value per car comes from Japan's own statistics.
+EXPORT_VALUE, EXPORT_UNITS = "japan_car_exports_to_us_value", "japan_car_exports_to_us_units"
+EXCHANGE_RATE = "yen_per_usd_annual_average"  # trade_balance_and_prices.metric
+JPY_PER_BILLION = 1e9
+RATE_LOW, RATE_HIGH, RATE_STEP = 0.0, 100.0, 0.5  # a duty from none to doubling the price
+FX_LOW, FX_HIGH, FX_STEP = 50.0, 300.0, 0.5  # yen per dollar: wider than any rate since the 1970s' float began
+
+# The outputs, in the units the page states them (each one formula of tradetalks.calc, rescaled)
+DUTY_BN = Formula("duty / 1000").using(duty=calc.DUTY_OWED)  # import value in million USD -> billion USD
+LANDED_USD_THOUSANDS = Formula("landed / 1000").using(landed=calc.LANDED_USD)
+LANDED_YEN_MILLIONS = Formula("landed / 1000000").using(landed=calc.LANDED_YEN)
+DUTY_PER_CAR_USD_THOUSANDS = Formula("(landed - untaxed) / 1000").using(
+    landed=calc.LANDED_USD, untaxed=calc.LANDED_USD.using(rate_pct=Formula("0"))
+)
+RATE_SHOWN = Formula("rate_pct")
+FX_SHOWN = Formula("yen_per_usd")
+
+
+def export_value_per_car(exports: pd.DataFrame) -> tuple[float, pd.DataFrame]:
+    """Japan's average export value of a passenger car shipped to the U.S., in yen: value over units, one year."""
+    value = data.row_by_id(exports, "measure_id", EXPORT_VALUE)
+    units = data.row_by_id(exports, "measure_id", EXPORT_UNITS)
+    if str(value["period"]) != str(units["period"]) or value["unit"] != "JPY billion":
+        raise ValueError(f"{EXPORT_VALUE} and {EXPORT_UNITS} must be one year's value in JPY billion and its units")
+    return float(value["value"]) * JPY_PER_BILLION / float(units["value"]), exports.loc[[value.name, units.name]]
+
+
+def exchange_rate(prices: pd.DataFrame) -> pd.Series:
+    """The latest annual average of yen per dollar in the data."""
+    rows = prices[prices["metric"] == EXCHANGE_RATE].sort_values("period")
+    if rows.empty:
+        raise ValueError(f"trade_balance_and_prices has no {EXCHANGE_RATE} row")
+    return rows.iloc[-1]
+
+
+def rate_now_and_range(timeline: pd.DataFrame) -> tuple[pd.Series, tuple[float, float]]:
+    """The last change of the U.S. duty on a Japanese car in the timeline, and the lowest and highest the duty has been."""
+    steps = tables.us_car_rate_steps(timeline)
+    _, last = tables.peak_and_deal(tables.rate_changes(steps))
+    return last, (float(steps["rate_pct"].min()), float(steps["rate_pct"].max()))
+
+
+def producer(frame: pd.DataFrame, sources: pd.DataFrame) -> str:
+    """Who produced the figures of ``frame``'s rows: the best-tier producer, as a chart's source line names it first."""
+    keys = {key for cell in frame["source_key"].dropna() for key in str(cell).split(";")}
+    best = charts.producers_cited(sources[sources["source_key"].isin(keys)])[0]
+    row = (best["own"] or best["copies"])[0]
+    return tables.produced_by(row)
+
+
+def calculator(data_dir: object = None, base: pd.Series | None = None) -> tuple[calculators.Calculator, list[pd.DataFrame]]:
+    """The calculator at the chapter's sourced values (the import base the chapter uses: ``base``, by default the
+    latest year), and the rows behind them (for the source line)."""
+    exports = data.load_table("japan_auto_exports_us", data_dir)
+    timeline = data.load_table("tariff_timeline", data_dir)
+    prices = data.load_table("trade_balance_and_prices", data_dir)
+    sources = data.load_table("sources", data_dir)
+    base = tables.choose_import_base(exports, None) if base is None else base
+    car_value, car_rows = export_value_per_car(exports)
+    fx = exchange_rate(prices)
+    last, (lowest, highest) = rate_now_and_range(timeline)
+    first_producer = producer(last.to_frame().T, sources)
+    fx_frame = fx.to_frame().T
+    made = calculators.Calculator(
+        name=NAME,
+        inputs=[
+            calculators.Input(
+                "rate_pct",
+                "U.S. duty on a Japanese car",
+                "%",
+                float(last["rate_pct"]),
+                RATE_LOW,
+                RATE_HIGH,
+                RATE_STEP,
+                f"in force from {text.date(last['date'])}, {first_producer}",
+                (lowest, highest),
+                decimals=1,
+            ),
+            calculators.Input(
+                "yen_per_usd",
+                "Exchange rate",
+                "yen per U.S. dollar",
+                round(float(fx["value"]), 1),
+                FX_LOW,
+                FX_HIGH,
+                FX_STEP,
+                f"{producer(fx_frame, sources)}, average of {fx['period']}",
+                decimals=1,
+            ),
+        ],
+        outputs=[
+            calculators.Output("rate_shown", RATE_SHOWN, 1, suffix="%"),
+            calculators.Output("fx_shown", FX_SHOWN, 1, suffix=" yen"),
+            calculators.Output("duty_bn", DUTY_BN, 1, "$", " billion"),
+            calculators.Output("landed_usd", LANDED_USD_THOUSANDS, 1, "$", " thousand"),
+            calculators.Output("landed_yen", LANDED_YEN_MILLIONS, 2, "¥", " million"),
+            calculators.Output("duty_per_car", DUTY_PER_CAR_USD_THOUSANDS, 1, "$", " thousand"),
+        ],
+        sentence=(
+            "At {rate_shown} and {fx_shown} to the dollar, a year of U.S. car imports from Japan owes {duty_bn} in duty, and a car "
+            "Japan exports at the average value lands in the U.S. at {landed_usd} ({landed_yen}), {duty_per_car} of it duty."
+        ),
+        fixed_values={"import_value": float(base["value"]), "car_value_yen": car_value},
+        fixed_note=(
+            f"Fixed: the imports are {base['metric']} in {base['period']} ({text.usd_bn_from_millions(base['value'])}, "
+            f"{base['reporter_basis']}); the car is Japan's average export value of a passenger car shipped to the U.S. in "
+            f"{car_rows['period'].iloc[0]}, about ¥{text.rounded(car_value)} ({producer(car_rows, sources)}). No change in "
+            "volume or price is assumed, and the duty is charged on the export value."
+        ),
+    )
+    return made, [tables.import_base_rows(base), car_rows, fx_frame, last.to_frame().T]
+
+
+def default_calculator(data_dir: object = None) -> calculators.Calculator:
+    """The calculator as the published page runs it (the rerun page lists its inputs)."""
+    return calculator(data_dir)[0]
+
+
+BEFORE, NOW = "Before 2025", "At the rate set"
+
+
+def chart_rows(timeline: pd.DataFrame) -> pd.DataFrame:
+    """The chart's two cars: at the pre-2025 duty (from data) and at the rate the reader sets."""
+    return pd.DataFrame({"case": [BEFORE, NOW], "fixed_rate": [figures.baseline_rate(timeline), None]})
+
+
+def chart(rows: pd.DataFrame) -> alt.Chart:
+    """One car's landed price in thousand dollars, split into its value at the border and the duty, at the two rates."""
+    rate = "(datum.fixed_rate === null ? rate_pct : datum.fixed_rate)"
+    untaxed = calc.LANDED_USD.vega({"rate_pct": "0"})
+    duty = f"({calc.LANDED_USD.vega({'rate_pct': rate})} - {untaxed}) / 1000"
+    return (
+        alt.Chart(rows)
+        .transform_calculate(value_part=f"{untaxed} / 1000", duty_part=duty)
+        .transform_fold(["value_part", "duty_part"], as_=["part", "thousand_usd"])
+        .transform_calculate(part="datum.part === 'value_part' ? 'Value at the border' : 'Duty'")
+        .mark_bar()
+        .encode(
+            y=alt.Y("case:N", title=None, sort=[BEFORE, NOW], axis=alt.Axis(labelLimit=140)),
+            x=alt.X("sum(thousand_usd):Q", title="Landed price of one car (thousand USD)", stack="zero"),
+            color=alt.Color(
+                "part:N",
+                title=None,
+                scale=alt.Scale(domain=["Value at the border", "Duty"], range=[style.colour("context"), style.colour("emphasis")]),
+                legend=alt.Legend(orient="top"),
+            ),
+            order=alt.Order("part:N", sort="descending"),
+            tooltip=[
+                alt.Tooltip("case:N", title="Case"),
+                alt.Tooltip("part:N", title="Part"),
+                alt.Tooltip("sum(thousand_usd):Q", title="Thousand USD", format=",.1f"),
+            ],
+        )
+        .properties(height=alt.Step(36))
+    )
+
+
+# --- the words around the chart (computed at the sourced values; the sentence under the inputs follows the reader) ---
+
+
+def _about_usd(value: float) -> str:
+    """A derived dollar amount to two significant figures: 4712.3 -> 'about $4,700'."""
+    return f"about ${text.rounded(value)}"
+
+
+def title(made: calculators.Calculator) -> str:
+    """'At 15%, a Japanese car pays about $4,700 in duty' (one car at the average export value)."""
+    results = made.evaluate()
+    rate = made.defaults()["rate_pct"]
+    return f"At {text.pct(rate)}, a Japanese car pays {_about_usd(results['duty_per_car'] * 1000)} in duty"
+
+
+def subtitle() -> str:
+    return "One car at Japan's average export value, landed in the U.S. with duty paid (thousand USD), before 2025 and at the rate set"
+
+
+def description(made: calculators.Calculator, timeline: pd.DataFrame) -> str:
+    results, defaults = made.evaluate(), made.defaults()
+    before = made.evaluate({"rate_pct": figures.baseline_rate(timeline)})
+    return (
+        f"At {text.pct(defaults['rate_pct'])} a car exported at Japan's average value lands at "
+        f"{_about_usd(results['landed_usd'] * 1000)}, against {_about_usd(before['landed_usd'] * 1000)} at the "
+        f"{text.pct(figures.baseline_rate(timeline))} duty before 2025."
+    )
+
+
+def figure(made: calculators.Calculator, behind: list[pd.DataFrame], timeline: pd.DataFrame) -> object:
+    """The calculator, published: form, live sentence, chart with its title, sources and data."""
+    rows = chart_rows(timeline)
+    shown = rows.assign(
+        rate_pct=rows["fixed_rate"].fillna(made.defaults()["rate_pct"]),
+        landed_thousand_usd=[
+            made.evaluate({"rate_pct": rate})["landed_usd"] for rate in rows["fixed_rate"].fillna(made.defaults()["rate_pct"])
+        ],
+    ).drop(columns="fixed_rate")
+    return calculators.publish(
+        made,
+        chart(rows),
+        heading="Tariff calculator",
+        data=data.derived_from(shown, *behind),
+        evidence=behind,
+        name="tariff_calculator",
+        title=title(made),
+        subtitle=subtitle(),
+        description=description(made, timeline),
+    )
