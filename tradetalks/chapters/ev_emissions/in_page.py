@@ -75,8 +75,8 @@ HYBRID_OUT, PETROL_OUT, BREAK_EVEN_OUT = "hybrid_g_per_km", "petrol_g_per_km", "
 SENTENCE = (
     f"With these values the electric car emits {{{ELECTRIC_USE_OUT}}} in use and {{{ELECTRIC_BATTERY_OUT}}} for making its "
     f"battery, {{{ELECTRIC_OUT}}} in all, against {{{HYBRID_OUT}}} for the hybrid and {{{PETROL_OUT}}} for the petrol kei car. "
-    f"It emits as much as the hybrid on a grid of {{{BREAK_EVEN_OUT}}} and less on any cleaner grid "
-    "(a figure below zero: no grid is clean enough)."
+    f"The break-even grid, where it would emit as much as the hybrid, is {{{BREAK_EVEN_OUT}}}: on a cleaner grid it "
+    "emits less (a break-even of zero or below means its battery alone outweighs the hybrid's emissions)."
 )
 
 
