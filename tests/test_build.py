@@ -153,6 +153,10 @@ def test_build_from_another_data_folder_runs_every_chapter_and_leaves_book_alone
         assert (out / "book" / f"{page}.html").is_file()
     assert (out / "_static" / "vega-bundle.js").is_file()
     assert {p.name: p.read_bytes() for p in (ROOT / "book").glob("*.ipynb")} == executed_site["book_before"]
+    # the analyst's diff against the shipped edition: a copy of the shipped data changes nothing a reader sees
+    report = (out / "whats_changed.html").read_text(encoding="utf-8")
+    assert "against the edition of" in report and "Nothing a reader can see changed" in report
+    assert "tt-edition" not in (out / "book" / "claims.html").read_text(encoding="utf-8")  # not the shipped edition: no citation of it
 
 
 @pytest.mark.heavy

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import yaml
 
-from tradetalks import catalog, data, project, style
+from tradetalks import catalog, data, editions, project, style
 from tradetalks.execute import CACHE_FILE, CELL_TIMEOUT_S, code_fingerprint, execute_run, execute_runs, input_hashes, load_cache, run_key
 from tradetalks.grid import BOOK_DIR, TOC_FILE, BuildError, Grid, Run, load_grid, parameters_of, toc_text
 
@@ -99,6 +99,8 @@ def _site_fingerprint(grid: Grid, run_records: dict) -> str:
         for path in sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix != ".ipynb"):
             digest.update(path.relative_to(ROOT).as_posix().encode() + path.read_bytes())
     digest.update((ROOT / CONFIG_FILE).read_bytes())
+    for record in sorted(editions.EDITIONS_DIR.glob(f"*/{editions.MANIFEST}")):  # a new edition re-marks every page
+        digest.update(record.relative_to(ROOT).as_posix().encode() + record.read_bytes())
     return digest.hexdigest()
 
 
@@ -178,6 +180,15 @@ def build_site(
             if missing:
                 raise BuildError(f"not executed yet (run without --no-execute): {', '.join(missing)}")
         _jupyter_book(source, stage, jobs)
+        from tradetalks import exports  # issue 20: every chart's SVG, PNG and zip, in the staged site's downloads/
+
+        exports.write_downloads(stage / "_build" / "html")
+        # the edition: the shipped site cites its edition and marks updated charts; another data folder's site gets
+        # a report of what its data changed against the shipped edition (tradetalks.editions)
+        if not custom_data:
+            editions.finish_site(stage / "_build" / "html", grid.runs)
+        elif execute and not only:
+            editions.analyst_report(source / BOOK_DIR, base, stage / "_build" / "html")
         if execute and not only:
             cache.mkdir(exist_ok=True)
             for run in grid.runs:
@@ -234,6 +245,9 @@ def run_chapter(notebook: str, parameters: dict, out_dir: Path, data_dir: str | 
             raise BuildError(failure)
         _note_parameters(executed, run.parameters, data_dir)
         _jupyter_book(source, stage)
+        from tradetalks import exports  # issue 20: the charts' downloads, as on the site
+
+        exports.write_downloads(stage / "_build" / "html")
         shutil.copy2(executed, stage / "_build" / "html" / BOOK_DIR / executed.name)
         _replace_dir(stage / "_build" / "html", out_dir / RUN_SITE_DIR)
     finally:

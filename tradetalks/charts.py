@@ -3,7 +3,9 @@
 ``publish`` wraps an Altair chart in a figure that carries everything a reader
 needs to trust it: the interactive chart (drawn by the vendored vega bundle), a
 static SVG fallback, a text alternative, a source line with as-of date, a CSV
-download of exactly the data drawn, and the data as a table.
+download of exactly the data drawn, links to the chart's own files (SVG, PNG and a
+zip with data and citation, written by the build: ``tradetalks.exports``) and its
+permanent link, and the data as a table.
 """
 
 from __future__ import annotations
@@ -187,12 +189,9 @@ def _producer_item(group: dict, *, with_title: bool = True, copies_shown: int | 
     return item
 
 
-def source_line(sources: pd.DataFrame | None, *, table_names: Iterable[str], csv_name: str, csv_text: str) -> str:
-    """'Sources: producers, best first; data as of …; download' — the line under every chart and table.
-
-    At most ``MAX_PRODUCERS_IN_LINE`` producers are named, the rest folded, except that an official
-    producer is never folded. A figure resting only on secondary sources says so.
-    """
+def _producers_named(sources: pd.DataFrame | None) -> tuple[str, str, str]:
+    """The source line's label ('Source' or 'Sources'), its producers (HTML, linked; at most
+    ``MAX_PRODUCERS_IN_LINE`` but every official one) and the folded list of every source (HTML, or '')."""
     if sources is None:
         sources = pd.DataFrame(columns=["publisher", "title", "url", "as_of"])
     groups = producers_cited(sources)
@@ -204,18 +203,34 @@ def source_line(sources: pd.DataFrame | None, *, table_names: Iterable[str], csv
     if len(shown_groups) < len(groups) or any(len(_copies(group)) > MAX_COPIES_IN_LINE for group in shown_groups):
         every = "; ".join(_producer_item(group, with_title=False, copies_shown=None) for group in groups)
         more = f'<details class="tt-more-sources"><summary>Every source and copy read</summary><p>{every}</p></details>'
-    label = "Sources" if len(groups) > 1 else "Source"
     secondary_only = ""
     if groups and all(group["tier"] == data.TIERS[-1] for group in groups):
         secondary_only = ' <em class="tt-secondary-only">Secondary sources only: no official, industry or news page for these figures is in the data.</em>'
-    newest = as_of(sources)
+    return ("Sources" if len(groups) > 1 else "Source"), f"{shown}.{secondary_only}", more
+
+
+def source_text(sources: pd.DataFrame | None) -> str:
+    """The producers of the source line as plain text ('Sources: A (retrieved via B); C and 2 more.'), for a
+    chart's image and its README, where there is no link to follow and nothing folds."""
+    label, shown, _ = _producers_named(sources)
+    return f"{label}: " + html.unescape(re.sub(r"<[^>]+>", "", shown))
+
+
+def source_line(sources: pd.DataFrame | None, *, table_names: Iterable[str], csv_name: str, csv_text: str) -> str:
+    """'Sources: producers, best first; data as of …; download' — the line under every chart and table.
+
+    At most ``MAX_PRODUCERS_IN_LINE`` producers are named, the rest folded, except that an official
+    producer is never folded. A figure resting only on secondary sources says so.
+    """
+    label, shown, more = _producers_named(sources)
+    newest = as_of(sources) if sources is not None else ""
     dated = f" Data as of {html.escape(newest)}." if newest else ""
     tables = ", ".join(f"<code>{html.escape(name)}</code>" for name in table_names)
     from_tables = f"From: {tables}. " if tables else ""
     # percent-encode only what a URL or an HTML attribute cannot hold; plain text stays readable and small
     href = "data:text/csv;charset=utf-8," + urllib.parse.quote(csv_text, safe=" ,;:/()-._'!*=+$@?")
     return (
-        f'<p class="tt-source"><strong>{label}:</strong> {shown}.{secondary_only}{dated} '
+        f'<p class="tt-source"><strong>{label}:</strong> {shown}{dated} '
         f"{from_tables}"
         f'<a class="tt-download" download="{html.escape(csv_name)}.csv" href="{href}">Download the data (CSV)</a></p>{more}'
     )
@@ -328,6 +343,14 @@ def readable_tooltips(spec: dict, tables: tuple[str, ...], data_dir: str | None)
     return spec
 
 
+def drawn_alone(spec: dict) -> dict:
+    """A spec of ``responsive`` drawn with no page around it (an image file): no container to fit, so the
+    house width (``CHART_WIDTH``, the plot's width; a chart's own width, if it set one, ``responsive`` dropped)."""
+    if spec.get("width") != "container":
+        return spec
+    return {**{key: value for key, value in spec.items() if key != "autosize"}, "width": CHART_WIDTH}
+
+
 def responsive(spec: dict) -> dict:
     """A single or layered chart takes the width of the page's column (``width: container``): on a phone
     it is drawn narrower, not scaled down, so its text keeps its size. Concatenated and faceted charts
@@ -351,8 +374,8 @@ def publish(
 
     ``title`` states the finding (computed from the data), ``subtitle`` the measure, unit, place and
     period, ``description`` the finding in one sentence (the caption and the accessible description).
-    ``data`` is what the chart draws (offered as CSV and as a table), ``name`` a file-safe id for the
-    download. The source line comes from the frames (``evidence``, by default ``data``): see
+    ``data`` is what the chart draws (offered as CSV and as a table), ``name`` a file-safe id, one per
+    page: it names the chart's files and its anchor (``#chart-<name>``). The source line comes from the frames (``evidence``, by default ``data``): see
     ``provenance``. ``chartlint.check`` stops a chart that breaks a house rule.
     """
     sources, tables = provenance(data, evidence)
@@ -367,20 +390,48 @@ def publish(
         dated=sources is not None and bool(as_of(sources)),
         spec=spec,
     )
+    if not DOWNLOAD_NAME.fullmatch(name):
+        raise ValueError(f"chart name {name!r}: use lower-case letters, digits, '_' and '-' (it names the chart's files)")
     csv_text = data.to_csv(index=False, lineterminator="\n")
     element = chart_id(spec)
     table = reader_table_html(data, title + " (data)", tables, folder)
+    # what the build needs to draw the chart's downloads (tradetalks.exports): small, read from the figure
+    about = {"download": name, "tables": " ".join(tables), "source": source_text(sources), "as-of": as_of(sources)}
+    attributes = "".join(f' data-{key}="{html.escape(value)}"' for key, value in about.items())
     body = (
-        f'<figure class="tt-chart" aria-labelledby="{element}-title" aria-describedby="{element}-description">'
+        f'<figure class="tt-chart" id="{chart_anchor(name)}"{attributes} aria-labelledby="{element}-title" aria-describedby="{element}-description">'
         f'<p class="tt-chart-title" id="{element}-title">{html.escape(title)}</p>'
         f'<p class="tt-chart-subtitle">{html.escape(subtitle)}</p>'
         f"{embed_html(responsive(spec), fallback=spec)}"
         f'<figcaption><span class="tt-description" id="{element}-description">{html.escape(description)}</span>'
-        f"{source_line(sources, table_names=tables, csv_name=name, csv_text=csv_text)}</figcaption>"
+        f"{source_line(sources, table_names=tables, csv_name=name, csv_text=csv_text)}{download_links(name)}</figcaption>"
         f'<details class="tt-table"><summary>Show the data as a table</summary>{table}</details>'
         "</figure>"
     )
     return Figure(body, title)
+
+
+DOWNLOAD_NAME = re.compile(r"[a-z0-9_-]+")
+DOWNLOADS_HREF = "../downloads/"  # the site's downloads folder, from a page in book/; the build makes it per page
+DOWNLOADS = (("svg", "Chart (SVG)"), ("png", "Chart (PNG)"), ("zip", "Data, description and citation (zip)"))
+
+
+def chart_anchor(name: str) -> str:
+    """The id of a published chart on its page: ``#chart-<name>`` is the chart's permanent link."""
+    return f"chart-{name}"
+
+
+def download_links(name: str) -> str:
+    """Links to the chart's files (drawn with title, sources, date, licence and address by the build, see
+    ``tradetalks.exports``) and to the chart itself (its address, printed in print)."""
+    files = " · ".join(
+        f'<a class="tt-download-file" href="{DOWNLOADS_HREF}{name}.{suffix}" download="{name}.{suffix}">{label}</a>'
+        for suffix, label in DOWNLOADS
+    )
+    return (
+        f'<p class="tt-chart-files"><span class="tt-files">Take it with you: {files} · </span>'
+        f'<a class="tt-permalink" href="#{chart_anchor(name)}">Link to this chart</a></p>'
+    )
 
 
 def javascript_bundle() -> str:

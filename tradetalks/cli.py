@@ -1,4 +1,4 @@
-"""Command line: ``python -m tradetalks build | check-data | run | toc | params | browser``."""
+"""Command line: ``python -m tradetalks build | release | check-data | run | pdf | toc | params | browser``."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from tradetalks import browser, build, data, execute, params, project
+from tradetalks import browser, build, data, editions, execute, params, project
 from tradetalks.grid import TOC_FILE, BuildError, describe_parameters, load_grid, sync_parameter_cells, toc_text
 
 
@@ -46,6 +46,16 @@ def _parser() -> argparse.ArgumentParser:
         help=f"seconds a cell may run before its chapter is stopped (default: {execute.CELL_TIMEOUT_S})",
     )
 
+    release_cmd = commands.add_parser(
+        "release",
+        help="build the site and release it as a dated edition",
+        description="Build the site, compare it with the previous edition, record the new edition under editions/<date>/ "
+        "(manifest and notes), write the 'What changed' page and freeze the site under _build/html/editions/<date>/. "
+        "A release that changes a claim's verdict or the home page's key findings fails unless the notes explain it.",
+    )
+    release_cmd.add_argument("--date", help="the edition's date, YYYY-MM-DD (default: today)")
+    release_cmd.add_argument("--notes", metavar="FILE", help="the edition's notes (default: editions/<date>/notes.md)")
+
     check_cmd = commands.add_parser(
         "check-data",
         help="validate a data folder",
@@ -73,6 +83,16 @@ def _parser() -> argparse.ArgumentParser:
     )
     run_cmd.add_argument("--data", metavar="DIR", help="data folder (default: the shipped data/)")
     run_cmd.add_argument("--out", metavar="DIR", default="_build/runs", help="output folder (default: _build/runs)")
+
+    # issue 20: the print edition
+    pdf_cmd = commands.add_parser(
+        "pdf",
+        help="print the built site into one PDF",
+        description="Print the built site (python -m tradetalks build first) with Chromium into one PDF: title page, "
+        "contents, outline, every chart with its sources and permanent link, exercises with solutions.",
+    )
+    pdf_cmd.add_argument("--site", metavar="DIR", help="the built site (default: _build/html)")
+    pdf_cmd.add_argument("--out", metavar="FILE", help="the PDF (default: _build/pdf/us-japan-auto-trade.pdf)")
 
     commands.add_parser("toc", help="write _toc.yml from notebooks/grid.yml")
     params_cmd = commands.add_parser(
@@ -120,11 +140,24 @@ def main(argv: list[str] | None = None) -> int:
                 args.data, args.out, execute=not args.no_execute, jobs=args.jobs, timeout_s=args.timeout, only=args.only
             )
             print(report.summary())
+            report_file = report.site / "whats_changed.html"
+            if args.data and report_file.is_file():
+                print(f"what your data changed against the shipped edition: {report_file}")
+            return 0
+        if args.command == "release":
+            frozen, changes = editions.release(args.date, args.notes)
+            print(f"edition released: {frozen / 'index.html'} (record: editions/{frozen.name}/)")
+            print(f"changed: {len(changes.figures)} figures in the text, {len(changes.charts)} charts, {len(changes.verdicts)} verdicts")
             return 0
         if args.command == "run":
             parameters = {name: params.literal(value) for name, value in args.parameter}
             page = build.run_chapter(args.chapter, parameters, Path(args.out), args.data)
             print(f"page written: {page}")
+            return 0
+        if args.command == "pdf":  # issue 20
+            from tradetalks import pdf
+
+            print(pdf.build_pdf(args.site, args.out).summary())
             return 0
         if args.command == "browser":
             return _find_browser(install=args.install)
@@ -136,7 +169,7 @@ def main(argv: list[str] | None = None) -> int:
             for name in stale:
                 print(f"{'out of date' if args.check else 'written'}: notebooks/{name}")
             return 1 if args.check and stale else 0
-    except BuildError as error:
+    except (BuildError, editions.ReleaseError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
     return 2
