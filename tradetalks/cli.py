@@ -56,6 +56,15 @@ def _parser() -> argparse.ArgumentParser:
     release_cmd.add_argument("--date", help="the edition's date, YYYY-MM-DD (default: today)")
     release_cmd.add_argument("--notes", metavar="FILE", help="the edition's notes (default: editions/<date>/notes.md)")
 
+    i18n_cmd = commands.add_parser(
+        "i18n",
+        help="the template notebooks' translation catalogs (the Japanese edition)",
+        description="update: write or refresh locale/<lang>/LC_MESSAGES/<template>.po from the templates' markdown cells "
+        "(new cells untranslated, changed cells fuzzy). status: how many cells each catalog translates; exit 1 if any is incomplete.",
+    )
+    i18n_cmd.add_argument("action", choices=["update", "status"])
+    i18n_cmd.add_argument("--lang", default="ja", choices=["ja"], help="the edition's language (default: ja)")
+
     check_cmd = commands.add_parser(
         "check-data",
         help="validate a data folder",
@@ -125,6 +134,24 @@ def _find_browser(install: bool) -> int:
         return 1
 
 
+def _i18n(action: str, lang: str) -> int:
+    from tradetalks import i18n
+    from tradetalks.grid import NOTEBOOKS_DIR
+
+    incomplete = 0
+    for notebook in dict.fromkeys(run.notebook for run in load_grid().runs):
+        template = NOTEBOOKS_DIR / notebook
+        if action == "update":
+            print(f"written: {i18n.update(template, lang).relative_to(build.ROOT)}")
+            continue
+        path = i18n.catalog_path(template, lang)
+        cells = len([m for m in i18n.extract(template, lang) if m.id])
+        problems = i18n.check(template, i18n.read_catalog(path)) if path.is_file() else [None] * cells
+        incomplete += bool(problems)
+        print(f"{notebook}: {cells - len(problems)} of {cells} cells translated")
+    return 1 if incomplete else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
@@ -149,6 +176,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"edition released: {frozen / 'index.html'} (record: editions/{frozen.name}/)")
             print(f"changed: {len(changes.figures)} figures in the text, {len(changes.charts)} charts, {len(changes.verdicts)} verdicts")
             return 0
+        if args.command == "i18n":
+            return _i18n(args.action, args.lang)
         if args.command == "run":
             parameters = {name: params.literal(value) for name, value in args.parameter}
             page = build.run_chapter(args.chapter, parameters, Path(args.out), args.data)
