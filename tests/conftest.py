@@ -47,6 +47,15 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     items.sort(key=lambda item: 0 if item.get_closest_marker("heavy") else 1)
 
 
+@pytest.fixture(scope="session")
+def site(request: pytest.FixtureRequest) -> Path:
+    """The built site the tests read (``--site``; make test builds ``_build/test-html`` first)."""
+    root = Path(request.config.getoption("--site")).resolve()
+    if not (root / "index.html").is_file():
+        pytest.fail(f"no built site at {root}: run `python -m tradetalks build` first (make test does)")
+    return root
+
+
 @pytest.fixture
 def data_copy(tmp_path: Path) -> Path:
     """A private copy of the shipped data folder."""

@@ -169,14 +169,6 @@ def test_licence_and_address_come_from_one_place(monkeypatch):
 
 
 @pytest.fixture(scope="module")
-def site(request) -> Path:
-    root = Path(request.config.getoption("--site")).resolve()
-    if not (root / "index.html").is_file():
-        pytest.fail(f"no built site at {root}: run `python -m tradetalks build` first (make test does)")
-    return root
-
-
-@pytest.fixture(scope="module")
 def site_charts(site) -> list[exports.PublishedChart]:
     return exports.site_charts(site)  # stops on a name published twice on one page
 

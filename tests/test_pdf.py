@@ -11,7 +11,6 @@ import re
 import subprocess
 import sys
 import unicodedata
-from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
@@ -24,14 +23,6 @@ pytestmark = [pytest.mark.heavy, pytest.mark.xdist_group("pdf")]
 def compact(text: str) -> str:
     """Text with ligatures undone and no white space: a line break in the PDF falls anywhere."""
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
-
-
-@pytest.fixture(scope="module")
-def site(request) -> Path:
-    root = Path(request.config.getoption("--site")).resolve()
-    if not (root / "index.html").is_file():
-        pytest.fail(f"no built site at {root}: run `python -m tradetalks build` first (make test does)")
-    return root
 
 
 @pytest.fixture(scope="module")

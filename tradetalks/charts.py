@@ -170,6 +170,12 @@ def producers_cited(sources: pd.DataFrame) -> list[dict]:
     return sorted(groups.values(), key=lambda group: (data.tier_rank(group["tier"]), 0 if group["copies"] and not group["own"] else 1))
 
 
+def best_producer(rows: pd.DataFrame, data_dir: object = None) -> str:
+    """Who produced the figures of ``rows``, named as a source line names them first: the best-tier producer among
+    their sources and the originals those relay."""
+    return str(producers_cited(data.sources_cited(rows, data_dir=data_dir, original=True))[0]["producer"])
+
+
 def _copies(group: dict) -> list[tuple[str, pd.Series]]:
     """The distinct copies a producer's figures were read on, best tier first; none if its own page was read."""
     return [] if group["own"] else list({_text(row, "retrieved_via"): row for row in group["copies"]}.items())

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import csv
 import gzip
-import hashlib
 import html
 import io
 import json
@@ -459,10 +458,6 @@ def freeze(site: Path, date: str) -> Path:
         shutil.rmtree(target)
     shutil.copytree(site, target, ignore=shutil.ignore_patterns("editions"))
     return target
-
-
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def page_titles() -> dict[str, str]:

@@ -11,6 +11,18 @@ from tradetalks.calculators import Calculator
 NUMBER = re.compile(r"[\u2212-]?\d[\d,]*(?:\.\d+)?")
 
 
+def open_calculator(browser, url: str, name: str):
+    """The page at ``url`` (a 1280 px window) once its calculator ``name`` has run the view; the console and page
+    errors it logs."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    errors: list[str] = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(url)
+    page.wait_for_function("(id) => { const s = document.getElementById(id); return !!s && s.dataset.state === 'ready'; }", arg=name)
+    return page, errors
+
+
 def combinations(calculator: Calculator, count: int = 20, seed: int = 17) -> list[dict[str, float]]:
     """``count`` sets of inputs across each control's range (the ends included), on each control's step."""
     chooser = random.Random(seed)

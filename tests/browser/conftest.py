@@ -31,14 +31,6 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
 
 
 @pytest.fixture(scope="session")
-def site(request) -> Path:
-    root = site_option(request.config)
-    if not (root / "index.html").is_file():
-        pytest.fail(f"no built site at {root}: run `python -m tradetalks build` first (make test does)")
-    return root
-
-
-@pytest.fixture(scope="session")
 def base_url(site):
     with serve(site) as url:
         yield url

@@ -4,24 +4,14 @@ from __future__ import annotations
 
 from tradetalks.chapters.auto_tariffs import in_page
 
-from .calculator_parity import combinations, largest_difference, mismatches, set_inputs, shown
+from .calculator_parity import combinations, largest_difference, mismatches, open_calculator, set_inputs, shown
 
 PAGE = "book/auto_tariffs.html"
 
 
-def open_calculator(browser, url: str):
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
-    errors: list[str] = []
-    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.goto(url)
-    page.wait_for_function(f"() => document.getElementById('{in_page.NAME}').dataset.state === 'ready'")
-    return page, errors
-
-
 def test_the_page_and_python_agree_on_twenty_four_sets_of_inputs(browser, base_url):
     calculator, _ = in_page.calculator()
-    page, errors = open_calculator(browser, f"{base_url}/{PAGE}")
+    page, errors = open_calculator(browser, f"{base_url}/{PAGE}", in_page.NAME)
     assert shown(page, calculator) == calculator.texts()  # the sourced values, before any input moves
     sets = combinations(calculator, 24)
     assert mismatches(page, calculator, sets) == []
@@ -31,7 +21,7 @@ def test_the_page_and_python_agree_on_twenty_four_sets_of_inputs(browser, base_u
 
 def test_every_input_is_labelled_with_its_unit_and_reached_by_keyboard(browser, base_url):
     calculator, _ = in_page.calculator()
-    page, _ = open_calculator(browser, f"{base_url}/{PAGE}")
+    page, _ = open_calculator(browser, f"{base_url}/{PAGE}", in_page.NAME)
     for item in calculator.inputs:
         field = page.locator(f'#{calculator.name} input[type="number"][name="{item.name}"]')
         label = page.locator(f'label[for="{field.get_attribute("id")}"]')
@@ -46,7 +36,7 @@ def test_every_input_is_labelled_with_its_unit_and_reached_by_keyboard(browser, 
 
 def test_a_shared_address_restores_the_scenario(browser, base_url):
     calculator, _ = in_page.calculator()
-    page, _ = open_calculator(browser, f"{base_url}/{PAGE}")
+    page, _ = open_calculator(browser, f"{base_url}/{PAGE}", in_page.NAME)
     set_inputs(page, calculator, {"rate_pct": 25, "yen_per_usd": 160})
-    other, _ = open_calculator(browser, page.url)
+    other, _ = open_calculator(browser, page.url, in_page.NAME)
     assert shown(other, calculator) == calculator.texts({"rate_pct": 25, "yen_per_usd": 160})

@@ -11,7 +11,7 @@ import pytest
 
 from tradetalks.chapters.ev_emissions import in_page
 
-from .calculator_parity import combinations, largest_difference, mismatches, set_inputs, shown
+from .calculator_parity import combinations, largest_difference, mismatches, open_calculator, set_inputs, shown
 
 PAGE = "book/ev_emissions.html"
 SECTION = f"#{in_page.NAME}"
@@ -23,19 +23,8 @@ def calculator():
     return in_page.default_calculator()
 
 
-def open_calculator(browser, url: str):
-    """The page, once its calculator has run the view; every console error and page error it logs."""
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
-    errors: list[str] = []
-    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.goto(url)
-    page.wait_for_function(READY)
-    return page, errors
-
-
 def test_the_page_computes_what_python_computes(browser, base_url, calculator):
-    page, errors = open_calculator(browser, f"{base_url}/{PAGE}")
+    page, errors = open_calculator(browser, f"{base_url}/{PAGE}", in_page.NAME)
     try:
         assert shown(page, calculator) == calculator.texts()  # at the sourced values, before any input moves
         sets = combinations(calculator, 24)
@@ -50,7 +39,7 @@ def test_the_page_computes_what_python_computes(browser, base_url, calculator):
 
 
 def test_every_input_is_labelled_with_its_unit_and_reachable_by_keyboard(browser, base_url, calculator):
-    page, errors = open_calculator(browser, f"{base_url}/{PAGE}")
+    page, errors = open_calculator(browser, f"{base_url}/{PAGE}", in_page.NAME)
     try:
         section = page.locator(SECTION)
         fields = [section.locator(f'input[type="number"][name="{item.name}"]') for item in calculator.inputs]
@@ -87,7 +76,7 @@ def test_every_input_is_labelled_with_its_unit_and_reachable_by_keyboard(browser
 
 
 def test_the_address_keeps_the_inputs_and_reset_restores_the_sources(browser, base_url, calculator):
-    page, _ = open_calculator(browser, f"{base_url}/{PAGE}")
+    page, _ = open_calculator(browser, f"{base_url}/{PAGE}", in_page.NAME)
     moved = {"grid_g_per_kwh": 320.5, "battery_kg_per_kwh": 120.0, "lifetime_km": 220_000.0}
     try:
         set_inputs(page, calculator, moved)
@@ -96,7 +85,7 @@ def test_the_address_keeps_the_inputs_and_reset_restores_the_sources(browser, ba
         shared = page.url
     finally:
         page.close()
-    other, errors = open_calculator(browser, shared)
+    other, errors = open_calculator(browser, shared, in_page.NAME)
     try:
         for name, value in moved.items():
             assert float(other.locator(f'{SECTION} input[type="number"][name="{name}"]').input_value()) == value
@@ -111,7 +100,7 @@ def test_the_address_keeps_the_inputs_and_reset_restores_the_sources(browser, ba
 
 
 def test_a_value_beyond_the_sources_is_flagged_and_one_beyond_plausible_refused(browser, base_url, calculator):
-    page, _ = open_calculator(browser, f"{base_url}/{PAGE}")
+    page, _ = open_calculator(browser, f"{base_url}/{PAGE}", in_page.NAME)
     try:
         lifetime = next(item for item in calculator.inputs if item.name == "lifetime_km")
         beyond = lifetime.supported[1] * 2

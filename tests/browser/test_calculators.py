@@ -10,7 +10,7 @@ import pytest
 from tradetalks import calc, calculators, charts
 from tradetalks.formulas import Formula
 
-from .calculator_parity import combinations, mismatches, set_inputs, shown
+from .calculator_parity import combinations, mismatches, open_calculator, set_inputs, shown
 from .helpers import serve
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -50,21 +50,11 @@ def fixture_page(folder: Path, calculator: calculators.Calculator) -> Path:
     return page
 
 
-def open_fixture(browser, url: str):
-    page = browser.new_page()
-    errors: list[str] = []
-    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.goto(url)
-    page.wait_for_function("() => document.querySelector('.tt-calculator').dataset.state === 'ready'")
-    return page, errors
-
-
 def test_the_page_computes_what_python_computes(browser, tmp_path):
     calculator = duty_calculator()
     fixture_page(tmp_path, calculator)
     with serve(tmp_path) as url:
-        page, errors = open_fixture(browser, f"{url}/index.html")
+        page, errors = open_calculator(browser, f"{url}/index.html", "fixture_duty")
         assert mismatches(page, calculator, combinations(calculator, 20)) == []
         assert errors == []
 
@@ -73,7 +63,7 @@ def test_a_wrong_expression_in_the_page_is_caught(browser, tmp_path):
     right = duty_calculator()
     fixture_page(tmp_path, duty_calculator(Formula("import_value * rate_pct / 1000")))  # a slipped zero
     with serve(tmp_path) as url:
-        page, _ = open_fixture(browser, f"{url}/index.html")
+        page, _ = open_calculator(browser, f"{url}/index.html", "fixture_duty")
         assert len(mismatches(page, right, combinations(right, 20))) >= 18  # every set but those with a zero duty
 
 
@@ -81,11 +71,11 @@ def test_the_address_keeps_the_inputs_and_reset_restores_the_sources(browser, tm
     calculator = duty_calculator()
     fixture_page(tmp_path, calculator)
     with serve(tmp_path) as url:
-        page, _ = open_fixture(browser, f"{url}/index.html")
+        page, _ = open_calculator(browser, f"{url}/index.html", "fixture_duty")
         set_inputs(page, calculator, {"rate_pct": 27.5})
         assert "fixture_duty.rate_pct=27.5" in page.url
         shared = page.url
-        other, _ = open_fixture(browser, shared)
+        other, _ = open_calculator(browser, shared, "fixture_duty")
         assert other.locator('input[type="number"][name="rate_pct"]').input_value() == "27.5"
         assert shown(other, calculator) == calculator.texts({"rate_pct": 27.5})
         other.get_by_role("button", name="Reset to sourced values").click()
@@ -97,7 +87,7 @@ def test_out_of_range_is_refused_and_unsupported_is_flagged(browser, tmp_path):
     calculator = duty_calculator()
     fixture_page(tmp_path, calculator)
     with serve(tmp_path) as url:
-        page, _ = open_fixture(browser, f"{url}/index.html")
+        page, _ = open_calculator(browser, f"{url}/index.html", "fixture_duty")
         before = shown(page, calculator)
         page.locator('input[name="rate_pct"][type="number"]').fill("120")
         page.wait_for_function("() => document.querySelector('.tt-calculator').dataset.state === 'invalid'")

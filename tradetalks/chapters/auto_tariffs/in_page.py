@@ -59,26 +59,17 @@ def rate_now_and_range(timeline: pd.DataFrame) -> tuple[pd.Series, tuple[float, 
     return last, (float(steps["rate_pct"].min()), float(steps["rate_pct"].max()))
 
 
-def producer(frame: pd.DataFrame, sources: pd.DataFrame) -> str:
-    """Who produced the figures of ``frame``'s rows: the best-tier producer, as a chart's source line names it first."""
-    keys = {key for cell in frame["source_key"].dropna() for key in str(cell).split(";")}
-    best = charts.producers_cited(sources[sources["source_key"].isin(keys)])[0]
-    row = (best["own"] or best["copies"])[0]
-    return tables.produced_by(row)
-
-
 def calculator(data_dir: object = None, base: pd.Series | None = None) -> tuple[calculators.Calculator, list[pd.DataFrame]]:
     """The calculator at the chapter's sourced values (the import base the chapter uses: ``base``, by default the
     latest year), and the rows behind them (for the source line)."""
     exports = data.load_table("japan_auto_exports_us", data_dir)
     timeline = data.load_table("tariff_timeline", data_dir)
     prices = data.load_table("trade_balance_and_prices", data_dir)
-    sources = data.load_table("sources", data_dir)
     base = tables.choose_import_base(exports, None) if base is None else base
     car_value, car_rows = export_value_per_car(exports)
     fx = exchange_rate(prices)
     last, (lowest, highest) = rate_now_and_range(timeline)
-    first_producer = producer(last.to_frame().T, sources)
+    first_producer = charts.best_producer(last.to_frame().T, data_dir)
     fx_frame = fx.to_frame().T
     made = calculators.Calculator(
         name=NAME,
@@ -103,7 +94,7 @@ def calculator(data_dir: object = None, base: pd.Series | None = None) -> tuple[
                 FX_LOW,
                 FX_HIGH,
                 FX_STEP,
-                f"{producer(fx_frame, sources)}, average of {fx['period']}",
+                f"{charts.best_producer(fx_frame, data_dir)}, average of {fx['period']}",
                 decimals=1,
             ),
         ],
@@ -123,7 +114,7 @@ def calculator(data_dir: object = None, base: pd.Series | None = None) -> tuple[
         fixed_note=(
             f"Fixed: the imports are {base['metric']} in {base['period']} ({text.usd_bn_from_millions(base['value'])}, "
             f"{base['reporter_basis']}); the car is Japan's average export value of a passenger car shipped to the U.S. in "
-            f"{car_rows['period'].iloc[0]}, about ¥{text.rounded(car_value)} ({producer(car_rows, sources)}). No change in "
+            f"{car_rows['period'].iloc[0]}, about ¥{text.rounded(car_value)} ({charts.best_producer(car_rows, data_dir)}). No change in "
             "volume or price is assumed, and the duty is charged on the export value."
         ),
     )

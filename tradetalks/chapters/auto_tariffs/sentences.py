@@ -75,15 +75,21 @@ def duty_subtitle(window: tuple[pd.Timestamp, pd.Timestamp]) -> str:
     return f"Effective U.S. duty on a Japanese passenger car, %, {month_span(*window)}; points mark dated U.S. measures"
 
 
-def duty_description(start_rate: float, peak: pd.Series, deal: pd.Series) -> str:
-    """The finding in one sentence, with the dates and the legal instrument of the peak."""
+def _duty_rise(start_rate: float, peak: pd.Series, deal: pd.Series, *, car: str, from_start: bool) -> str:
+    """'The U.S. duty on <car> rose … [from 2.5%] to 27.5% on <date> under <instrument>[, then settled at …].'"""
+    start = f" from {pct(start_rate)}" if from_start else ""
     sentence = (
-        f"The U.S. duty on a Japanese passenger car {rise(start_rate, peak['rate_pct'])} from {pct(start_rate)} to "
-        f"{pct(peak['rate_pct'])} on {text.date(peak['date'])} under {peak['legal_instrument']}"
+        f"The U.S. duty on {car} {rise(start_rate, peak['rate_pct'])}{start} to {pct(peak['rate_pct'])} on "
+        f"{text.date(peak['date'])} under {peak['legal_instrument']}"
     )
     if deal["date"] != peak["date"]:
         sentence += f", then settled at {pct(deal['rate_pct'])} from {text.date(deal['date'])}"
     return sentence + "."
+
+
+def duty_description(start_rate: float, peak: pd.Series, deal: pd.Series) -> str:
+    """The finding in one sentence, with the dates and the legal instrument of the peak."""
+    return _duty_rise(start_rate, peak, deal, car="a Japanese passenger car", from_start=True)
 
 
 def duty_labels(start: pd.Timestamp, start_rate: float, first_move: pd.Series, peak: pd.Series, deal: pd.Series) -> pd.DataFrame:
@@ -121,13 +127,7 @@ def duty_labels(start: pd.Timestamp, start_rate: float, first_move: pd.Series, p
 
 def duty_finding(start_rate: float, peak: pd.Series, deal: pd.Series) -> str:
     """The chapter's key finding: 'The U.S. duty on a Japanese car rose elevenfold to 27.5% on 3 April 2025 under …'."""
-    sentence = (
-        f"The U.S. duty on a Japanese car {rise(start_rate, peak['rate_pct'])} to {pct(peak['rate_pct'])} on "
-        f"{text.date(peak['date'])} under {peak['legal_instrument']}"
-    )
-    if deal["date"] != peak["date"]:
-        sentence += f", then settled at {pct(deal['rate_pct'])} from {text.date(deal['date'])}"
-    return sentence + "."
+    return _duty_rise(start_rate, peak, deal, car="a Japanese car", from_start=False)
 
 
 # The rounds of talks

@@ -55,8 +55,7 @@ def _outwards(value: float, up: bool) -> float:
 def producer(row: pd.Series, data_dir: object = None) -> str:
     """Who produced a row's figure, named as the chapter's source lines name it: the best-tier producer
     among the row's source and the original it relays (``charts.producers_cited``)."""
-    sources = data.sources_cited(row.to_frame().T, data_dir=data_dir, original=True)
-    return str(charts.producers_cited(sources)[0]["producer"])
+    return charts.best_producer(row.to_frame().T, data_dir)
 
 
 def price_source(price: pd.Series, data_dir: object = None) -> str:
