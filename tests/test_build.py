@@ -268,3 +268,23 @@ def test_a_template_run_under_another_page_name_gets_labels_of_its_own():
     published = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("(ri-calculator)=\n## Calculator")])
     execute.relabel(published, "reverse_imports", "reverse_imports")
     assert published.cells[0].source == "(ri-calculator)=\n## Calculator"
+
+
+def test_a_kernel_that_dies_while_starting_is_started_again(monkeypatch):
+    from tradetalks.execute import WarmKernel
+
+    attempts = []
+
+    def start_once(self):
+        attempts.append(1)
+        if len(attempts) == 1:
+            raise RuntimeError("Kernel died before replying to kernel_info")
+
+    monkeypatch.setattr(WarmKernel, "_start_once", start_once)
+    WarmKernel().start()
+    assert len(attempts) == 2
+    attempts.clear()
+    monkeypatch.setattr(WarmKernel, "_start_once", lambda self: (attempts.append(1), (_ for _ in ()).throw(RuntimeError("Kernel died")))[1])
+    with pytest.raises(RuntimeError, match="Kernel died"):
+        WarmKernel().start()
+    assert len(attempts) == WarmKernel.START_ATTEMPTS

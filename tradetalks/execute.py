@@ -104,7 +104,22 @@ del _os
         self.manager = None
         self.client = None
 
+    START_ATTEMPTS = 2  # a kernel can die while starting when many start at once (a port taken in between): try again
+
     def start(self) -> None:
+        for attempt in range(1, self.START_ATTEMPTS + 1):
+            try:
+                self._start_once()
+                return
+            except RuntimeError as error:
+                try:
+                    self.stop()
+                except Exception:  # a dead kernel may not shut down cleanly; it is gone either way
+                    self.manager = self.client = None
+                if attempt == self.START_ATTEMPTS or "died" not in str(error):
+                    raise
+
+    def _start_once(self) -> None:
         from jupyter_client.blocking import BlockingKernelClient
         from jupyter_client.manager import AsyncKernelManager
         from jupyter_core.utils import run_sync
