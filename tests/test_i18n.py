@@ -67,7 +67,7 @@ def test_a_translation_that_drops_or_adds_a_placeholder_is_refused(template):
 def test_a_term_may_be_translated_but_not_retargeted(template):
     retargeted = JAPANESE.replace("<Section 232>", "<Section 301>")
     (problem,) = i18n.check(template, translated(template, {"rounds-text": retargeted, "rounds-more": "二段落目。"}))
-    assert "{term}Section 232" in str(problem)
+    assert "{term}`Section 232`" in str(problem)
 
 
 def test_a_complete_catalog_gives_the_translated_template(template):

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import yaml
 
-from tradetalks import catalog, data, editions, project, style
+from tradetalks import catalog, data, editions, i18n, project, style
 from tradetalks.execute import CACHE_FILE, CELL_TIMEOUT_S, code_fingerprint, execute_run, execute_runs, input_hashes, load_cache, run_key
 from tradetalks.grid import BOOK_DIR, TOC_FILE, BuildError, Grid, Run, load_grid, parameters_of, toc_text
 
@@ -34,28 +34,44 @@ EXTRA_DIR = "_extra"  # copied to the site's root: the data files and their mani
 BIB_FILE = "references.bib"
 
 
-def site_config(base: Path) -> str:
-    """The book's ``_config.yml`` with the data's as-of date in every page's footer (never the build date)."""
+def site_config(base: Path, lang: str = "en") -> str:
+    """The book's ``_config.yml`` with the data's as-of date in every page's footer (never the build date), in ``lang``:
+    a translated edition has its title and footer from the catalogs and Sphinx's interface in that language."""
     config = yaml.safe_load((ROOT / CONFIG_FILE).read_text(encoding="utf-8"))
-    config["title"], config["author"] = project.SITE_TITLE, project.AUTHORS  # one place for the title: tradetalks.project
     tables = [data.table_schema(name, base)["path"] for name in data.table_names(base)]
     as_of = catalog.as_of_for_files(tables, base)
-    if as_of:
+    with i18n.language(lang):
+        config["title"], config["author"] = i18n.tr(project.SITE_TITLE), project.AUTHORS  # one place for the title: tradetalks.project
         footer = config.setdefault("html", {}).get("extra_footer", "")
-        config["html"]["extra_footer"] = f"{footer} Data as of {as_of} (the newest dated source behind the site).".strip()
+        footer = i18n.tr(footer) if footer else footer
+        if as_of:
+            dated = i18n.tr("Data as of {as_of} (the newest dated source behind the site).").format(as_of=as_of)
+            footer = f"{footer} {dated}".strip()
+        config["html"]["extra_footer"] = footer
+    sphinx = config.setdefault("sphinx", {}).setdefault("config", {})
+    sphinx["language"] = lang
+    sphinx["tt_editions"] = {"this": lang, "all": ["en", *load_grid().languages]}  # the language switcher (sphinx_ext)
     return yaml.safe_dump(config, sort_keys=False, allow_unicode=True)
 
 
-def _stage_sources(stage: Path, grid: Grid, base: Path | None = None) -> Path:
-    """Copy what Jupyter Book reads into ``stage/src``: pages, toc, vendored scripts, bibliography, data files."""
+def _stage_sources(stage: Path, grid: Grid, base: Path | None = None, lang: str = "en", executed: Path | None = None) -> Path:
+    """Copy what Jupyter Book reads into ``stage/src`` (a translated edition: ``stage/src-<lang>``): pages, toc, vendored
+    scripts, bibliography, data files. A translated edition's prose pages are translated from their catalogs; its
+    chapters are the executed ones in ``book/<lang>/``."""
     from tradetalks import charts  # Altair is slow to import; a no-op build never stages
 
-    source = stage / "src"
+    source = stage / ("src" if lang == "en" else f"src-{lang}")
     source.mkdir()
     base = base or data.default_data_dir()
-    (source / CONFIG_FILE).write_text(site_config(base), encoding="utf-8")
+    (source / CONFIG_FILE).write_text(site_config(base, lang), encoding="utf-8")
     (source / TOC_FILE).write_text(toc_text(grid), encoding="utf-8")
-    shutil.copytree(ROOT / BOOK_DIR, source / BOOK_DIR, ignore=shutil.ignore_patterns(".ipynb_checkpoints", "_build"))
+    editions_dirs = [*i18n.LANGUAGES]  # book/<lang>/: a translated edition's executed chapters, not English pages
+    shutil.copytree(ROOT / BOOK_DIR, source / BOOK_DIR, ignore=shutil.ignore_patterns(".ipynb_checkpoints", "_build", *editions_dirs))
+    if lang != "en":
+        for page in sorted((ROOT / BOOK_DIR).glob("*.md")):
+            (source / BOOK_DIR / page.name).write_text(i18n.translate_page(page, lang), encoding="utf-8")
+        for chapter in sorted((executed or ROOT / BOOK_DIR / lang).glob("*.ipynb")):
+            shutil.copy2(chapter, source / BOOK_DIR / chapter.name)
     shutil.copytree(ROOT / STATIC_DIR, source / STATIC_DIR)
     (source / STATIC_DIR / charts.BUNDLE_FILE).write_text(charts.javascript_bundle(), encoding="utf-8")
     (source / STATIC_DIR / ROLES_CSS_FILE).write_text(style.css_variables(), encoding="utf-8")
@@ -95,7 +111,7 @@ def _site_fingerprint(grid: Grid, run_records: dict) -> str:
     digest = hashlib.sha256(toc_text(grid).encode())
     digest.update(json.dumps(run_records, sort_keys=True).encode())
     digest.update(code_fingerprint().encode())
-    for folder in (ROOT / BOOK_DIR, ROOT / STATIC_DIR):
+    for folder in (ROOT / BOOK_DIR, ROOT / STATIC_DIR, i18n.LOCALE_DIR):
         for path in sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix != ".ipynb"):
             digest.update(path.relative_to(ROOT).as_posix().encode() + path.read_bytes())
     digest.update((ROOT / CONFIG_FILE).read_bytes())
@@ -127,6 +143,7 @@ def build_site(
     jobs: int = 2,
     timeout_s: int = CELL_TIMEOUT_S,
     only: list[str] | None = None,
+    languages: list[str] | None = None,
 ) -> BuildReport:
     """Validate the data, run the chapters whose inputs changed, build the site into ``out``; all or nothing.
 
@@ -135,7 +152,9 @@ def build_site(
     chapters also replace those in ``book/`` (the published record); with another data
     folder only ``out`` changes. ``only`` runs just those pages, for checking one chapter
     quickly: the other pages are taken as published in ``book/``, and nothing is cached or
-    written back.
+    written back. ``languages`` are the translated editions to build beside the English one
+    (default: the grid's ``languages``); each goes under ``out/<lang>/``, and a catalog that is
+    not complete stops the build before anything runs.
     """
     custom_data = data_dir is not None and str(data_dir) != ""
     base = data.resolve_data_dir(data_dir)
@@ -143,6 +162,8 @@ def build_site(
     if problems:
         raise BuildError(f"data in {base.name}/ failed validation; nothing was built:\n" + "\n".join(str(p) for p in problems))
     grid = load_grid()
+    languages = list(grid.languages if languages is None else languages)
+    _check_catalogs(grid, languages)
     if only:
         unknown = sorted(set(only) - {run.page for run in grid.runs})
         if unknown:
@@ -152,34 +173,54 @@ def build_site(
     target.parent.mkdir(parents=True, exist_ok=True)
     cache = target.parent / f".{target.name}-cache"
     previous = load_cache(cache) if execute and not only else {"runs": {}, "site": None}
-    keys = {run.page: run_key(run, custom_data) for run in grid.runs}
+    runs = grid.runs + [run.in_language(lang) for lang in languages for run in grid.runs]
+    keys = {run.key: run_key(run, custom_data) for run in runs}
     fresh = [
         run
-        for run in grid.runs
-        if (record := previous["runs"].get(run.page))
-        and record["key"] == keys[run.page]
+        for run in runs
+        if (record := previous["runs"].get(run.key))
+        and record["key"] == keys[run.key]
         and record["inputs"] == input_hashes(base, list(record["inputs"]))
-        and (cache / f"{run.page}.ipynb").is_file()
+        and (cache / f"{run.key}.ipynb").is_file()
     ]
-    stale = [run for run in grid.runs if run not in fresh and (not only or run.page in only)]
-    if execute and not stale and previous.get("site") == _site_fingerprint(grid, previous["runs"]) and (target / "index.html").is_file():
-        return BuildReport(target, [], [run.page for run in fresh], rebuilt_html=False)
+    stale = [run for run in runs if run not in fresh and (not only or run.page in only)]
+    built_languages = all((target / lang / "index.html").is_file() for lang in languages)
+    if (
+        execute
+        and not stale
+        and previous.get("site") == _site_fingerprint(grid, previous["runs"])
+        and (target / "index.html").is_file()
+        and built_languages
+    ):
+        return BuildReport(target, [], [run.key for run in fresh], rebuilt_html=False)
     stage = Path(tempfile.mkdtemp(prefix=f".{target.name}-staging-", dir=target.parent))
     try:
         source = _stage_sources(stage, grid, base)
         records = {}
         if execute:
             for run in fresh:
-                shutil.copy2(cache / f"{run.page}.ipynb", source / BOOK_DIR / f"{run.page}.ipynb")
-                records[run.page] = previous["runs"][run.page]
+                (source / BOOK_DIR / run.key).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(cache / f"{run.key}.ipynb", source / BOOK_DIR / f"{run.key}.ipynb")
+                records[run.key] = previous["runs"][run.key]
             inputs = execute_runs(stale, source / BOOK_DIR, str(base) if custom_data else None, jobs=jobs, timeout_s=timeout_s)
             for run in stale:
-                records[run.page] = {"key": keys[run.page], "inputs": input_hashes(base, inputs[run.page])}
+                records[run.key] = {"key": keys[run.key], "inputs": input_hashes(base, inputs[run.key])}
         else:
-            missing = [run.page for run in grid.runs if not (source / BOOK_DIR / f"{run.page}.ipynb").is_file()]
+            for run in runs:
+                if run.lang != "en" and (ROOT / BOOK_DIR / f"{run.key}.ipynb").is_file():
+                    (source / BOOK_DIR / run.lang).mkdir(exist_ok=True)
+                    shutil.copy2(ROOT / BOOK_DIR / f"{run.key}.ipynb", source / BOOK_DIR / f"{run.key}.ipynb")
+            missing = [run.key for run in runs if not (source / BOOK_DIR / f"{run.key}.ipynb").is_file()]
             if missing:
                 raise BuildError(f"not executed yet (run without --no-execute): {', '.join(missing)}")
         _jupyter_book(source, stage, jobs)
+        for lang in languages:  # a translated edition: its own Sphinx project, built into the site's <lang>/ folder
+            translated = _stage_sources(stage, grid, base, lang, executed=source / BOOK_DIR / lang)
+            _jupyter_book(translated, stage / lang, jobs)
+            os.replace(stage / lang / "_build" / "html", stage / "_build" / "html" / lang)
+            from tradetalks import exports
+
+            exports.write_downloads(stage / "_build" / "html" / lang)
         from tradetalks import exports  # issue 20: every chart's SVG, PNG and zip, in the staged site's downloads/
 
         exports.write_downloads(stage / "_build" / "html")
@@ -190,12 +231,13 @@ def build_site(
         elif execute and not only:
             editions.analyst_report(source / BOOK_DIR, base, stage / "_build" / "html")
         if execute and not only:
-            cache.mkdir(exist_ok=True)
-            for run in grid.runs:
-                shutil.copy2(source / BOOK_DIR / f"{run.page}.ipynb", cache / f"{run.page}.ipynb")
+            for run in runs:
+                (cache / run.key).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(source / BOOK_DIR / f"{run.key}.ipynb", cache / f"{run.key}.ipynb")
         if execute and not custom_data:
-            for run in grid.runs:
-                shutil.copy2(source / BOOK_DIR / f"{run.page}.ipynb", ROOT / BOOK_DIR / f"{run.page}.ipynb")
+            for run in runs:
+                (ROOT / BOOK_DIR / run.key).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(source / BOOK_DIR / f"{run.key}.ipynb", ROOT / BOOK_DIR / f"{run.key}.ipynb")
             (ROOT / TOC_FILE).write_text(toc_text(grid), encoding="utf-8")
         _replace_dir(stage / "_build" / "html", target)
         if execute and not only:
@@ -203,7 +245,61 @@ def build_site(
             (cache / CACHE_FILE).write_text(json.dumps(state, indent=1, sort_keys=True), encoding="utf-8")
     finally:
         shutil.rmtree(stage, ignore_errors=True)
-    return BuildReport(target, [run.page for run in stale] if execute else [], [run.page for run in fresh])
+    return BuildReport(target, [run.key for run in stale] if execute else [], [run.key for run in fresh])
+
+
+def collect_missing(lang: str, pages: list[str] | None = None, jobs: int = 2) -> dict[str, tuple[Path, int]]:
+    """Run chapters in ``lang`` without stopping at a missing translation, and add every message they met that no
+    catalog holds (words from the data, mostly) to ``code/<chapter>.data.po``; return, per chapter, that catalog
+    and how many messages were new. Untranslated prose stays English in these runs; nothing is published."""
+    grid = load_grid()
+    runs = [run for run in grid.runs if not pages or run.page in pages]
+    with tempfile.TemporaryDirectory(prefix=".collect-", dir=ROOT / "_build" if (ROOT / "_build").is_dir() else None) as folder:
+        notes = Path(folder)
+        previous = os.environ.get(i18n.COLLECT_ENV)
+        os.environ[i18n.COLLECT_ENV] = str(notes / "build.jsonl")  # the titles the build translates itself
+        try:
+            translated = [run.in_language(lang) for run in runs]
+            execute_runs(translated, notes / "out", None, jobs=jobs, collect=notes)
+        finally:
+            if previous is None:
+                os.environ.pop(i18n.COLLECT_ENV, None)
+            else:
+                os.environ[i18n.COLLECT_ENV] = previous
+        added = {}
+        for run in runs:
+            chapter = Path(run.notebook).stem
+            found = notes / f"{run.page}.jsonl"
+            messages = [json.loads(line) for line in found.read_text(encoding="utf-8").splitlines()] if found.is_file() else []
+            path, new = i18n.add_collected(chapter, lang, messages)
+            previous_path, previous_new = added.get(chapter, (path, 0))
+            added[chapter] = (path, previous_new + new)
+        return added
+
+
+TRIAL_DIR = ROOT / "_build" / "i18n"
+
+
+def run_translated(lang: str, pages: list[str] | None = None, jobs: int = 2) -> list[Path]:
+    """Run chapters in ``lang`` as the build would (a missing message stops a chapter), into
+    ``_build/i18n/<lang>/<page>.ipynb``, without building or publishing anything: a translator's check."""
+    runs = [run.in_language(lang) for run in load_grid().runs if not pages or run.page in pages]
+    execute_runs(runs, TRIAL_DIR, None, jobs=jobs)
+    return [TRIAL_DIR / f"{run.key}.ipynb" for run in runs]
+
+
+def _check_catalogs(grid: Grid, languages: list[str]) -> None:
+    """Stop before anything runs if a translated edition's catalogs are incomplete: every problem, one per line."""
+    problems = []
+    for lang in languages:
+        if lang not in i18n.LANGUAGES:
+            raise BuildError(f"no edition in {lang!r}; translated editions: {', '.join(i18n.LANGUAGES)}")
+        problems += [f"{lang}: {line}" for line in i18n.problems(grid, lang)]
+    if problems:
+        shown = problems[:40] + ([f"... and {len(problems) - 40} more"] if len(problems) > 40 else [])
+        raise BuildError(
+            "the translation is incomplete; nothing was built (python -m tradetalks i18n status lists it all):\n" + "\n".join(shown)
+        )
 
 
 def run_chapter(notebook: str, parameters: dict, out_dir: Path, data_dir: str | None = None) -> Path:

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from tradetalks import browser, build, data, editions, execute, params, project
+from tradetalks import browser, build, data, editions, execute, i18n, params, project
 from tradetalks.grid import TOC_FILE, BuildError, describe_parameters, load_grid, sync_parameter_cells, toc_text
 
 
@@ -40,6 +40,14 @@ def _parser() -> argparse.ArgumentParser:
         "--only", nargs="+", metavar="PAGE", help="build a site of only these chapter pages (a quick check; never updates book/)"
     )
     build_cmd.add_argument(
+        "--lang",
+        nargs="*",
+        metavar="LANG",
+        choices=["ja"],
+        help="translated editions to build beside the English one, under OUT/<lang>/ (default: those notebooks/grid.yml "
+        "publishes; '--lang' alone: English only)",
+    )
+    build_cmd.add_argument(
         "--timeout",
         type=int,
         default=execute.CELL_TIMEOUT_S,
@@ -59,10 +67,18 @@ def _parser() -> argparse.ArgumentParser:
     i18n_cmd = commands.add_parser(
         "i18n",
         help="the template notebooks' translation catalogs (the Japanese edition)",
-        description="update: write or refresh locale/<lang>/LC_MESSAGES/<template>.po from the templates' markdown cells "
-        "(new cells untranslated, changed cells fuzzy). status: how many cells each catalog translates; exit 1 if any is incomplete.",
+        description="update: write or refresh locale/<lang>/LC_MESSAGES/<template>.po from the templates' markdown cells, and "
+        "locale/<lang>/LC_MESSAGES/code/<domain>.po from the messages the code passes to tr() (new ones untranslated, changed "
+        "ones fuzzy). status: how much each catalog translates, and every problem; exit 1 if any is incomplete. collect: run "
+        "the chapters in the language without stopping at a missing message, and add the messages they met that no catalog "
+        "holds (words from the data) to locale/<lang>/LC_MESSAGES/code/<chapter>.data.po. run: run the chapters in the language "
+        "as the build would (a missing message stops a chapter) into _build/i18n/<lang>/, publishing nothing.",
     )
-    i18n_cmd.add_argument("action", choices=["update", "status"])
+    i18n_cmd.add_argument("action", choices=["update", "status", "collect", "run"])
+    i18n_cmd.add_argument("--pages", nargs="+", metavar="PAGE", help="collect, run: only these pages (default: every page)")
+    i18n_cmd.add_argument(
+        "--code", nargs="+", metavar="CATALOG", help="update: only these code catalogs (a chapter's name, 'tradetalks' or 'data')"
+    )
     i18n_cmd.add_argument("--lang", default="ja", choices=["ja"], help="the edition's language (default: ja)")
 
     check_cmd = commands.add_parser(
@@ -134,21 +150,29 @@ def _find_browser(install: bool) -> int:
         return 1
 
 
-def _i18n(action: str, lang: str) -> int:
-    from tradetalks import i18n
-    from tradetalks.grid import NOTEBOOKS_DIR
-
+def _i18n(action: str, lang: str, domains: list[str] | None = None) -> int:
+    grid = load_grid()
+    if action == "update" and domains:  # one catalog at a time: translators working side by side keep off each other's files
+        unknown = sorted(set(domains) - set(i18n.code_domains()))
+        if unknown:
+            raise BuildError(f"no code catalog {', '.join(unknown)}; catalogs: {', '.join(i18n.code_domains())}")
+        for domain in domains:
+            print(f"written: {i18n.update_code(domain, lang, i18n.code_domains()[domain]).relative_to(build.ROOT)}")
+        return 0
+    if action == "update":
+        written = [i18n.update(template, lang) for template in i18n.templates_of(grid)]
+        written += [i18n.update_page(page, lang) for page in i18n.prose_pages()]
+        written += [i18n.update_code(domain, lang, sources) for domain, sources in i18n.code_domains().items()]
+        for path in written:
+            print(f"written: {path.relative_to(build.ROOT)}")
+        return 0
     incomplete = 0
-    for notebook in dict.fromkeys(run.notebook for run in load_grid().runs):
-        template = NOTEBOOKS_DIR / notebook
-        if action == "update":
-            print(f"written: {i18n.update(template, lang).relative_to(build.ROOT)}")
-            continue
-        path = i18n.catalog_path(template, lang)
-        cells = len([m for m in i18n.extract(template, lang) if m.id])
-        problems = i18n.check(template, i18n.read_catalog(path)) if path.is_file() else [None] * cells
+    for name, count, problems in i18n.status(grid, lang):
         incomplete += bool(problems)
-        print(f"{notebook}: {cells - len(problems)} of {cells} cells translated")
+        missing = any(problem.what == "no catalog" for problem in problems)
+        print(f"{name}: {0 if missing else count - len(problems)} of {count} translated{' (no catalog yet)' if missing else ''}")
+        for problem in problems:
+            print(f"  {problem}")
     return 1 if incomplete else 0
 
 
@@ -164,7 +188,13 @@ def main(argv: list[str] | None = None) -> int:
             return 1 if problems else 0
         if args.command == "build":
             report = build.build_site(
-                args.data, args.out, execute=not args.no_execute, jobs=args.jobs, timeout_s=args.timeout, only=args.only
+                args.data,
+                args.out,
+                execute=not args.no_execute,
+                jobs=args.jobs,
+                timeout_s=args.timeout,
+                only=args.only,
+                languages=args.lang,
             )
             print(report.summary())
             report_file = report.site / "whats_changed.html"
@@ -177,7 +207,15 @@ def main(argv: list[str] | None = None) -> int:
             print(f"changed: {len(changes.figures)} figures in the text, {len(changes.charts)} charts, {len(changes.verdicts)} verdicts")
             return 0
         if args.command == "i18n":
-            return _i18n(args.action, args.lang)
+            if args.action == "run":
+                for path in build.run_translated(args.lang, args.pages):
+                    print(f"run: {path.relative_to(build.ROOT)}")
+                return 0
+            if args.action == "collect":
+                for chapter, (path, new) in build.collect_missing(args.lang, args.pages).items():
+                    print(f"{chapter}: {new} new messages in {path.relative_to(build.ROOT)}")
+                return 0
+            return _i18n(args.action, args.lang, args.code)
         if args.command == "run":
             parameters = {name: params.literal(value) for name, value in args.parameter}
             page = build.run_chapter(args.chapter, parameters, Path(args.out), args.data)
@@ -198,7 +236,7 @@ def main(argv: list[str] | None = None) -> int:
             for name in stale:
                 print(f"{'out of date' if args.check else 'written'}: notebooks/{name}")
             return 1 if args.check and stale else 0
-    except (BuildError, editions.ReleaseError) as error:
+    except (BuildError, editions.ReleaseError, i18n.MissingTranslation, i18n.TranslationError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
     return 2

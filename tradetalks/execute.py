@@ -95,7 +95,11 @@ get_ipython().reset(new_session=True)
 import os as _os
 _os.chdir({root!r})
 _os.environ[{variable!r}] = {trace!r}
+_os.environ[{collect_variable!r}] = {collect!r}
 del _os
+import tradetalks.i18n as _i18n
+_i18n.use("en")  # a chapter runs in English unless its template says otherwise (a translated one does)
+del _i18n
 """
     # imported before the first chapter, so every chapter on this kernel finds them loaded
     WARM_UP = "import pandas, altair, nbformat, IPython.display\nimport tradetalks.charts, tradetalks.data, tradetalks.text\n"
@@ -144,11 +148,17 @@ del _os
         if reply["content"]["status"] != "ok":
             raise RuntimeError(f"kernel setup failed: {reply['content'].get('ename')}: {reply['content'].get('evalue')}")
 
-    def prepare(self, trace: Path) -> None:
-        """Start a clean namespace for the next chapter (starting the kernel if need be)."""
+    def prepare(self, trace: Path, collect: Path | None = None) -> None:
+        """Start a clean namespace for the next chapter (starting the kernel if need be); with ``collect``, its
+        missing translations are noted in that file instead of stopping it (``tradetalks.i18n.tr``)."""
+        from tradetalks import i18n
+
         if self.manager is None:
             self.start()
-        self._run(self.PREPARE.format(root=str(ROOT), variable=data.TRACE_ENV, trace=str(trace)))
+        code = self.PREPARE.format(
+            root=str(ROOT), variable=data.TRACE_ENV, trace=str(trace), collect_variable=i18n.COLLECT_ENV, collect=str(collect or "")
+        )
+        self._run(code)
 
     def stop(self) -> None:
         from jupyter_core.utils import run_sync
@@ -161,11 +171,17 @@ del _os
 
 
 def execute_run(
-    run: Run, out_path: Path, data_dir: str | None, timeout_s: int = CELL_TIMEOUT_S, kernel: WarmKernel | None = None
+    run: Run,
+    out_path: Path,
+    data_dir: str | None,
+    timeout_s: int = CELL_TIMEOUT_S,
+    kernel: WarmKernel | None = None,
+    collect: Path | None = None,
 ) -> tuple[str | None, list[str]]:
     """Run one chapter; return (None or one line naming the chapter and failed cell, data files it read).
 
-    With ``kernel`` the chapter runs on that warm kernel; without, on a kernel of its own.
+    With ``kernel`` the chapter runs on that warm kernel; without, on a kernel of its own. With ``collect`` (a
+    translated run), the messages its catalogs lack are noted in that file and its untranslated prose stays English.
     """
     import papermill
 
@@ -177,11 +193,19 @@ def execute_run(
     trace = out_path.with_suffix(".inputs")
     trace.unlink(missing_ok=True)
     failure = None
-    timed_out = f"chapter {run.page!r} ({run.notebook}): stopped, a cell ran longer than {timeout_s} s (raise it with --timeout)"
+    timed_out = f"chapter {run.key!r} ({run.notebook}): stopped, a cell ran longer than {timeout_s} s (raise it with --timeout)"
+    template = run.template
+    if run.lang != "en":  # the translated template: its prose from the catalogs, a hidden cell that sets the language
+        import nbformat
+
+        from tradetalks import i18n
+
+        template = out_path.with_name(f".{out_path.stem}.template.ipynb")
+        nbformat.write(i18n.translate(run.template, run.lang, strict=collect is None), template)
     try:
-        kernel.prepare(trace)
+        kernel.prepare(trace, collect)
         papermill.execute_notebook(
-            str(run.template),
+            str(template),
             str(out_path),
             parameters=parameters,
             kernel_name=KERNEL,
@@ -192,7 +216,7 @@ def execute_run(
         )
     except papermill.PapermillExecutionError as error:
         message = str(error.evalue).strip().splitlines()[0] if str(error.evalue).strip() else ""
-        failure = f"chapter {run.page!r} ({run.notebook}): cell {error.exec_count} raised {error.ename}: {message}"
+        failure = f"chapter {run.key!r} ({run.notebook}): cell {error.exec_count} raised {error.ename}: {message}"
     except TimeoutError:
         failure = timed_out
     except Exception as error:  # kernel died, bad notebook: one line, not a traceback
@@ -200,10 +224,12 @@ def execute_run(
         if "timed out" in first.lower():
             failure = timed_out
         else:
-            failure = f"chapter {run.page!r} ({run.notebook}): {type(error).__name__}: {first}"
+            failure = f"chapter {run.key!r} ({run.notebook}): {type(error).__name__}: {first}"
     finally:
         if own_kernel or failure:
             kernel.stop()  # a failed chapter may leave its kernel busy or broken: the next one gets a new kernel
+        if template != run.template:
+            template.unlink(missing_ok=True)
     if failure:
         trace.unlink(missing_ok=True)
         return failure, []
@@ -211,13 +237,16 @@ def execute_run(
     trace.unlink(missing_ok=True)
     import nbformat
 
+    from tradetalks import i18n
+
     notebook = nbformat.read(out_path, as_version=4)
     retitle(notebook, run.title)
     relabel(notebook, out_path.stem, Path(run.notebook).stem)
-    box = rerun_box(Path(run.notebook).stem, run.parameters)
-    if box:
-        notebook.cells.append(nbformat.v4.new_markdown_cell(box))
-    notebook.cells.append(nbformat.v4.new_markdown_cell(page_footer(run.title, catalog.as_of_for_files(inputs, data_dir))))
+    with i18n.language(run.lang):  # the boxes the build adds speak the page's language
+        box = rerun_box(Path(run.notebook).stem, run.parameters)
+        if box:
+            notebook.cells.append(nbformat.v4.new_markdown_cell(box))
+        notebook.cells.append(nbformat.v4.new_markdown_cell(page_footer(run.title, catalog.as_of_for_files(inputs, data_dir))))
     normalise(notebook, run.page)
     nbformat.write(notebook, out_path)
     return None, inputs
@@ -339,7 +368,13 @@ def code_fingerprint(files: list[str] | None = None, package_dir: Path | None = 
 
 
 def run_key(run: Run, custom_data: bool, package_dir: Path | None = None) -> dict:
+    translated = {}
+    if run.lang != "en":  # a translated run also depends on its catalogs
+        from tradetalks import i18n
+
+        translated = {"lang": run.lang, "catalogs": i18n.catalogs_fingerprint(run.template, run.lang)}
     return {
+        **translated,
         "notebook": sha256(run.template),
         "title": run.title,
         "parameters": run.parameters,
@@ -362,13 +397,14 @@ def load_cache(cache: Path) -> dict:
 
 
 def execute_runs(
-    runs: list[Run], out_dir: Path, data_dir: str | None, jobs: int = 2, timeout_s: int = CELL_TIMEOUT_S
+    runs: list[Run], out_dir: Path, data_dir: str | None, jobs: int = 2, timeout_s: int = CELL_TIMEOUT_S, collect: Path | None = None
 ) -> dict[str, list[str]]:
     """Run chapters into ``out_dir`` on ``jobs`` warm kernels; return each run's inputs.
 
     Each worker thread owns one kernel and takes the next chapter from a shared queue, so the
     kernels' start-up and imports are paid ``jobs`` times, not once per chapter. The work itself
-    happens in the kernel processes; the threads only wait on them.
+    happens in the kernel processes; the threads only wait on them. With ``collect`` (a folder), translated
+    runs note their missing messages in ``collect/<page>.jsonl`` instead of stopping.
     """
     out_dir.mkdir(parents=True, exist_ok=True)
     failures, inputs = [], {}
@@ -392,18 +428,20 @@ def execute_runs(
                 except queue.Empty:
                     return
                 with lock:
-                    tqdm.write(f"chapter {run.page}: started", file=sys.stderr)
+                    tqdm.write(f"chapter {run.key}: started", file=sys.stderr)
                 start = time.perf_counter()
-                failure, read = execute_run(run, out_dir / f"{run.page}.ipynb", data_dir, timeout_s, kernel=kernel)
+                (out_dir / run.key).parent.mkdir(parents=True, exist_ok=True)
+                notes = collect / f"{run.page}.jsonl" if collect is not None else None
+                failure, read = execute_run(run, out_dir / f"{run.key}.ipynb", data_dir, timeout_s, kernel=kernel, collect=notes)
                 with lock:
-                    inputs[run.page] = read
+                    inputs[run.key] = read
                     if failure:
                         failures.append(failure)
                     status = "failed" if failure else "done"
-                    finished.append(run.page)
+                    finished.append(run.key)
                     bar.update(1)
                     seconds = time.perf_counter() - start
-                    tqdm.write(f"chapter {run.page}: {status} in {seconds:.1f} s ({len(finished)} of {len(runs)})", file=sys.stderr)
+                    tqdm.write(f"chapter {run.key}: {status} in {seconds:.1f} s ({len(finished)} of {len(runs)})", file=sys.stderr)
         finally:
             kernel.stop()
 

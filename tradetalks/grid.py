@@ -36,10 +36,25 @@ class Run:
     page: str
     title: str
     parameters: dict = field(default_factory=dict)
+    lang: str = "en"  # the edition: "en", or a translated one ("ja": its page goes under book/ja/)
 
     @property
     def template(self) -> Path:
         return NOTEBOOKS_DIR / self.notebook
+
+    @property
+    def key(self) -> str:
+        """The run's name among all editions' runs: its page, under its language's folder when translated."""
+        return self.page if self.lang == "en" else f"{self.lang}/{self.page}"
+
+    def in_language(self, lang: str) -> Run:
+        """This run in another edition: the same template and parameters, the title translated (issue 18)."""
+        if lang == "en":
+            return self
+        from tradetalks import i18n
+
+        with i18n.language(lang):
+            return Run(self.notebook, self.page, i18n.tr(self.title), dict(self.parameters), lang)
 
 
 @dataclass(frozen=True)
@@ -52,6 +67,7 @@ class Part:
 class Grid:
     root: Run | str  # the home page: a run (computed findings) or a prose page under book/
     parts: tuple
+    languages: tuple = ()  # the translated editions the build publishes beside the English one (issue 18)
 
     @property
     def root_page(self) -> str:
@@ -79,7 +95,8 @@ def load_grid(path: Path = GRID_FILE) -> Grid:
             entries.append(_entry(entry))
         parts.append(Part(part["caption"], tuple(entries)))
     root = raw["root"]
-    grid = Grid(_entry(root) if isinstance(root, dict) else root, tuple(parts))
+    languages = tuple(raw.get("languages") or ())
+    grid = Grid(_entry(root) if isinstance(root, dict) else root, tuple(parts), languages)
     pages = [grid.root_page] + [e.page if isinstance(e, Run) else e for p in grid.parts for e in p.entries]
     duplicates = sorted({page for page in pages if pages.count(page) > 1})
     if duplicates:
