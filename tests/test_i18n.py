@@ -72,7 +72,11 @@ def test_a_term_may_be_translated_but_not_retargeted(template):
 
 def test_a_complete_catalog_gives_the_translated_template(template):
     notebook = i18n.translate(template, "ja", translated(template, {"rounds-text": JAPANESE, "rounds-more": "二段落目。"}))
-    assert [cell.source for cell in notebook.cells] == [JAPANESE, "x = 1", "二段落目。"]
+    language, *rest = notebook.cells
+    assert [cell.source for cell in rest] == [JAPANESE, "x = 1", "二段落目。"]
+    # the template has no parameters cell: the language is set first, in a cell readers do not see
+    assert "i18n.use('ja')" in language.source and language.metadata["tags"] == ["remove-cell"]
+    assert notebook.metadata["tradetalks"] == {"lang": "ja"}
 
 
 def test_a_changed_english_cell_turns_its_translation_fuzzy(template, tmp_path, monkeypatch):
@@ -93,8 +97,11 @@ def test_a_changed_english_cell_turns_its_translation_fuzzy(template, tmp_path, 
     assert [str(p) for p in problems] == ["cell rounds-more: fuzzy: the English changed since it was translated"]
 
 
-def test_status_fails_while_any_template_lacks_its_translation(capsys):
+def test_status_fails_while_any_catalog_is_missing(capsys, monkeypatch, tmp_path):
     from tradetalks import cli
 
+    monkeypatch.setattr(i18n, "LOCALE_DIR", tmp_path)
     assert cli.main(["i18n", "status", "--lang", "ja"]) == 1
-    assert "claims.ipynb: 0 of" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "claims.ipynb: 0 of" in out and "(no catalog yet)" in out
+    assert "code/tradetalks: 0 of" in out and "pages/glossary.md: 0 of" in out

@@ -228,6 +228,8 @@ def build_site(
         # a report of what its data changed against the shipped edition (tradetalks.editions)
         if not custom_data:
             editions.finish_site(stage / "_build" / "html", grid.runs)
+            for lang in languages:
+                editions.finish_site(stage / "_build" / "html" / lang, [run.in_language(lang) for run in grid.runs], lang=lang)
         elif execute and not only:
             editions.analyst_report(source / BOOK_DIR, base, stage / "_build" / "html")
         if execute and not only:

@@ -30,7 +30,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tradetalks import catalog, data, project
+from tradetalks import catalog, data, i18n, project
+from tradetalks.i18n import tr
 
 ROOT = project.ROOT
 EDITIONS_DIR = ROOT / "editions"
@@ -370,8 +371,8 @@ def changes_html(changes: Changes, date: str, titles: dict[str, str], names: dic
 # --- the edition in the built site ------------------------------------------------------------------------
 
 
-def permanent_address(date: str, page: str) -> str:
-    path = f"editions/{date}/book/{page}.html"
+def permanent_address(date: str, page: str, lang: str = "en") -> str:
+    path = f"editions/{date}/{'' if lang == 'en' else lang + '/'}book/{page}.html"
     return f"{project.site_url()}/{path}" if project.site_url() else path
 
 
@@ -402,9 +403,15 @@ def cff_text(date: str, commit: str, title: str | None = None, address: str = ""
     return "\n".join(lines) + "\n"
 
 
-def finish_site(site: Path, runs: Iterable, editions_dir: Path = EDITIONS_DIR) -> None:
+def finish_site(site: Path, runs: Iterable, editions_dir: Path = EDITIONS_DIR, lang: str = "en") -> None:
     """Mark the built site with its edition: each page's citation gains the edition's date, permanent address and
-    BibTeX/CFF files (under ``cite/``), and each chart whose data changed in this edition a dated "Updated" note."""
+    BibTeX/CFF files (under ``cite/``), and each chart whose data changed in this edition a dated "Updated" note.
+    ``site`` may be a translated edition's folder (``lang``): its notes are in its language."""
+    with i18n.language(lang):
+        _finish_site(site, list(runs), editions_dir, lang)
+
+
+def _finish_site(site: Path, runs: list, editions_dir: Path, lang: str) -> None:
     found = latest(editions_dir)
     if found is None:
         return
@@ -416,20 +423,29 @@ def finish_site(site: Path, runs: Iterable, editions_dir: Path = EDITIONS_DIR) -
     commit = record.manifest.get("commit", "")
     (cite / "site.cff").write_text(cff_text(date, commit, address=project.site_url()), encoding="utf-8")
     (cite / "site.bib").write_text(
-        bibtex_entry("tradetalks", project.SITE_TITLE, date, project.site_url() or "the site's root"), encoding="utf-8"
+        bibtex_entry("tradetalks", tr(project.SITE_TITLE), date, project.site_url() or "the site's root"), encoding="utf-8"
     )
     for run in runs:
         page_file = site / "book" / f"{run.page}.html"
         if not page_file.is_file():
             continue
-        address = permanent_address(date, run.page)
+        address = permanent_address(date, run.page, lang)
         (cite / f"{run.page}.bib").write_text(bibtex_entry(f"tradetalks-{run.page}", run.title, date, address), encoding="utf-8")
         (cite / f"{run.page}.cff").write_text(cff_text(date, commit, run.title, address), encoding="utf-8")
         text = page_file.read_text(encoding="utf-8")
-        line = (
-            f'<p class="tt-edition">Edition of {date}; permanent address: <code>{html.escape(address)}</code>. '
-            f'Cite as <a href="../cite/{run.page}.bib">BibTeX</a> or <a href="../cite/{run.page}.cff">CFF</a>; '
-            f'<a href="{CHANGES_PAGE}.html">what changed in this edition</a>.</p>'
+        words = tr(
+            "Edition of {date}; permanent address: {address}. Cite as {bibtex} or {cff}; {changes_link}what changed in this "
+            "edition{end_link}."
+        )
+        line = '<p class="tt-edition">{}</p>'.format(
+            words.format(
+                date=date,
+                address=f"<code>{html.escape(address)}</code>",
+                bibtex=f'<a href="../cite/{run.page}.bib">BibTeX</a>',
+                cff=f'<a href="../cite/{run.page}.cff">CFF</a>',
+                changes_link=f'<a href="{CHANGES_PAGE}.html">',
+                end_link="</a>",
+            )
         )
         text = re.sub(
             r'(<div class="[^"]*\btt-cite\b[^"]*">.*?)(</div>)',
@@ -441,7 +457,9 @@ def finish_site(site: Path, runs: Iterable, editions_dir: Path = EDITIONS_DIR) -
         for page, name in sorted(changed):
             if page != run.page:
                 continue
-            note = f'<p class="tt-updated">Updated {date}: its data changed in this edition (<a href="{CHANGES_PAGE}.html">what changed</a>).</p>'
+            words = tr("Updated {date}: its data changed in this edition ({changes_link}what changed{end_link}).")
+            link = f'<a href="{CHANGES_PAGE}.html">'
+            note = f'<p class="tt-updated">{words.format(date=date, changes_link=link, end_link="</a>")}</p>'
             marker = f'download="{name}.csv"'
             at = text.find(marker)
             start = text.rfind('<figure class="tt-', 0, at) if at >= 0 else -1

@@ -204,14 +204,23 @@ def rerun_box(chapter: str, used: dict | None = None) -> str | None:
     declared = [parameter for parameter in params.declared(chapter) or () if parameter.name != params.DATA_DIR.name]
     if not declared:
         return None
+    from tradetalks.i18n import tr
+
     rows = "\n".join(
-        f"| `{p.name}` | `{params.python_literal(used.get(p.name, p.default))}` | {as_markdown_text(p.help)} |" for p in declared
+        f"| `{p.name}` | `{params.python_literal(used.get(p.name, p.default))}` | {as_markdown_text(tr(p.help))} |" for p in declared
     )
+    explained = tr(
+        "Every figure on this page follows from the data and these parameters. To change one, run {command} in a copy of "
+        "the project (add {data_option} for your own data folder; see {rerun_link})."
+    ).format(
+        command=f"`python -m tradetalks run {chapter} -p NAME VALUE`",
+        data_option="`--data DIR`",
+        rerun_link=f"[{tr('Rerun with your own data')}](rerun.ipynb)",
+    )
+    headers = (tr("Parameter"), tr("Value on this page"), tr("What it sets"))
     return (
-        "```{admonition} Rerun this chapter\n:class: dropdown tt-rerun\n"
-        f"Every figure on this page follows from the data and these parameters. To change one, run "
-        f"`python -m tradetalks run {chapter} -p NAME VALUE` in a copy of the project "
-        "(add `--data DIR` for your own data folder; see [Rerun with your own data](rerun.ipynb)).\n\n"
-        "| Parameter | Value on this page | What it sets |\n|---|---|---|\n"
+        f"```{{admonition}} {tr('Rerun this chapter')}\n:class: dropdown tt-rerun\n"
+        f"{explained}\n\n"
+        f"| {' | '.join(headers)} |\n|---|---|---|\n"
         f"{rows}\n```"
     )

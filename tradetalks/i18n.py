@@ -173,11 +173,17 @@ def read_catalog(path: Path) -> Catalog:
         return read_po(handle)
 
 
+HEADER_COMMENT = "# {lang} translations for the site; the terms and style: locale/{lang}/STYLE.md.\n#"
+# header fields that change on every write: left out, so a catalog changes only when its messages do
+VOLATILE_HEADER = re.compile(rb'^"(?:POT-Creation-Date|PO-Revision-Date): [^"]*\\n"\n', re.M)
+
+
 def write_catalog(catalog: Catalog, path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
+    catalog.header_comment = HEADER_COMMENT.format(lang=catalog.locale or path.parts[-3])
     buffer = io.BytesIO()
     write_po(buffer, catalog, width=0, omit_header=False, sort_output=False, include_previous=True)
-    path.write_bytes(buffer.getvalue())
+    path.write_bytes(VOLATILE_HEADER.sub(b"", buffer.getvalue()))
 
 
 def update(template: Path, lang: str) -> Path:
@@ -327,7 +333,7 @@ def extract_code(domain: str, lang: str, sources: list[Path]) -> Catalog:
 
     catalog = Catalog(locale=lang, project=project.SITE_TITLE, fuzzy=False)
     for path in sources:
-        where = path.relative_to(project.ROOT).as_posix()
+        where = path.relative_to(project.ROOT).as_posix() if path.is_relative_to(project.ROOT) else path.name
         if path.suffix == ".ipynb":
             cells = nbformat.read(path, as_version=4).cells
             found = [
@@ -419,7 +425,23 @@ def _translatable(block: str) -> bool:
 
 
 def page_blocks(text: str) -> list[str]:
-    return BLOCK_SEPARATOR.split(text)
+    """A page's blocks, each without the fence and option lines at its edges (``_edges`` keeps those)."""
+    return [_edges(block)[1] for block in BLOCK_SEPARATOR.split(text)]
+
+
+def _edges(block: str) -> tuple[str, str, str]:
+    """A block as (markup lines before it, its text, markup lines after it): a closing fence stuck to the last
+    paragraph stays out of the message, so no translation can drop it."""
+    lines = block.split("\n")
+    start, end = 0, len(lines)
+    if not _translatable(block):
+        return "", block, ""
+    while start < end and (not lines[start].strip() or MARKUP_LINE.match(lines[start])):
+        start += 1
+    while end > start and (not lines[end - 1].strip() or MARKUP_LINE.match(lines[end - 1])):
+        end -= 1
+    head, tail = "\n".join(lines[:start]), "\n".join(lines[end:])
+    return (head + "\n" if head else ""), "\n".join(lines[start:end]), ("\n" + tail if tail else "")
 
 
 def extract_page(page: Path, lang: str) -> Catalog:
@@ -470,8 +492,11 @@ def translate_page(page: Path, lang: str) -> str:
     problems = check_page(page, catalog)
     if problems:
         raise TranslationError(f"{page.name} ({lang}): " + "; ".join(str(p) for p in problems))
-    blocks = page_blocks(page.read_text(encoding="utf-8"))
-    return "\n\n".join(catalog.get(block).string if _translatable(block) else block for block in blocks)
+    parts = []
+    for block in BLOCK_SEPARATOR.split(page.read_text(encoding="utf-8")):
+        head, body, tail = _edges(block)
+        parts.append(head + (catalog.get(body).string if _translatable(body) else body) + tail)
+    return "\n\n".join(parts)
 
 
 # What a translated edition needs ---------------------------------------------------------------------------------
