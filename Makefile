@@ -36,11 +36,13 @@ test: $(STAMP) $(AXE)
 	$(PY) -m pytest tests book -n $(WORKERS) --dist loadgroup -p no:cacheprovider -q --durations=15 \
 	    --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg --site _build/test-html
 
-## pdf: print the built site (after make book) into one PDF, _build/pdf/us-japan-auto-trade.pdf, with Chromium as make test finds it
+## pdf: print the built site (after make book) into one PDF, _build/pdf/us-japan-auto-trade.pdf (and -ja.pdf for the Japanese
+## edition when it is built), with Chromium as make test finds it
 .PHONY: pdf
 pdf: $(STAMP)
 	$(PY) -m tradetalks browser --install
 	$(PY) -m tradetalks pdf
+	@if [ -f _build/html/ja/index.html ]; then $(PY) -m tradetalks pdf --lang ja; fi
 
 ## bench: build timings (medians of 3) and page weights; `make bench TEST=1` also times `make test` once
 bench: $(STAMP) $(AXE)

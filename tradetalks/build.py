@@ -34,7 +34,7 @@ EXTRA_DIR = "_extra"  # copied to the site's root: the data files and their mani
 BIB_FILE = "references.bib"
 
 
-def site_config(base: Path, lang: str = "en") -> str:
+def site_config(base: Path, lang: str = "en", languages: tuple[str, ...] = ()) -> str:
     """The book's ``_config.yml`` with the data's as-of date in every page's footer (never the build date), in ``lang``:
     a translated edition has its title and footer from the catalogs and Sphinx's interface in that language."""
     config = yaml.safe_load((ROOT / CONFIG_FILE).read_text(encoding="utf-8"))
@@ -50,11 +50,13 @@ def site_config(base: Path, lang: str = "en") -> str:
         config["html"]["extra_footer"] = footer
     sphinx = config.setdefault("sphinx", {}).setdefault("config", {})
     sphinx["language"] = lang
-    sphinx["tt_editions"] = {"this": lang, "all": ["en", *load_grid().languages]}  # the language switcher (sphinx_ext)
+    sphinx["tt_editions"] = {"this": lang, "all": ["en", *languages]}  # the editions this build makes: the language switcher
     return yaml.safe_dump(config, sort_keys=False, allow_unicode=True)
 
 
-def _stage_sources(stage: Path, grid: Grid, base: Path | None = None, lang: str = "en", executed: Path | None = None) -> Path:
+def _stage_sources(
+    stage: Path, grid: Grid, base: Path | None = None, lang: str = "en", executed: Path | None = None, languages: tuple[str, ...] = ()
+) -> Path:
     """Copy what Jupyter Book reads into ``stage/src`` (a translated edition: ``stage/src-<lang>``): pages, toc, vendored
     scripts, bibliography, data files. A translated edition's prose pages are translated from their catalogs; its
     chapters are the executed ones in ``book/<lang>/``."""
@@ -63,7 +65,7 @@ def _stage_sources(stage: Path, grid: Grid, base: Path | None = None, lang: str 
     source = stage / ("src" if lang == "en" else f"src-{lang}")
     source.mkdir()
     base = base or data.default_data_dir()
-    (source / CONFIG_FILE).write_text(site_config(base, lang), encoding="utf-8")
+    (source / CONFIG_FILE).write_text(site_config(base, lang, languages), encoding="utf-8")
     (source / TOC_FILE).write_text(toc_text(grid), encoding="utf-8")
     editions_dirs = [*i18n.LANGUAGES]  # book/<lang>/: a translated edition's executed chapters, not English pages
     shutil.copytree(ROOT / BOOK_DIR, source / BOOK_DIR, ignore=shutil.ignore_patterns(".ipynb_checkpoints", "_build", *editions_dirs))
@@ -195,7 +197,7 @@ def build_site(
         return BuildReport(target, [], [run.key for run in fresh], rebuilt_html=False)
     stage = Path(tempfile.mkdtemp(prefix=f".{target.name}-staging-", dir=target.parent))
     try:
-        source = _stage_sources(stage, grid, base)
+        source = _stage_sources(stage, grid, base, languages=tuple(languages))
         records = {}
         if execute:
             for run in fresh:
@@ -215,7 +217,7 @@ def build_site(
                 raise BuildError(f"not executed yet (run without --no-execute): {', '.join(missing)}")
         _jupyter_book(source, stage, jobs)
         for lang in languages:  # a translated edition: its own Sphinx project, built into the site's <lang>/ folder
-            translated = _stage_sources(stage, grid, base, lang, executed=source / BOOK_DIR / lang)
+            translated = _stage_sources(stage, grid, base, lang, executed=source / BOOK_DIR / lang, languages=tuple(languages))
             _jupyter_book(translated, stage / lang, jobs)
             os.replace(stage / lang / "_build" / "html", stage / "_build" / "html" / lang)
             from tradetalks import exports
@@ -304,12 +306,13 @@ def _check_catalogs(grid: Grid, languages: list[str]) -> None:
         )
 
 
-def run_chapter(notebook: str, parameters: dict, out_dir: Path, data_dir: str | None = None) -> Path:
+def run_chapter(notebook: str, parameters: dict, out_dir: Path, data_dir: str | None = None, lang: str = "en") -> Path:
     """Run one chapter with other parameters; return its page, rendered like the site's.
 
     The page is built by Jupyter Book into a copy of the site in ``out_dir/site``, in place of the
     published page (so its glossary terms, boxes, exercises and links render as on the site), with a
-    note of the parameters used at the top. The executed notebook sits beside the page.
+    note of the parameters used at the top. The executed notebook sits beside the page. With ``lang``
+    the chapter runs in a translated edition, in a copy of that edition (its catalogs must be complete).
     """
     grid = load_grid()
     matches = [run for run in grid.runs if run.notebook == notebook or run.page == notebook or Path(run.notebook).stem == notebook]
@@ -324,7 +327,13 @@ def run_chapter(notebook: str, parameters: dict, out_dir: Path, data_dir: str | 
             f"chapter {Path(base_run.notebook).stem!r} has no parameter {', '.join(unknown)}; its parameters: {', '.join(declared)}"
         )
     page = f"{Path(base_run.notebook).stem}-custom"
-    run = Run(base_run.notebook, page, base_run.title + " (your parameters)", {**base_run.parameters, **parameters})
+    if lang != "en":
+        _check_catalogs(grid, [lang])
+        if not (ROOT / BOOK_DIR / lang / f"{base_run.page}.ipynb").is_file():
+            raise BuildError(f"the {lang} edition is not built yet: python -m tradetalks build --lang {lang}")
+    with i18n.language(lang):
+        title = i18n.tr("{title} (your parameters)").format(title=base_run.in_language(lang).title)
+    run = Run(base_run.notebook, page, title, {**base_run.parameters, **parameters}, lang)
     out_dir = Path(out_dir).resolve()
     out_dir.mkdir(parents=True, exist_ok=True)
     if data_dir:
@@ -334,14 +343,15 @@ def run_chapter(notebook: str, parameters: dict, out_dir: Path, data_dir: str | 
     base = data.resolve_data_dir(data_dir)
     stage = Path(tempfile.mkdtemp(prefix=".run-staging-", dir=out_dir))
     try:
-        source = _stage_sources(stage, grid, base)
+        source = _stage_sources(stage, grid, base, lang)
         # the run takes the published page's place in a copy of the site: links to it still resolve and
         # its labels (sections, exercises) are not defined twice
         executed = source / BOOK_DIR / f"{base_run.page}.ipynb"
         failure, _ = execute_run(run, executed, str(base) if data_dir else None)
         if failure:
             raise BuildError(failure)
-        _note_parameters(executed, run.parameters, data_dir)
+        with i18n.language(lang):
+            _note_parameters(executed, run.parameters, data_dir)
         _jupyter_book(source, stage)
         from tradetalks import exports  # issue 20: the charts' downloads, as on the site
 
@@ -364,11 +374,15 @@ def _note_parameters(notebook_path: Path, parameters: dict, data_dir: str | None
     from tradetalks.text import as_markdown_text
 
     notebook = nbformat.read(notebook_path, as_version=4)
-    used = "; ".join(f"`{name}` = `{python_literal(value)}`" for name, value in parameters.items()) or "the defaults"
-    folder = f"the data folder `{as_markdown_text(Path(data_dir).name)}`" if data_dir else "the shipped data"
+    used = "; ".join(f"`{name}` = `{python_literal(value)}`" for name, value in parameters.items()) or i18n.tr("the defaults")
+    folder = (
+        i18n.tr("the data folder {folder}").format(folder=f"`{as_markdown_text(Path(data_dir).name)}`")
+        if data_dir
+        else i18n.tr("the shipped data")
+    )
+    words = i18n.tr("This page was run with {used}, from {folder}. The other pages of this copy of the site are the published ones.")
     note = nbformat.v4.new_markdown_cell(
-        "```{admonition} Your run\n:class: note\n"
-        f"This page was run with {used}, from {folder}. The other pages of this copy of the site are the published ones.\n```"
+        f"```{{admonition}} {i18n.tr('Your run')}\n:class: note\n{words.format(used=used, folder=folder)}\n```"
     )
     first_heading = next(i for i, cell in enumerate(notebook.cells) if cell.cell_type == "markdown")
     notebook.cells.insert(first_heading + 1, note)

@@ -108,6 +108,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     run_cmd.add_argument("--data", metavar="DIR", help="data folder (default: the shipped data/)")
     run_cmd.add_argument("--out", metavar="DIR", default="_build/runs", help="output folder (default: _build/runs)")
+    run_cmd.add_argument("--lang", default="en", choices=["en", "ja"], help="the edition to run the chapter in (default: en)")
 
     # issue 20: the print edition
     pdf_cmd = commands.add_parser(
@@ -117,7 +118,8 @@ def _parser() -> argparse.ArgumentParser:
         "contents, outline, every chart with its sources and permanent link, exercises with solutions.",
     )
     pdf_cmd.add_argument("--site", metavar="DIR", help="the built site (default: _build/html)")
-    pdf_cmd.add_argument("--out", metavar="FILE", help="the PDF (default: _build/pdf/us-japan-auto-trade.pdf)")
+    pdf_cmd.add_argument("--out", metavar="FILE", help="the PDF (default: _build/pdf/us-japan-auto-trade.pdf; -ja.pdf for Japanese)")
+    pdf_cmd.add_argument("--lang", default="en", choices=["en", "ja"], help="the edition to print (default: en; ja prints SITE/ja/)")
 
     commands.add_parser("toc", help="write _toc.yml from notebooks/grid.yml")
     params_cmd = commands.add_parser(
@@ -218,13 +220,13 @@ def main(argv: list[str] | None = None) -> int:
             return _i18n(args.action, args.lang, args.code)
         if args.command == "run":
             parameters = {name: params.literal(value) for name, value in args.parameter}
-            page = build.run_chapter(args.chapter, parameters, Path(args.out), args.data)
+            page = build.run_chapter(args.chapter, parameters, Path(args.out), args.data, lang=args.lang)
             print(f"page written: {page}")
             return 0
         if args.command == "pdf":  # issue 20
             from tradetalks import pdf
 
-            print(pdf.build_pdf(args.site, args.out).summary())
+            print(pdf.build_pdf(args.site, args.out, lang=args.lang).summary())
             return 0
         if args.command == "browser":
             return _find_browser(install=args.install)

@@ -152,6 +152,15 @@ def kept(text: str) -> list[str]:
     return sorted(found)
 
 
+def _kept_difference(english: str, translation: str) -> str:
+    """What a translation lost and gained of the kept parts, counting repeats: "drops ['`x`'] and adds nothing"."""
+    from collections import Counter
+
+    source, target = Counter(kept(english)), Counter(kept(translation))
+    lost, added = sorted((source - target).elements()), sorted((target - source).elements())
+    return f"the translation drops {lost or 'nothing'} and adds {added or 'nothing'}"
+
+
 def catalog_path(template: Path, lang: str) -> Path:
     return LOCALE_DIR / lang / "LC_MESSAGES" / f"{template.stem}.po"
 
@@ -228,9 +237,7 @@ def check(template: Path, catalog: Catalog) -> list[Problem]:
         elif message.fuzzy:
             problems.append(Problem(context, "fuzzy: the English changed since it was translated"))
         elif kept(message.string) != kept(cell.source):
-            lost = sorted(set(kept(cell.source)) - set(kept(message.string)))
-            added = sorted(set(kept(message.string)) - set(kept(cell.source)))
-            problems.append(Problem(context, f"the translation drops {lost or 'nothing'} and adds {added or 'nothing'}"))
+            problems.append(Problem(context, _kept_difference(cell.source, message.string)))
     return problems
 
 
@@ -313,6 +320,10 @@ def _grid_messages(path: Path) -> Iterator[tuple[str, int]]:
     config = yaml.safe_load((project.ROOT / "_config.yml").read_text(encoding="utf-8"))
     if config.get("html", {}).get("extra_footer"):
         yield config["html"]["extra_footer"], 0
+    yield project.licence(), 0  # the print edition's title page
+    citation = yaml.safe_load((project.ROOT / "CITATION.cff").read_text(encoding="utf-8"))
+    if citation.get("abstract"):
+        yield citation["abstract"], 0
 
 
 def _package_messages(path: Path) -> Iterator[tuple[str, int]]:
@@ -479,9 +490,7 @@ def check_page(page: Path, catalog: Catalog) -> list[Problem]:
         elif message.fuzzy:
             problems.append(Problem(where, "fuzzy: the English changed since it was translated"))
         elif kept(message.string) != kept(block):
-            lost = sorted(set(kept(block)) - set(kept(message.string)))
-            added = sorted(set(kept(message.string)) - set(kept(block)))
-            problems.append(Problem(where, f"the translation drops {lost or 'nothing'} and adds {added or 'nothing'}"))
+            problems.append(Problem(where, _kept_difference(block, message.string)))
     return problems
 
 

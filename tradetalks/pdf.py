@@ -27,8 +27,9 @@ from pypdf import PdfReader, PdfWriter
 from pypdf.generic import ArrayObject, FloatObject, NameObject, NullObject
 
 from tradetalks import browser as browsers
-from tradetalks import catalog, data, project
+from tradetalks import catalog, data, i18n, project
 from tradetalks.grid import BOOK_DIR, BuildError, Grid, Run, load_grid
+from tradetalks.i18n import tr
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Route
@@ -79,7 +80,7 @@ def page_title(site: Path, page: str) -> str:
 def reading_order(site: Path, grid: Grid | None = None) -> list[Entry]:
     """The site's pages in the order of its table of contents (the grid), each with its title and part."""
     grid = grid or load_grid()
-    listed = [(grid.root_page, "")] + [(e.page if isinstance(e, Run) else e, part.caption) for part in grid.parts for e in part.entries]
+    listed = [(grid.root_page, "")] + [(e.page if isinstance(e, Run) else e, tr(part.caption)) for part in grid.parts for e in part.entries]
     missing = [page for page, _ in listed if not (site / BOOK_DIR / f"{page}.html").is_file()]
     if missing:
         raise BuildError(f"the site at {site} has no page {', '.join(missing)}: build it first (python -m tradetalks build)")
@@ -95,7 +96,7 @@ def site_as_of(site: Path) -> str:
 
 def _document(body: str, css: str = "") -> str:
     return (
-        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
+        f'<!DOCTYPE html><html lang="{i18n.current()}"><head><meta charset="utf-8">'
         f"<style>body {{ font-family: {FONT}; color: #111; margin: 0; }} {css}</style></head><body>{body}</body></html>"
     )
 
@@ -106,15 +107,16 @@ def title_page_html(site: Path) -> str:
 
     cff = yaml.safe_load((project.ROOT / "CITATION.cff").read_text(encoding="utf-8"))
     as_of = site_as_of(site)
-    address = project.site_url() or "the site's pages, book/*.html in this PDF's order"
+    address = project.site_url() or tr("the site's pages, book/*.html in this PDF's order")
+    dated = tr("Data as of {as_of} (the newest dated source behind the site).").format(as_of=as_of)
+    printed = tr("Printed from the site ({address}); every chart’s data, sources and interactive version are on its page there.")
     lines = [
-        f"<h1>{html.escape(project.SITE_TITLE)}</h1>",
-        f'<p class="abstract">{html.escape(cff.get("abstract", ""))}</p>',
+        f"<h1>{html.escape(tr(project.SITE_TITLE))}</h1>",
+        f'<p class="abstract">{html.escape(tr(cff.get("abstract", "")))}</p>',
         f'<p class="meta">{html.escape(project.AUTHORS)}</p>',
-        f'<p class="meta">Data as of {html.escape(as_of)} (the newest dated source behind the site).</p>' if as_of else "",
-        f'<p class="meta">{html.escape(project.licence())}.</p>',
-        f'<p class="meta">Printed from the site ({html.escape(address)}); every chart’s data, sources and '
-        "interactive version are on its page there.</p>",
+        f'<p class="meta">{html.escape(dated)}</p>' if as_of else "",
+        f'<p class="meta">{html.escape(tr(project.licence()))}.</p>',
+        f'<p class="meta">{html.escape(printed.format(address=address))}</p>',
     ]
     css = (
         "body { padding-top: 70mm; } h1 { font-size: 30pt; line-height: 1.15; margin: 0 0 12mm; }"
@@ -139,7 +141,7 @@ def contents_html(entries: list[Entry], starts: dict[str, int]) -> str:
         " li.part { font-weight: 700; margin: 6mm 0 2mm; font-size: 10pt; text-transform: uppercase; letter-spacing: 0.04em; }"
         " li.page { display: flex; align-items: baseline; margin: 1.6mm 0; } .dots { flex: 1; border-bottom: 1px dotted #999; margin: 0 2mm; }"
     )
-    return _document(f"<h1>Contents</h1><ul>{''.join(rows)}</ul>", css)
+    return _document(f"<h1>{html.escape(tr('Contents'))}</h1><ul>{''.join(rows)}</ul>", css)
 
 
 def footer_overlay_html(labels: list[str]) -> str:
@@ -352,7 +354,7 @@ def assemble(
                 writer.add_outline_item(title=title, page_number=first[entry.page] + found[0], parent=chapter)
     writer.page_mode = "/UseOutlines"
     # no creation date (pypdf writes none, nor a random file id): the same site gives the same bytes
-    writer.add_metadata({"/Title": project.SITE_TITLE, "/Author": project.AUTHORS, "/Subject": _subject(site)})
+    writer.add_metadata({"/Title": tr(project.SITE_TITLE), "/Author": project.AUTHORS, "/Subject": _subject(site)})
     writer.compress_identical_objects()  # the fonts and images every page printed repeat
     out = io.BytesIO()
     writer.write(out)
@@ -361,13 +363,25 @@ def assemble(
 
 def _subject(site: Path) -> str:
     as_of = site_as_of(site)
-    return f"{project.SITE_TITLE}, printed from the site" + (f"; data as of {as_of}" if as_of else "")
+    if as_of:
+        return tr("{site}, printed from the site; data as of {as_of}").format(site=tr(project.SITE_TITLE), as_of=as_of)
+    return tr("{site}, printed from the site").format(site=tr(project.SITE_TITLE))
 
 
-def build_pdf(site: str | Path | None = None, out: str | Path | None = None) -> PdfReport:
-    """Print the built site (default ``_build/html``) into one PDF (default ``_build/pdf/us-japan-auto-trade.pdf``)."""
+def build_pdf(site: str | Path | None = None, out: str | Path | None = None, lang: str = "en") -> PdfReport:
+    """Print the built site (default ``_build/html``) into one PDF (default ``_build/pdf/us-japan-auto-trade.pdf``); a
+    translated edition (``lang``) from ``<site>/<lang>/`` into ``us-japan-auto-trade-<lang>.pdf``, in its language."""
+    site = Path(site or project.ROOT / "_build" / "html")
+    if lang != "en":
+        site = site / lang
+        out = out or DEFAULT_OUT.with_name(f"{DEFAULT_OUT.stem}-{lang}.pdf")
+    with i18n.language(lang):
+        return _build_pdf(site, out)
+
+
+def _build_pdf(site: Path, out: str | Path | None) -> PdfReport:
     started = time.monotonic()
-    site = Path(site or project.ROOT / "_build" / "html").resolve()
+    site = site.resolve()
     out = Path(out or DEFAULT_OUT).resolve()
     if not (site / "index.html").is_file():
         raise BuildError(f"no built site at {site}: run `python -m tradetalks build` (make book) first")
@@ -387,9 +401,9 @@ def build_pdf(site: str | Path | None = None, out: str | Path | None = None) -> 
             if _page_count(contents_pdf) == contents_pages:
                 break
             contents_pages = _page_count(contents_pdf)
-        labels = [""] * front + ["Contents"] * contents_pages
+        labels = [""] * front + [tr("Contents")] * contents_pages
         for entry in entries:
-            labels += [f"{project.SITE_TITLE} · {entry.title}"] * counts[entry.page]
+            labels += [f"{tr(project.SITE_TITLE)} · {entry.title}"] * counts[entry.page]
         overlay_pdf = _print_html(browser, footer_overlay_html(labels), margins=False)
     if _page_count(overlay_pdf) != len(labels):
         raise BuildError(f"the page-number overlay has {_page_count(overlay_pdf)} pages for {len(labels)} pages")

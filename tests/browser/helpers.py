@@ -46,8 +46,11 @@ def serve(directory: Path) -> Iterator[str]:
 
 
 def pages(site: Path) -> list[str]:
-    found = (p.relative_to(site).as_posix() for p in site.rglob("*.html"))
-    return sorted(p for p in found if not p.startswith(("_static/", "_sources/")) and p not in {"genindex.html", "search.html"})
+    """Every page of the site, its translated editions' (under <lang>/) included."""
+    found = (p.relative_to(site) for p in site.rglob("*.html"))
+    return sorted(
+        p.as_posix() for p in found if not {"_static", "_sources"} & set(p.parts[:-1]) and p.name not in {"genindex.html", "search.html"}
+    )
 
 
 def open_page(browser, base_url: str, path: str, viewport: str = "desktop"):
