@@ -1,6 +1,8 @@
 /* In-page calculators (tradetalks.calculators): the form drives the chart's Vega signals; the
    numbers shown are the text signals Vega computes from the Python formulas' own expressions.
-   Inputs are mirrored into the page address (?calculator.input=value) and restored from it. */
+   Inputs are mirrored into the page address (?calculator.input=value) and restored from it.
+   The script has no words of its own: what it says comes from the page, in the calculator's
+   .tt-calc-words block (tradetalks.calculators.words_html, in the page's language). */
 (function () {
   "use strict";
 
@@ -9,9 +11,19 @@
     return String(text).trim() === "" || !isFinite(value) ? null : value;
   }
 
-  // a number as the page's text writes it: thousands separators, no more decimals than the input's own
-  function written(value, decimals) {
-    return Number(value).toLocaleString("en-US", { maximumFractionDigits: decimals || 0 });
+  // a number as the page's text writes it: thousands separators, its own decimals (a limit of 2.5 stays 2.5)
+  function written(value) {
+    return Number(value).toLocaleString(document.documentElement.lang || "en-US", { maximumFractionDigits: 6 });
+  }
+
+  // the page's words for this calculator: message templates with {fields}, and the gap between two sentences
+  function pageWords(section) {
+    var block = section.querySelector(".tt-calc-words");
+    return block ? JSON.parse(block.textContent) : { gap: " " };
+  }
+
+  function say(template, fields) {
+    return (template || "").replace(/\{(\w+)\}/g, function (whole, name) { return name in fields ? fields[name] : whole; });
   }
 
   function fromAddress(config) {
@@ -37,6 +49,7 @@
     if (section.dataset.ready) { return; }
     section.dataset.ready = "1";
     var config = JSON.parse(section.querySelector(".tt-calc-config").textContent);
+    var words = pageWords(section);
     var form = section.querySelector(".tt-calc-form");
     var status = section.querySelector(".tt-calc-status");
     var runs = 0;
@@ -52,7 +65,7 @@
         element.setAttribute("aria-invalid", ok ? "false" : "true");
         if (ok) { values[input.name] = value; } else {
           var label = form.querySelector('label[for="' + element.id + '"]').textContent;
-          problems.push(label + ": enter a number from " + written(input.low, input.decimals) + " to " + written(input.high, input.decimals) + ".");
+          problems.push(say(words.invalid, { label: label, low: written(input.low), high: written(input.high) }));
         }
       });
       return { values: values, problems: problems };
@@ -64,15 +77,19 @@
         return range && (value < range[0] || value > range[1]);
       }).map(function (input) {
         var label = form.querySelector('label[for="' + field(input.name).id + '"]').textContent;
-        return label + " " + written(values[input.name], input.decimals) + " is outside what the sources support (" +
-          written(input.supported[0], input.decimals) + " to " + written(input.supported[1], input.decimals) + ").";
+        return say(words.outside, {
+          label: label,
+          value: written(values[input.name]),
+          low: written(input.supported[0]),
+          high: written(input.supported[1])
+        });
       });
     }
 
     function update(atDefaults) {
       var state = read();
       if (state.problems.length) {
-        status.textContent = state.problems.join(" ");
+        status.textContent = state.problems.filter(Boolean).join(words.gap);
         section.dataset.state = "invalid";
         return Promise.resolve();
       }
@@ -86,7 +103,7 @@
             element.textContent = view.signal(name + "_text");
           });
         });
-        status.textContent = outsideSources(state.values).join(" ");
+        status.textContent = outsideSources(state.values).filter(Boolean).join(words.gap);
         toAddress(config, state.values, atDefaults === true);
         section.dataset.state = "ready";
         section.dataset.runs = String(run);

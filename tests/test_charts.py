@@ -209,9 +209,9 @@ def test_empty_cells_read_as_a_dash_with_a_note_never_as_a_placeholder():
     )
     body = charts.reader_table_html(frame, "t")
     assert "&lt;NA&gt;" not in body and "nan" not in body and "None" not in body
-    assert body.count(f"<td>{charts.MISSING}</td>") == 4 and charts.MISSING_NOTE in body
+    assert body.count(f"<td>{charts.MISSING}</td>") == 4 and charts.missing_note() in body
     assert "<td>1,200</td>" in body and "<td>1.5</td>" in body  # numbers to their column's decimals
-    assert charts.MISSING_NOTE not in charts.reader_table_html(frame.dropna(), "t")
+    assert charts.missing_note() not in charts.reader_table_html(frame.dropna(), "t")
 
 
 def lint(**changes: object) -> list[str]:

@@ -207,3 +207,61 @@ def test_every_downloadable_svg_names_its_sources_date_licence_and_address(site,
 def test_every_zip_holds_a_valid_data_package(site, site_charts, tmp_path):
     for index, chart in enumerate(site_charts):
         check_zip((site / chart.folder / f"{chart.name}.zip").read_bytes(), chart, tmp_path / str(index))
+
+
+# --- a translated edition: each page's files in its language ----------------------------------------------------
+
+
+def test_a_page_says_its_edition():
+    assert exports.page_language('<html lang="ja" data-theme="auto"><body></body></html>') == "ja"
+    assert exports.page_language('<html lang="ja-JP">') == "ja"
+    assert exports.page_language('<html lang="en">') == exports.page_language("<html>") == "en"
+
+
+def test_japanese_lines_break_between_characters_never_before_a_closing_mark():
+    text = "出典：Toyota Motor Corporation（The Nation Thailand経由）ほか10件。データは2026年2月12日時点。" * 3
+    lines = exports._lines(text, 300, exports.FOOTER_SIZE)
+    assert len(lines) > 3 and "".join(lines).replace(" ", "") == text.replace(" ", "")  # nothing lost but the spaces at a break
+    assert not any(line[0] in exports.NO_LINE_START for line in lines)
+    widths = [sum(1.0 if exports.WIDE.match(c) else exports.CHAR_WIDTH for c in line) for line in lines]
+    assert max(widths) <= 300 / exports.FOOTER_SIZE + 1  # a closing mark may hang past the end
+    assert any("Corporation" in line for line in lines)  # a Latin name is not cut inside
+
+
+def test_a_japanese_pages_files_are_in_japanese(tmp_path, monkeypatch):
+    from tradetalks import calculators, i18n, style
+
+    monkeypatch.setattr(project, "site_url", lambda: "https://example.org/trade")
+    with i18n.language("ja"):
+        timeline = data.load_table("tariff_timeline")
+        drawn = timeline[timeline["rate_pct"].notna()][["date", "rate_pct", "source_key"]].head(6)
+        chart = alt.Chart(drawn).mark_point().encode(x="date:N", y="rate_pct:Q")
+        figure = charts.publish(
+            chart,
+            data=drawn,
+            name="duty_by_date",
+            title="関税は上がり、その後下がった",
+            subtitle="日本車にかかる米国の関税、%、日付別",
+            description="関税は上がり、その後下がった。",
+        ).body
+        calculator = calculators.figure_html(
+            calculators.Calculator("c", [calculators.Input("x", "X", "%", 1, 0, 2, 1, "s")], [], "文。"), "", heading="試算"
+        )
+    site = tmp_path / "ja"
+    (site / "book").mkdir(parents=True)
+    shutil.copytree(data.default_data_dir(), site / "data")
+    (site / "book" / "tariffs.html").write_text(f'<html lang="ja">{page(figure, calculator)[6:]}', encoding="utf-8")
+    exports.write_downloads(site)  # the build calls it on the edition's folder, outside any language
+    chart = exports.site_charts(site)[0]
+    assert chart.lang == "ja" and chart.address == "https://example.org/trade/ja/book/tariffs.html#chart-duty_by_date"
+    svg = (site / "downloads" / "tariffs" / "duty_by_date.svg").read_text(encoding="utf-8")
+    footer = svg_text(svg)
+    assert footer.startswith("出典：") and "データは" in footer and "時点。" in footer and "執筆者一同" in footer
+    assert "Data as of" not in footer and f'font-family="{style.FONT_JA}"' in svg
+    readme = zipfile.ZipFile(io.BytesIO((site / "downloads" / "tariffs" / "duty_by_date.zip").read_bytes())).read("README.md").decode()
+    assert (
+        "## 引用" in readme and "## ファイル" in readme and "ja/book/tariffs.html#chart-duty_by_date" in readme and "## Cite" not in readme
+    )
+    built = (site / "book" / "tariffs.html").read_text(encoding="utf-8")
+    assert 'data-address="https://example.org/trade/ja/book/tariffs.html#chart-duty_by_date"' in built
+    assert built.count('class="tt-calc-words"') == 1 and "出典が裏付ける範囲" in built  # the calculator's script words, in Japanese

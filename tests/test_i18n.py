@@ -75,7 +75,7 @@ def test_a_complete_catalog_gives_the_translated_template(template):
     language, *rest = notebook.cells
     assert [cell.source for cell in rest] == [JAPANESE, "x = 1", "二段落目。"]
     # the template has no parameters cell: the language is set first, in a cell readers do not see
-    assert "i18n.use('ja')" in language.source and language.metadata["tags"] == ["remove-cell"]
+    assert "i18n.use('ja', 'tariffs')" in language.source and language.metadata["tags"] == ["remove-cell"]
     assert notebook.metadata["tradetalks"] == {"lang": "ja"}
 
 

@@ -44,6 +44,16 @@ def test_tr_gives_the_catalogs_translation_and_stops_on_a_missing_or_fuzzy_one(c
     assert i18n.current() == "en"
 
 
+def test_a_pages_own_catalogs_come_first_when_pages_word_a_message_differently(catalogs):
+    catalogs("ev_china", {"none": ("該当する国なし", False)})
+    catalogs("reverse_imports", {"none": ("なし", False)})
+    catalogs("tradetalks", {"Sources": ("出典", False)})
+    with i18n.language("ja", "ev_china"):
+        assert i18n.tr("none") == "該当する国なし" and i18n.tr("Sources") == "出典"
+    with i18n.language("ja", "reverse_imports"):
+        assert i18n.tr("none") == "なし"
+
+
 def test_a_collecting_run_notes_missing_messages_and_goes_on_in_english(catalogs, tmp_path, monkeypatch):
     catalogs("tradetalks", {})
     notes = tmp_path / "notes.jsonl"
@@ -157,3 +167,23 @@ def test_a_build_of_an_incomplete_edition_stops_before_running_anything(tmp_path
     with pytest.raises(BuildError, match=r"the translation is incomplete; nothing was built[\s\S]*ja: claims.ipynb"):
         build.build_site(out=tmp_path / "site", languages=["ja"])
     assert not (tmp_path / "site").exists()
+
+
+def test_a_translated_section_also_answers_to_the_english_sections_id(tmp_path):
+    from tradetalks.build import carry_anchors
+    from tradetalks.grid import BuildError
+
+    english, japanese = tmp_path / "en", tmp_path / "ja"
+    for site, body in (
+        (english, '<section id="why"><h2>Why</h2><section id="germany-against-america">'),
+        (japanese, '<section id="id1"><h2>なぜ</h2><section id="germany-against-america">'),
+    ):
+        (site / "book").mkdir(parents=True)
+        (site / "book" / "japan_market.html").write_text(body, encoding="utf-8")
+    carry_anchors(english, japanese)
+    assert (japanese / "book" / "japan_market.html").read_text(encoding="utf-8") == (
+        '<section id="id1"><span id="why"></span><h2>なぜ</h2><section id="germany-against-america">'
+    )
+    (japanese / "book" / "japan_market.html").write_text('<section id="id1">', encoding="utf-8")
+    with pytest.raises(BuildError, match="has 1 sections, the English page 2"):
+        carry_anchors(english, japanese)

@@ -219,3 +219,32 @@ def test_the_published_figure_carries_form_sentence_and_sources(default_run):
     assert body.count('class="tt-calc-input"') == 3 and 'data-calculator="reverse_imports_calculator"' in body
     assert '<output data-output="cars_millions">1.29 million</output>' in body  # Python's, before any script runs
     assert "Kelley Blue Book" in body.split('class="tt-source"')[1]  # the price's producer in the source line
+
+
+def test_the_japanese_calculator_computes_what_the_english_one_does_in_japanese_units():
+    """The Japanese edition (issue 18) writes the deficit control in 億ドル and the cars in 万台: the same figures."""
+    from tradetalks import i18n
+
+    english = in_page.default_calculator()
+    with i18n.language("ja"):
+        japanese = in_page.default_calculator()
+        texts, sentence = japanese.texts(), japanese.sentence_for()
+    deficit = english.defaults()[in_page.DEFICIT_INPUT]
+    assert japanese.defaults()[in_page.DEFICIT_INPUT_JA] == pytest.approx(deficit * 10)
+    assert japanese.evaluate() == pytest.approx(english.evaluate())
+    values = {"price_usd": 30000, "offset_pct": 40}
+    assert japanese.evaluate({**values, in_page.DEFICIT_INPUT_JA: 705}) == pytest.approx(
+        english.evaluate({**values, in_page.DEFICIT_INPUT: 70.5})
+    )
+    assert texts["cars_millions"] == f"{english.evaluate()['cars_millions'] * 100:,.0f}万台"
+    assert sentence.endswith("。") and texts["cars_millions"] in sentence and not re.search(r"[A-Za-z]{3,}", sentence)
+
+
+def test_the_japanese_brief_is_three_japanese_sentences():
+    from tradetalks import i18n
+
+    with i18n.language("ja"):
+        found = brief.in_brief(None, **SCENARIO)
+    assert len(found) == 3
+    for finding in found:
+        assert finding.sentence.endswith("。") and not re.search(r"[A-Za-z]{4,}", finding.sentence), finding.sentence

@@ -41,8 +41,8 @@ def _literals(tree: ast.AST) -> Iterator[ast.Constant]:
             yield node
 
 
-# their arguments are what a cell or a header shows, not a pick
-FILLS = frozenset({"fillna", "astype", "join", "format", "Column"})
+# their arguments are what a cell or a header shows, not a pick (tr and N_: words the site writes, in any language)
+FILLS = frozenset({"fillna", "astype", "join", "format", "Column", "tr", "N_"})
 
 
 def _called(function: ast.AST) -> str:
@@ -51,7 +51,15 @@ def _called(function: ast.AST) -> str:
 
 # Module constants that hold column names (a page's reader headers) or the prose's own vocabulary (the
 # qualifiers a source may put on a figure): words the site writes, never compared with a cell to pick a row.
-NOT_PICKS = frozenset({"COLUMNS", "QUALIFIERS"})
+# text.compare's own keywords ("more than") and what the prose makes of them are the code's vocabulary too.
+NOT_PICKS = frozenset({"COLUMNS", "QUALIFIERS", "JA_QUALIFIERS", "COMPARED", "MORE", "LESS"})
+
+
+def _names(target: ast.AST) -> list[str]:
+    """The names an assignment binds: ``X`` or each of ``X, Y``."""
+    if isinstance(target, ast.Tuple):
+        return [name for element in target.elts for name in _names(element)]
+    return [target.id] if isinstance(target, ast.Name) else [""]
 
 
 def _strings_in(node: ast.AST) -> list[ast.Constant]:
@@ -74,7 +82,7 @@ def pick_literals(tree: ast.AST) -> Iterator[ast.Constant]:
             operands += node.args
     for node in getattr(tree, "body", []):
         targets = node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node, ast.AnnAssign) else []
-        if node.value is not None and not any(isinstance(t, ast.Name) and t.id in NOT_PICKS for t in targets) if targets else False:
+        if node.value is not None and not any(all(name in NOT_PICKS for name in _names(t)) for t in targets) if targets else False:
             operands.append(node.value)
     allowed = {id(node) for node in _literals(tree)}
     seen: set[int] = set()

@@ -142,6 +142,42 @@ def test_plain_text_drops_markup_but_keeps_what_a_reader_sees():
     assert teaching.tables.plain("run `python -m tradetalks run x` now") == "run python -m tradetalks run x now"
 
 
+def test_the_japanese_edition_reads_objectives_and_questions_from_japanese_prose():
+    """A translated template's admonition is titled in Japanese, its sentences end in 。 and a question in か。 or ？."""
+    from tradetalks import i18n
+
+    objectives = """:::{admonition} 学習目標
+:class: tip
+この章を読むと、次のことができるようになる。
+
+- 時系列から{term}`実効関税率 <effective tariff rate>`を読み取れる。
+- *シェア*と**台数**を区別できる。
+:::
+"""
+    exercises = """````{exercise}
+:label: ex-ja
+計算機を再実行してみよう。
+{glue:md}`cmd`
+合意税率は*どれだけ*多くの関税を生むか。それはなぜか。
+````
+
+````{exercise}
+表を開いてみよう。出典は何か、確かめよう。
+````
+
+````{admonition} 解答
+:class: dropdown
+答え。
+````
+"""
+    with i18n.language("ja"):
+        assert teaching.tables.objectives_in([objectives]) == ["時系列から実効関税率を読み取れる", "シェアと台数を区別できる"]
+        found = teaching.tables.exercises_in([exercises])
+        assert found[0]["question"] == "計算機を再実行してみよう。（コマンドは章のページを参照）。合意税率はどれだけ多くの関税を生むか。"
+        assert found[1]["question"] == "表を開いてみよう。" and found[1]["solution"]
+        assert teaching.tables.plain("値は{glue:md}`rate`だった") == "値は（章中の数値）だった"
+
+
 # --- the real chapters ----------------------------------------------------------------------------
 
 

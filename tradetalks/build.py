@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -22,6 +23,7 @@ import yaml
 from tradetalks import catalog, data, editions, i18n, project, style
 from tradetalks.execute import CACHE_FILE, CELL_TIMEOUT_S, code_fingerprint, execute_run, execute_runs, input_hashes, load_cache, run_key
 from tradetalks.grid import BOOK_DIR, TOC_FILE, BuildError, Grid, Run, load_grid, parameters_of, toc_text
+from tradetalks.text import reader_date
 
 ROOT = project.ROOT
 STATIC_DIR = "_static"
@@ -45,7 +47,8 @@ def site_config(base: Path, lang: str = "en", languages: tuple[str, ...] = ()) -
         footer = config.setdefault("html", {}).get("extra_footer", "")
         footer = i18n.tr(footer) if footer else footer
         if as_of:
-            dated = i18n.tr("Data as of {as_of} (the newest dated source behind the site).").format(as_of=as_of)
+            shown = as_of if lang == "en" else reader_date(as_of)  # 2025年7月 in Japanese; the English keeps its ISO date
+            dated = i18n.tr("Data as of {as_of} (the newest dated source behind the site).").format(as_of=shown)
             footer = f"{footer} {dated}".strip()
         config["html"]["extra_footer"] = footer
     sphinx = config.setdefault("sphinx", {}).setdefault("config", {})
@@ -66,7 +69,8 @@ def _stage_sources(
     source.mkdir()
     base = base or data.default_data_dir()
     (source / CONFIG_FILE).write_text(site_config(base, lang, languages), encoding="utf-8")
-    (source / TOC_FILE).write_text(toc_text(grid), encoding="utf-8")
+    with i18n.language(lang):
+        (source / TOC_FILE).write_text(toc_text(grid), encoding="utf-8")
     editions_dirs = [*i18n.LANGUAGES]  # book/<lang>/: a translated edition's executed chapters, not English pages
     shutil.copytree(ROOT / BOOK_DIR, source / BOOK_DIR, ignore=shutil.ignore_patterns(".ipynb_checkpoints", "_build", *editions_dirs))
     if lang != "en":
@@ -77,7 +81,8 @@ def _stage_sources(
     shutil.copytree(ROOT / STATIC_DIR, source / STATIC_DIR)
     (source / STATIC_DIR / charts.BUNDLE_FILE).write_text(charts.javascript_bundle(), encoding="utf-8")
     (source / STATIC_DIR / ROLES_CSS_FILE).write_text(style.css_variables(), encoding="utf-8")
-    (source / BIB_FILE).write_text(catalog.bibtex(base), encoding="utf-8")
+    with i18n.language(lang):  # the references' notes ("as of", the tier) in the edition's language
+        (source / BIB_FILE).write_text(catalog.bibtex(base), encoding="utf-8")
     published_data = source / EXTRA_DIR / "data"
     published_data.mkdir(parents=True)
     for name in [data.PACKAGE_FILE] + [data.table_schema(table, base)["path"] for table in data.table_names(base)]:
@@ -164,7 +169,9 @@ def build_site(
     if problems:
         raise BuildError(f"data in {base.name}/ failed validation; nothing was built:\n" + "\n".join(str(p) for p in problems))
     grid = load_grid()
-    languages = list(grid.languages if languages is None else languages)
+    if languages is None:  # the shipped data: every edition the grid publishes; another data folder: English unless asked,
+        languages = [] if data_dir is not None and str(data_dir) != "" else list(grid.languages)  # its words are not translated
+    languages = list(languages)
     _check_catalogs(grid, languages)
     if only:
         unknown = sorted(set(only) - {run.page for run in grid.runs})
@@ -220,6 +227,7 @@ def build_site(
             translated = _stage_sources(stage, grid, base, lang, executed=source / BOOK_DIR / lang, languages=tuple(languages))
             _jupyter_book(translated, stage / lang, jobs)
             os.replace(stage / lang / "_build" / "html", stage / "_build" / "html" / lang)
+            carry_anchors(stage / "_build" / "html", stage / "_build" / "html" / lang)
             from tradetalks import exports
 
             exports.write_downloads(stage / "_build" / "html" / lang)
@@ -290,6 +298,24 @@ def run_translated(lang: str, pages: list[str] | None = None, jobs: int = 2) -> 
     runs = [run.in_language(lang) for run in load_grid().runs if not pages or run.page in pages]
     execute_runs(runs, TRIAL_DIR, None, jobs=jobs)
     return [TRIAL_DIR / f"{run.key}.ipynb" for run in runs]
+
+
+SECTION = re.compile(r'<section id="([^"]+)">')
+
+
+def carry_anchors(english: Path, translated: Path) -> None:
+    """Give each translated section the English section's id as well: a Japanese heading's own id is a number
+    ('id3'), so a link to a section by its English id (the claims cards link into the chapters) would miss it."""
+    for page in sorted((translated / BOOK_DIR).glob("*.html")):
+        source = english / BOOK_DIR / page.name
+        if not source.is_file():
+            continue
+        theirs, text = SECTION.findall(source.read_text(encoding="utf-8")), page.read_text(encoding="utf-8")
+        ours = SECTION.findall(text)
+        if len(theirs) != len(ours):
+            raise BuildError(f"{translated.name}/{BOOK_DIR}/{page.name} has {len(ours)} sections, the English page {len(theirs)}")
+        extra = iter(f'<span id="{english_id}"></span>' if english_id != own else "" for english_id, own in zip(theirs, ours, strict=True))
+        page.write_text(SECTION.sub(lambda match, extra=extra: match.group(0) + next(extra), text), encoding="utf-8")
 
 
 def _check_catalogs(grid: Grid, languages: list[str]) -> None:
@@ -382,7 +408,7 @@ def _note_parameters(notebook_path: Path, parameters: dict, data_dir: str | None
     )
     words = i18n.tr("This page was run with {used}, from {folder}. The other pages of this copy of the site are the published ones.")
     note = nbformat.v4.new_markdown_cell(
-        f"```{{admonition}} {i18n.tr('Your run')}\n:class: note\n{words.format(used=used, folder=folder)}\n```"
+        "```{admonition} " + i18n.tr("Your run") + f"\n:class: note\n{words.format(used=used, folder=folder)}\n```"
     )
     first_heading = next(i for i, cell in enumerate(notebook.cells) if cell.cell_type == "markdown")
     notebook.cells.insert(first_heading + 1, note)

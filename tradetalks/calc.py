@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from tradetalks.formulas import Formula
+from tradetalks.i18n import N_
 
 # The formulas the pages also run in the reader's browser (``tradetalks.calculators``): written once, here.
 DUTY_OWED = Formula("import_value * rate_pct / 100")
@@ -120,19 +121,20 @@ def multiple_of(value: float, reference: float) -> float:
 # - not counted for any car: making the rest of the vehicle, maintenance, end of life.
 
 # Plausible ranges for every input: (low, high, unit). A value outside is almost surely a typo or a
-# unit mix-up (kWh/km for Wh/km, kg for g), so it is refused with a message naming the range.
+# unit mix-up (kWh/km for Wh/km, kg for g), so it is refused with a message naming the range. The units are
+# messages (``N_``): a page that shows one translates it (``tr``).
 EMISSIONS_INPUT_RANGES: dict[str, tuple[float, float, str]] = {
-    "grid_g_per_kwh": (0.0, 1500.0, "g CO2 per kWh generated"),
-    "ev_wh_per_km": (50.0, 500.0, "Wh/km"),
-    "charging_loss_pct": (0.0, 50.0, "% of the energy drawn from the socket"),
-    "grid_loss_pct": (0.0, 50.0, "% of the energy generated"),
-    "hybrid_km_per_l": (5.0, 60.0, "km/L"),
-    "petrol_km_per_l": (3.0, 60.0, "km/L"),
-    "fuel_co2_kg_per_l": (1.5, 3.5, "kg CO2 per litre"),
-    "fuel_upstream_kg_per_l": (0.0, 2.0, "kg CO2e per litre"),
-    "battery_kwh": (1.0, 250.0, "kWh"),
-    "battery_kg_per_kwh": (1.0, 1000.0, "kg CO2 per kWh of battery"),
-    "lifetime_km": (10_000.0, 1_000_000.0, "km"),
+    "grid_g_per_kwh": (0.0, 1500.0, N_("g CO2 per kWh generated")),
+    "ev_wh_per_km": (50.0, 500.0, N_("Wh/km")),
+    "charging_loss_pct": (0.0, 50.0, N_("% of the energy drawn from the socket")),
+    "grid_loss_pct": (0.0, 50.0, N_("% of the energy generated")),
+    "hybrid_km_per_l": (5.0, 60.0, N_("km/L")),
+    "petrol_km_per_l": (3.0, 60.0, N_("km/L")),
+    "fuel_co2_kg_per_l": (1.5, 3.5, N_("kg CO2 per litre")),
+    "fuel_upstream_kg_per_l": (0.0, 2.0, N_("kg CO2e per litre")),
+    "battery_kwh": (1.0, 250.0, N_("kWh")),
+    "battery_kg_per_kwh": (1.0, 1000.0, N_("kg CO2 per kWh of battery")),
+    "lifetime_km": (10_000.0, 1_000_000.0, N_("km")),
 }
 
 

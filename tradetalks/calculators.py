@@ -16,6 +16,12 @@ to screen readers), the chart, and a reset control. ``_static/tt-calculators.js`
 
 Without JavaScript the page shows the sentence and the chart (a static SVG) at the sourced defaults,
 computed by Python with the same formulas and the same rounding.
+
+The form's words come through ``tr`` (``tradetalks.i18n``): a chapter passes its labels, units, sentence and
+note already translated; the words this module adds (the hint under a control, the reset button) are its own
+messages. The script holds no words of its own: what it says (a refused value, a value outside the sources)
+comes from the page, in a ``tt-calc-words`` block (``words_html``) the build adds to every page with a
+calculator (``add_words``), in the page's language.
 """
 
 from __future__ import annotations
@@ -28,7 +34,9 @@ from dataclasses import dataclass, field
 
 import altair as alt
 
+from tradetalks import i18n
 from tradetalks.formulas import Formula, FormulaError
+from tradetalks.i18n import N_, tr
 
 # Names Vega gives its own signals: a calculator's names must not shadow them.
 RESERVED = frozenset({"width", "height", "padding", "autosize", "background", "cursor", "datum", "event", "item", "parent"})
@@ -51,7 +59,7 @@ class Input:
     source: str
     supported: tuple[float, float] | None = None  # the range the sources support (None: the whole control)
     decimals: int = 0  # how the default is written beside the control
-    default_label: str = "Sourced value"  # "Your value" when a rerun set it
+    default_label: str = N_("Sourced value")  # an English message, translated where it is shown ("Your value" when a rerun set it)
 
     def __post_init__(self) -> None:
         if not self.low <= self.default <= self.high:
@@ -64,17 +72,25 @@ class Input:
 
 @dataclass(frozen=True)
 class Output:
-    """A result: ``formula`` over inputs, fixed values and earlier outputs, shown with ``decimals`` between ``prefix`` and ``suffix``."""
+    """A result: ``formula`` over inputs, fixed values and earlier outputs, shown with ``decimals`` between ``prefix`` and ``suffix``.
+
+    ``scale`` multiplies the value for showing only (the output's signal keeps the formula's value): a translated
+    edition that counts in other units, e.g. billions of dollars shown as 億ドル (``scale=10``, suffix ``億ドル``)."""
 
     name: str
     formula: Formula
     decimals: int
     prefix: str = ""
     suffix: str = ""
+    scale: float = 1.0
 
     @property
     def format(self) -> str:
         return f",.{self.decimals}f"
+
+    def shown(self) -> str:
+        """The Vega expression of the value as shown: the output's signal, scaled if the output is."""
+        return self.name if self.scale == 1 else f"{self.name} * {self.scale:g}"
 
 
 def fixed(value: float, decimals: int) -> str:
@@ -131,7 +147,7 @@ class Calculator:
     def texts(self, values: Mapping[str, float] | None = None) -> dict[str, str]:
         """Every output as the page writes it."""
         results = self.evaluate(values)
-        return {o.name: f"{o.prefix}{fixed(results[o.name], o.decimals)}{o.suffix}" for o in self.outputs}
+        return {o.name: f"{o.prefix}{fixed(results[o.name] * o.scale, o.decimals)}{o.suffix}" for o in self.outputs}
 
     def sentence_for(self, values: Mapping[str, float] | None = None) -> str:
         texts = self.texts(values)
@@ -145,7 +161,7 @@ class Calculator:
         made += [alt.param(name=name, value=value) for name, value in self.fixed_values.items()]
         for output in self.outputs:
             made.append(alt.param(name=output.name, expr=output.formula.vega()))
-            text = f"{json.dumps(output.prefix)} + format({output.name}, '{output.format}') + {json.dumps(output.suffix)}"
+            text = f"{json.dumps(output.prefix)} + format({output.shown()}, '{output.format}') + {json.dumps(output.suffix)}"
             made.append(alt.param(name=f"{output.name}_text", expr=text))
         return made
 
@@ -172,45 +188,93 @@ def _number(value: float) -> str:
     return f"{value:g}" if abs(value) < 1e6 else f"{value:.0f}"
 
 
+def _gap() -> str:
+    """What stands between two sentences: a space in English, nothing after Japanese 。 (``charts.punctuation``)."""
+    from tradetalks import charts
+
+    return charts.punctuation("gap")
+
+
 def _control(calculator: Calculator, item: Input) -> str:
     element = f"{calculator.name}-{item.name}"
     unit = html.escape(item.unit)
-    spaced = unit if unit == "%" else f" {unit}"  # 15.0%, but 140.5 yen per U.S. dollar
-    supported = (
-        f" The sources support {limit(item.supported[0], item.decimals)} to {limit(item.supported[1], item.decimals)}{spaced}."
-        if item.supported
-        else ""
+    # 15.0%, but 140.5 yen per U.S. dollar; Japanese puts no space before a unit (140.5円)
+    spaced = unit if unit == "%" or i18n.current() == "ja" else f" {unit}"
+    label = html.escape(item.label)
+    hint = tr("{label}: {value} ({source}).").format(
+        label=html.escape(tr(item.default_label)), value=fixed(item.default, item.decimals) + spaced, source=html.escape(item.source)
     )
+    hint += _gap() + tr("Accepts {low} to {high}.").format(low=limit(item.low, item.decimals), high=limit(item.high, item.decimals))
+    if item.supported:
+        low, high = (limit(value, item.decimals) for value in item.supported)
+        hint += _gap() + tr("The sources support {low} to {high}.").format(low=low, high=high + spaced)
+    bracketed = tr("({unit})").format(unit=unit)
+    slider = tr("{label} ({unit}), slider").format(label=label, unit=unit)
     return (
         '<div class="tt-calc-input">'
-        f'<label for="{element}">{html.escape(item.label)} <span class="tt-calc-unit">({unit})</span></label>'
+        f'<label for="{element}">{label}{_gap()}<span class="tt-calc-unit">{bracketed}</span></label>'
         f'<input type="number" id="{element}" name="{item.name}" value="{_number(item.default)}" min="{_number(item.low)}" '
         f'max="{_number(item.high)}" step="any" inputmode="decimal" aria-describedby="{element}-hint">'
-        f'<input type="range" aria-label="{html.escape(item.label)} ({unit}), slider" data-for="{element}" value="{_number(item.default)}" '
+        f'<input type="range" aria-label="{slider}" data-for="{element}" value="{_number(item.default)}" '
         f'min="{_number(item.low)}" max="{_number(item.high)}" step="{_number(item.step)}">'
-        f'<span class="tt-calc-hint" id="{element}-hint">{html.escape(item.default_label)}: {fixed(item.default, item.decimals)}{spaced} '
-        f"({html.escape(item.source)}). Accepts {limit(item.low, item.decimals)} to {limit(item.high, item.decimals)}.{supported}</span>"
+        f'<span class="tt-calc-hint" id="{element}-hint">{hint}</span>'
         "</div>"
     )
 
 
-def _script_safe(value: object) -> str:
-    """JSON that cannot close the <script> element it sits in."""
-    return json.dumps(value, sort_keys=True).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+def _script_safe(value: object, *, ascii_only: bool = True) -> str:
+    """JSON that cannot close the <script> element it sits in (``ascii_only``: other characters as \\u escapes)."""
+    text = json.dumps(value, sort_keys=True, ensure_ascii=ascii_only)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+# What the page's script says, with the fields it fills (the label is the control's label, its unit in brackets).
+WORDS = {
+    "invalid": N_("{label}: enter a number from {low} to {high}."),
+    "outside": N_("{label} {value} is outside what the sources support ({low} to {high})."),
+}
+WORDS_CLASS = "tt-calc-words"
+SECTION_TAG = re.compile(r'<section class="tt-calculator"[^>]*>')
+
+
+def words() -> dict[str, str]:
+    """The script's words in the current language, and ``gap``: what joins two of its sentences."""
+    return {**{key: tr(message) for key, message in WORDS.items()}, "gap": _gap()}
+
+
+def words_html() -> str:
+    """The script's words as the page hands them over: a JSON block inside a calculator's section."""
+    return f'<script type="application/json" class="{WORDS_CLASS}">{_script_safe(words(), ascii_only=False)}</script>'
+
+
+def add_words(page_html: str) -> str:
+    """The page with the script's words (``words_html``, in the current language) in every calculator that has none:
+    the build adds them to each built page, so the chapters' outputs stay as they are."""
+    block = words_html()
+    return SECTION_TAG.sub(
+        lambda tag: (
+            tag.group(0)
+            if page_html.startswith(f'<script type="application/json" class="{WORDS_CLASS}">', tag.end())
+            else tag.group(0) + block
+        ),
+        page_html,
+    )
 
 
 def figure_html(calculator: Calculator, chart_html: str, *, heading: str) -> str:
     """The calculator: form, result sentence (at the defaults until the page's script runs), chart, reset control."""
+    words()  # a translated run stops here if the script's words have no translation (the build adds them to the page)
     controls = "".join(_control(calculator, item) for item in calculator.inputs)
     note = f'<p class="tt-calc-fixed">{html.escape(calculator.fixed_note)}</p>' if calculator.fixed_note else ""
     sentence = PLACEHOLDER.sub(
         lambda m: f'<output data-output="{m.group(1)}">{html.escape(calculator.texts()[m.group(1)])}</output>',
         html.escape(calculator.sentence),
     )
+    reset = html.escape(tr("Reset to sourced values"))
     return (
         f'<section class="tt-calculator" id="{calculator.name}" data-calculator="{calculator.name}" aria-label="{html.escape(heading)}">'
         f'<form class="tt-calc-form" novalidate>{controls}'
-        '<button type="button" class="tt-calc-reset">Reset to sourced values</button></form>'
+        f'<button type="button" class="tt-calc-reset">{reset}</button></form>'
         f'{note}<p class="tt-calc-result" aria-live="polite">{sentence}</p>'
         '<p class="tt-calc-status" role="status"></p>'
         f"{chart_html}"

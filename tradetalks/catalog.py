@@ -1,7 +1,8 @@
 """The published data files' manifest, the bibliography and as-of dates, generated from the data.
 
 The build writes them beside the site (``manifest.json``, ``references.bib``) and dates each page's footer
-from them; nothing is typed twice. The pages that describe the project have their own packages
+from them; nothing is typed twice. The bibliography's own words (as of, tier, retrieved via) are written in the
+current language (``tr``): a translated edition's references page is built from a ``bibtex`` called in it. The pages that describe the project have their own packages
 (``tradetalks.chapters.data_catalogue``, ``rerun`` and ``teaching``).
 """
 
@@ -15,6 +16,10 @@ from pathlib import Path
 import pandas as pd
 
 from tradetalks import data
+from tradetalks.i18n import N_, tr
+
+# The sources' tiers (``data.TIERS``) as a reference's note names them.
+TIER_WORDS = {"official": N_("official"), "industry": N_("industry"), "news": N_("news"), "secondary": N_("secondary")}
 
 
 def as_of_for_files(files: list[str], data_dir: str | Path | None = None) -> str | None:
@@ -71,8 +76,15 @@ def _bib_escape(text: str) -> str:
     return encoded.replace("{", "\\{").replace("}", "\\}").replace("$", "\\$")
 
 
+def _tier_words(tier: object) -> str:
+    return tr(TIER_WORDS[str(tier)]) if str(tier) in TIER_WORDS else str(tier)
+
+
 def bibtex(data_dir: str | Path | None = None) -> str:
-    """Every row of sources.csv as a BibTeX @misc entry (key = source_key), for the references page."""
+    """Every row of sources.csv as a BibTeX @misc entry (key = source_key), for the references page (its notes in the
+    current language)."""
+    from tradetalks import charts  # Altair is slow to import: only the build's staging needs the bibliography
+
     sources = data.load_table(data.SOURCES_TABLE, data_dir)
     entries = []
     for _, row in sources.iterrows():
@@ -80,17 +92,17 @@ def bibtex(data_dir: str | Path | None = None) -> str:
         producer, publisher, copy = row.get("producer"), row.get("publisher"), row.get("retrieved_via")
         copy = copy if isinstance(copy, str) and copy.strip() else None
         note = [
-            f"As of {row['as_of']}" if pd.notna(row.get("as_of")) else None,
-            f"Source tier: {row['tier']}" if pd.notna(row.get("tier")) else None,
+            tr("As of {date}").format(date=charts.date_words(str(row["as_of"]))) if pd.notna(row.get("as_of")) else None,
+            tr("Source tier: {tier}").format(tier=_tier_words(row["tier"])) if pd.notna(row.get("tier")) else None,
         ]
         fields = {
             # the producer as a corporate author (double braces: BibTeX must not split it into names)
             "author": "{" + _bib_escape(producer) + "}" if pd.notna(producer) else None,
             "title": row.get("title"),
-            "howpublished": f"Retrieved via {copy}" if copy else (None if pd.notna(producer) else publisher),
+            "howpublished": tr("Retrieved via {copy}").format(copy=copy) if copy else (None if pd.notna(producer) else publisher),
             "url": row.get("url") if str(row.get("url", "")).startswith("http") else None,
             "year": year.group(1) if year else None,
-            "note": ". ".join(part for part in note if part) or None,
+            "note": (charts.punctuation("stop") + charts.punctuation("gap")).join(part for part in note if part) or None,
         }
         body = ",\n".join(
             # titles in double braces keep their capitals; URLs stay verbatim

@@ -14,14 +14,25 @@ are the newsroom ones the site follows:
 A takeaway title needs a finite verb. Deciding that exactly needs a parser; a fixed list of the
 verbs findings use is stricter and explainable: extend ``FINDING_VERBS`` when a true finding needs
 another. Words that are also nouns or participles ("costs", "reported") are left out on purpose.
+
+A translated edition draws the same charts with translated words, so its rules are the language's: in
+Japanese a title is at most ``MAX_TITLE_CHARS_JA`` characters (the finding rule is checked on the English
+run of the same code, which the translation follows), the subtitle names a unit (%, ドル, 円, 台 …) and the
+description ends in 。. A collecting run (``python -m tradetalks i18n collect``) writes English where a message
+has no translation yet, so it checks no text rule: it only gathers the messages.
 """
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
 
+from tradetalks import i18n
+
 MAX_TITLE_WORDS = 12
+MAX_TITLE_CHARS_JA = 60  # a title, not a paragraph: its finding is checked on the English run, which it translates
+MIN_DESCRIPTION_CHARS_JA = 10
 MIN_FONT_PX = 10
 FINDING_VERBS = frozenset(
     """
@@ -46,6 +57,16 @@ UNIT_PATTERN = re.compile(
 )
 
 
+UNIT_PATTERN_JA = re.compile(
+    r"%|％|ドル|円|台|件|車種|モデル|トン|g/km|g/kWh|kWh|GWh|TWh|mm|km|USD|\$|¥|CO2|数|割合|比率|シェア|単位",
+    re.IGNORECASE,
+)
+
+
+def _ja() -> bool:
+    return i18n.current() == "ja"
+
+
 class ChartLintError(ValueError):
     """A chart breaks a house rule; the message names the chart and every rule it breaks."""
 
@@ -54,10 +75,15 @@ def words(text: str) -> list[str]:
     return re.findall(r"[\w'’%$¥.,-]+", text)
 
 
+def title_too_long(title: str) -> bool:
+    """Whether a title is longer than the house allows: ``MAX_TITLE_WORDS`` words (Japanese: ``MAX_TITLE_CHARS_JA`` characters)."""
+    return len(title.strip()) > MAX_TITLE_CHARS_JA if _ja() else len(words(title)) > MAX_TITLE_WORDS
+
+
 def fitting_title(*candidates: str) -> str:
-    """The first wording short enough for a title (at most ``MAX_TITLE_WORDS`` words), else the last one: give
-    candidates longest first, since names from the data vary in length."""
-    return next((title for title in candidates if len(words(title)) <= MAX_TITLE_WORDS), candidates[-1])
+    """The first wording short enough for a title (``title_too_long``), else the last one: give candidates longest
+    first, since names from the data vary in length."""
+    return next((title for title in candidates if not title_too_long(title)), candidates[-1])
 
 
 def states_finding(title: str) -> bool:
@@ -80,6 +106,9 @@ def font_sizes(spec: object) -> Iterator[float]:
 
 def problems(*, title: str, subtitle: str, description: str, sourced: bool, dated: bool, spec: dict | None = None) -> list[str]:
     """What is wrong with a chart's text and type, one phrase per broken rule (empty when none)."""
+    if _ja():
+        collecting = bool(os.environ.get(i18n.COLLECT_ENV))  # untranslated messages come back in English: no text rules
+        return ([] if collecting else _problems_ja(title, subtitle, description)) + _source_and_type(sourced, dated, spec)
     found = []
     if not title.strip():
         found.append("no title")
@@ -91,6 +120,26 @@ def problems(*, title: str, subtitle: str, description: str, sourced: bool, date
         found.append(f"the subtitle {subtitle!r} names no unit (%, USD, yen, g/km, vehicles, ...)")
     if len(words(description)) < 5 or not description.rstrip().endswith("."):
         found.append(f"the description {description!r} is not a sentence")
+    return found + _source_and_type(sourced, dated, spec)
+
+
+def _problems_ja(title: str, subtitle: str, description: str) -> list[str]:
+    """The text rules in Japanese: a title of at most ``MAX_TITLE_CHARS_JA`` characters, a unit in the subtitle, a
+    description that is a sentence (ending in 。)."""
+    found = []
+    if not title.strip():
+        found.append("no title")
+    elif title_too_long(title):
+        found.append(f"the title has {len(title.strip())} characters (at most {MAX_TITLE_CHARS_JA} in Japanese)")
+    if not UNIT_PATTERN_JA.search(subtitle or ""):
+        found.append(f"the subtitle {subtitle!r} names no unit (%, ドル, 円, 台, g/km, ...)")
+    if len(description.strip()) < MIN_DESCRIPTION_CHARS_JA or not description.rstrip().endswith("。"):
+        found.append(f"the description {description!r} is not a sentence (a Japanese sentence ends in 。)")
+    return found
+
+
+def _source_and_type(sourced: bool, dated: bool, spec: dict | None) -> list[str]:
+    found = []
     if not sourced:
         found.append("no source")
     if not dated:

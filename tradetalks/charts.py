@@ -6,6 +6,10 @@ static SVG fallback, a text alternative, a source line with as-of date, a CSV
 download of exactly the data drawn, links to the chart's own files (SVG, PNG and a
 zip with data and citation, written by the build: ``tradetalks.exports``) and its
 permanent link, and the data as a table.
+
+Every word this module writes for a reader comes through ``tr`` (``tradetalks.i18n``): in the Japanese edition the
+source line, the table's labels and the download links are Japanese, the numbers and dates of a chart are drawn in
+Japanese style (``vega_locale``), and the punctuation between the words is the language's (``punctuation``).
 """
 
 from __future__ import annotations
@@ -21,7 +25,8 @@ import altair as alt
 import pandas as pd
 import vl_convert
 
-from tradetalks import chartlint, columns, data, style
+from tradetalks import chartlint, columns, data, i18n, style, text
+from tradetalks.i18n import N_, tr
 
 # Okabe-Ito, in the order Vega gives a chart's categories when its code names no roles.
 PALETTE = [style.BLUE, style.ORANGE, style.GREEN, style.VERMILION, style.PURPLE, style.SKY, style.YELLOW, style.BLACK]
@@ -33,13 +38,14 @@ BUNDLE_FILE = "vega-bundle.js"
 
 @alt.theme.register("tradetalks", enable=True)
 def house_theme() -> alt.theme.ThemeConfig:
-    """Light card (readable on the site's light and dark pages), colour-blind-safe palette."""
+    """Light card (readable on the site's light and dark pages), colour-blind-safe palette; the font of the current
+    language (``style.font``: a chart made for the Japanese edition is drawn in a Japanese font)."""
     text, sizes = style.colour("text"), style.TYPE_SIZES
     return {
         "config": {
             "background": style.colour("card"),
             "padding": 8,
-            "font": FONT,
+            "font": style.font(),
             "view": {"continuousWidth": CHART_WIDTH, "continuousHeight": CHART_HEIGHT, "stroke": None},
             "range": {"category": PALETTE},
             "axis": {
@@ -62,6 +68,45 @@ def house_theme() -> alt.theme.ThemeConfig:
     }
 
 
+# The marks between a line's words, by language: the house style in English; full-width marks and no spaces in Japanese.
+PUNCTUATION = {
+    "en": {"gap": " ", "colon": ":", "list": "; ", "comma": ", ", "stop": ".", "open": " (", "close": ")"},
+    "ja": {"gap": "", "colon": "：", "list": "、", "comma": "、", "stop": "。", "open": "（", "close": "）"},
+}
+# The locale Vega writes a translated edition's numbers and dates in (vl-convert's d3 locales: 1,234.5円, 3月).
+VEGA_LOCALES = {"ja": "ja-JP"}
+
+
+def punctuation(mark: str) -> str:
+    """A mark as the current language writes it: ``gap`` between sentences (' ' or ''), ``colon``, ``list`` (between
+    names that may hold commas), ``comma``, ``stop``, and the brackets ``open``/``close`` around an aside."""
+    return PUNCTUATION.get(i18n.current(), PUNCTUATION[i18n.SOURCE_LANGUAGE])[mark]
+
+
+def vega_locale() -> dict:
+    """vl-convert's locale arguments for the current language (none in English: Vega's own, en-US)."""
+    locale = VEGA_LOCALES.get(i18n.current())
+    return {"format_locale": locale, "time_format_locale": locale} if locale else {}
+
+
+def embed_options() -> str:
+    """vega-embed's options as a script writes them: in a translated edition, the number and time format locales
+    themselves (objects, inlined: the page fetches nothing)."""
+    locale = VEGA_LOCALES.get(i18n.current())
+    if not locale:
+        return '{actions:false,renderer:"svg"}'
+    formats = _stable_json(vl_convert.get_format_locale(locale))
+    times = _stable_json(vl_convert.get_time_format_locale(locale))
+    return f'{{actions:false,renderer:"svg",formatLocale:{_script_safe(formats)},timeFormatLocale:{_script_safe(times)}}}'
+
+
+def date_words(value: str) -> str:
+    """A data date as a source line says it: as stored in English (2025-12-12), in words in Japanese (2025年12月12日)."""
+    if i18n.current() != "ja" or not value:
+        return value
+    return f"{value}年" if re.fullmatch(r"\d{4}", value) else str(text.reader_date(value))
+
+
 def _stable_json(value: object) -> str:
     return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
 
@@ -78,7 +123,7 @@ def chart_id(spec: dict) -> str:
 
 def static_svg(spec: dict) -> str:
     """The chart as one line of SVG, for readers without JavaScript and for print."""
-    svg = vl_convert.vegalite_to_svg(spec)
+    svg = vl_convert.vegalite_to_svg(spec, **vega_locale())
     svg = re.sub(r"(\d\.\d)\d+", r"\1", svg)  # a tenth of a pixel is plenty for a fallback image
     return re.sub(r"\s*\n\s*", " ", svg).strip()
 
@@ -94,7 +139,7 @@ def embed_html(spec: dict, fallback: dict | None = None) -> str:
         f'var id="{element}";'
         "function draw(){if(!window.vegaEmbed){return;}"
         'var spec=JSON.parse(document.getElementById(id+"-spec").textContent);'
-        'window.vegaEmbed("#"+id,spec,{actions:false,renderer:"svg"}).then(function(r){'
+        f'window.vegaEmbed("#"+id,spec,{embed_options()}).then(function(r){{'
         # a calculator around the chart drives its view: hand the view over, now or later
         "window.ttViews=window.ttViews||{};window.ttViews[id]=r.view;"
         'document.getElementById(id).dispatchEvent(new CustomEvent("tt-view",{bubbles:true,detail:r.view}));'
@@ -184,14 +229,15 @@ def _copies(group: dict) -> list[tuple[str, pd.Series]]:
 def _producer_item(group: dict, *, with_title: bool = True, copies_shown: int | None = MAX_COPIES_IN_LINE) -> str:
     """'U.S. Census Bureau (retrieved via GitHub: a/b and 2 other copies)', each part linked to its entry."""
     anchor_row = (group["own"] or group["copies"])[0]
-    item = _cite(anchor_row, group["producer"], with_title=with_title)
+    item = _cite(anchor_row, i18n.name(group["producer"]), with_title=with_title)
     copies = _copies(group)
     if copies:
         named = copies[:copies_shown]
-        item += " (retrieved via " + "; ".join(_cite(row, name, with_title=with_title) for name, row in named)
-        if len(named) < len(copies):
-            item += f" and {len(copies) - len(named)} other cop{'y' if len(copies) - len(named) == 1 else 'ies'}"
-        item += ")"
+        via = punctuation("list").join(_cite(row, i18n.name(name), with_title=with_title) for name, row in named)
+        others = len(copies) - len(named)
+        if others:
+            via = (tr("{copies} and {n} other copy") if others == 1 else tr("{copies} and {n} other copies")).format(copies=via, n=others)
+        item += punctuation("gap") + tr("(retrieved via {copies})").format(copies=via)
     return item
 
 
@@ -202,24 +248,28 @@ def _producers_named(sources: pd.DataFrame | None) -> tuple[str, str, str]:
         sources = pd.DataFrame(columns=["publisher", "title", "url", "as_of"])
     groups = producers_cited(sources)
     shown_groups = [g for i, g in enumerate(groups) if i < MAX_PRODUCERS_IN_LINE or g["tier"] == data.TIERS[0]]
-    shown = "; ".join(_producer_item(group) for group in shown_groups) or "generated from this project's own files"
+    between = punctuation("list")
+    shown = between.join(_producer_item(group) for group in shown_groups) or tr("generated from this project's own files")
     more = ""
     if len(shown_groups) < len(groups):
-        shown += f" and {len(groups) - len(shown_groups)} more"
+        shown = tr("{producers} and {n} more").format(producers=shown, n=len(groups) - len(shown_groups))
     if len(shown_groups) < len(groups) or any(len(_copies(group)) > MAX_COPIES_IN_LINE for group in shown_groups):
-        every = "; ".join(_producer_item(group, with_title=False, copies_shown=None) for group in groups)
-        more = f'<details class="tt-more-sources"><summary>Every source and copy read</summary><p>{every}</p></details>'
+        every = between.join(_producer_item(group, with_title=False, copies_shown=None) for group in groups)
+        summary = html.escape(tr("Every source and copy read"))
+        more = f'<details class="tt-more-sources"><summary>{summary}</summary><p>{every}</p></details>'
     secondary_only = ""
     if groups and all(group["tier"] == data.TIERS[-1] for group in groups):
-        secondary_only = ' <em class="tt-secondary-only">Secondary sources only: no official, industry or news page for these figures is in the data.</em>'
-    return ("Sources" if len(groups) > 1 else "Source"), f"{shown}.{secondary_only}", more
+        note = tr("Secondary sources only: no official, industry or news page for these figures is in the data.")
+        secondary_only = f'{punctuation("gap")}<em class="tt-secondary-only">{html.escape(note)}</em>'
+    label = tr("Sources") if len(groups) > 1 else tr("Source")
+    return label, f"{shown}{punctuation('stop')}{secondary_only}", more
 
 
 def source_text(sources: pd.DataFrame | None) -> str:
     """The producers of the source line as plain text ('Sources: A (retrieved via B); C and 2 more.'), for a
     chart's image and its README, where there is no link to follow and nothing folds."""
     label, shown, _ = _producers_named(sources)
-    return f"{label}: " + html.unescape(re.sub(r"<[^>]+>", "", shown))
+    return f"{label}{punctuation('colon')}{punctuation('gap')}" + html.unescape(re.sub(r"<[^>]+>", "", shown))
 
 
 def source_line(sources: pd.DataFrame | None, *, table_names: Iterable[str], csv_name: str, csv_text: str) -> str:
@@ -230,15 +280,17 @@ def source_line(sources: pd.DataFrame | None, *, table_names: Iterable[str], csv
     """
     label, shown, more = _producers_named(sources)
     newest = as_of(sources) if sources is not None else ""
-    dated = f" Data as of {html.escape(newest)}." if newest else ""
-    tables = ", ".join(f"<code>{html.escape(name)}</code>" for name in table_names)
-    from_tables = f"From: {tables}. " if tables else ""
+    gap = punctuation("gap")
+    dated = gap + html.escape(tr("Data as of {date}.").format(date=date_words(newest))) if newest else ""
+    tables = punctuation("comma").join(f"<code>{html.escape(name)}</code>" for name in table_names)
+    from_tables = tr("From: {tables}.").format(tables=tables) + gap if tables else ""
     # percent-encode only what a URL or an HTML attribute cannot hold; plain text stays readable and small
     href = "data:text/csv;charset=utf-8," + urllib.parse.quote(csv_text, safe=" ,;:/()-._'!*=+$@?")
+    download = html.escape(tr("Download the data (CSV)"))
     return (
-        f'<p class="tt-source"><strong>{label}:</strong> {shown}{dated} '
+        f'<p class="tt-source"><strong>{html.escape(label)}{punctuation("colon")}</strong>{gap}{shown}{dated}{gap}'
         f"{from_tables}"
-        f'<a class="tt-download" download="{html.escape(csv_name)}.csv" href="{href}">Download the data (CSV)</a></p>{more}'
+        f'<a class="tt-download" download="{html.escape(csv_name)}.csv" href="{href}">{download}</a></p>{more}'
     )
 
 
@@ -253,16 +305,24 @@ class Figure:
     def __init__(self, body: str, title: str):
         self.body = body
         self.title = title
+        self.plain = tr("Chart: {title}").format(title=title)  # in the language it was published in
 
     def _repr_mimebundle_(self, include: object = None, exclude: object = None) -> dict:
-        return {"text/html": self.body, "text/plain": f"Chart: {self.title}"}
+        return {"text/html": self.body, "text/plain": self.plain}
 
     def __repr__(self) -> str:
-        return f"Chart: {self.title}"
+        return self.plain
 
 
 MISSING = "—"  # what a reader sees in a cell the data leave empty (the CSV download keeps it empty)
-MISSING_NOTE = f'<p class="tt-table-note">{MISSING} not in the data (not reported, or not applicable).</p>'
+
+
+def missing_note() -> str:
+    """The note under a table with an empty cell: what the dash means."""
+    note = tr("{dash} not in the data (not reported, or not applicable).").format(dash=MISSING)
+    return f'<p class="tt-table-note">{html.escape(note)}</p>'
+
+
 # A longer text (a note, a claim's wording) folds behind its first words, so no row runs a screen tall;
 # the whole text is one click away, and in the CSV.
 LONG_CELL_CHARS, FOLDED_CELL_CHARS = 90, 60
@@ -286,7 +346,7 @@ def reader_table_html(frame: pd.DataFrame, caption: str, tables: tuple[str, ...]
     cells = shown.astype(object).where(~empty, MISSING).map(_cell_html)
     cells.columns = [html.escape(str(name)) for name in cells.columns]
     table_html = cells.to_html(index=False, escape=False, border=0, classes="tt-data-table")
-    return _scrollable(table_html, caption) + (MISSING_NOTE if empty.to_numpy().any() else "")
+    return _scrollable(table_html, caption) + (missing_note() if empty.to_numpy().any() else "")
 
 
 def provenance(drawn: pd.DataFrame, evidence: Sequence[pd.DataFrame | pd.Series] | None) -> tuple[pd.DataFrame | None, tuple[str, ...]]:
@@ -400,7 +460,8 @@ def publish(
         raise ValueError(f"chart name {name!r}: use lower-case letters, digits, '_' and '-' (it names the chart's files)")
     csv_text = data.to_csv(index=False, lineterminator="\n")
     element = chart_id(spec)
-    table = reader_table_html(data, title + " (data)", tables, folder)
+    table = reader_table_html(data, tr("{title} (data)").format(title=title), tables, folder)
+    show_table = html.escape(tr("Show the data as a table"))
     # what the build needs to draw the chart's downloads (tradetalks.exports): small, read from the figure
     about = {"download": name, "tables": " ".join(tables), "source": source_text(sources), "as-of": as_of(sources)}
     attributes = "".join(f' data-{key}="{html.escape(value)}"' for key, value in about.items())
@@ -411,7 +472,7 @@ def publish(
         f"{embed_html(responsive(spec), fallback=spec)}"
         f'<figcaption><span class="tt-description" id="{element}-description">{html.escape(description)}</span>'
         f"{source_line(sources, table_names=tables, csv_name=name, csv_text=csv_text)}{download_links(name)}</figcaption>"
-        f'<details class="tt-table"><summary>Show the data as a table</summary>{table}</details>'
+        f'<details class="tt-table"><summary>{show_table}</summary>{table}</details>'
         "</figure>"
     )
     return Figure(body, title)
@@ -419,7 +480,7 @@ def publish(
 
 DOWNLOAD_NAME = re.compile(r"[a-z0-9_-]+")
 DOWNLOADS_HREF = "../downloads/"  # the site's downloads folder, from a page in book/; the build makes it per page
-DOWNLOADS = (("svg", "Chart (SVG)"), ("png", "Chart (PNG)"), ("zip", "Data, description and citation (zip)"))
+DOWNLOADS = (("svg", N_("Chart (SVG)")), ("png", N_("Chart (PNG)")), ("zip", N_("Data, description and citation (zip)")))
 
 
 def chart_anchor(name: str) -> str:
@@ -431,12 +492,14 @@ def download_links(name: str) -> str:
     """Links to the chart's files (drawn with title, sources, date, licence and address by the build, see
     ``tradetalks.exports``) and to the chart itself (its address, printed in print)."""
     files = " · ".join(
-        f'<a class="tt-download-file" href="{DOWNLOADS_HREF}{name}.{suffix}" download="{name}.{suffix}">{label}</a>'
+        f'<a class="tt-download-file" href="{DOWNLOADS_HREF}{name}.{suffix}" download="{name}.{suffix}">{html.escape(tr(label))}</a>'
         for suffix, label in DOWNLOADS
     )
+    take = tr("Take it with you: {files}").format(files=files)
+    link = html.escape(tr("Link to this chart"))
     return (
-        f'<p class="tt-chart-files"><span class="tt-files">Take it with you: {files} · </span>'
-        f'<a class="tt-permalink" href="#{chart_anchor(name)}">Link to this chart</a></p>'
+        f'<p class="tt-chart-files"><span class="tt-files">{take} · </span>'
+        f'<a class="tt-permalink" href="#{chart_anchor(name)}">{link}</a></p>'
     )
 
 

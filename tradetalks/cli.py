@@ -45,7 +45,7 @@ def _parser() -> argparse.ArgumentParser:
         metavar="LANG",
         choices=["ja"],
         help="translated editions to build beside the English one, under OUT/<lang>/ (default: those notebooks/grid.yml "
-        "publishes; '--lang' alone: English only)",
+        "publishes, or English only with --data: another data folder's words are not translated; '--lang' alone: English only)",
     )
     build_cmd.add_argument(
         "--timeout",

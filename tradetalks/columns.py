@@ -9,6 +9,10 @@ data carry. Both come from one of two places:
 A header that is already words ("use phase (g/km)") is shown as it is, capitalised. A raw name with
 no title anywhere stops the page with an error naming it, so no identifier reaches a reader. The CSV
 download keeps the raw names: analysts get the schema's names, readers the words.
+
+A title is an English message, translated when a table or tooltip shows it (``tr``): a field's title from
+the data package's catalog (``code/data.po``), a page's ``Column(N_("…"))`` from its chapter's catalog; the
+translation keeps the unit in brackets, as the title has it.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from tradetalks import data
+from tradetalks.i18n import tr
 
 IDENTIFIER = re.compile(r"[a-z0-9]+(_[a-z0-9]+)*")
 YEAR_LIKE = re.compile(r"(^|_)(year|years|fy)($|_)")  # integers shown without a thousands separator (2,024)
@@ -37,6 +42,11 @@ class Column:
 
     title: str
     decimals: int | str | None = None
+
+
+def _shown(column: Column) -> Column:
+    """The column with its title in the current language."""
+    return Column(tr(column.title), column.decimals)
 
 
 class ColumnTitleError(ValueError):
@@ -77,18 +87,19 @@ def _schema_fields(tables: tuple[str, ...], data_dir: str | None, every: bool = 
 
 
 def column_for(name: str, tables: tuple[str, ...] = (), data_dir: str | None = None) -> Column | None:
-    """How one column reads, if it is known (a field of ``tables`` or a page's derived column); else None."""
+    """How one column reads (its title in the current language), if it is known (a field of ``tables`` or a page's
+    derived column); else None."""
     field = _schema_fields(tables, data_dir).get(name)
     if field and field.get("title"):
-        return Column(field["title"], field.get("decimals") if field.get("type") in ("number", "integer") else None)
+        return _shown(Column(field["title"], field.get("decimals") if field.get("type") in ("number", "integer") else None))
     if name in derived_columns():
-        return derived_columns()[name]
+        return _shown(derived_columns()[name])
     # a field of another table (a source's publisher beside a figure): its title, if every table gives it the same
     found = {
         (f["title"], f.get("decimals") if f.get("type") in ("number", "integer") else None)
         for f in _schema_fields(tuple(data.table_names(data.resolve_data_dir(data_dir))), data_dir, every=True).get(name, [])
     }
-    return Column(*found.pop()) if len(found) == 1 else None
+    return _shown(Column(*found.pop())) if len(found) == 1 else None
 
 
 def is_identifier(header: object) -> bool:
@@ -96,7 +107,7 @@ def is_identifier(header: object) -> bool:
 
 
 def reader_columns(frame: pd.DataFrame, tables: tuple[str, ...] = (), data_dir: str | None = None) -> dict[str, Column]:
-    """Each column's header in words and its decimals, for a frame drawn from ``tables``."""
+    """Each column's header in words (in the current language) and its decimals, for a frame drawn from ``tables``."""
     fields = _schema_fields(tables or data.tables_of(frame), data_dir or data.data_dir_of(frame))
     derived = derived_columns()
     found: dict[str, Column] = {}
@@ -105,9 +116,9 @@ def reader_columns(frame: pd.DataFrame, tables: tuple[str, ...] = (), data_dir: 
         if name in fields and fields[name].get("title"):
             field = fields[name]
             decimals = field.get("decimals") if field.get("type") in ("number", "integer") else None
-            found[name] = Column(field["title"], decimals)
+            found[name] = _shown(Column(field["title"], decimals))
         elif name in derived:
-            found[name] = derived[name]
+            found[name] = _shown(derived[name])
         elif not is_identifier(name):
             found[name] = Column(str(name)[:1].upper() + str(name)[1:])
         else:

@@ -254,15 +254,18 @@ def execute_run(
 
 def page_footer(title: str, as_of: str | None) -> str:
     """The 'last updated' and 'cite this page' lines added to every executed page (in the language the build writes)."""
+    from tradetalks import i18n, text
     from tradetalks.i18n import tr
 
-    dated = tr("data as of {as_of}").format(as_of=as_of) if as_of else tr("generated from the project's own files")
+    shown = as_of if i18n.current() == "en" else text.reader_date(as_of)  # 2025年7月 in Japanese; English keeps the ISO date
+    dated = tr("data as of {as_of}").format(as_of=shown) if as_of else tr("generated from the project's own files")
     cite = tr(
         "{authors}. “{title}.” *{site}*, {dated}. Text CC BY 4.0; code MIT; data under each source's terms (see the "
         "source lines and the references)."
     ).format(authors=project.AUTHORS, title=as_markdown_text(title), site=tr(project.SITE_TITLE), dated=dated)
     updated = tr("**Last updated:** {dated} (the newest dated source behind this page).").format(dated=dated)
-    return f"```{{admonition}} {tr('Cite this page')}\n:class: tt-cite\n{cite}\n\n{updated}\n```"
+    head = tr("Cite this page")
+    return f"```{{admonition}} {head}\n:class: tt-cite\n{cite}\n\n{updated}\n```"
 
 
 def sha256(path: Path) -> str:

@@ -16,6 +16,10 @@ chart, a chapter run again with other parameters):
 Each page's links are pointed at its own folder and each chart's permanent link gets its full address
 (printed under the chart in print). Everything is deterministic: two builds of one commit write the
 same bytes (zip entries sorted, with a fixed date).
+
+A translated edition's site (``_build/html/<lang>/``) gets its files in its own language: each page says its
+language (``<html lang>``), and its charts' files are drawn and written in it (``tr``; numbers and dates in the
+language's Vega locale; the chart's address under ``<lang>/``).
 """
 
 from __future__ import annotations
@@ -31,8 +35,9 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from tradetalks import charts, data, project, style
+from tradetalks import calculators, charts, data, i18n, project, style
 from tradetalks.grid import BuildError
+from tradetalks.i18n import N_, tr
 
 DOWNLOADS_DIR = "downloads"  # at the site's root, beside book/
 PNG_SCALE = 2  # pixels per chart pixel: sharp on a slide or in print
@@ -43,6 +48,9 @@ CHAR_WIDTH = 0.56  # a character's average width in Liberation Sans, in ems: whe
 FIGURE = re.compile(r'<figure class="tt-chart"[^>]*>.*?</figure>', flags=re.DOTALL)
 FIGURE_TAG = re.compile(r'<figure class="tt-chart"[^>]*>')
 PERMALINK = '<a class="tt-permalink" '
+HTML_LANG = re.compile(r'<html[^>]*?\slang="([^"]*)"')
+WIDE = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]")  # CJK characters and full-width forms: about 1 em wide
+NO_LINE_START = "、。，．）」』】〕！？・ー々ゝゞぁぃぅぇぉっゃゅょァィゥェォッャュョ"  # Japanese marks that never begin a line
 
 
 @dataclass(frozen=True)
@@ -60,16 +68,25 @@ class PublishedChart:
     spec: dict  # the Vega-Lite spec the page draws (fitted to its column)
     csv: str  # the data drawn
     width: float  # about the width the chart is drawn at alone, px: where its title and subtitle break
+    lang: str = i18n.SOURCE_LANGUAGE  # the edition the page belongs to (a translated one lives under <lang>/)
+
+    @property
+    def path(self) -> str:
+        """The chart's path in the site: ``book/<page>.html#chart-<name>``, under ``<lang>/`` in a translated edition."""
+        path = project.page_path(self.page, charts.chart_anchor(self.name))
+        return path if self.lang == i18n.SOURCE_LANGUAGE else f"{self.lang}/{path}"
 
     @property
     def address(self) -> str:
-        return project.page_address(self.page, charts.chart_anchor(self.name))
+        """Where the chart is read (``project.page_address``): the full address, or the site's title and the path."""
+        if project.site_url():
+            return f"{project.site_url()}/{self.path}"
+        return tr("{site}, {path}").format(site=tr(project.SITE_TITLE), path=self.path)
 
     @property
     def location(self) -> str:
         """The address without the site's title: for a citation, which names the site anyway."""
-        path = project.page_path(self.page, charts.chart_anchor(self.name))
-        return f"{project.site_url()}/{path}" if project.site_url() else path
+        return f"{project.site_url()}/{self.path}" if project.site_url() else self.path
 
     @property
     def folder(self) -> str:
@@ -86,8 +103,15 @@ def _element_text(figure: str, css_class: str) -> str:
     return html.unescape(re.sub(r"<[^>]+>", "", found.group(2))).strip() if found else ""
 
 
-def read_chart(figure: str, page: str) -> PublishedChart:
-    """A published chart, read back from its ``<figure class="tt-chart">`` on ``page``."""
+def page_language(page_html: str) -> str:
+    """The edition a built page belongs to, from its ``<html lang>``: one of ``i18n.LANGUAGES``, else English."""
+    found = HTML_LANG.search(page_html)
+    lang = found.group(1).split("-")[0].lower() if found else ""
+    return lang if lang in i18n.LANGUAGES else i18n.SOURCE_LANGUAGE
+
+
+def read_chart(figure: str, page: str, lang: str = i18n.SOURCE_LANGUAGE) -> PublishedChart:
+    """A published chart, read back from its ``<figure class="tt-chart">`` on ``page`` (of the edition ``lang``)."""
     tag = FIGURE_TAG.match(figure).group(0)
     name = _attribute(tag, "data-download")
     spec = re.search(r'<script type="application/json" id="tt-[0-9a-f]+-spec">(.*?)</script>', figure, flags=re.DOTALL)
@@ -108,12 +132,14 @@ def read_chart(figure: str, page: str) -> PublishedChart:
         csv=urllib.parse.unquote(html.unescape(csv_href.group(1))),
         # the text's measure: a chart fitted to its column is drawn at the house width, others at their own
         width=max(float(width.group(1)), charts.CHART_WIDTH),
+        lang=lang,
     )
 
 
 def page_charts(page_html: str, page: str) -> list[PublishedChart]:
     """The charts of one page, in page order; a name published twice on a page stops the build."""
-    found = [read_chart(figure, page) for figure in FIGURE.findall(page_html)]
+    lang = page_language(page_html)
+    found = [read_chart(figure, page, lang) for figure in FIGURE.findall(page_html)]
     names = [chart.name for chart in found]
     twice = sorted({name for name in names if names.count(name) > 1})
     if twice:
@@ -127,13 +153,47 @@ def site_charts(site: Path) -> list[PublishedChart]:
 
 
 def _lines(text: str, width_px: float, size_px: float) -> list[str]:
+    if WIDE.search(text):
+        return _wide_lines(text, width_px / size_px)
     return textwrap.wrap(text, width=max(30, int(width_px / (size_px * CHAR_WIDTH))), break_on_hyphens=False) or [""]
+
+
+def _wide_lines(text: str, width_em: float) -> list[str]:
+    """Text with Japanese in it broken into lines of at most ``width_em`` ems: a wide character is about 1 em, another
+    ``CHAR_WIDTH``; a line breaks between two wide characters or at a space, never before a closing mark (、。」…),
+    and a run of Latin letters or digits (a name, a figure, an address) is never split."""
+    pieces = re.findall(r"[^\S\n]+|[A-Za-z0-9][^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]*|.", text)
+    lines, line, used = [], "", 0.0
+    for piece in pieces:
+        size = sum(1.0 if WIDE.match(char) else CHAR_WIDTH for char in piece)
+        if line and used + size > width_em and not piece.isspace() and piece[0] not in NO_LINE_START:
+            lines.append(line.rstrip())
+            line, used = "", 0.0
+        if not line and piece.isspace():
+            continue
+        line += piece
+        used += size
+    lines.append(line.rstrip())
+    return [line for line in lines if line] or [""]
+
+
+def licence() -> str:
+    """The site's licence line (``project.licence``), in the current language (a message of the site's footer)."""
+    return tr(project.licence())
+
+
+def _sentences(*parts: str) -> str:
+    """Sentences one after another: a space between them in English, nothing after Japanese 。."""
+    return charts.punctuation("gap").join(part for part in parts if part)
+
+
+def _dated(chart: PublishedChart) -> str:
+    return tr("Data as of {date}.").format(date=charts.date_words(chart.as_of)) if chart.as_of else ""
 
 
 def footer_text(chart: PublishedChart) -> str:
     """What the image says under the chart: 'Sources: …; data as of …; licence; address'."""
-    dated = f" Data as of {chart.as_of}." if chart.as_of else ""
-    return f"{chart.source}{dated} {project.licence()}. {chart.address}"
+    return _sentences(chart.source, _dated(chart), licence() + charts.punctuation("stop"), chart.address)
 
 
 def image_spec(chart: PublishedChart) -> dict:
@@ -162,7 +222,7 @@ def image_svg(chart: PublishedChart, spec: dict) -> str:
     licence and the chart's address as text (searchable, selectable), and in the SVG's description."""
     import vl_convert
 
-    drawn = vl_convert.vegalite_to_svg(spec)
+    drawn = vl_convert.vegalite_to_svg(spec, **charts.vega_locale())
     size = re.search(r'<svg[^>]*?\swidth="([\d.]+)"[^>]*?\sheight="([\d.]+)"', drawn)
     width, height = float(size.group(1)), float(size.group(2))
     padding = spec.get("config", {}).get("padding", 8)
@@ -173,48 +233,73 @@ def image_svg(chart: PublishedChart, spec: dict) -> str:
         f'<text x="{padding}" y="{height + FOOTER_SIZE + index * line_height:g}">{html.escape(line, quote=False)}</text>'
         for index, line in enumerate(lines)
     )
-    description = html.escape(f"{chart.title}. {chart.subtitle}. {chart.description} {footer_text(chart)}", quote=False)
+    described = tr("{title}. {subtitle}. {description} {footer}").format(
+        title=chart.title, subtitle=chart.subtitle, description=chart.description, footer=footer_text(chart)
+    )
+    description = html.escape(described, quote=False)
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width:g}" height="{total:g}" viewBox="0 0 {width:g} {total:g}">'
         f"<title>{html.escape(chart.title, quote=False)}</title><desc>{description}</desc>"
         f'<rect width="100%" height="100%" fill="{style.colour("card")}"/>'
         f"{re.sub(r'^<[?]xml[^>]*>', '', drawn.strip())}"
-        f'<g class="tt-footer" font-family="{html.escape(charts.FONT)}" font-size="{FOOTER_SIZE}" fill="{style.colour("text")}">{texts}</g>'
+        f'<g class="tt-footer" font-family="{html.escape(style.font())}" font-size="{FOOTER_SIZE}" fill="{style.colour("text")}">{texts}</g>'
         "</svg>\n"
     )
 
 
+# What each file of a chart's zip is (the chart's own files by their suffix; the tables by ``_table_file_note``).
+ZIP_FILES = {
+    ".csv": N_("the data the chart draws"),
+    "datapackage.json": N_("a Frictionless data package describing the chart's data and the tables it came from"),
+    ".vl.json": N_(
+        "the chart's Vega-Lite spec with its title (it draws the chart of the SVG and PNG, whose footer is this README's "
+        "sources, licence and address)"
+    ),
+    "README.md": N_("this file"),
+}
+
+
 def readme(chart: PublishedChart, files: list[str]) -> str:
     """The zip's README: what the chart shows, where it comes from, what each file is, how to cite it."""
-    dated = f", data as of {chart.as_of}" if chart.as_of else ""
-    tables = ", ".join(chart.tables) or "none (the chart is about the site's own files)"
+    tables = charts.punctuation("comma").join(chart.tables) or tr("none (the chart is about the site's own files)")
     described = {
-        f"{chart.name}.csv": "the data the chart draws",
-        "datapackage.json": "a Frictionless data package describing the chart's data and the tables it came from",
-        f"{chart.name}.vl.json": "the chart's Vega-Lite spec with its title (it draws the chart of the SVG and PNG, whose footer is this README's sources, licence and address)",
-        "README.md": "this file",
+        f"{chart.name}.csv": ZIP_FILES[".csv"],
+        "datapackage.json": ZIP_FILES["datapackage.json"],
+        f"{chart.name}.vl.json": ZIP_FILES[".vl.json"],
+        "README.md": ZIP_FILES["README.md"],
     }
-    listed = "\n".join(f"- `{name}`: {described.get(name) or _table_file_note(name)}" for name in files)
-    return (
-        f"# {chart.title}\n\n{chart.subtitle}\n\n{chart.description}\n\n"
-        f"{chart.source}{' Data as of ' + chart.as_of + '.' if chart.as_of else ''}\n\n"
-        f"From the tables: {tables}.\n\n"
-        f"The chart on the site: {chart.address}\n\n"
-        f"Licence: {project.licence()}.\n\n"
-        f"## Files\n\n{listed}\n\n"
-        f"## Cite\n\n{project.AUTHORS}. “{chart.title}.” *{project.SITE_TITLE}*, {chart.location}{dated}.\n"
+    colon = charts.punctuation("colon") + charts.punctuation("gap")
+    listed = "\n".join(f"- `{name}`{colon}{tr(described[name]) if name in described else _table_file_note(name)}" for name in files)
+    dated = tr(", data as of {date}").format(date=charts.date_words(chart.as_of)) if chart.as_of else ""
+    cite = tr("{authors}. “{title}.” *{site}*, {location}{dated}.").format(
+        authors=project.AUTHORS, title=chart.title, site=tr(project.SITE_TITLE), location=chart.location, dated=dated
     )
+    paragraphs = [
+        f"# {chart.title}",
+        chart.subtitle,
+        chart.description,
+        _sentences(chart.source, _dated(chart)),
+        tr("From the tables: {tables}.").format(tables=tables),
+        tr("The chart on the site: {address}").format(address=chart.address),
+        tr("Licence: {licence}.").format(licence=licence()),
+        "## " + tr("Files"),
+        listed,
+        "## " + tr("Cite"),
+        cite,
+    ]
+    return "\n\n".join(paragraphs) + "\n"
 
 
 def _table_file_note(name: str) -> str:
     if name == f"data/{data.SOURCES_TABLE}.csv":
-        return "the sources the tables' rows cite (rows of the site's sources table)"
-    return "a table the chart came from, as published with the site"
+        return tr("the sources the tables' rows cite (rows of the site's sources table)")
+    return tr("a table the chart came from, as published with the site")
 
 
 def _csv_fields(text: str, tables: tuple[str, ...], schemas: dict[str, dict], site_data: Path) -> list[dict]:
     """Fields for the chart's CSV: each column's type read from its values; title, description and unit
-    from the table field of that name, if there is one, else the title a page gives the column."""
+    from the table field of that name, if there is one, else the title a page gives the column (title and description
+    in the current language)."""
     from tradetalks import columns
 
     rows = list(csv.reader(io.StringIO(text)))
@@ -226,7 +311,7 @@ def _csv_fields(text: str, tables: tuple[str, ...], schemas: dict[str, dict], si
         known = next((schemas[table].get(name) for table in tables if table in schemas and name in schemas[table]), None)
         for key in ("title", "description", "unit"):
             if known and key in known:
-                field[key] = known[key]
+                field[key] = tr(known[key]) if key in ("title", "description") else known[key]
         if "title" not in field:
             column = columns.column_for(name, tables, str(site_data))
             if column is not None:
@@ -280,7 +365,9 @@ def zip_files(chart: PublishedChart, site: Path, spec: dict) -> dict[str, bytes]
             "path": f"{chart.name}.csv",
             "profile": "tabular-data-resource",
             "title": chart.title,
-            "description": f"{chart.subtitle}. The data drawn in the chart at {chart.address}",
+            "description": tr("{subtitle}. The data drawn in the chart at {address}").format(
+                subtitle=chart.subtitle, address=chart.address
+            ),
             "format": "csv",
             "mediatype": "text/csv",
             "encoding": "utf-8",
@@ -297,13 +384,14 @@ def zip_files(chart: PublishedChart, site: Path, spec: dict) -> dict[str, bytes]
             {
                 **sources,
                 "path": f"data/{sources['path']}",
+                # as the site's data package describes it: the tables a zip copies keep their own (English) words
                 "description": sources.get("description", "") + " Only the rows the tables here cite.",
             }
         )
     described = {
         "name": chart.name.replace("_", "-"),
         "title": chart.title,
-        "description": f"{chart.description} From {chart.address}",
+        "description": tr("{description} From {address}").format(description=chart.description, address=chart.address),
         "licenses": package.get("licenses", []),
         "resources": resources,
     }
@@ -356,20 +444,24 @@ def chart_files(chart: PublishedChart, site: Path) -> dict[str, bytes]:
 
 def write_downloads(site: str | Path) -> list[Path]:
     """Write every chart's SVG, PNG and zip into ``site/downloads/<page>/`` and point each page's links at
-    them; return the files written. Called by the build on the staged site, before it replaces the old one."""
+    them; return the files written. Called by the build on the staged site (each edition's), before it replaces
+    the old one. Each page's files are written in the page's language, and its calculators get their script's
+    words in it (``calculators.add_words``)."""
     site = Path(site)
     written = []
     for path in sorted((site / "book").glob("*.html")):
-        text = path.read_text(encoding="utf-8")
-        found = page_charts(text, path.stem)
-        for chart in found:
-            folder = site / chart.folder
-            folder.mkdir(parents=True, exist_ok=True)
-            for suffix, content in chart_files(chart, site).items():
-                target = folder / f"{chart.name}.{suffix}"
-                target.write_bytes(content)
-                written.append(target)
-            text = _point_links(text, chart)
-        if found:
+        original = path.read_text(encoding="utf-8")
+        with i18n.language(page_language(original)):
+            text = original
+            for chart in page_charts(text, path.stem):
+                folder = site / chart.folder
+                folder.mkdir(parents=True, exist_ok=True)
+                for suffix, content in chart_files(chart, site).items():
+                    target = folder / f"{chart.name}.{suffix}"
+                    target.write_bytes(content)
+                    written.append(target)
+                text = _point_links(text, chart)
+            text = calculators.add_words(text)
+        if text != original:
             path.write_text(text, encoding="utf-8")
     return written

@@ -3,7 +3,8 @@
 A chapter's ``brief.py`` has ``in_brief(data_dir)``: three ``Finding`` sentences computed from the
 data (the first is the chapter's key finding, shown on the home page), each naming the MyST label of
 the section that shows it. The chapter glues them under ``brief_1`` to ``brief_3``; the home page
-calls the same function, so the two pages cannot disagree.
+calls the same function, so the two pages cannot disagree. In the Japanese edition the sentences are
+Japanese (the chapters write them through ``tr``) and end in 。.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 from tradetalks import text
 
 BRIEF_LENGTH = 3
+FULL_STOPS = (".", "。")  # a sentence's end in English and in Japanese
 
 
 @dataclass(frozen=True)
@@ -29,7 +31,7 @@ def check_brief(findings: Sequence[Finding]) -> None:
     if len(findings) != BRIEF_LENGTH:
         raise ValueError(f"an In brief has {BRIEF_LENGTH} findings, not {len(findings)}")
     for finding in findings:
-        if not finding.sentence.rstrip().endswith(".") or not finding.section:
+        if not finding.sentence.rstrip().endswith(FULL_STOPS) or not finding.section:
             raise ValueError(f"a finding is one sentence ending in a full stop, with a section label: {finding!r}")
 
 

@@ -114,12 +114,14 @@ def published_runs() -> list[Run]:
 
 
 def table_of_contents(grid: Grid) -> dict:
-    """The Jupyter Book ``_toc.yml`` that follows from the grid."""
+    """The Jupyter Book ``_toc.yml`` that follows from the grid (its captions in the language the build writes)."""
+    from tradetalks.i18n import tr
+
     return {
         "format": "jb-book",
         "root": f"{BOOK_DIR}/{grid.root_page}",
         "parts": [
-            {"caption": part.caption, "chapters": [{"file": f"{BOOK_DIR}/{e.page if isinstance(e, Run) else e}"} for e in part.entries]}
+            {"caption": tr(part.caption), "chapters": [{"file": f"{BOOK_DIR}/{e.page if isinstance(e, Run) else e}"} for e in part.entries]}
             for part in grid.parts
         ],
     }
@@ -215,11 +217,11 @@ def rerun_box(chapter: str, used: dict | None = None) -> str | None:
     ).format(
         command=f"`python -m tradetalks run {chapter} -p NAME VALUE`",
         data_option="`--data DIR`",
-        rerun_link=f"[{tr('Rerun with your own data')}](rerun.ipynb)",
+        rerun_link="[" + tr("Rerun with your own data") + "](rerun.ipynb)",
     )
     headers = (tr("Parameter"), tr("Value on this page"), tr("What it sets"))
     return (
-        f"```{{admonition}} {tr('Rerun this chapter')}\n:class: dropdown tt-rerun\n"
+        "```{admonition} " + tr("Rerun this chapter") + "\n:class: dropdown tt-rerun\n"
         f"{explained}\n\n"
         f"| {' | '.join(headers)} |\n|---|---|---|\n"
         f"{rows}\n```"

@@ -19,6 +19,7 @@ A message with no translation stops the run: no Japanese page shows an English p
 
 from __future__ import annotations
 
+import contextvars
 import copy
 import functools
 import io
@@ -46,7 +47,10 @@ SOURCE_LANGUAGE = "en"
 CODE_DOMAINS_DIR = "code"  # locale/<lang>/LC_MESSAGES/code/<domain>.po: the words the code writes
 KEYWORDS = {"tr": None, "N_": None}  # what extraction looks for in the code: tr("…") now, N_("…") marked for later
 
-_language = SOURCE_LANGUAGE
+# The language the code writes in, and the page whose catalogs come first (a short message, "none", may differ
+# between pages). Context variables, not globals: the build runs English and Japanese chapters side by side in
+# threads, and each thread's footers and boxes must speak its own chapter's language.
+_state: contextvars.ContextVar[tuple[str, str | None]] = contextvars.ContextVar("tradetalks_language", default=(SOURCE_LANGUAGE, None))
 
 
 class MissingTranslation(KeyError):
@@ -56,28 +60,28 @@ class MissingTranslation(KeyError):
         return str(self.args[0])
 
 
-def use(lang: str) -> None:
-    """Write everything from here on in ``lang`` (``en`` or one of ``LANGUAGES``)."""
-    global _language
+def use(lang: str, chapter: str | None = None) -> None:
+    """Write everything from here on in ``lang`` (``en`` or one of ``LANGUAGES``); ``chapter``'s catalogs (its code's
+    and its data words') are looked in first, then the shared ones, then every other chapter's."""
     if lang != SOURCE_LANGUAGE and lang not in LANGUAGES:
         raise ValueError(f"unknown language {lang!r}; languages: {', '.join((SOURCE_LANGUAGE, *LANGUAGES))}")
-    _language = lang
+    _state.set((lang, chapter))
 
 
 def current() -> str:
     """The language the code writes in now."""
-    return _language
+    return _state.get()[0]
 
 
 @contextmanager
-def language(lang: str) -> Iterator[None]:
+def language(lang: str, chapter: str | None = None) -> Iterator[None]:
     """Write in ``lang`` inside the block, then in the language before it."""
-    before = current()
-    use(lang)
+    before = _state.get()
+    use(lang, chapter)
     try:
         yield
     finally:
-        use(before)
+        use(*before)
 
 
 def code_catalog_path(domain: str, lang: str) -> Path:
@@ -89,10 +93,14 @@ def _catalog_stamps(lang: str) -> tuple:
     return tuple((path, path.stat().st_mtime_ns) for path in sorted(folder.glob("*.po")))
 
 
-@functools.lru_cache(maxsize=4)
-def _translations(lang: str, stamps: tuple) -> dict[str, str]:
+@functools.lru_cache(maxsize=16)
+def _translations(lang: str, stamps: tuple, chapter: str | None) -> dict[str, str]:
+    """Every translated message of ``lang``'s code catalogs, the chapter's own winning over the shared ones and those
+    over other chapters' (``stamps``: the catalog files and their times, so an edited catalog is read again)."""
+    first = [chapter + COLLECTED_SUFFIX, chapter] if chapter else []
+    order = {domain: rank for rank, domain in enumerate(first + [SHARED_DOMAIN, DATA_DOMAIN])}
     found: dict[str, str] = {}
-    for path, _stamp in stamps:
+    for path, _stamp in sorted(stamps, key=lambda item: -order.get(item[0].stem, len(order))):  # others first, the chapter's last
         for message in read_catalog(path):
             if message.id and message.string and not message.fuzzy:
                 found[message.id] = message.string
@@ -105,10 +113,11 @@ COLLECT_ENV = "TRADETALKS_I18N_COLLECT"  # a file: tr() writes missing messages 
 def tr(message: str) -> str:
     """``message`` in the current language. In a translated language a message without a (non-fuzzy) translation
     raises ``MissingTranslation``, naming the message and how to add it (or, while collecting, is noted and returned)."""
-    if _language == SOURCE_LANGUAGE:
+    language, chapter = _state.get()
+    if language == SOURCE_LANGUAGE:
         return message
     try:
-        return _translations(_language, _catalog_stamps(_language))[message]
+        return _translations(language, _catalog_stamps(language), chapter)[message]
     except KeyError:
         collect = os.environ.get(COLLECT_ENV)
         if collect:  # a collecting run (python -m tradetalks i18n collect): note it, go on in English
@@ -116,9 +125,19 @@ def tr(message: str) -> str:
                 notes.write(json.dumps(message, ensure_ascii=False) + "\n")
             return message
         raise MissingTranslation(
-            f"no {_language} translation of {message!r}: run 'python -m tradetalks i18n update', translate it in "
-            f"locale/{_language}/LC_MESSAGES/{CODE_DOMAINS_DIR}/, and check with 'python -m tradetalks i18n status'"
+            f"no {language} translation of {message!r}: run 'python -m tradetalks i18n update', translate it in "
+            f"locale/{language}/LC_MESSAGES/{CODE_DOMAINS_DIR}/, and check with 'python -m tradetalks i18n status'"
         ) from None
+
+
+def name(proper: str) -> str:
+    """A proper name (who produced a figure, the site it was read on) as the current language writes it: its
+    translation where a catalog gives one (米国勢調査局), else as the source writes it (Opportimes, GitHub: a/b),
+    which is how a Japanese text names a foreign outlet too. Unlike ``tr``, never stops a run."""
+    language, chapter = _state.get()
+    if language == SOURCE_LANGUAGE:
+        return proper
+    return _translations(language, _catalog_stamps(language), chapter).get(proper, proper)
 
 
 def N_(message: str) -> str:  # noqa: N802 - gettext's name for "mark for translation, translate later"
@@ -260,17 +279,18 @@ def translate(template: Path, lang: str, catalog: Catalog | None = None, *, stri
         if cell.cell_type == "markdown" and cell.source.strip() and cell.get("id") not in bad:
             cell.source = catalog.get(cell.source, context=cell.get("id")).string
     parameters = next((i for i, cell in enumerate(notebook.cells) if "parameters" in cell.metadata.get("tags", [])), -1)
-    notebook.cells.insert(parameters + 1, language_cell(lang))
+    notebook.cells.insert(parameters + 1, language_cell(lang, template.stem))
     notebook.metadata["tradetalks"] = {"lang": lang}
     return notebook
 
 
-def language_cell(lang: str) -> nbformat.NotebookNode:
+def language_cell(lang: str, chapter: str | None = None) -> nbformat.NotebookNode:
     """The hidden cell that makes a translated template's code write in ``lang`` (nbval re-runs it like any cell)."""
     import nbformat
 
+    call = f"i18n.use({lang!r}, {chapter!r})" if chapter else f"i18n.use({lang!r})"
     cell = nbformat.v4.new_code_cell(
-        f"from tradetalks import i18n\n\ni18n.use({lang!r})  # this edition's language: the code's words come from its catalogs"
+        f"from tradetalks import i18n\n\n{call}  # this edition's language: the code's words come from its catalogs"
     )
     cell.metadata["tags"] = ["remove-cell"]
     cell.id = f"language-{lang}"

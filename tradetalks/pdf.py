@@ -27,7 +27,7 @@ from pypdf import PdfReader, PdfWriter
 from pypdf.generic import ArrayObject, FloatObject, NameObject, NullObject
 
 from tradetalks import browser as browsers
-from tradetalks import catalog, data, i18n, project
+from tradetalks import catalog, data, i18n, project, text
 from tradetalks.grid import BOOK_DIR, BuildError, Grid, Run, load_grid
 from tradetalks.i18n import tr
 
@@ -108,7 +108,8 @@ def title_page_html(site: Path) -> str:
     cff = yaml.safe_load((project.ROOT / "CITATION.cff").read_text(encoding="utf-8"))
     as_of = site_as_of(site)
     address = project.site_url() or tr("the site's pages, book/*.html in this PDF's order")
-    dated = tr("Data as of {as_of} (the newest dated source behind the site).").format(as_of=as_of)
+    shown = as_of if i18n.current() == "en" else text.reader_date(as_of)
+    dated = tr("Data as of {as_of} (the newest dated source behind the site).").format(as_of=shown)
     printed = tr("Printed from the site ({address}); every chart’s data, sources and interactive version are on its page there.")
     lines = [
         f"<h1>{html.escape(tr(project.SITE_TITLE))}</h1>",
@@ -141,7 +142,8 @@ def contents_html(entries: list[Entry], starts: dict[str, int]) -> str:
         " li.part { font-weight: 700; margin: 6mm 0 2mm; font-size: 10pt; text-transform: uppercase; letter-spacing: 0.04em; }"
         " li.page { display: flex; align-items: baseline; margin: 1.6mm 0; } .dots { flex: 1; border-bottom: 1px dotted #999; margin: 0 2mm; }"
     )
-    return _document(f"<h1>{html.escape(tr('Contents'))}</h1><ul>{''.join(rows)}</ul>", css)
+    heading = html.escape(tr("Contents"))
+    return _document(f"<h1>{heading}</h1><ul>{''.join(rows)}</ul>", css)
 
 
 def footer_overlay_html(labels: list[str]) -> str:

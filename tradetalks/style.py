@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from tradetalks import i18n
+
 # Okabe-Ito hues, and the greys and near-blacks of text, rules and context.
 BLUE, ORANGE, GREEN, VERMILION = "#0072B2", "#E69F00", "#009E73", "#D55E00"
 PURPLE, SKY, YELLOW, BLACK = "#CC79A7", "#56B4E9", "#F0E442", "#000000"
@@ -151,8 +153,18 @@ VERDICT_BADGES = {
 }
 
 FONT = "Liberation Sans, Arial, Helvetica, sans-serif"
+# Japanese: a Japanese sans-serif first (Noto Sans CJK JP where the charts are drawn to files, the reader's system font in
+# a browser). vl-convert draws a text in its first font that has every glyph, so a Latin font first would draw the
+# Japanese, and the text around it, in a fallback serif.
+FONT_JA = "Noto Sans CJK JP, Hiragino Sans, Hiragino Kaku Gothic ProN, Yu Gothic, Meiryo, Liberation Sans, Arial, sans-serif"
+FONTS = {"en": FONT, "ja": FONT_JA}
 TYPE_SIZES = {"title": 14, "axis": 12, "legend": 12, "label": 11}  # px
 CHART_WIDTH, CHART_HEIGHT = 560, 300  # px; the site scales charts down to the column
+
+
+def font() -> str:
+    """The charts' font family in the current language."""
+    return FONTS.get(i18n.current(), FONT)
 
 
 def colour(role: str) -> str:

@@ -199,7 +199,9 @@ def ordinal(number: int) -> str:
 
 
 def ordinal_words(number: int) -> str:
-    """A rank in words up to tenth (2 -> 'second'), in figures after it (12 -> '12th')."""
+    """A rank in words up to tenth (2 -> 'second'), in figures after it (12 -> '12th'); Japanese: '第2'."""
+    if _ja():
+        return ordinal(number)
     return ORDINAL_WORDS[number] if 0 < number < len(ORDINAL_WORDS) else ordinal(number)
 
 

@@ -12,17 +12,28 @@ import pytest
 from tradetalks.chartlint import MIN_FONT_PX
 from tradetalks.grid import Run, load_grid
 
-from .helpers import MAX_ROW_LINES, pages
+from .helpers import max_row_lines, pages
 
 # What a reader must never meet on a chapter page: a raw identifier (snake_case) or a placeholder token.
 # A repository's name in a copy's name ("GitHub: owner/some_repo") is a name, not an id: a path part is let be.
 RAW_TOKENS = re.compile(r"(?<![/\w.-])[a-z][a-z0-9]*_[a-z0-9_]+\b|<NA>|\bnan\b|\bNone\b|\bNaN\b")
 
 
+SOURCE_WORD = {"en": "Source", "ja": "出典"}  # how each edition's source line begins
+
+
+def edition(path: str) -> str:
+    """The edition a page belongs to: a translated one lives under its language's folder."""
+    first = path.split("/", 1)[0]
+    return first if first in SOURCE_WORD else "en"
+
+
 def chapter_pages() -> list[str]:
     """Pages of the grid's "Chapters" part: each must show at least one chart."""
     grid = load_grid()
-    return [f"book/{e.page}.html" for part in grid.parts if part.caption == "Chapters" for e in part.entries if isinstance(e, Run)]
+    folders = ["", *(f"{lang}/" for lang in grid.languages)]  # each edition's chapters
+    chapters = [e.page for part in grid.parts if part.caption == "Chapters" for e in part.entries if isinstance(e, Run)]
+    return [f"{folder}book/{page}.html" for folder in folders for page in chapters]
 
 
 def test_site_has_every_page_of_the_grid(site):
@@ -61,7 +72,7 @@ def test_every_chart_draws_and_carries_its_source_line(page_reports, page_path, 
         assert chart["marks"] > 0, f"{where} drew nothing"
         assert chart["title"], f"{where} has no title"
         assert chart["description"], f"{where} has no description"
-        assert len(chart["sources"]) == 1 and "Source" in chart["sources"][0], f"{where}: {chart['sources']}"
+        assert len(chart["sources"]) == 1 and SOURCE_WORD[edition(page_path)] in chart["sources"][0], f"{where}: {chart['sources']}"
         assert chart["download"].startswith("data:text/csv"), f"{where} offers no CSV"
         assert chart["tables"] == 1, f"{where} has {chart['tables']} data tables"
         assert chart["smallest_text"] >= MIN_FONT_PX, f"{where}: text drawn at {chart['smallest_text']:.1f}px on a {viewport} screen"
@@ -100,4 +111,4 @@ def test_chapters_show_no_raw_identifier_or_placeholder(page_reports, page_path)
 def test_table_rows_stay_short_on_a_laptop(page_reports, page_path):
     """Long notes are folded or cut: at 1280 px no table row runs past about four lines."""
     tall = page_reports(page_path, "desktop").tall_rows
-    assert tall == [], f"{page_path}: rows over {MAX_ROW_LINES} lines: {tall[:5]}"
+    assert tall == [], f"{page_path}: rows over {max_row_lines(page_path)} lines: {tall[:5]}"

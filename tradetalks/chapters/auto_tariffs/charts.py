@@ -8,9 +8,13 @@ import altair as alt
 import pandas as pd
 
 from tradetalks import style
+from tradetalks.i18n import N_, tr
 from tradetalks.text import usd_bn
 
-CONSISTENT_SERIES, OTHER_FIGURE = "Census, consistent series", "other vintage or report"
+from .tables import translated
+
+CONSISTENT_SERIES, OTHER_FIGURE = N_("Census, consistent series"), N_("other vintage or report")
+FIGURE_KINDS = (N_("forecast"), N_("actual"))  # automaker_tariff_impact's figure_kind, drawn as circles and squares
 LABEL_SIZE = style.TYPE_SIZES["axis"]  # direct labels read like the axis text (never under the lint's 10 px)
 LINE_HEIGHT = LABEL_SIZE + 3  # px between the lines of a direct label
 END_LABEL_PX = 64  # px kept free right of a line for the label of its last point
@@ -31,11 +35,12 @@ def rate_step_chart(
     The earlier, long-flat history is the labelled starting level; the table under the chart lists it all.
     """
     start, end = (stamp.strftime("%Y-%m-%d") for stamp in window)
-    x = alt.X("date:T", title=None, scale=alt.Scale(domain=[start, end]), axis=alt.Axis(format="%b %Y", tickCount=6, labelOverlap=True))
+    x = alt.X("date:T", title=None, scale=alt.Scale(domain=[start, end]), axis=alt.Axis(format=tr("%b %Y"), tickCount=6, labelOverlap=True))
     peak = float(line["rate_pct"].max())
-    y = alt.Y("rate_pct:Q", title="Duty (%)", scale=alt.Scale(domain=[0, peak * 1.05], nice=True), axis=alt.Axis(tickCount=5))
+    y = alt.Y("rate_pct:Q", title=tr("Duty (%)"), scale=alt.Scale(domain=[0, peak * 1.05], nice=True), axis=alt.Axis(tickCount=5))
     drawn = alt.Chart(_iso(line)).mark_line(interpolate="step-after", color=style.colour("emphasis")).encode(x=x, y=y)
     shown = _iso(measures)[["date", "rate_pct", "measure", "legal_instrument", "changed"]]
+    shown = shown.assign(measure=shown["measure"].map(translated), legal_instrument=shown["legal_instrument"].map(translated))
     points = (
         alt.Chart(shown)
         .mark_point(filled=True, size=60)
@@ -44,10 +49,10 @@ def rate_step_chart(
             y=y,
             color=alt.Color("changed:N", legend=None, scale=alt.Scale(domain=[True, False], range=style.colours(["emphasis", "context"]))),
             tooltip=[
-                alt.Tooltip("date:T", title="Date", format="%-d %B %Y"),
-                alt.Tooltip("rate_pct:Q", title="Duty on a Japanese car (%)", format=".1f"),
-                alt.Tooltip("measure:N", title="Measure"),
-                alt.Tooltip("legal_instrument:N", title="Legal instrument"),
+                alt.Tooltip("date:T", title=tr("Date"), format=tr("%-d %B %Y")),
+                alt.Tooltip("rate_pct:Q", title=tr("Duty on a Japanese car (%)"), format=".1f"),
+                alt.Tooltip("measure:N", title=tr("Measure")),
+                alt.Tooltip("legal_instrument:N", title=tr("Legal instrument")),
             ],
         )
     )
@@ -78,19 +83,19 @@ def balance_chart(series: pd.DataFrame, others: pd.DataFrame, labels: pd.DataFra
 
     The consistent series is the one the text reads; other vintages and reports are drawn for comparison.
     """
-    line_data = series.assign(balance_usd_bn=series["balance_musd"] / 1000, kind=CONSISTENT_SERIES)[["year", "balance_usd_bn", "kind"]]
-    point_data = others.assign(balance_usd_bn=others["balance_musd"] / 1000, kind=OTHER_FIGURE)[
+    consistent, other = tr(CONSISTENT_SERIES), tr(OTHER_FIGURE)
+    line_data = series.assign(balance_usd_bn=series["balance_musd"] / 1000, kind=consistent)[["year", "balance_usd_bn", "kind"]]
+    point_data = others.assign(balance_usd_bn=others["balance_musd"] / 1000, kind=other, status=others["status"].map(translated))[
         ["year", "balance_usd_bn", "kind", "status", "figure_by"]
     ]
     lowest = float(min(line_data["balance_usd_bn"].min(), point_data["balance_usd_bn"].min(skipna=True) if len(point_data) else 0))
     highest = float(max(line_data["balance_usd_bn"].max(), point_data["balance_usd_bn"].max(skipna=True) if len(point_data) else 0, 0))
     # room on the right for the last year's label, and under the lowest point for the deepest year's
     x = alt.X("year:Q", title=None, axis=alt.Axis(format="d"), scale=alt.Scale(range=[0, {"expr": f"width - {END_LABEL_PX}"}]))
-    y = alt.Y("balance_usd_bn:Q", title="Goods balance (billion USD)", scale=alt.Scale(domain=[lowest * 1.15, highest], nice=True))
-    color = alt.Color(
-        "kind:N", title=None, scale=alt.Scale(domain=[CONSISTENT_SERIES, OTHER_FIGURE], range=style.colours(["emphasis", "context"]))
-    )
-    year, balance = alt.Tooltip("year:Q", title="Year"), alt.Tooltip("balance_usd_bn:Q", title="Balance (billion USD)", format=",.1f")
+    y = alt.Y("balance_usd_bn:Q", title=tr("Goods balance (billion USD)"), scale=alt.Scale(domain=[lowest * 1.15, highest], nice=True))
+    color = alt.Color("kind:N", title=None, scale=alt.Scale(domain=[consistent, other], range=style.colours(["emphasis", "context"])))
+    year = alt.Tooltip("year:Q", title=tr("Year"))
+    balance = alt.Tooltip("balance_usd_bn:Q", title=tr("Balance (billion USD)"), format=",.1f")
     line = alt.Chart(line_data).mark_line(point=True).encode(x=x, y=y, color=color, tooltip=[year, balance])
     points = (
         alt.Chart(point_data)
@@ -99,7 +104,12 @@ def balance_chart(series: pd.DataFrame, others: pd.DataFrame, labels: pd.DataFra
             x=x,
             y=y,
             color=color,
-            tooltip=[year, balance, alt.Tooltip("status:N", title="Status"), alt.Tooltip("figure_by:N", title="Figure produced by")],
+            tooltip=[
+                year,
+                balance,
+                alt.Tooltip("status:N", title=tr("Status")),
+                alt.Tooltip("figure_by:N", title=tr("Figure produced by")),
+            ],
         )
     )
     text = dict(lineBreak="\n", lineHeight=LINE_HEIGHT, fontSize=LABEL_SIZE, color=style.colour("annotation"))
@@ -112,12 +122,12 @@ def share_chart(shares: pd.DataFrame) -> alt.LayerChart:
     """Cars' share of U.S. imports from Japan, a bar per year, each labelled with its share (two figures: derived)."""
     base = alt.Chart(shares).encode(x=alt.X("year:O", title=None, axis=alt.Axis(labelAngle=0)))
     bars = base.mark_bar(color=style.colour("neutral")).encode(
-        y=alt.Y("cars_share_pct:Q", title="Share (%)"),
+        y=alt.Y("cars_share_pct:Q", title=tr("Share (%)")),
         tooltip=[
-            alt.Tooltip("year:O", title="Year"),
-            alt.Tooltip("cars_share_pct:Q", title="Cars' share (%)", format=".1f"),
-            alt.Tooltip("car_imports_musd:Q", title="Car imports (million USD)", format=",.0f"),
-            alt.Tooltip("all_imports_musd:Q", title="All goods imports (million USD)", format=",.0f"),
+            alt.Tooltip("year:O", title=tr("Year")),
+            alt.Tooltip("cars_share_pct:Q", title=tr("Cars' share (%)"), format=".1f"),
+            alt.Tooltip("car_imports_musd:Q", title=tr("Car imports (million USD)"), format=",.0f"),
+            alt.Tooltip("all_imports_musd:Q", title=tr("All goods imports (million USD)"), format=",.0f"),
         ],
     )
     values = (
@@ -136,13 +146,13 @@ def bill_chart(bill: pd.DataFrame) -> alt.LayerChart:
         y=alt.Y("rate:N", sort=None, title=None),
         x=alt.X(
             "duty_usd_bn:Q",
-            title="Duty owed per year (billion USD)",
+            title=tr("Duty owed per year (billion USD)"),
             scale=alt.Scale(domain=[0, float(shown["duty_usd_bn"].max()) * 1.35]),
             axis=alt.Axis(tickCount=5),
         ),
     )
     bars = base.mark_bar(color=style.colour("neutral")).encode(
-        tooltip=[alt.Tooltip("rate:N", title="Rate"), alt.Tooltip("duty_usd_bn:Q", format=",.2f", title="Duty owed (billion USD)")]
+        tooltip=[alt.Tooltip("rate:N", title=tr("Rate")), alt.Tooltip("duty_usd_bn:Q", format=",.2f", title=tr("Duty owed (billion USD)"))]
     )
     values = base.mark_text(align="left", dx=4, fontSize=LABEL_SIZE, color=style.colour("annotation")).encode(text="label:N")
     return alt.layer(bars, values).properties(height=alt.Step(BAR_STEP))
@@ -150,10 +160,12 @@ def bill_chart(bill: pd.DataFrame) -> alt.LayerChart:
 
 def company_scale(companies: Iterable[str]) -> alt.Scale:
     """Each maker in its own colour, the same on every page: the role of style's companies family named like
-    the maker (Toyota: ``toyota``); a maker with no role yet is drawn in ``context`` grey (the legend names it)."""
-    domain = sorted(set(companies))
+    the maker (Toyota: ``toyota``); a maker with no role yet is drawn in ``context`` grey (the legend names it).
+    The scale's domain is the makers as the chart shows them (their names translated: draw ``translated`` names)."""
+    shown = {translated(company): company for company in companies}
+    domain = sorted(shown)
     roles = style.family("companies")
-    return alt.Scale(domain=domain, range=[roles.get(company.lower(), style.colour("context")) for company in domain])
+    return alt.Scale(domain=domain, range=[roles.get(shown[name].lower(), style.colour("context")) for name in domain])
 
 
 def automaker_chart(costs: pd.DataFrame, labels: pd.DataFrame) -> alt.LayerChart:
@@ -163,30 +175,32 @@ def automaker_chart(costs: pd.DataFrame, labels: pd.DataFrame) -> alt.LayerChart
     def by_month(frame: pd.DataFrame) -> pd.DataFrame:
         return frame.assign(announced=frame["announcement_date"].str.slice(0, 7) + "-01")  # a month's figures at its start
 
-    x = alt.X("announced:T", title="Month announced", scale=alt.Scale(padding=14), axis=alt.Axis(format="%b %Y", labelOverlap=True))
-    y = alt.Y("value_jpy_bn:Q", title="Tariff cost (billion yen)")
+    words = ("company", "kind", "fiscal_period", "metric", "value_as_reported", "scope")  # shown in the reader's language
+    drawn = by_month(costs).assign(**{column: costs[column].map(translated) for column in words})
+    x = alt.X("announced:T", title=tr("Month announced"), scale=alt.Scale(padding=14), axis=alt.Axis(format=tr("%b %Y"), labelOverlap=True))
+    y = alt.Y("value_jpy_bn:Q", title=tr("Tariff cost (billion yen)"))
     points = (
-        alt.Chart(by_month(costs))
+        alt.Chart(drawn)
         .mark_point(size=90, strokeWidth=2)
         .encode(
             x=x,
             y=y,
             # legends that wrap on a phone: the makers in rows of three, the two kinds of figure above the chart
-            color=alt.Color("company:N", title="Company", scale=company_scale(costs["company"]), legend=alt.Legend(columns=3)),
+            color=alt.Color("company:N", title=tr("Company"), scale=company_scale(costs["company"]), legend=alt.Legend(columns=3)),
             shape=alt.Shape(
                 "kind:N",
-                title="Figure",
-                scale=alt.Scale(domain=["forecast", "actual"], range=["circle", "square"]),
+                title=tr("Figure"),
+                scale=alt.Scale(domain=[tr(kind) for kind in FIGURE_KINDS], range=["circle", "square"]),
                 legend=alt.Legend(orient="top", direction="horizontal"),
             ),
             tooltip=[
-                alt.Tooltip("company:N", title="Company"),
-                alt.Tooltip("announcement_date:N", title="Announced"),
-                alt.Tooltip("fiscal_period:N", title="Period covered"),
-                alt.Tooltip("metric:N", title="What the figure is"),
-                alt.Tooltip("value_as_reported:N", title="Figure as reported"),
-                alt.Tooltip("value_jpy_bn:Q", title="Tariff cost (billion yen)", format=",.1f"),
-                alt.Tooltip("scope:N", title="Coverage"),
+                alt.Tooltip("company:N", title=tr("Company")),
+                alt.Tooltip("announcement_date:N", title=tr("Announced")),
+                alt.Tooltip("fiscal_period:N", title=tr("Period covered")),
+                alt.Tooltip("metric:N", title=tr("What the figure is")),
+                alt.Tooltip("value_as_reported:N", title=tr("Figure as reported")),
+                alt.Tooltip("value_jpy_bn:Q", title=tr("Tariff cost (billion yen)"), format=",.1f"),
+                alt.Tooltip("scope:N", title=tr("Coverage")),
             ],
         )
     )

@@ -11,8 +11,9 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from tradetalks import calc, calculators, charts, data, figures, style, text
+from tradetalks import calc, calculators, charts, data, figures, i18n, style, text
 from tradetalks.formulas import Formula
+from tradetalks.i18n import N_, tr
 
 from . import tables
 
@@ -33,6 +34,30 @@ DUTY_PER_CAR_USD_THOUSANDS = Formula("(landed - untaxed) / 1000").using(
 )
 RATE_SHOWN = Formula("rate_pct")
 FX_SHOWN = Formula("yen_per_usd")
+# Each output as the sentence shows it: its formula, decimals and a message with {value} (the text around the number).
+OUTPUTS = (
+    ("rate_shown", RATE_SHOWN, 1, N_("{value}%")),
+    ("fx_shown", FX_SHOWN, 1, N_("{value} yen")),
+    ("duty_bn", DUTY_BN, 1, N_("${value} billion")),
+    ("landed_usd", LANDED_USD_THOUSANDS, 1, N_("${value} thousand")),
+    ("landed_yen", LANDED_YEN_MILLIONS, 2, N_("¥{value} million")),
+    ("duty_per_car", DUTY_PER_CAR_USD_THOUSANDS, 1, N_("${value} thousand")),
+)
+# A language that counts in other units shows an output scaled, to other decimals (the formulas stay as they are):
+# Japanese counts billions of dollars in 億ドル (×10), millions of yen in 万円 (×100), a car's dollars whole (×1,000).
+RESCALED = {"ja": {"duty_bn": (10, 0), "landed_usd": (1000, 0), "landed_yen": (100, 0), "duty_per_car": (1000, 0)}}
+HEADING = N_("Tariff calculator")
+
+
+def outputs() -> list[calculators.Output]:
+    """The calculator's outputs in the current language: the words around each number from its message, and the
+    language's scale and decimals (``RESCALED``)."""
+    made = []
+    for name, formula, decimals, shown in OUTPUTS:
+        prefix, suffix = tr(shown).split("{value}")
+        scale, decimals = RESCALED.get(i18n.current(), {}).get(name, (1.0, decimals))
+        made.append(calculators.Output(name, formula, decimals, prefix, suffix, scale=scale))
+    return made
 
 
 def export_value_per_car(exports: pd.DataFrame) -> tuple[float, pd.DataFrame]:
@@ -76,46 +101,48 @@ def calculator(data_dir: object = None, base: pd.Series | None = None) -> tuple[
         inputs=[
             calculators.Input(
                 "rate_pct",
-                "U.S. duty on a Japanese car",
+                tr("U.S. duty on a Japanese car"),
                 "%",
                 float(last["rate_pct"]),
                 RATE_LOW,
                 RATE_HIGH,
                 RATE_STEP,
-                f"in force from {text.date(last['date'])}, {first_producer}",
+                tr("in force from {date}, {producer}").format(date=text.date(last["date"]), producer=tables.translated(first_producer)),
                 (lowest, highest),
                 decimals=1,
             ),
             calculators.Input(
                 "yen_per_usd",
-                "Exchange rate",
-                "yen per U.S. dollar",
+                tr("Exchange rate"),
+                tr("yen per U.S. dollar"),
                 round(float(fx["value"]), 1),
                 FX_LOW,
                 FX_HIGH,
                 FX_STEP,
-                f"{charts.best_producer(fx_frame, data_dir)}, average of {fx['period']}",
+                tr("{producer}, average of {period}").format(
+                    producer=tables.translated(charts.best_producer(fx_frame, data_dir)), period=fx["period"]
+                ),
                 decimals=1,
             ),
         ],
-        outputs=[
-            calculators.Output("rate_shown", RATE_SHOWN, 1, suffix="%"),
-            calculators.Output("fx_shown", FX_SHOWN, 1, suffix=" yen"),
-            calculators.Output("duty_bn", DUTY_BN, 1, "$", " billion"),
-            calculators.Output("landed_usd", LANDED_USD_THOUSANDS, 1, "$", " thousand"),
-            calculators.Output("landed_yen", LANDED_YEN_MILLIONS, 2, "¥", " million"),
-            calculators.Output("duty_per_car", DUTY_PER_CAR_USD_THOUSANDS, 1, "$", " thousand"),
-        ],
-        sentence=(
+        outputs=outputs(),
+        sentence=tr(
             "At {rate_shown} and {fx_shown} to the dollar, a year of U.S. car imports from Japan owes {duty_bn} in duty, and a car "
             "Japan exports at the average value lands in the U.S. at {landed_usd} ({landed_yen}), {duty_per_car} of it duty."
         ),
         fixed_values={"import_value": float(base["value"]), "car_value_yen": car_value},
-        fixed_note=(
-            f"Fixed: the imports are {base['metric']} in {base['period']} ({text.usd_bn_from_millions(base['value'])}, "
-            f"{base['reporter_basis']}); the car is Japan's average export value of a passenger car shipped to the U.S. in "
-            f"{car_rows['period'].iloc[0]}, about ¥{text.rounded(car_value)} ({charts.best_producer(car_rows, data_dir)}). No change in "
-            "volume or price is assumed, and the duty is charged on the export value."
+        fixed_note=tr(
+            "Fixed: the imports are {metric} in {period} ({value}, {basis}); the car is Japan's average export value of a passenger "
+            "car shipped to the U.S. in {car_year}, about ¥{car_value} ({producer}). No change in volume or price is assumed, and "
+            "the duty is charged on the export value."
+        ).format(
+            metric=tables.translated(base["metric"]),
+            period=base["period"],
+            value=text.usd_bn_from_millions(base["value"]),
+            basis=tables.translated(base["reporter_basis"]),
+            car_year=car_rows["period"].iloc[0],
+            car_value=text.rounded(car_value),
+            producer=tables.translated(charts.best_producer(car_rows, data_dir)),
         ),
     )
     return made, [tables.import_base_rows(base), car_rows, fx_frame, last.to_frame().T]
@@ -126,12 +153,19 @@ def default_calculator(data_dir: object = None) -> calculators.Calculator:
     return calculator(data_dir)[0]
 
 
-BEFORE, NOW = "Before 2025", "At the rate set"
+BEFORE, NOW = N_("Before {year}"), N_("At the rate set")  # the chart's two cars ({year}: the year the duty first moved)
+VALUE_PART, DUTY_PART = N_("Value at the border"), N_("Duty")
+
+
+def first_move_year(timeline: pd.DataFrame) -> int:
+    """The year the duty on a Japanese car first moved from its old level (2025): "before" it, the old duty applied."""
+    return int(tables.moves(tables.rate_changes(tables.us_car_rate_steps(timeline)))["date"].iloc[0].year)
 
 
 def chart_rows(timeline: pd.DataFrame) -> pd.DataFrame:
     """The chart's two cars: at the pre-2025 duty (from data) and at the rate the reader sets."""
-    return pd.DataFrame({"case": [BEFORE, NOW], "fixed_rate": [figures.baseline_rate(timeline), None]})
+    cases = [tr(BEFORE).format(year=first_move_year(timeline)), tr(NOW)]
+    return pd.DataFrame({"case": cases, "fixed_rate": [figures.baseline_rate(timeline), None]})
 
 
 def chart(rows: pd.DataFrame) -> alt.Chart:
@@ -139,26 +173,27 @@ def chart(rows: pd.DataFrame) -> alt.Chart:
     rate = "(datum.fixed_rate === null ? rate_pct : datum.fixed_rate)"
     untaxed = calc.LANDED_USD.vega({"rate_pct": "0"})
     duty = f"({calc.LANDED_USD.vega({'rate_pct': rate})} - {untaxed}) / 1000"
+    value_part, duty_part = tr(VALUE_PART), tr(DUTY_PART)
     return (
         alt.Chart(rows)
         .transform_calculate(value_part=f"{untaxed} / 1000", duty_part=duty)
         .transform_fold(["value_part", "duty_part"], as_=["part", "thousand_usd"])
-        .transform_calculate(part="datum.part === 'value_part' ? 'Value at the border' : 'Duty'")
+        .transform_calculate(part=f"datum.part === 'value_part' ? '{value_part}' : '{duty_part}'")
         .mark_bar()
         .encode(
-            y=alt.Y("case:N", title=None, sort=[BEFORE, NOW], axis=alt.Axis(labelLimit=140)),
-            x=alt.X("sum(thousand_usd):Q", title="Landed price of one car (thousand USD)", stack="zero"),
+            y=alt.Y("case:N", title=None, sort=list(rows["case"]), axis=alt.Axis(labelLimit=140)),
+            x=alt.X("sum(thousand_usd):Q", title=tr("Landed price of one car (thousand USD)"), stack="zero"),
             color=alt.Color(
                 "part:N",
                 title=None,
-                scale=alt.Scale(domain=["Value at the border", "Duty"], range=[style.colour("context"), style.colour("emphasis")]),
+                scale=alt.Scale(domain=[value_part, duty_part], range=[style.colour("context"), style.colour("emphasis")]),
                 legend=alt.Legend(orient="top"),
             ),
             order=alt.Order("part:N", sort="descending"),
             tooltip=[
-                alt.Tooltip("case:N", title="Case"),
-                alt.Tooltip("part:N", title="Part"),
-                alt.Tooltip("sum(thousand_usd):Q", title="Thousand USD", format=",.1f"),
+                alt.Tooltip("case:N", title=tr("Case")),
+                alt.Tooltip("part:N", title=tr("Part")),
+                alt.Tooltip("sum(thousand_usd):Q", title=tr("Thousand USD"), format=",.1f"),
             ],
         )
         .properties(height=alt.Step(36))
@@ -170,27 +205,35 @@ def chart(rows: pd.DataFrame) -> alt.Chart:
 
 def _about_usd(value: float) -> str:
     """A derived dollar amount to two significant figures: 4712.3 -> 'about $4,700'."""
-    return f"about ${text.rounded(value)}"
+    return tr("about ${amount}").format(amount=text.rounded(value))
 
 
 def title(made: calculators.Calculator) -> str:
     """'At 15%, a Japanese car pays about $4,700 in duty' (one car at the average export value)."""
     results = made.evaluate()
     rate = made.defaults()["rate_pct"]
-    return f"At {text.pct(rate)}, a Japanese car pays {_about_usd(results['duty_per_car'] * 1000)} in duty"
+    return tr("At {rate}, a Japanese car pays {amount} in duty").format(
+        rate=text.pct(rate), amount=_about_usd(results["duty_per_car"] * 1000)
+    )
 
 
-def subtitle() -> str:
-    return "One car at Japan's average export value, landed in the U.S. with duty paid (thousand USD), before 2025 and at the rate set"
+def subtitle(timeline: pd.DataFrame) -> str:
+    return tr(
+        "One car at Japan's average export value, landed in the U.S. with duty paid (thousand USD), before {year} and at the rate set"
+    ).format(year=first_move_year(timeline))
 
 
 def description(made: calculators.Calculator, timeline: pd.DataFrame) -> str:
     results, defaults = made.evaluate(), made.defaults()
     before = made.evaluate({"rate_pct": figures.baseline_rate(timeline)})
-    return (
-        f"At {text.pct(defaults['rate_pct'])} a car exported at Japan's average value lands at "
-        f"{_about_usd(results['landed_usd'] * 1000)}, against {_about_usd(before['landed_usd'] * 1000)} at the "
-        f"{text.pct(figures.baseline_rate(timeline))} duty before 2025."
+    return tr(
+        "At {rate} a car exported at Japan's average value lands at {landed}, against {before} at the {old_rate} duty before {year}."
+    ).format(
+        rate=text.pct(defaults["rate_pct"]),
+        landed=_about_usd(results["landed_usd"] * 1000),
+        before=_about_usd(before["landed_usd"] * 1000),
+        old_rate=text.pct(figures.baseline_rate(timeline)),
+        year=first_move_year(timeline),
     )
 
 
@@ -206,11 +249,11 @@ def figure(made: calculators.Calculator, behind: list[pd.DataFrame], timeline: p
     return calculators.publish(
         made,
         chart(rows),
-        heading="Tariff calculator",
+        heading=tr(HEADING),
         data=data.derived_from(shown, *behind),
         evidence=behind,
         name="tariff_calculator",
         title=title(made),
-        subtitle=subtitle(),
+        subtitle=subtitle(timeline),
         description=description(made, timeline),
     )

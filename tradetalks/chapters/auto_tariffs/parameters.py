@@ -5,19 +5,22 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from tradetalks import params
+from tradetalks.i18n import N_
 from tradetalks.params import Parameter, ParameterError
 
 PARAMETERS: tuple[Parameter, ...] = (
     params.DATA_DIR,
-    Parameter("rates_pct", None, "tariff rates (%) for the calculator, e.g. [2.5, 25]; None means the rates in force in the data"),
+    Parameter("rates_pct", None, N_("tariff rates (%) for the calculator, e.g. [2.5, 25]; None means the rates in force in the data")),
     Parameter(
         "import_base",
         None,
-        'year of U.S. car imports from Japan for the calculator, e.g. 2018 (the consistent series), or "2018:as_reported" '
-        "(another compilation); None means the latest year",
+        N_(
+            'year of U.S. car imports from Japan for the calculator, e.g. 2018 (the consistent series), or "2018:as_reported" '
+            "(another compilation); None means the latest year"
+        ),
     ),
-    Parameter("year_from", None, "first year of the trade-balance chart; None means the first year in the data"),
-    Parameter("year_to", None, "last year of the trade-balance chart; None means the last full year in the data"),
+    Parameter("year_from", None, N_("first year of the trade-balance chart; None means the first year in the data")),
+    Parameter("year_to", None, N_("last year of the trade-balance chart; None means the last full year in the data")),
 )
 
 

@@ -4,10 +4,12 @@ car imports and the carmakers' reported costs (pandas only: charts and prose liv
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import pandas as pd
 
-from tradetalks import calc, data, text
+from tradetalks import calc, data, i18n, text
+from tradetalks.i18n import N_, tr
 from tradetalks.params import ParameterError
 
 from .parameters import check_import_base
@@ -35,22 +37,61 @@ NEWS_CLAIMS = {
 SEVEN_MAKERS = "Seven major Japanese automakers (combined)"
 # The rate chart's window: this many months before the first change of 2025 and after the last change.
 FOCUS_MARGIN_MONTHS = 3
-# negotiation_rounds' milestones in words (the column holds ids).
-MILESTONES = {BEFORE_G7: "aimed at a deal at the G7 summit", DEAL: "deal reached"}
-# Longest text a reader's table cell keeps (about three lines at 1280 px): the data files keep the rest.
+# negotiation_rounds' milestones in words (the column holds ids; translated where they are shown).
+MILESTONES = {BEFORE_G7: N_("aimed at a deal at the G7 summit"), DEAL: N_("deal reached")}
+# Longest text a reader's table cell keeps (about three lines at 1280 px): the data files keep the rest. In a translated
+# edition a wide character (Japanese) counts as two, as it takes about twice the room of a Latin letter, and a cell may
+# also be cut at Japanese punctuation (the English pages keep their own rule, unchanged).
 CELL_CHARS = 130
+CLAUSE_ENDS, WORD_BREAKS = (";",), (" ",)  # where a long cell is best cut, else where it may be
+TRANSLATED_CLAUSE_ENDS, TRANSLATED_WORD_BREAKS = ("；", "。"), ("、",)
+
+
+def translated(value: object) -> object:
+    """A cell of words from the data in the reader's language (``tr``); a number (even as text: a round's '7'), a gap or
+    an empty cell as it is."""
+    return tr(value) if isinstance(value, str) and any(character.isalpha() for character in value) else value
+
+
+def _wide(character: str) -> bool:
+    return unicodedata.east_asian_width(character) in "WF"
+
+
+def _fitting(value: str, limit: int) -> int:
+    """How many of ``value``'s first characters fit in ``limit`` (a wide character counts twice)."""
+    used = 0
+    for index, character in enumerate(value):
+        used += 2 if _wide(character) else 1
+        if used > limit:
+            return index
+    return len(value)
 
 
 def shortened(value: object, limit: int = CELL_CHARS) -> object:
-    """Text cut to ``limit`` characters for a table cell: at the last clause (';') that fits, else at a word, with '…'.
+    """Text cut to ``limit`` characters for a table cell: at the last clause (';') that fits, else at a word, with '…'
+    (in a translated edition also at Japanese '；' '。', else after '、', a wide character counting as two).
 
     A long note would make a row a screen tall; the data file keeps the whole text. Non-text passes through."""
-    if not isinstance(value, str) or len(value) <= limit:
+    if not isinstance(value, str):
         return value
-    clause = value.rfind(";", 0, limit)
-    if clause >= limit // 2:
-        return value[:clause] + " …"
-    return value[: value.rfind(" ", 0, limit)].rstrip(",;:") + " …"
+    english = i18n.current() == i18n.SOURCE_LANGUAGE
+    fits = min(len(value), limit) if english else _fitting(value, limit)
+    if fits == len(value):
+        return value
+    clauses, words = (CLAUSE_ENDS, WORD_BREAKS) if english else (CLAUSE_ENDS + TRANSLATED_CLAUSE_ENDS, WORD_BREAKS + TRANSLATED_WORD_BREAKS)
+    clause = max(value.rfind(mark, 0, fits) for mark in clauses)
+    if clause >= fits // 2:
+        cut = value[:clause]
+    else:
+        word = max(value.rfind(mark, 0, fits) for mark in words)
+        cut = value[:word].rstrip(",;:" if english else ",;:、") if word > 0 else value[:fits]
+    return cut + ("…" if not english and _wide(cut[-1]) else " …")
+
+
+def date_words(value: object) -> object:
+    """A date cell in words (``text.reader_date``); other words in a date column ('pre-2025') translated."""
+    shown = text.reader_date(value)
+    return translated(shown) if isinstance(shown, str) and shown == value else shown
 
 
 def sources_of(*frames: pd.DataFrame) -> pd.DataFrame:
@@ -129,7 +170,8 @@ def steps_shown(steps: pd.DataFrame) -> pd.DataFrame:
     """The columns of the rate steps a reader's table shows (the chart's data), dates in words."""
     shown = steps[["date", "rate_pct", "measure", "legal_instrument"]].copy()
     shown["date"] = shown["date"].map(text.date)
-    shown["measure"] = shown["measure"].map(shortened)
+    shown["measure"] = shown["measure"].map(lambda cell: shortened(translated(cell)))
+    shown["legal_instrument"] = shown["legal_instrument"].map(translated)
     return shown
 
 
@@ -141,9 +183,9 @@ def us_measures(timeline: pd.DataFrame) -> pd.DataFrame:
 def measures_table(measures: pd.DataFrame) -> pd.DataFrame:
     """Timeline rows as a reader's table: date, measure, the car rate after it, the legal instrument (long text cut)."""
     shown = measures[["date", "measure", "rate_pct", "legal_instrument"]].copy()
-    shown["date"] = shown["date"].map(text.reader_date)
+    shown["date"] = shown["date"].map(date_words)
     for column in ("measure", "legal_instrument"):
-        shown[column] = shown[column].map(shortened)
+        shown[column] = shown[column].map(lambda cell: shortened(translated(cell)))
     return shown.reset_index(drop=True)
 
 
@@ -156,10 +198,15 @@ def rounds_table(rounds: pd.DataFrame) -> pd.DataFrame:
     milestone = rounds["milestone"].map(MILESTONES)
     shown = pd.DataFrame(
         {
-            "round_label": rounds["round"].where(milestone.isna(), rounds["round"] + " (" + milestone + ")"),
+            "round_label": [
+                translated(number)
+                if pd.isna(reached)
+                else tr("{round} ({milestone})").format(round=translated(number), milestone=tr(reached))
+                for number, reached in zip(rounds["round"], milestone, strict=True)
+            ],
             "round_dates": [text.date_span(start, end) for start, end in zip(rounds["start_date"], rounds["end_date"], strict=True)],
-            "us_counterparts": rounds["us_counterparts"].map(shortened),
-            "outcome": rounds["outcome"].map(shortened),
+            "us_counterparts": rounds["us_counterparts"].map(lambda cell: shortened(translated(cell))),
+            "outcome": rounds["outcome"].map(lambda cell: shortened(translated(cell))),
         }
     )
     return data.derived_from(shown.reset_index(drop=True), rounds)
@@ -241,15 +288,15 @@ def produced_by(source: pd.Series) -> str:
     publisher it was read on when that is someone else ('U.S. Census Bureau (via The Japan Times (Kyodo))')."""
     producer = source["producer"] if pd.notna(source["producer"]) else source["publisher"]
     if producer == source["publisher"] or pd.isna(source["retrieved_via"]):
-        return producer
-    return f"{producer} (via {source['publisher']})"
+        return translated(producer)
+    return tr("{producer} (via {publisher})").format(producer=translated(producer), publisher=translated(source["publisher"]))
 
 
 def figure_by(frame: pd.DataFrame) -> pd.Series:
     """Who produced each row's figure (``produced_by`` of each source its ``source_key`` cell names)."""
     sources = data.sources_cited(frame, data_dir=data.data_dir_of(frame)).set_index(data.SOURCE_KEY_COLUMN)
     return frame[data.SOURCE_KEY_COLUMN].map(
-        lambda cell: "; ".join(dict.fromkeys(produced_by(sources.loc[key]) for key in data.split_source_keys(cell)))
+        lambda cell: tr("; ").join(dict.fromkeys(produced_by(sources.loc[key]) for key in data.split_source_keys(cell)))
     )
 
 
@@ -269,6 +316,7 @@ def balance_and_others(shown: pd.DataFrame, others: pd.DataFrame) -> pd.DataFram
     named = others_named(others)[["year", "balance_musd", "status", "figure_by"]].rename(
         columns={"balance_musd": "other_balance_musd", "status": "other_status", "figure_by": "other_figure_by"}
     )
+    named["other_status"] = named["other_status"].map(translated)
     merged = shown[["year", "us_exports_to_japan_musd", "us_imports_from_japan_musd", "balance_musd"]].merge(named, on="year", how="outer")
     return data.derived_from(merged, shown, others)
 
@@ -325,6 +373,7 @@ def japan_side_shares(exports: pd.DataFrame) -> pd.DataFrame:
 def japan_side_shown(japan_shares: pd.DataFrame) -> pd.DataFrame:
     """Japan's shares as a reader's table: each share as its report states it, in percent (no source keys)."""
     shown = japan_shares[["period", "metric", "value", "reporter_basis"]].rename(columns={"value": "autos_share_of_exports_pct"})
+    shown = shown.assign(metric=shown["metric"].map(translated), reporter_basis=shown["reporter_basis"].map(translated))
     return data.derived_from(shown, japan_shares)
 
 
@@ -366,7 +415,10 @@ def tariff_bill(base: pd.Series, rates: list[float], timeline: pd.DataFrame) -> 
 
 def bill_shown(bill: pd.DataFrame, base: pd.Series) -> pd.DataFrame:
     """The bill with the import base it was computed on, in words (the chart's data)."""
-    return bill.assign(import_base_musd=float(base["value"]), import_base=f"{base['period']}, {base['reporter_basis']}")
+    return bill.assign(
+        import_base_musd=float(base["value"]),
+        import_base=tr("{period}, {basis}").format(period=base["period"], basis=translated(base["reporter_basis"])),
+    )
 
 
 # What the carmakers said it cost
@@ -394,7 +446,8 @@ def automaker_costs(impact: pd.DataFrame) -> pd.DataFrame:
 def costs_shown(costs: pd.DataFrame) -> pd.DataFrame:
     """The carmakers' costs as readers see them (no source keys; the figure as reported kept)."""
     shown = costs[["company", "announcement_date", "fiscal_period", "kind", "value_jpy_bn", "value_as_reported", "scope"]]
-    return shown.assign(announcement_date=shown["announcement_date"].map(text.reader_date)).rename(columns={"kind": "figure_kind"})
+    words = {column: shown[column].map(translated) for column in ("company", "fiscal_period", "kind", "value_as_reported", "scope")}
+    return shown.assign(announcement_date=shown["announcement_date"].map(text.reader_date), **words).rename(columns={"kind": "figure_kind"})
 
 
 def latest_forecasts(costs: pd.DataFrame) -> pd.DataFrame:
@@ -433,7 +486,7 @@ def sources_table(sources: pd.DataFrame) -> pd.DataFrame:
     shown = pd.DataFrame(
         {
             "produced_by": [produced_by(row) for _, row in sources.iterrows()],
-            "title": sources["title"].map(lambda title: shortened(title, CELL_CHARS * 2 // 3)),
+            "title": sources["title"].map(lambda title: shortened(title, CELL_CHARS * 2 // 3)),  # a title as published
             "as_of": sources["as_of"].map(as_of_date),
         }
     )
@@ -442,6 +495,6 @@ def sources_table(sources: pd.DataFrame) -> pd.DataFrame:
 
 def as_of_date(as_of: object) -> object:
     """The date an ``as_of`` cell starts with ('2016-11 (data through Nov 2016)' -> '2016-11'), the note left to the
-    references page; a cell without a date as it is."""
+    references page; a cell without a date as it is (its words translated: 'n.d.')."""
     found = data.AS_OF_DATE.match(as_of) if isinstance(as_of, str) else None
-    return found.group(0) if found else as_of
+    return found.group(0) if found else translated(as_of)

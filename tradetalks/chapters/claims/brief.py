@@ -9,6 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from tradetalks import data, findings, text
+from tradetalks.i18n import N_, tr
 
 from . import charts, evidence, sentences, tables
 
@@ -16,18 +17,31 @@ VERDICTS_SECTION = "claims-verdicts"  # the MyST labels of the notebook's sectio
 EVERY_CLAIM_SECTION = "claims-every-claim"
 # The claim the third finding features (claims.csv claim_id): the news report's framing of the talks.
 FEATURED_CLAIM = "news-deficit"
+# The third finding, by how the deficit moved (evidence.deficit_moved): a whole sentence each.
+FEATURED = {
+    "widened": N_(
+        "The {text}'s claim that “{claim}” is {verdict}: the U.S. goods deficit with Japan widened from {before} in "
+        "{before_year} to {latest} in {latest_year}."
+    ),
+    "narrowed": N_(
+        "The {text}'s claim that “{claim}” is {verdict}: the U.S. goods deficit with Japan narrowed from {before} in "
+        "{before_year} to {latest} in {latest_year}."
+    ),
+    "stayed the same": N_(
+        "The {text}'s claim that “{claim}” is {verdict}: the U.S. goods deficit with Japan stayed the same from {before} in "
+        "{before_year} to {latest} in {latest_year}."
+    ),
+}
 
 
 def overall(counts: pd.DataFrame) -> str:
     """'Of the 17 claims in the news report and the opinion essay, 9 are supported, 3 are partly supported, …'."""
     totals = counts.groupby("verdict")["claims"].sum()
-    parts = [
-        f"{count} {sentences.VERDICT_WORDS[verdict][count != 1]}"
-        for verdict in charts.VERDICT_ORDER
-        if (count := int(totals.get(verdict, 0))) > 0
-    ]
-    texts = text.listed([f"the {made_in}" for made_in in dict.fromkeys(counts["from"])])
-    return f"Of the {int(counts['claims'].sum())} claims in {texts}, {text.listed(parts)}."
+    parts = [sentences.verdict_count(verdict, count) for verdict in charts.VERDICT_ORDER if (count := int(totals.get(verdict, 0))) > 0]
+    texts = text.listed([tr("the {text}").format(text=tr(made_in)) for made_in in dict.fromkeys(counts["from"])])
+    return tr("Of the {total} claims in {texts}, {verdicts}.").format(
+        total=int(counts["claims"].sum()), texts=texts, verdicts=text.listed(parts)
+    )
 
 
 def by_text(counts: pd.DataFrame) -> str:
@@ -40,16 +54,27 @@ def by_text(counts: pd.DataFrame) -> str:
     rows.sort(key=lambda row: row[1] / row[2], reverse=True)
     (best, s_best, n_best), *others = rows
     if not others:
-        return f"{s_best} of the {best}'s {n_best} claims are supported by the data."
-    (other, s_other, n_other) = others[0]
-    if s_best / n_best == s_other / n_other:
-        return (
-            f"The two texts fare alike: {s_best} of the {best}'s {n_best} claims are supported, and {s_other} of the {other}'s {n_other}."
+        return tr("{supported} of the {text}'s {total} claims are supported by the data.").format(
+            supported=s_best, text=tr(best), total=n_best
         )
-    return (
-        f"The {best} fares better than the {other}: {s_best} of its {n_best} claims are supported, "
-        f"against {s_other} of the {other}'s {n_other}."
-    )
+    (other, s_other, n_other) = others[0]
+    figures = {
+        "text": tr(best),
+        "supported": s_best,
+        "total": n_best,
+        "other": tr(other),
+        "other_supported": s_other,
+        "other_total": n_other,
+    }
+    if s_best / n_best == s_other / n_other:
+        return tr(
+            "The two texts fare alike: {supported} of the {text}'s {total} claims are supported, and {other_supported} of the "
+            "{other}'s {other_total}."
+        ).format(**figures)
+    return tr(
+        "The {text} fares better than the {other}: {supported} of its {total} claims are supported, against {other_supported} "
+        "of the {other}'s {other_total}."
+    ).format(**figures)
 
 
 def featured(checked: pd.DataFrame, claims: pd.DataFrame, data_dir: str | None) -> str:
@@ -58,11 +83,15 @@ def featured(checked: pd.DataFrame, claims: pd.DataFrame, data_dir: str | None) 
     claim = data.row_by_id(claims, "claim_id", FEATURED_CLAIM)
     verdict = checked.loc[claims.index[claims["claim_id"] == FEATURED_CLAIM][0], "verdict"]
     before, latest, _ = evidence.deficit_change(data_dir)
-    paraphrase = str(claim["claim"]).rstrip(".")
-    return (
-        f"The {claim['text']}'s claim that “{paraphrase[:1].lower()}{paraphrase[1:]}” is {verdict}: the U.S. goods deficit with Japan "
-        f"{evidence.deficit_moved(before, latest)} from {text.usd_bn_from_millions(-before['balance_musd'])} in {int(before['year'])} "
-        f"to {text.usd_bn_from_millions(-latest['balance_musd'])} in {int(latest['year'])}."
+    paraphrase = tr(str(claim["claim"])).rstrip(".。")
+    return tr(FEATURED[evidence.deficit_moved(before, latest)]).format(
+        text=tr(claim["text"]),
+        claim=f"{paraphrase[:1].lower()}{paraphrase[1:]}",
+        verdict=charts.verdict_label(verdict),
+        before=text.usd_bn_from_millions(-before["balance_musd"]),
+        before_year=int(before["year"]),
+        latest=text.usd_bn_from_millions(-latest["balance_musd"]),
+        latest_year=int(latest["year"]),
     )
 
 

@@ -6,7 +6,8 @@ the table rows it used, so the page can cite their sources. Figures a chapter al
 that chapter's own functions (or ``tradetalks.figures``): one rule per figure. The sentences follow
 the site's rounding policy (``tradetalks.text``): a source's figure keeps its qualifier, a derived
 one has two significant figures, and rows and categories are worded from their ids, never glued
-from a free-text note.
+from a free-text note. Every sentence is a whole message (``tr``): the Japanese edition writes it in Japanese, its
+figures in Japanese units (``tradetalks.text``), and the words from the data through the catalogs.
 """
 
 from __future__ import annotations
@@ -16,11 +17,12 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from tradetalks import data, figures, grid, params, text
+from tradetalks import data, figures, grid, i18n, params, text
 from tradetalks.chapters.auto_tariffs import tables as tariffs
+from tradetalks.i18n import N_, tr
 from tradetalks.text import pct, usd_bn_from_millions
 
-from .sentences import count_as_stated
+from .sentences import count_as_stated, with_unit
 
 # Rows this page names by id (registered in needs.py, so check-data names a data folder lacking one).
 MERCEDES = "mercedes_benz"  # japan_import_sales_by_brand.brand_id
@@ -37,9 +39,11 @@ US_HQ = "US"  # battery_makers.hq_country of a U.S.-headquartered maker
 
 # What a round's milestone (negotiation_rounds.milestone) means, for a sentence about it.
 MILESTONES = {
-    tariffs.BEFORE_G7: "the last round before the G7 summit, aimed at a deal there",
-    tariffs.DEAL: "the round in which the framework deal was announced",
+    tariffs.BEFORE_G7: N_("the last round before the G7 summit, aimed at a deal there"),
+    tariffs.DEAL: N_("the round in which the framework deal was announced"),
 }
+# The years the claims name: the duties before the talks ("before 2025", the tariffs claim) and Tokyo's target ("by 2030").
+DUTIES_YEAR, TOKYO_YEAR = 2025, 2030
 # ev_policy_targets' coded columns (role columns, an enum: read instead of the what_counts and binding wording).
 COUNTS_HYBRIDS, LEGALLY_BINDING, YES, NO = "counts_hybrids", "legally_binding", "yes", "no"
 
@@ -63,13 +67,32 @@ def threshold_words(value: float, unit: str) -> str:
     if unit == "percent":
         return text.pct(value)
     if unit == "g/km":
-        return f"{value:g} g/km"
+        return tr("{value} g/km").format(value=f"{value:g}")
     if unit == "times":
-        return "once" if value == 1 else "twice" if value == 2 else f"{value:g} times"
+        return tr("once") if value == 1 else tr("twice") if value == 2 else tr("{value} times").format(value=f"{value:g}")
     if unit == "ordinal":
-        return text.ordinal_words(int(value))
+        return ordinal_words(int(value))
     # a count as prose writes it, to every figure the table holds (1000000 -> '1 million', 1500 -> '1,500')
-    return f"{text.rounded(value, 15)} {unit[:-1] if value == 1 and unit.endswith('s') else unit}"
+    count = text.rounded(value, 15)
+    if unit in COUNTED_UNITS:
+        return tr(COUNTED_UNITS[unit][value != 1]).format(count=count)
+    return with_unit(count, unit[:-1] if value == 1 and unit.endswith("s") else unit)  # another unit: a word from the data
+
+
+# The claims table's count units (threshold_unit), one and several, as whole messages (Japanese: 1件, 1車種, 100万台).
+COUNTED_UNITS = {
+    "complaints": (N_("{count} complaint"), N_("{count} complaints")),
+    "models": (N_("{count} model"), N_("{count} models")),
+    "vehicles": (N_("{count} vehicle"), N_("{count} vehicles")),
+}
+
+
+def ordinal_words(number: int) -> str:
+    """A round's place as a claim counts it: 7 -> 'seventh' (``text.ordinal_words``); in Japanese '7回目' (the catalog's
+    form: ``text.ordinal_words`` has no Japanese one)."""
+    if i18n.current() == i18n.SOURCE_LANGUAGE:
+        return text.ordinal_words(number)
+    return tr("{number}th").format(number=number)
 
 
 @dataclass(frozen=True)
@@ -106,29 +129,39 @@ class Rule:
 
 
 def _byd_rule(t: Threshold) -> str:
-    grew = "grew on the year before" if t.is_zero else f"grew by more than {t.words} on the year before"
-    return (
-        f"The growth and integration half holds if BYD's new-energy sales {grew} and BYD makes its own batteries; the price "
-        "half is unchecked, so the claim is at best partly supported."
-    )
+    if t.is_zero:
+        return tr(
+            "The growth and integration half holds if BYD's new-energy sales grew on the year before and BYD makes its own "
+            "batteries; the price half is unchecked, so the claim is at best partly supported."
+        )
+    return tr(
+        "The growth and integration half holds if BYD's new-energy sales grew by more than {threshold} on the year before "
+        "and BYD makes its own batteries; the price half is unchecked, so the claim is at best partly supported."
+    ).format(threshold=t.words)
 
 
 def _deficit_rule(t: Threshold) -> str:
-    grew = "grew" if t.is_zero else f"grew by more than {t.words}"
-    return (
-        f"“Widening” is supported if the U.S. goods deficit with Japan {grew} from the second-last to the last full year "
-        "before the talks, and not supported otherwise."
-    )
+    if t.is_zero:
+        return tr(
+            "“Widening” is supported if the U.S. goods deficit with Japan grew from the second-last to the last full year "
+            "before the talks, and not supported otherwise."
+        )
+    return tr(
+        "“Widening” is supported if the U.S. goods deficit with Japan grew by more than {threshold} from the second-last to "
+        "the last full year before the talks, and not supported otherwise."
+    ).format(threshold=t.words)
 
 
 def _eco_rule(t: Threshold) -> str:
-    emits, short = (
-        ("at least as much as the hybrid", "less") if t.is_zero else (f"at least {t.words} more than the hybrid", "less than that")
-    )
-    return (
-        f"Supported if the electric car emits {emits} at both ends of ICCT's range of battery footprints, not supported if "
-        f"it emits {short} at both ends, partly supported if the battery decides."
-    )
+    if t.is_zero:
+        return tr(
+            "Supported if the electric car emits at least as much as the hybrid at both ends of ICCT's range of battery "
+            "footprints, not supported if it emits less at both ends, partly supported if the battery decides."
+        )
+    return tr(
+        "Supported if the electric car emits at least {threshold} more than the hybrid at both ends of ICCT's range of "
+        "battery footprints, not supported if it emits less than that at both ends, partly supported if the battery decides."
+    ).format(threshold=t.words)
 
 
 # The rules, by the claims table's rule id. Their words are the page's statement of the rule ("How fair is this page?"
@@ -136,87 +169,87 @@ def _eco_rule(t: Threshold) -> str:
 RULES: dict[str, Rule] = {
     "high_duty": Rule(
         "us_tariff_levels",
-        lambda t: (
-            f"A duty counts as high from {t.words}: the claim is supported if the car duty was high before 2025 too, partly "
-            "supported if only some duties (light trucks, the 2025 rates) were high, and not supported if none was."
-        ),
+        lambda t: tr(
+            "A duty counts as high from {threshold}: the claim is supported if the car duty was high before {year} too, partly "
+            "supported if only some duties (light trucks, the {year} rates) were high, and not supported if none was."
+        ).format(threshold=t.words, year=DUTIES_YEAR),
     ),
     "complaints_before_trump": Rule(
         "us_push_history",
-        lambda t: (
+        lambda t: tr(
             "“Ever since the Trump years” is not supported once the number of U.S. complaints of Japanese barriers in the "
-            f"record from before President Trump's first statement in it reaches {t.words}; it is supported otherwise."
-        ),
+            "record from before President Trump's first statement in it reaches {threshold}; it is supported otherwise."
+        ).format(threshold=t.words),
     ),
     "models_that_fit_parking": Rule(
         "size_mismatch",
-        lambda t: (
+        lambda t: tr(
             "The parking half fails once the number of U.S.-brand models the data can measure that fit a typical "
-            f"mechanical-parking space reaches {t.words}; the roads half is unchecked, so the claim is at best partly supported."
-        ),
+            "mechanical-parking space reaches {threshold}; the roads half is unchecked, so the claim is at best partly supported."
+        ).format(threshold=t.words),
     ),
     "byd_sales_growth": Rule("byd_claim", _byd_rule),
     "capacity_covers_demand": Rule(
         "battery_plants",
-        lambda t: (
-            f"Supported only if the U.S. share of world cell capacity is at least {t.words} of its share of world battery "
+        lambda t: tr(
+            "Supported only if the U.S. share of world cell capacity is at least {threshold} of its share of world battery "
             "demand; partly supported otherwise, or when the data lack either share (they cannot show the plants themselves)."
-        ),
+        ).format(threshold=t.words),
     ),
     "deficit_widened": Rule("deficit_trend", _deficit_rule),
     "autos_share_critical": Rule(
         "autos_share_of_exports",
-        lambda t: (
-            f"Autos count as a critical part of Japan's exports to the U.S. from a share of {t.words}: the claim is supported "
+        lambda t: tr(
+            "Autos count as a critical part of Japan's exports to the U.S. from a share of {threshold}: the claim is supported "
             "if every report of the latest year puts their share at or above it, partly supported if only some do, and not "
             "supported if none does."
-        ),
+        ).format(threshold=t.words),
     ),
     "china_share_of_parts": Rule(
         "battery_chain",
-        lambda t: (
-            f"“Largely made in China” holds for a part from a Chinese share of {t.words} of its world output or capacity: the "
+        lambda t: tr(
+            "“Largely made in China” holds for a part from a Chinese share of {threshold} of its world output or capacity: the "
             "claim is supported if China's shares of both battery cells and motor magnets reach it, partly supported if only "
             "one does, and not supported if neither does."
-        ),
+        ).format(threshold=t.words),
     ),
     "ev_excess_over_hybrid": Rule("ev_vs_hybrid", _eco_rule),
     "offset_exceeds_market": Rule(
         "reverse_import_scale",
-        lambda t: (
+        lambda t: tr(
             "“A trick rather than a fix” is supported if the cars it would take a year to offset the U.S. goods deficit with "
-            f"Japan would fill Japan's entire imported-car market at least {t.words}; partly supported otherwise, since the "
+            "Japan would fill Japan's entire imported-car market at least {threshold}; partly supported otherwise, since the "
             "data cannot say what number of reverse imports would be plausible (so the rule never reaches not supported)."
-        ),
+        ).format(threshold=t.words),
     ),
     "rush_against_world": Rule(
         "ev_share_japan",
-        lambda t: (
-            f"A rush shows on two counts: Japan's share of new cars that are electric reaches {t.words} of the world's share, "
+        lambda t: tr(
+            "A rush shows on two counts: Japan's share of new cars that are electric reaches {threshold} of the world's share, "
             "and it rose on the year before. The claim is supported if both hold, partly supported if one does, and not "
             "supported if neither does."
-        ),
+        ).format(threshold=t.words),
     ),
     "german_multiple": Rule(
         "german_vs_us_brands",
-        lambda t: (
+        lambda t: tr(
             "Partly supported if Mercedes-Benz alone registers enough cars in Japan in the latest year to match all U.S. "
-            f"brands together at least {t.words}: under the same rules it sells far more, so rules alone do not explain the "
+            "brands together at least {threshold}: under the same rules it sells far more, so rules alone do not explain the "
             "gap; but sales cannot tell buyers' taste from the cost of adapting cars, so the claim is at best partly "
             "supported. Not supported otherwise."
-        ),
+        ).format(threshold=t.words),
     ),
     "makers_us_production": Rule(
         "us_production",
-        lambda t: (
-            f"“Significantly” is this site's reading, in vehicles built: the claim is supported if Japanese makers built at "
-            f"least {t.words} in the U.S. in the latest year in the data, partly supported if they built fewer, and not "
+        lambda t: tr(
+            "“Significantly” is this site's reading, in vehicles built: the claim is supported if Japanese makers built at "
+            "least {threshold} in the U.S. in the latest year in the data, partly supported if they built fewer, and not "
             "supported if they built none. The data count vehicles, not jobs or value added."
-        ),
+        ).format(threshold=t.words),
     ),
     "deal_after_g7": Rule(
         "g7_round",
-        lambda t: (
+        lambda t: tr(
             "“Without a binding agreement” holds if the deal came in a later round than the last round before the summit "
             "(the rounds the record marks as such); the data record neither the leaders' meeting nor its outcome, so that "
             "half is the report's own account and the claim is at best partly supported. Not supported if the deal came in "
@@ -226,15 +259,15 @@ RULES: dict[str, Rule] = {
     ),
     "report_round_number": Rule(
         "seventh_round",
-        lambda t: (
-            f"Supported if the record of rounds has the round the report describes as the {t.words} numbered round of the "
+        lambda t: tr(
+            "Supported if the record of rounds has the round the report describes as the {threshold} numbered round of the "
             "talks; partly supported if it numbers that round otherwise, and not supported if it records another kind of "
             "visit. The focus on auto tariffs is quoted from the round's reported outcome, not computed."
-        ),
+        ).format(threshold=t.words),
     ),
     "framework_in_deal_round": Rule(
         "framework_investment",
-        lambda t: (
+        lambda t: tr(
             "Supported if the tariff timeline records the framework agreement, whose terms (quoted on the card) include "
             "Japan's investment, on a date within the round that reached the deal; partly supported if it records it "
             "outside that round, and not supported if it records none. That the investment is meant to reduce the deficit "
@@ -244,11 +277,11 @@ RULES: dict[str, Rule] = {
     ),
     "tokyo_ev_only_and_binding": Rule(
         "ev_targets",
-        lambda t: (
-            "“All new cars must be EVs” holds on two counts, as the policy table codes Tokyo's 2030 target: it counts "
+        lambda t: tr(
+            "“All new cars must be EVs” holds on two counts, as the policy table codes Tokyo's {year} target: it counts "
             "electric cars only (not conventional hybrids), and it binds in law. Supported if both hold, partly supported "
             "if one does, and not supported if neither does (or the table does not say)."
-        ),
+        ).format(year=TOKYO_YEAR),
         categorical=True,
     ),
 }
@@ -270,8 +303,11 @@ def rule_threshold(data_dir: object, claim_id: str) -> Threshold:
     return Threshold(str(row["rule"]), float(row["threshold"]), str(row["threshold_unit"]))
 
 
-def at_or_above(value: float, threshold: float) -> str:
-    return "at or above" if value >= threshold else "below"
+def at_or_above(value: float, threshold: Threshold) -> str:
+    """Where a figure stands against a rule's threshold: 'at or above the threshold of 10%' (Japanese: 閾値の10%以上)."""
+    if value >= threshold.value:
+        return tr("at or above the threshold of {threshold}").format(threshold=threshold.words)
+    return tr("below the threshold of {threshold}").format(threshold=threshold.words)
 
 
 @dataclass
@@ -305,28 +341,36 @@ def german_vs_us_brands(data_dir: object) -> Evidence:
     # one rule for both figures, the same the market chapter uses
     mercedes = figures.brand_registrations(brands, MERCEDES, year)
     us = figures.us_brands_registered(brands, year)
-    text_ = (
-        f"In {year} {mercedes['brand']} alone registered {count_as_stated(mercedes['units'], mercedes['qualifier'], 'cars')} in Japan, "
-        f"{text.times(mercedes['units'] / us['units'])} as many as all U.S. brands together "
-        f"({count_as_stated(us['units'], us['qualifier'])})."
+    brand = tr(mercedes["brand"])
+    text_ = tr("In {year} {brand} alone registered {units} in Japan, {times} as many as all U.S. brands together ({us_units}).").format(
+        year=year,
+        brand=brand,
+        units=count_as_stated(mercedes["units"], mercedes["qualifier"], N_("cars")),
+        times=text.times(mercedes["units"] / us["units"]),
+        us_units=count_as_stated(us["units"], us["qualifier"]),
     )
     threshold = rule_threshold(data_dir, BUYERS)
     ratio = float(mercedes["units"]) / float(us["units"])
     verdict = buyers_verdict(ratio, threshold.value)
-    matches = f"{'at least' if ratio >= threshold.value else 'less than'} {threshold.words}"
     because = (
-        f"{mercedes['brand']} registered {text.times(ratio)} as many cars in Japan as all U.S. brands together in {year}, "
-        f"so it matched them {matches}"
-    )
-    for_it = (
-        f"Under the same rules, {mercedes['brand']} alone registered {text.times(ratio)} as many cars in Japan in {year} as "
-        "all U.S. brands together."
-    )
-    against_it = "Sales cannot separate taste from the cost of right-hand drive, certification and dealer networks."
-    would_change = (
-        f"{mercedes['brand']} matching all U.S. brands together less than {threshold.words} would make it not supported; "
-        "evidence that U.S. brands offering Japan-sized, right-hand-drive models still sold poorly could make it supported."
-    )
+        tr(
+            "{brand} registered {times} as many cars in Japan as all U.S. brands together in {year}, so it matched them at "
+            "least {threshold}"
+        )
+        if ratio >= threshold.value
+        else tr(
+            "{brand} registered {times} as many cars in Japan as all U.S. brands together in {year}, so it matched them less "
+            "than {threshold}"
+        )
+    ).format(brand=brand, times=text.times(ratio), year=year, threshold=threshold.words)
+    for_it = tr(
+        "Under the same rules, {brand} alone registered {times} as many cars in Japan in {year} as all U.S. brands together."
+    ).format(brand=brand, times=text.times(ratio), year=year)
+    against_it = tr("Sales cannot separate taste from the cost of right-hand drive, certification and dealer networks.")
+    would_change = tr(
+        "{brand} matching all U.S. brands together less than {threshold} would make it not supported; evidence that U.S. "
+        "brands offering Japan-sized, right-hand-drive models still sold poorly could make it supported."
+    ).format(brand=brand, threshold=threshold.words)
     return Evidence(
         text_,
         [pd.DataFrame([mercedes, us])],
@@ -376,7 +420,7 @@ def size_mismatch(data_dir: object) -> Evidence:
     us = fits[fits["kind"] == sizes.US_BRAND]
     if parking.empty or us.empty:
         return Evidence(
-            "The data lack a parking width limit or a U.S. model's width to compare.", [], ["structural_factors"], NOT_SUPPORTED
+            tr("The data lack a parking width limit or a U.S. model's width to compare."), [], ["structural_factors"], NOT_SUPPORTED
         )
     space = sizes.parking_space(factors)
     us_fit, us_total = _fit_counts(us)
@@ -387,32 +431,50 @@ def size_mismatch(data_dir: object) -> Evidence:
     best_fit, best_total = _fit_counts(best)
     us_built = fits[fits["kind"] == sizes.BUILT_IN_US]
     built_fit, built_total = _fit_counts(us_built)
-    names = text.listed([f"the {label}" for label in dict.fromkeys(us["label"])])
-    text_ = (
-        f"A typical mechanical-parking space takes cars up to {space['length']:,.0f} mm long and {space['width']:,.0f} mm wide. "
-        f"Of the U.S.-brand models the data give a length and width for ({names}), "
-        f"{'none' if us_fit == 0 else us_fit} of {us_total} fits"
-        + (f"; {text.listed(undrawable)} has only a rough size in the data" if undrawable else "")
-        + ". The data have no sizes for the models U.S. brands actually sell in Japan today, and no statistic on narrow roads."
+    names = text.listed([tr("the {model}").format(model=tr(label)) for label in dict.fromkeys(us["label"])])
+    fits_words = (tr("none of {total} fits") if us_fit == 0 else tr("{fit} of {total} fits")).format(fit=us_fit, total=us_total)
+    rough = tr("; {models} has only a rough size in the data").format(models=text.listed([tr(name) for name in undrawable]))
+    text_ = tr(
+        "A typical mechanical-parking space takes cars up to {length} mm long and {width} mm wide. Of the U.S.-brand models "
+        "the data give a length and width for ({models}), {fits}{rough}. The data have no sizes for the models U.S. brands "
+        "actually sell in Japan today, and no statistic on narrow roads."
+    ).format(
+        length=f"{space['length']:,.0f}", width=f"{space['width']:,.0f}", models=names, fits=fits_words, rough=rough if undrawable else ""
     )
     threshold = rule_threshold(data_dir, ROADS)
     verdict = parking_verdict(us, threshold.value)
-    because = (
-        f"{'none' if us_fit == 0 else us_fit} of the {text.count_words(us_total)} U.S.-brand "
-        f"{'model' if us_total == 1 else 'models'} the data can measure {'fits' if us_fit == 1 or us_total == 1 else 'fit'}, "
-        f"{at_or_above(us_fit, threshold.value)} the threshold of {threshold.words}"
-    )
+    if us_fit == 0:
+        measured = (
+            tr("none of the {total} U.S.-brand model the data can measure fits, {comparison}")
+            if us_total == 1
+            else tr("none of the {total} U.S.-brand models the data can measure fit, {comparison}")
+        )
+    elif us_total == 1:
+        measured = tr("{fit} of the {total} U.S.-brand model the data can measure fits, {comparison}")
+    else:
+        measured = (
+            tr("{fit} of the {total} U.S.-brand models the data can measure fits, {comparison}")
+            if us_fit == 1
+            else tr("{fit} of the {total} U.S.-brand models the data can measure fit, {comparison}")
+        )
+    because = measured.format(fit=us_fit, total=text.count_words(us_total), comparison=at_or_above(us_fit, threshold))
     too_big = us_built[~us_built["fits_mechanical_parking"].str.startswith("yes")]
     big_names = list(dict.fromkeys(too_big["model"] if "model" in too_big else too_big["label"].str.split(", ").str[0]))
-    for_it = (
-        f"Large cars do not fit whatever their badge: {built_total - built_fit} of the {built_total} U.S.-built Japanese-brand "
-        f"models in the data are too big as well ({text.listed(big_names)}), while {best_fit} of {best_total} Japanese best-sellers fits."
+    for_it = tr(
+        "Large cars do not fit whatever their badge: {too_big} of the {built} U.S.-built Japanese-brand models in the data "
+        "are too big as well ({models}), while {best_fit} of {best} Japanese best-sellers fits."
+    ).format(
+        too_big=built_total - built_fit,
+        built=built_total,
+        models=text.listed([tr(name) for name in big_names]),
+        best_fit=best_fit,
+        best=best_total,
     )
     against_it = market.large_imports_sentence(factors)
-    would_change = (
-        f"Sizes of the models U.S. brands actually sell in Japan showing that at least {threshold.words} fit would make it "
-        "not supported; a statistic on narrow roads could make it supported."
-    )
+    would_change = tr(
+        "Sizes of the models U.S. brands actually sell in Japan showing that at least {threshold} fit would make it not "
+        "supported; a statistic on narrow roads could make it supported."
+    ).format(threshold=threshold.words)
     used = [parking.head(1), us[["source_key"]]]
     return Evidence(text_, used, ["structural_factors"], verdict, for_it, against_it, would_change, threshold.rule_words, because)
 
@@ -422,10 +484,9 @@ def barrier_claims(data_dir: object) -> Evidence:
 
     claims = data.load_table("nontariff_barrier_claims", data_dir)
     years = claims["date"].astype(str).str.extract(r"(\d{4})")[0].dropna().astype(int)
-    text_ = (
-        f"The site's record of the non-tariff-barrier argument holds {len(claims)} statements and actions from "
-        f"{years.min()} to {years.max()}: {market.stance_counts(claims)}."
-    )
+    text_ = tr(
+        "The site's record of the non-tariff-barrier argument holds {count} statements and actions from {first} to {last}: {stances}."
+    ).format(count=len(claims), first=years.min(), last=years.max(), stances=market.stance_counts(claims))
     return Evidence(text_, [claims], ["nontariff_barrier_claims"])
 
 
@@ -441,30 +502,42 @@ def reverse_import_scale(data_dir: object) -> Evidence:
     refs = calculator.references(tables, reverse.largest_programme(tables[reverse.REVERSE]), market)
     cars, compared = calculator.calculate(deficit, price, 1.0, refs)
     japan_market = calculator.reference(compared, calculator.MARKET_REFERENCE)
-    text_ = (
-        f"Offsetting the {deficit['year']} U.S. goods deficit with Japan ({text.usd_bn(deficit['deficit_usd_bn'])}) with cars "
-        f"at a U.S. average price of {text.usd(price['price_usd'])} would take {text.about(cars, 'cars')} a year, "
-        f"{text.multiple(japan_market['multiple'])} Japan's entire imported-car market in {japan_market['period']}."
+    text_ = tr(
+        "Offsetting the {year} U.S. goods deficit with Japan ({deficit}) with cars at a U.S. average price of {price} would "
+        "take {cars} a year, {multiple} Japan's entire imported-car market in {period}."
+    ).format(
+        year=deficit["year"],
+        deficit=text.usd_bn(deficit["deficit_usd_bn"]),
+        price=text.usd(price["price_usd"]),
+        cars=text.about(cars, N_("cars")),
+        multiple=text.multiple(japan_market["multiple"]),
+        period=japan_market["period"],
     )
     threshold = rule_threshold(data_dir, REVERSE)
     multiple = float(japan_market["multiple"])
     verdict = offset_verdict(multiple, threshold.value)
     because = (
-        f"the cars needed a year are {text.multiple(multiple)} Japan's entire imported-car market in {japan_market['period']}, "
-        f"so they would fill it {'at least' if multiple >= threshold.value else 'less than'} {threshold.words}"
-    )
+        tr(
+            "the cars needed a year are {multiple} Japan's entire imported-car market in {period}, so they would fill it at "
+            "least {threshold}"
+        )
+        if multiple >= threshold.value
+        else tr(
+            "the cars needed a year are {multiple} Japan's entire imported-car market in {period}, so they would fill it less "
+            "than {threshold}"
+        )
+    ).format(multiple=text.multiple(multiple), period=japan_market["period"], threshold=threshold.words)
     largest = calculator.reference(compared, calculator.LARGEST_REFERENCE)
-    for_it = (
-        f"Offsetting the deficit would take {text.about(cars, 'cars')} a year: {text.multiple(multiple)} Japan's entire "
-        f"imported-car market, and {text.multiple(float(largest['multiple']))} all the cars the largest reverse-import "
-        "programme ever sold in its whole life."
-    )
-    against_it = "Reverse imports could still be a gesture that helps a negotiation without balancing the numbers."
-    would_change = (
-        f"A deficit or car price at which the cars needed would fill Japan's imported-car market less than {threshold.words} "
-        "a year would make it partly supported; what number of reverse imports would be plausible is a judgement the data "
-        "cannot make."
-    )
+    for_it = tr(
+        "Offsetting the deficit would take {cars} a year: {multiple} Japan's entire imported-car market, and {largest} all "
+        "the cars the largest reverse-import programme ever sold in its whole life."
+    ).format(cars=text.about(cars, N_("cars")), multiple=text.multiple(multiple), largest=text.multiple(float(largest["multiple"])))
+    against_it = tr("Reverse imports could still be a gesture that helps a negotiation without balancing the numbers.")
+    would_change = tr(
+        "A deficit or car price at which the cars needed would fill Japan's imported-car market less than {threshold} a year "
+        "would make it partly supported; what number of reverse imports would be plausible is a judgement the data cannot "
+        "make."
+    ).format(threshold=threshold.words)
     used = [
         deficit.to_frame().T,
         price.to_frame().T,
@@ -490,37 +563,75 @@ def china_parts_verdict(cells_pct: float, magnets_pct: float, largely_from_pct: 
     return SUPPORTED if reached == 2 else PARTLY if reached == 1 else NOT_SUPPORTED
 
 
+# Why the parts rule gives its verdict, by (cells reach the threshold, magnets reach it).
+CHINA_PARTS_BECAUSE = {
+    (True, True): N_(
+        "China's share of battery-cell capacity ({cells}) is at or above the threshold of {threshold}, and its share of motor "
+        "magnets ({magnets}) at or above it"
+    ),
+    (True, False): N_(
+        "China's share of battery-cell capacity ({cells}) is at or above the threshold of {threshold}, and its share of motor "
+        "magnets ({magnets}) below it"
+    ),
+    (False, True): N_(
+        "China's share of battery-cell capacity ({cells}) is below the threshold of {threshold}, and its share of motor "
+        "magnets ({magnets}) at or above it"
+    ),
+    (False, False): N_(
+        "China's share of battery-cell capacity ({cells}) is below the threshold of {threshold}, and its share of motor "
+        "magnets ({magnets}) below it"
+    ),
+}
+
+
 def battery_chain(data_dir: object) -> Evidence:
     from tradetalks.chapters.ev_china import sentences as ev_china
 
     chain = data.load_table("battery_supply_chain", data_dir)
     # the chapter's figures, by figure_id (registered in the page's needs.py), worded by the chapter's own rule
     cells, magnets, nickel = (data.row_by_id(chain, "figure_id", figure_id) for figure_id in (CELLS, MAGNETS, NICKEL))
-    text_ = (
-        f"China's share of the world's battery cells: {ev_china.stated(cells)} "
-        f"({cells['measure']}, {cells['year']}); of rare-earth magnets for motors: "
-        f"{ev_china.stated(magnets)} ({magnets['measure']}, {magnets['year']}); "
-        f"but of nickel refining only {ev_china.stated(nickel)} ({nickel['year']})."
+    text_ = tr(
+        "China's share of the world's battery cells: {cells} ({cells_measure}, {cells_year}); of rare-earth magnets for "
+        "motors: {magnets} ({magnets_measure}, {magnets_year}); but of nickel refining only {nickel} ({nickel_year})."
+    ).format(
+        cells=ev_china.stated(cells),
+        cells_measure=tr(cells["measure"]),
+        cells_year=cells["year"],
+        magnets=ev_china.stated(magnets),
+        magnets_measure=tr(magnets["measure"]),
+        magnets_year=magnets["year"],
+        nickel=ev_china.stated(nickel),
+        nickel_year=nickel["year"],
     )
     threshold = rule_threshold(data_dir, CHINA_PARTS)
     cells_pct, magnets_pct = float(cells["value"]), float(magnets["value"])
     verdict = china_parts_verdict(cells_pct, magnets_pct, threshold.value)
-    because = (
-        f"China's share of battery-cell capacity ({ev_china.stated(cells)}) is {at_or_above(cells_pct, threshold.value)} the "
-        f"threshold of {threshold.words}, and its share of motor magnets ({ev_china.stated(magnets)}) "
-        f"{at_or_above(magnets_pct, threshold.value)} it"
+    cells_reach, magnets_reach = cells_pct >= threshold.value, magnets_pct >= threshold.value
+    shares = {"cells": ev_china.stated(cells), "magnets": ev_china.stated(magnets), "threshold": threshold.words}
+    because = tr(CHINA_PARTS_BECAUSE[cells_reach, magnets_reach]).format(**shares)
+    if cells_reach and magnets_reach:
+        for_it = tr(
+            "China has {cells} of the world's battery-cell capacity and makes {magnets} of its rare-earth magnets, so battery "
+            "cells and motor magnets reach the threshold of {threshold}."
+        ).format(**shares)
+    elif cells_reach or magnets_reach:
+        part = tr(N_("battery cells")) if cells_reach else tr(N_("motor magnets"))
+        for_it = tr(
+            "China has {cells} of the world's battery-cell capacity and makes {magnets} of its rare-earth magnets, so {part} "
+            "reaches the threshold of {threshold}."
+        ).format(part=part, **shares)
+    else:
+        for_it = tr(
+            "China has {cells} of the world's battery-cell capacity and makes {magnets} of its rare-earth magnets, so neither "
+            "part reaches the threshold of {threshold}."
+        ).format(**shares)
+    against_it = tr("Other steps of the chain are less concentrated: China refines only {nickel} of the world's nickel.").format(
+        nickel=ev_china.stated(nickel)
     )
-    lead = [name for name, share in (("battery cells", cells_pct), ("motor magnets", magnets_pct)) if share >= threshold.value]
-    for_it = (
-        f"China has {ev_china.stated(cells)} of the world's battery-cell capacity and makes {ev_china.stated(magnets)} of its "
-        f"rare-earth magnets, so {text.listed(lead) if lead else 'neither part'} {'reaches' if len(lead) < 2 else 'reach'} the "
-        f"threshold of {threshold.words}."
-    )
-    against_it = f"Other steps of the chain are less concentrated: China refines only {ev_china.stated(nickel)} of the world's nickel."
-    would_change = (
-        f"A Chinese share below {threshold.words} of battery cells or of motor magnets would make it partly supported; "
-        "below it for both, not supported."
-    )
+    would_change = tr(
+        "A Chinese share below {threshold} of battery cells or of motor magnets would make it partly supported; below it for "
+        "both, not supported."
+    ).format(threshold=threshold.words)
     rows = [chain.loc[[cells.name, magnets.name, nickel.name]]]
     return Evidence(text_, rows, ["battery_supply_chain"], verdict, for_it, against_it, would_change, threshold.rule_words, because)
 
@@ -542,13 +653,24 @@ def tokyo_verdict(counts_hybrids: str | None, legally_binding: str | None) -> st
 
 # What the policy table's coded cells say, in words: counts_hybrids, then legally_binding (None: the table does not say).
 HYBRIDS_WORDS = {
-    YES: "conventional hybrids count towards it",
-    NO: "conventional hybrids do not count towards it",
-    None: "the data do not say whether conventional hybrids count towards it",
+    YES: N_("conventional hybrids count towards it"),
+    NO: N_("conventional hybrids do not count towards it"),
+    None: N_("the data do not say whether conventional hybrids count towards it"),
 }
 # How the rule reads the two cells, for the card's "because" (None: the table does not say).
-HYBRIDS_CODED = {YES: "counting conventional hybrids", NO: "counting electric cars only", None: "silent on conventional hybrids"}
-BINDING_CODED = {YES: "binding in law", NO: "not binding in law", None: "silent on its legal force"}
+HYBRIDS_CODED = {
+    YES: N_("counting conventional hybrids"),
+    NO: N_("counting electric cars only"),
+    None: N_("silent on conventional hybrids"),
+}
+BINDING_CODED = {YES: N_("binding in law"), NO: N_("not binding in law"), None: N_("silent on its legal force")}
+# What the card says against the claim, by (the target counts hybrids, it is not binding in law).
+TOKYO_AGAINST = {
+    (True, True): N_("The target counts conventional hybrids and is not binding in law."),
+    (True, False): N_("The target counts conventional hybrids."),
+    (False, True): N_("The target is not binding in law."),
+    (False, False): N_("Nothing in the policy table contradicts it."),
+}
 
 
 def ev_targets(data_dir: object) -> Evidence:
@@ -556,22 +678,18 @@ def ev_targets(data_dir: object) -> Evidence:
     tokyo = data.row_by_id(targets, "target_id", TOKYO_TARGET)
     enforcement = data.row_by_id(targets, "target_id", TOKYO_ENFORCEMENT)
     hybrids, binding = _coded(tokyo, COUNTS_HYBRIDS), _coded(enforcement, LEGALLY_BINDING)
-    text_ = (
-        f"Tokyo's {tokyo['target_year']} target is {tokyo['target_value']} for the {tokyo['target_metric']}, and "
-        f"{HYBRIDS_WORDS[hybrids]}; how binding it is: {enforcement['binding']}."
+    target = {"year": tokyo["target_year"], "value": tr(str(tokyo["target_value"])), "metric": tr(str(tokyo["target_metric"]))}
+    text_ = tr("Tokyo's {year} target is {value} for the {metric}, and {hybrids}; how binding it is: {binding}.").format(
+        hybrids=tr(HYBRIDS_WORDS[hybrids]), binding=tr(str(enforcement["binding"])), **target
     )
     threshold = rule_threshold(data_dir, TOKYO_2030)
     verdict = tokyo_verdict(hybrids, binding)
-    because = f"the policy table codes Tokyo's {tokyo['target_year']} target as {HYBRIDS_CODED[hybrids]} and {BINDING_CODED[binding]}"
-    for_it = (
-        f"Tokyo does set a target for {tokyo['target_year']}: {tokyo['target_value']} for the {tokyo['target_metric']}, "
-        "which pushes away from petrol-only cars."
+    because = tr("the policy table codes Tokyo's {year} target as {hybrids} and {binding}").format(
+        year=tokyo["target_year"], hybrids=tr(HYBRIDS_CODED[hybrids]), binding=tr(BINDING_CODED[binding])
     )
-    failing = [
-        words for words, fails in (("counts conventional hybrids", hybrids == YES), ("is not binding in law", binding == NO)) if fails
-    ]
-    against_it = f"The target {text.listed(failing)}." if failing else "Nothing in the policy table contradicts it."
-    would_change = (
+    for_it = tr("Tokyo does set a target for {year}: {value} for the {metric}, which pushes away from petrol-only cars.").format(**target)
+    against_it = tr(TOKYO_AGAINST[hybrids == YES, binding == NO])
+    would_change = tr(
         "A Tokyo target counting electric cars only and binding in law would make it supported; either of the two alone, partly supported."
     )
     rows = [targets.loc[[tokyo.name, enforcement.name]]]
@@ -590,6 +708,34 @@ def rush_verdict(japan_pct_of_world: float, rose: bool, world_level_pct: float) 
     return SUPPORTED if reached and rose else PARTLY if reached or rose else NOT_SUPPORTED
 
 
+# Japan's electric-car share on the year before, by how it moved (_change's words): the card's figures and the "because".
+SHARE_MOVED = {
+    "up from": N_(
+        "Electric cars (BEV and PHEV) were {share} of Japan's new cars in {year}, up from {before} in {previous}; worldwide "
+        "they were {world}."
+    ),
+    "down from": N_(
+        "Electric cars (BEV and PHEV) were {share} of Japan's new cars in {year}, down from {before} in {previous}; worldwide "
+        "they were {world}."
+    ),
+    "the same as in": N_(
+        "Electric cars (BEV and PHEV) were {share} of Japan's new cars in {year}, the same as in {before} in {previous}; "
+        "worldwide they were {world}."
+    ),
+}
+SHARE_MOVED_BECAUSE = {
+    "rose from": N_(
+        "Japan's electric-car share in {year} is {of_world} of the world's, {comparison}, and it rose from {before} in {previous}"
+    ),
+    "fell from": N_(
+        "Japan's electric-car share in {year} is {of_world} of the world's, {comparison}, and it fell from {before} in {previous}"
+    ),
+    "stayed the same as": N_(
+        "Japan's electric-car share in {year} is {of_world} of the world's, {comparison}, and it stayed the same as {before} in {previous}"
+    ),
+}
+
+
 def ev_share_japan(data_dir: object) -> Evidence:
     from tradetalks.chapters.ev_china import tables as ev_china
 
@@ -598,10 +744,8 @@ def ev_share_japan(data_dir: object) -> Evidence:
     japan, before, world = (
         ev_china.share_of(share, country, year) for country, year in (("Japan", latest), ("Japan", latest - 1), ("World", latest))
     )
-    text_ = (
-        f"Electric cars (BEV and PHEV) were {pct(japan)} of Japan's new cars in {latest}, {_change(japan, before)} "
-        f"{pct(before)} in {latest - 1}; worldwide they were {pct(world)}."
-    )
+    shares = {"share": pct(japan), "year": latest, "before": pct(before), "previous": latest - 1, "world": pct(world)}
+    text_ = tr(SHARE_MOVED[_change(japan, before)]).format(**shares)
     rows = ev_china.iea_share_rows(share)
     used = rows[
         (rows["country"].isin(["Japan", "World"]))
@@ -613,22 +757,23 @@ def ev_share_japan(data_dir: object) -> Evidence:
     rose = japan > before
     verdict = rush_verdict(of_world, rose, threshold.value)
     moved = _change(japan, before, up="rose from", down="fell from", same="stayed the same as")
-    because = (
-        f"Japan's electric-car share in {latest} is {text.about_pct(of_world)} of the world's, "
-        f"{at_or_above(of_world, threshold.value)} the threshold of {threshold.words}, and it {moved} {pct(before)} in {latest - 1}"
+    because = tr(SHARE_MOVED_BECAUSE[moved]).format(
+        of_world=text.about_pct(of_world), comparison=at_or_above(of_world, threshold), **shares
     )
     for_it = (
-        f"Japan's electric-car share rose from {pct(before)} in {latest - 1} to {pct(japan)} in {latest}."
+        tr("Japan's electric-car share rose from {before} in {previous} to {share} in {year}.").format(**shares)
         if rose
-        else "Japan has national and Tokyo targets for electrified cars."
+        else tr("Japan has national and Tokyo targets for electrified cars.")
     )
-    against_it = f"Japan's electric-car share, {pct(japan)} in {latest}, is {text.about_pct(of_world)} of the world's {pct(world)}" + (
-        f", and it fell from {pct(before)} in {latest - 1}." if japan < before else "."
-    )
-    would_change = (
-        f"Japan's electric-car share reaching {threshold.words} of the world's and rising on the year before would make it "
+    against_it = (
+        tr("Japan's electric-car share, {share} in {year}, is {of_world} of the world's {world}, and it fell from {before} in {previous}.")
+        if japan < before
+        else tr("Japan's electric-car share, {share} in {year}, is {of_world} of the world's {world}.")
+    ).format(of_world=text.about_pct(of_world), **shares)
+    would_change = tr(
+        "Japan's electric-car share reaching {threshold} of the world's and rising on the year before would make it "
         "supported; either alone, partly supported."
-    )
+    ).format(threshold=threshold.words)
     return Evidence(text_, [used], ["ev_sales_share"], verdict, for_it, against_it, would_change, threshold.rule_words, because)
 
 
@@ -644,16 +789,19 @@ def byd_growth(data_dir: object) -> Evidence:
     makers = data.load_table("battery_makers", data_dir)
     # the chapter's own rule: BYD's rank among single makers in the makers table's latest calendar year
     rank_year = ev_china.latest_makers_year(makers)
-    rank_text, ranked = "", makers.head(0)
+    sold = {"year": year, "byd": count_as_stated(b["value"]), "tesla": count_as_stated(t["value"])}
+    text_, ranked = (
+        tr("In {year} BYD sold {byd} new-energy vehicles (plug-in hybrids included); Tesla delivered {tesla}.").format(**sold),
+        makers.head(0),
+    )
     if not ev_china.byd_battery_rows(makers).empty and int(rank_year) <= int(year):
         rank = ev_china.maker_rank(makers, "BYD", rank_year)
-        rank_text = f"; in {rank_year} BYD was the {text.superlative(rank, 'largest')} maker of EV batteries by installations"
+        text_ = tr(
+            "In {year} BYD sold {byd} new-energy vehicles (plug-in hybrids included); Tesla delivered {tesla}; in {rank_year} "
+            "BYD was the {rank} maker of EV batteries by installations."
+        ).format(rank_year=rank_year, rank=text.superlative(rank, N_("largest")), **sold)
         ranked = makers[(makers["year"] == rank_year) & (makers["counted"] == ev_china.ONE_MAKER)]
         ranked = ranked.sort_values("installations_gwh", ascending=False).head(rank)
-    text_ = (
-        f"In {year} BYD sold {count_as_stated(b['value'])} new-energy vehicles (plug-in hybrids included); "
-        f"Tesla delivered {count_as_stated(t['value'])}{rank_text}."
-    )
     return Evidence(text_, [byd[byd["year"] == year], tesla[tesla["year"] == year], ranked], ["automaker_sales", "battery_makers"])
 
 
@@ -678,57 +826,84 @@ def byd_claim(data_dir: object) -> Evidence:
     makes_batteries = not ev_china.byd_battery_rows(makers).empty
     threshold = rule_threshold(data_dir, BYD_CLAIM)
     verdict = byd_verdict(change * 100, makes_batteries, threshold.value)
-    moved = (
-        f"{'grew' if change > 0 else 'fell'} by {text.about_pct(abs(change) * 100)}"
-        if not before.empty
-        else "have no year before to compare"
-    )
-    passed = change * 100 > threshold.value
-    because = (
-        f"BYD's new-energy sales {moved}"
-        + ("" if threshold.is_zero or before.empty else f", {'above' if passed else 'not above'} the threshold of {threshold.words}")
-        + f", and BYD {'makes its own batteries' if makes_batteries else 'is not among the battery makers in the data'}"
-    )
-    text_ = (
-        growth.text.rstrip(".")
-        + (
-            f"; its sales were {text.about_pct(abs(change) * 100)} {'up' if change > 0 else 'down'} on {year - 1}"
-            if not before.empty
-            else ""
+    growth_words = {"change": text.about_pct(abs(change) * 100), "year": year, "previous": year - 1, "threshold": threshold.words}
+    if before.empty:
+        because = tr("BYD's new-energy sales have no year before to compare")
+    else:
+        because = (tr("BYD's new-energy sales grew by {change}") if change > 0 else tr("BYD's new-energy sales fell by {change}")).format(
+            **growth_words
         )
-        + ". The data hold no car prices, so the “unbeatable prices” half of the claim is unchecked."
-    )
-    for_it = (
-        f"BYD's new-energy sales {'grew' if change > 0 else 'did not grow'} by {text.about_pct(abs(change) * 100)} in {year}, "
-        "and it makes its own batteries."
-        if not before.empty
-        else "BYD makes its own batteries."
-    )
+        if not threshold.is_zero:
+            passed = change * 100 > threshold.value
+            above = tr(", above the threshold of {threshold}") if passed else tr(", not above the threshold of {threshold}")
+            because += above.format(**growth_words)
+    because += tr(", and BYD makes its own batteries") if makes_batteries else tr(", and BYD is not among the battery makers in the data")
+    # the growth card's sentence, its full stop dropped, continued
+    figures_ = growth.text.rstrip(".。")
+    if before.empty:
+        text_ = tr("{figures}. The data hold no car prices, so the “unbeatable prices” half of the claim is unchecked.")
+    elif change > 0:
+        text_ = tr(
+            "{figures}; its sales were {change} up on {previous}. The data hold no car prices, so the “unbeatable prices” half "
+            "of the claim is unchecked."
+        )
+    else:
+        text_ = tr(
+            "{figures}; its sales were {change} down on {previous}. The data hold no car prices, so the “unbeatable prices” "
+            "half of the claim is unchecked."
+        )
+    text_ = text_.format(figures=figures_, **growth_words)
+    if before.empty:
+        for_it = tr("BYD makes its own batteries.")
+    elif change > 0:
+        for_it = tr("BYD's new-energy sales grew by {change} in {year}, and it makes its own batteries.").format(**growth_words)
+    else:
+        for_it = tr("BYD's new-energy sales did not grow by {change} in {year}, and it makes its own batteries.").format(**growth_words)
     earlier = byd[byd["year"] == year - 2]
     slowed = ""
     if not before.empty and not earlier.empty:
         previous = float(before["value"].iloc[0]) / float(earlier["value"].iloc[0]) - 1
-        slowed = f" Its growth {'slowed' if change < previous else 'did not slow'} from {text.about_pct(previous * 100)} in {year - 1}."
+        slowed = (
+            tr(" Its growth slowed from {growth} in {year}.")
+            if change < previous
+            else tr(" Its growth did not slow from {growth} in {year}.")
+        ).format(growth=text.about_pct(previous * 100), year=year - 1)
     bev = data.rows_by_id(sales, "measure_id", BYD_BEV)
     tesla = data.rows_by_id(sales, "measure_id", TESLA_DELIVERIES)
     common = sorted(set(bev["year"]) & set(tesla["year"]))
-    against_it = "Its total counts plug-in hybrids."
+    against_it = tr("Its total counts plug-in hybrids.")
     if common:
         b, t = (figures.best_row(frame[frame["year"] == common[-1]]) for frame in (bev, tesla))
         against_it = (
-            f"Its total counts plug-in hybrids: in battery-electric passenger cars alone it sold {text.about(b['value'], '', 3)} "
-            f"in {common[-1]}, {'fewer than' if b['value'] < t['value'] else 'more than'} Tesla's {text.about(t['value'], '', 3)}."
-        )
+            tr(
+                "Its total counts plug-in hybrids: in battery-electric passenger cars alone it sold {bev} in {year}, fewer than "
+                "Tesla's {tesla}."
+            )
+            if b["value"] < t["value"]
+            else tr(
+                "Its total counts plug-in hybrids: in battery-electric passenger cars alone it sold {bev} in {year}, more than "
+                "Tesla's {tesla}."
+            )
+        ).format(bev=text.about(b["value"], "", 3), year=common[-1], tesla=text.about(t["value"], "", 3))
     against_it += slowed
-    fall = "sales that did not grow" if threshold.is_zero else f"growth of {threshold.words} or less"
-    would_change = f"Price data for comparable models could lift the verdict to supported or sink it; {fall} would make it not supported."
+    would_change = (
+        tr(
+            "Price data for comparable models could lift the verdict to supported or sink it; sales that did not grow would "
+            "make it not supported."
+        )
+        if threshold.is_zero
+        else tr(
+            "Price data for comparable models could lift the verdict to supported or sink it; growth of {threshold} or less "
+            "would make it not supported."
+        ).format(threshold=threshold.words)
+    )
     rows = [*growth.rows, before]
     return Evidence(text_, rows, growth.tables, verdict, for_it, against_it, would_change, threshold.rule_words, because)
 
 
 def gap_words(gap: float) -> str:
     """An emissions gap (the electric car's g/km minus the hybrid's) in words: -14.2 -> 'about 14 g/km less'."""
-    return f"{text.about(abs(gap), 'g/km')} {'less' if gap < 0 else 'more'}"
+    return (tr("{gap} less") if gap < 0 else tr("{gap} more")).format(gap=text.about(abs(gap), N_("g/km")))
 
 
 def eco_verdict(gap_low: float, gap_high: float, excess_g_km: float) -> str:
@@ -741,9 +916,20 @@ def eco_verdict(gap_low: float, gap_high: float, excess_g_km: float) -> str:
     return SUPPORTED if gap_low >= excess_g_km and gap_high >= excess_g_km else PARTLY
 
 
+# With the lowest battery footprint, by (the EV emits less than the hybrid, less than the petrol kei car).
+LOWEST_FOOTPRINT = {
+    (True, True): N_("With the lowest it emits {gap} less than the hybrid, and less than a petrol kei car; price is a separate question."),
+    (True, False): N_("With the lowest it emits {gap} less than the hybrid, and more than a petrol kei car; price is a separate question."),
+    (False, True): N_("With the lowest it emits {gap} more than the hybrid, and less than a petrol kei car; price is a separate question."),
+    (False, False): N_(
+        "With the lowest it emits {gap} more than the hybrid, and more than a petrol kei car; price is a separate question."
+    ),
+}
+
+
 def ev_vs_hybrid(data_dir: object) -> Evidence:
     from tradetalks import calc
-    from tradetalks.chapters.ev_emissions import calculator, sentences
+    from tradetalks.chapters.ev_emissions import calculator, parameters, sentences
     from tradetalks.chapters.ev_emissions import inputs as ev_emissions
 
     electricity = data.load_table("electricity", data_dir)
@@ -756,35 +942,42 @@ def ev_vs_hybrid(data_dir: object) -> Evidence:
     verdicts = calculator.battery_verdicts(inputs, lifecycle)
     hybrid, petrol = (verdicts.set_index("rival").loc[rival] for rival in ("hybrid", "petrol"))
     crossing = calc.break_even_intensity(inputs)
-    boundary = sentences.boundary_words(defaults["boundary"]).split(":")[0]
-    text_ = (
-        f"Counted {boundary} on Japan's grid ({inputs.grid_g_per_kwh:,.0f} g CO2e per kWh generated), a kei EV is "
-        f"{sentences.range_verdict(verdicts, 'hybrid')}, and {sentences.range_verdict(verdicts, 'petrol')}; with a battery "
-        f"of middling footprint it would beat the hybrid on a grid below {text.about(crossing, 'g/kWh')}."
+    # the chapter's boundary by its name (the words before the colon of its description)
+    boundary = tr(parameters.BOUNDARIES[defaults["boundary"]].split(":")[0])
+    text_ = tr(
+        "Counted {boundary} on Japan's grid ({grid} g CO2e per kWh generated), a kei EV is {versus_hybrid}, and "
+        "{versus_petrol}; with a battery of middling footprint it would beat the hybrid on a grid below {crossing}."
+    ).format(
+        boundary=boundary,
+        grid=f"{inputs.grid_g_per_kwh:,.0f}",
+        versus_hybrid=sentences.range_verdict(verdicts, "hybrid"),
+        versus_petrol=sentences.range_verdict(verdicts, "petrol"),
+        crossing=text.about(crossing, N_("g/kWh")),
     )
     threshold = rule_threshold(data_dir, ECO)
     low, high = sorted((float(hybrid["gap_low"]), float(hybrid["gap_high"])))
     verdict = eco_verdict(low, high, threshold.value)
-    because = (
-        f"across ICCT's range of battery footprints the electric car emits from {gap_words(low)} to {gap_words(high)} "
-        "than the hybrid, "
-        + (
-            ("less at both ends" if high < 0 else "at least as much at both ends" if low >= 0 else "so the battery decides")
-            if threshold.is_zero
-            else f"both {at_or_above(low, threshold.value)} the threshold of {threshold.words}"
-            if (low >= threshold.value) == (high >= threshold.value)
-            else f"one end below the threshold of {threshold.words} and the other at or above it"
-        )
+    if threshold.is_zero:
+        ends = tr("less at both ends") if high < 0 else tr("at least as much at both ends") if low >= 0 else tr("so the battery decides")
+    elif (low >= threshold.value) == (high >= threshold.value):
+        ends = tr("both {comparison}").format(comparison=at_or_above(low, threshold))
+    else:
+        ends = tr("one end below the threshold of {threshold} and the other at or above it").format(threshold=threshold.words)
+    because = tr("across ICCT's range of battery footprints the electric car emits from {low} to {high} than the hybrid, {ends}").format(
+        low=gap_words(low), high=gap_words(high), ends=ends
     )
+    gap_high = text.about(abs(hybrid["gap_high"]), N_("g/km"))
     for_it = (
-        f"With the highest battery footprint in ICCT's range the EV emits {text.about(abs(hybrid['gap_high']), 'g/km')} "
-        f"{'more' if hybrid['gap_high'] >= 0 else 'less'} than the hybrid."
+        tr("With the highest battery footprint in ICCT's range the EV emits {gap} more than the hybrid.")
+        if hybrid["gap_high"] >= 0
+        else tr("With the highest battery footprint in ICCT's range the EV emits {gap} less than the hybrid.")
+    ).format(gap=gap_high)
+    against_it = tr(LOWEST_FOOTPRINT[hybrid["gap_low"] < 0, petrol["gap_low"] < 0]).format(
+        gap=text.about(abs(hybrid["gap_low"]), N_("g/km"))
     )
-    against_it = (
-        f"With the lowest it emits {text.about(abs(hybrid['gap_low']), 'g/km')} {'less' if hybrid['gap_low'] < 0 else 'more'} "
-        f"than the hybrid, and {'less' if petrol['gap_low'] < 0 else 'more'} than a petrol kei car; price is a separate question."
+    would_change = tr("A grid below {crossing}, or batteries made with a low footprint, would make it not supported.").format(
+        crossing=text.about(crossing, N_("g/kWh"))
     )
-    would_change = f"A grid below {text.about(crossing, 'g/kWh')}, or batteries made with a low footprint, would make it not supported."
     rows = [used[used["source_key"].astype(str) != ""]]
     return Evidence(
         text_, rows, ["electricity", "lifecycle_parameters"], verdict, for_it, against_it, would_change, threshold.rule_words, because
@@ -815,24 +1008,28 @@ def seventh_round(data_dir: object) -> Evidence:
     rounds = data.load_table("negotiation_rounds", data_dir)
     r = tariffs.news_report_round(rounds)
     dates = text.date_span(r["start_date"], r["end_date"], to=" to ")
-    text_ = f"Round {r['round']} ran from {dates} in {r['location']}; the outcome as reported: “{str(r['outcome']).rstrip('.')}”."
+    held = {"round": r["round"], "dates": dates, "location": tr(str(r["location"]))}
+    text_ = tr("Round {round} ran from {dates} in {location}; the outcome as reported: “{outcome}”.").format(
+        outcome=tr(str(r["outcome"]).rstrip(".")), **held
+    )
     threshold = rule_threshold(data_dir, SEVENTH_ROUND)
     position = round_position(rounds, tariffs.NEWS_REPORT_ROUND)
     verdict = round_verdict(position, threshold.value)
-    because = (
-        "the record has the report's round as another kind of visit, not a numbered round of the talks"
-        if position is None
-        else f"the report's round is the {text.ordinal_words(position)} numbered round of the talks in the record, by date, "
-        + ("as the report counts it" if verdict == SUPPORTED else f"not the {threshold.words}")
-    )
-    for_it = f"The record has round {r['round']} of the talks in {r['location']}, from {dates}."
-    against_it = (
+    if position is None:
+        because = tr("the record has the report's round as another kind of visit, not a numbered round of the talks")
+    elif verdict == SUPPORTED:
+        because = tr("the report's round is the {position} numbered round of the talks in the record, by date, as the report counts it")
+    else:
+        because = tr("the report's round is the {position} numbered round of the talks in the record, by date, not the {threshold}")
+    because = because.format(position=ordinal_words(position) if position else "", threshold=threshold.words)
+    for_it = tr("The record has round {round} of the talks in {location}, from {dates}.").format(**held)
+    against_it = tr(
         "Nothing in the data contradicts it; that auto tariffs were the focus is the round's reported outcome, quoted, not a figure."
     )
-    would_change = (
-        f"A record in which the report's round is not the {threshold.words} numbered round would make it partly supported; "
-        "a record of it as another kind of visit, not supported."
-    )
+    would_change = tr(
+        "A record in which the report's round is not the {threshold} numbered round would make it partly supported; a record "
+        "of it as another kind of visit, not supported."
+    ).format(threshold=threshold.words)
     # the rounds counted to place it (the numbered rounds up to it), or its own row
     rows = [tariffs.rounds_before(rounds, r["start_date"]) if position else data.rows_by_id(rounds, "round_id", tariffs.NEWS_REPORT_ROUND)]
     return Evidence(text_, rows, ["negotiation_rounds"], verdict, for_it, against_it, would_change, threshold.rule_words, because)
@@ -858,26 +1055,55 @@ def deficit_verdict(change_pct: float, threshold_pct: float) -> str:
     return SUPPORTED if change_pct > threshold_pct else NOT_SUPPORTED
 
 
+# The deficit card's words, by how the deficit moved (deficit_moved): its figures, the "because" at a zero threshold,
+# and what tells against the claim.
+DEFICIT_MOVED = {
+    "widened": N_("The U.S. goods deficit with Japan widened from {before} in {before_year} to {latest} in {latest_year} (Census)."),
+    "narrowed": N_("The U.S. goods deficit with Japan narrowed from {before} in {before_year} to {latest} in {latest_year} (Census)."),
+    "stayed the same": N_(
+        "The U.S. goods deficit with Japan stayed the same from {before} in {before_year} to {latest} in {latest_year} (Census)."
+    ),
+}
+DEFICIT_MOVED_BY = {
+    "widened": N_("the deficit widened by {change} from {before_year} to {latest_year}"),
+    "narrowed": N_("the deficit narrowed by {change} from {before_year} to {latest_year}"),
+    "stayed the same": N_("the deficit stayed the same by {change} from {before_year} to {latest_year}"),
+}
+DEFICIT_AGAINST = {
+    "widened": N_("It widened by {change} from {before_year} to {latest_year}."),
+    "narrowed": N_("It narrowed by {change} from {before_year} to {latest_year}."),
+    "stayed the same": N_("It stayed the same by {change} from {before_year} to {latest_year}."),
+}
+
+
 def deficit_trend(data_dir: object) -> Evidence:
     before, latest, rows = deficit_change(data_dir)
     threshold = rule_threshold(data_dir, DEFICIT)
     first, last = -float(before["balance_musd"]), -float(latest["balance_musd"])
     change = (last - first) / abs(first) * 100
     moved = deficit_moved(before, latest)
-    span = f"from {int(before['year'])} to {int(latest['year'])}"
-    text_ = (
-        f"The U.S. goods deficit with Japan {moved} from {usd_bn_from_millions(first)} "
-        f"in {int(before['year'])} to {usd_bn_from_millions(last)} in {int(latest['year'])} (Census)."
-    )
-    because = (
-        (f"the deficit {moved} by {text.about_pct(abs(change))} {span}" if change else f"the deficit {moved} {span}")
+    years = {"before_year": int(before["year"]), "latest_year": int(latest["year"])}
+    text_ = tr(DEFICIT_MOVED[moved]).format(before=usd_bn_from_millions(first), latest=usd_bn_from_millions(last), **years)
+    if threshold.is_zero:
+        if change:
+            because = tr(DEFICIT_MOVED_BY[moved]).format(change=text.about_pct(abs(change)), **years)
+        else:
+            because = tr("the deficit stayed the same from {before_year} to {latest_year}").format(**years)
+    else:
+        because = (
+            tr("the deficit changed by {change} from {before_year} to {latest_year}, above {threshold}")
+            if change > threshold.value
+            else tr("the deficit changed by {change} from {before_year} to {latest_year}, not above {threshold}")
+        ).format(change=text.about_pct(change), threshold=threshold.words, **years)
+    for_it = tr("The deficit is large: {latest} in {latest_year}.").format(latest=usd_bn_from_millions(last), **years)
+    against_it = tr(DEFICIT_AGAINST[moved]).format(change=text.about_pct(abs(change)), **years)
+    would_change = (
+        tr("Any rise in the last full year before the talks would make it supported.")
         if threshold.is_zero
-        else f"the deficit changed by {text.about_pct(change)} {span}, {'above' if change > threshold.value else 'not above'} {threshold.words}"
+        else tr("A rise of more than {threshold} in the last full year before the talks would make it supported.").format(
+            threshold=threshold.words
+        )
     )
-    for_it = f"The deficit is large: {usd_bn_from_millions(last)} in {int(latest['year'])}."
-    against_it = f"It {moved} by {text.about_pct(abs(change))} {span}."
-    rise = "Any rise" if threshold.is_zero else f"A rise of more than {threshold.words}"
-    would_change = f"{rise} in the last full year before the talks would make it supported."
     verdict = deficit_verdict(change, threshold.value)
     return Evidence(text_, [rows], ["us_japan_goods_trade"], verdict, for_it, against_it, would_change, threshold.rule_words, because)
 
@@ -895,36 +1121,44 @@ def autos_share_of_exports(data_dir: object) -> Evidence:
     shares = tariffs.japan_side_shares(exports).sort_values("period")
     latest = shares[shares["period"] == shares["period"].max()]
     low, high = latest["value"].min(), latest["value"].max()
-    figure = pct(low) if low == high else f"{pct(low)} to {pct(high)}"
+    figure = pct(low) if low == high else tr("{low} to {high}").format(low=pct(low), high=pct(high))
     if len(latest) == 1:
-        reports = "one report"
+        reports = tr("one report")
+    elif latest["metric"].nunique() == len(latest):
+        reports = tr("{count} reports, which count autos differently").format(count=text.count_words(len(latest)))
     else:
-        counted = "which count autos differently" if latest["metric"].nunique() == len(latest) else "which count autos alike"
-        reports = f"{text.count_words(len(latest))} reports, {counted}"
+        reports = tr("{count} reports, which count autos alike").format(count=text.count_words(len(latest)))
     year = latest["period"].iloc[0]
-    text_ = f"In {year} autos were {figure} of Japan's exports to the U.S., by Japan's own trade statistics ({reports})."
     threshold = rule_threshold(data_dir, AUTOS_EXPORTS)
+    shown = {"year": year, "figure": figure, "threshold": threshold.words}
+    text_ = tr("In {year} autos were {figure} of Japan's exports to the U.S., by Japan's own trade statistics ({reports}).").format(
+        reports=reports, **shown
+    )
     values = [float(value) for value in latest["value"]]
     verdict = autos_verdict(values, threshold.value)
     reached = sum(value >= threshold.value for value in values)
-    because = f"the reports of {year} put autos' share at {figure}, " + (
-        f"all {at_or_above(low, threshold.value)} the threshold of {threshold.words}"
+    because = (
+        tr("the reports of {year} put autos' share at {figure}, all {comparison}").format(comparison=at_or_above(low, threshold), **shown)
         if (low >= threshold.value) == (high >= threshold.value)
-        else f"some below the threshold of {threshold.words} and some at or above it"
+        else tr(
+            "the reports of {year} put autos' share at {figure}, some below the threshold of {threshold} and some at or above it"
+        ).format(**shown)
     )
     earlier = shares[shares["period"] < year]
-    for_it = f"Autos were {figure} of Japan's exports to the U.S. in {year}, " + (
-        f"{'every report' if reached == len(values) else 'some reports'} at or above the threshold of {threshold.words}."
-        if reached
-        else f"though no report reaches the threshold of {threshold.words}."
-    )
+    if reached == len(values):
+        for_it = tr("Autos were {figure} of Japan's exports to the U.S. in {year}, every report at or above the threshold of {threshold}.")
+    elif reached:
+        for_it = tr("Autos were {figure} of Japan's exports to the U.S. in {year}, some reports at or above the threshold of {threshold}.")
+    else:
+        for_it = tr("Autos were {figure} of Japan's exports to the U.S. in {year}, though no report reaches the threshold of {threshold}.")
+    for_it = for_it.format(**shown)
     if not earlier.empty:
         first = earlier.iloc[0]
-        for_it += f" It was {pct(first['value'])} in {first['period']}."
-    against_it = "Reports count autos differently (vehicles alone, or with parts), so the share depends on the report."
-    would_change = (
-        f"A share below {threshold.words} in some reports would make it partly supported; below it in every report, not supported."
-    )
+        for_it += tr(" It was {share} in {year}.").format(share=pct(first["value"]), year=first["period"])
+    against_it = tr("Reports count autos differently (vehicles alone, or with parts), so the share depends on the report.")
+    would_change = tr(
+        "A share below {threshold} in some reports would make it partly supported; below it in every report, not supported."
+    ).format(**shown)
     return Evidence(text_, [latest], ["japan_auto_exports_us"], verdict, for_it, against_it, would_change, threshold.rule_words, because)
 
 
@@ -933,10 +1167,16 @@ def car_tariff_peak(data_dir: object) -> Evidence:
     changes = tariffs.rate_changes(tariffs.us_car_rate_steps(timeline))
     base = changes.iloc[0]
     peak, last = tariffs.peak_and_deal(changes)
-    text_ = (
-        f"The U.S. duty on a Japanese car rose from {pct(base['rate_pct'])} to {pct(peak['rate_pct'])} on {text.date(peak['date'])}, "
-        f"{text.times(peak['rate_pct'] / base['rate_pct'])} as high, then settled at {pct(last['rate_pct'])} "
-        f"from {text.date(last['date'])}."
+    text_ = tr(
+        "The U.S. duty on a Japanese car rose from {base} to {peak} on {peak_date}, {times} as high, then settled at {last} "
+        "from {last_date}."
+    ).format(
+        base=pct(base["rate_pct"]),
+        peak=pct(peak["rate_pct"]),
+        peak_date=text.date(peak["date"]),
+        times=text.times(peak["rate_pct"] / base["rate_pct"]),
+        last=pct(last["rate_pct"]),
+        last_date=text.date(last["date"]),
     )
     return Evidence(text_, [changes], ["tariff_timeline"])
 
@@ -956,20 +1196,24 @@ def framework_investment(data_dir: object) -> Evidence:
     row = tariffs.framework_agreement(timeline)
     rounds = data.load_table("negotiation_rounds", data_dir)
     _, deal = tariffs.before_g7_and_deal(rounds)
-    text_ = f"On {text.reader_date(row['date'])}, as the tariff timeline records it: “{str(row['measure']).rstrip('.')}”."
+    text_ = tr("On {date}, as the tariff timeline records it: “{measure}”.").format(
+        date=text.reader_date(row["date"]), measure=tr(str(row["measure"]).rstrip("."))
+    )
     threshold = rule_threshold(data_dir, INVESTMENT)
     verdict = investment_verdict(str(row["date"]), str(deal["start_date"]), str(deal["end_date"]))
     deal_dates = text.date_span(deal["start_date"], deal["end_date"], to=" to ")
-    within = verdict == SUPPORTED
     because = (
-        f"the timeline records the framework agreement on {text.reader_date(row['date'])}, "
-        f"{'within' if within else 'outside'} round {deal['round']} ({deal_dates}), the round that reached the deal"
-    )
-    for_it = f"The framework announced in round {deal['round']} set the tariff and Japan's investment together, as the timeline records its terms."
-    against_it = (
+        tr("the timeline records the framework agreement on {date}, within round {round} ({dates}), the round that reached the deal")
+        if verdict == SUPPORTED
+        else tr("the timeline records the framework agreement on {date}, outside round {round} ({dates}), the round that reached the deal")
+    ).format(date=text.reader_date(row["date"]), round=deal["round"], dates=deal_dates)
+    for_it = tr(
+        "The framework announced in round {round} set the tariff and Japan's investment together, as the timeline records its terms."
+    ).format(round=deal["round"])
+    against_it = tr(
         "The package's terms were set later and are loans and guarantees as well as investment; its purpose is the report's reading."
     )
-    would_change = (
+    would_change = tr(
         "A timeline without the framework agreement would make it not supported; one dating it outside the round that "
         "reached the deal, partly supported."
     )
@@ -993,18 +1237,23 @@ def us_production(data_dir: object) -> Evidence:
     # the reverse-imports chapter's own series and rule for its latest year
     scale = reverse.scale_series(tables[reverse.PRODUCTION], tables[reverse.MARKET])
     built, exported = reverse.latest(scale, reverse.BUILT), reverse.latest(scale, reverse.EXPORTED)
-    made = f"{count_as_stated(built['value'], built['qualifier'])} vehicles"
-    text_ = f"Japanese makers built {made} in the U.S. in {built['year']}."
+    made = {"made": count_as_stated(built["value"], built["qualifier"]), "year": built["year"]}
+    text_ = tr("Japanese makers built {made} vehicles in the U.S. in {year}.").format(**made)
     threshold = rule_threshold(data_dir, MAKERS_IN_US)
     verdict = makers_verdict(float(built["value"]), threshold.value)
-    because = f"Japanese makers built {made} in the U.S. in {built['year']}, {at_or_above(built['value'], threshold.value)} the threshold of {threshold.words}"
-    for_it = (
-        f"Japanese makers built {made} in the U.S. in {built['year']} and exported "
-        f"{count_as_stated(exported['value'], exported['qualifier'])} from their U.S. plants"
-        + ("." if exported["year"] == built["year"] else f" in {exported['year']}.")
+    because = tr("Japanese makers built {made} vehicles in the U.S. in {year}, {comparison}").format(
+        comparison=at_or_above(built["value"], threshold), **made
     )
-    against_it = "The data count vehicles built, not jobs or value added."
-    would_change = f"Production below {threshold.words} a year would make it partly supported."
+    exports = {"exported": count_as_stated(exported["value"], exported["qualifier"]), "exported_year": exported["year"]}
+    for_it = (
+        tr("Japanese makers built {made} vehicles in the U.S. in {year} and exported {exported} from their U.S. plants.")
+        if exported["year"] == built["year"]
+        else tr(
+            "Japanese makers built {made} vehicles in the U.S. in {year} and exported {exported} from their U.S. plants in {exported_year}."
+        )
+    ).format(**made, **exports)
+    against_it = tr("The data count vehicles built, not jobs or value added.")
+    would_change = tr("Production below {threshold} a year would make it partly supported.").format(threshold=threshold.words)
     rows = [built.to_frame().T, exported.to_frame().T]
     return Evidence(
         text_, rows, ["japanese_makers_us_production"], verdict, for_it, against_it, would_change, threshold.rule_words, because
@@ -1026,20 +1275,40 @@ def g7_round(data_dir: object) -> Evidence:
     later = verdict == PARTLY
     before_dates = text.date_span(before_g7["start_date"], before_g7["end_date"], to=" to ")
     deal_dates = text.date_span(deal["start_date"], deal["end_date"], to=" to ")
+    held = {
+        "before_round": before_g7["round"],
+        "before_dates": before_dates,
+        "milestone": tr(MILESTONES[tariffs.BEFORE_G7]),
+        "deal_round": deal["round"],
+        "deal_dates": deal_dates,
+    }
     text_ = (
-        f"Round {before_g7['round']} ({before_dates}) was {MILESTONES[tariffs.BEFORE_G7]}; "
-        f"the deal came {'only ' if later else ''}in round {deal['round']} ({deal_dates})."
-    )
+        tr("Round {before_round} ({before_dates}) was {milestone}; the deal came only in round {deal_round} ({deal_dates}).")
+        if later
+        else tr("Round {before_round} ({before_dates}) was {milestone}; the deal came in round {deal_round} ({deal_dates}).")
+    ).format(**held)
     threshold = rule_threshold(data_dir, G7)
     because = (
-        f"the deal came in round {deal['round']}, {'after' if later else 'not after'} round {before_g7['round']}, the last "
-        "round before the summit, and the data do not record the leaders' meeting"
-    )
-    for_it = f"Round {before_g7['round']} was the last round before the summit, aimed at a deal there, and the deal came only in round {deal['round']}."
-    if not later:
-        for_it = f"Round {before_g7['round']} was the last round before the summit, aimed at a deal there."
-    against_it = "The data record rounds, not the leaders' meeting at the summit or what it agreed."
-    would_change = (
+        tr(
+            "the deal came in round {deal_round}, after round {before_round}, the last round before the summit, and the data "
+            "do not record the leaders' meeting"
+        )
+        if later
+        else tr(
+            "the deal came in round {deal_round}, not after round {before_round}, the last round before the summit, and the "
+            "data do not record the leaders' meeting"
+        )
+    ).format(**held)
+    for_it = (
+        tr(
+            "Round {before_round} was the last round before the summit, aimed at a deal there, and the deal came only in round "
+            "{deal_round}."
+        )
+        if later
+        else tr("Round {before_round} was the last round before the summit, aimed at a deal there.")
+    ).format(**held)
+    against_it = tr("The data record rounds, not the leaders' meeting at the summit or what it agreed.")
+    would_change = tr(
         "A record of the leaders' meeting and its outcome could make it supported, or not supported if it showed a binding "
         "agreement there; a deal in the last round before the summit would make it not supported."
     )
@@ -1067,22 +1336,31 @@ def us_push_history(data_dir: object) -> Evidence:
     exit_ = history.exit_events(claims)
     by_year = us.groupby("year").size()
     busiest = int(by_year.idxmax())
-    text_ = (
-        f"The record holds {len(us)} U.S. complaints of Japanese barriers, the earliest from {earliest}; "
-        f"{len(before)} of them predate President Trump's first statement in it ({trump_year})"
-        + (f", and Ford announced its exit from Japan in {int(exit_['year'].iloc[0])}" if not exit_.empty else "")
-        + "."
-    )
-    for_it = f"The complaints peak in {busiest}, with {by_year[busiest]} in that year alone."
-    against_it = (
-        f"The earliest U.S. complaint in the record is {trump_year - earliest} years older than President Trump's first statement in it."
-    )
+    record = {"count": len(us), "earliest": earliest, "before": len(before), "trump_year": trump_year}
+    if exit_.empty:
+        text_ = tr(
+            "The record holds {count} U.S. complaints of Japanese barriers, the earliest from {earliest}; {before} of them "
+            "predate President Trump's first statement in it ({trump_year})."
+        ).format(**record)
+    else:
+        text_ = tr(
+            "The record holds {count} U.S. complaints of Japanese barriers, the earliest from {earliest}; {before} of them "
+            "predate President Trump's first statement in it ({trump_year}), and Ford announced its exit from Japan in "
+            "{exit_year}."
+        ).format(exit_year=int(exit_["year"].iloc[0]), **record)
+    for_it = tr("The complaints peak in {year}, with {count} in that year alone.").format(year=busiest, count=by_year[busiest])
+    against_it = tr(
+        "The earliest U.S. complaint in the record is {years} years older than President Trump's first statement in it."
+    ).format(years=trump_year - earliest)
     threshold = rule_threshold(data_dir, SINCE_TRUMP)
-    would_change = f"A record in which fewer than {threshold.words} predate the Trump years would make the claim supported."
-    because = (
-        f"{len(before)} U.S. {'complaint predates' if len(before) == 1 else 'complaints predate'} President Trump's first "
-        f"statement in the record ({trump_year}), {at_or_above(len(before), threshold.value)} the threshold of {threshold.words}"
+    would_change = tr("A record in which fewer than {threshold} predate the Trump years would make the claim supported.").format(
+        threshold=threshold.words
     )
+    because = (
+        tr("{before} U.S. complaint predates President Trump's first statement in the record ({trump_year}), {comparison}")
+        if len(before) == 1
+        else tr("{before} U.S. complaints predate President Trump's first statement in the record ({trump_year}), {comparison}")
+    ).format(comparison=at_or_above(len(before), threshold), **record)
     used = [data.rows_by_id(claims, "claim_id", *before["claim_id"], TRUMP_FIRST)]
     verdict = since_trump_verdict(len(before), threshold.value)
     return Evidence(text_, used, ["nontariff_barrier_claims"], verdict, for_it, against_it, would_change, threshold.rule_words, because)
@@ -1123,34 +1401,47 @@ def battery_plants(data_dir: object) -> Evidence:
     verdict = battery_plants_verdict(capacity_share, demand_share, threshold.value)
     ratio = capacity_to_demand_pct(capacity_share, demand_share)
     because = (
-        "the data lack a U.S. share of world cell capacity or of world battery demand, so the rule cannot reach supported"
+        tr("the data lack a U.S. share of world cell capacity or of world battery demand, so the rule cannot reach supported")
         if ratio is None
-        else f"the U.S. share of world cell capacity is {text.about_pct(ratio)} of its share of world battery demand, "
-        f"{at_or_above(ratio, threshold.value)} the threshold of {threshold.words}"
+        else tr("the U.S. share of world cell capacity is {ratio} of its share of world battery demand, {comparison}").format(
+            ratio=text.about_pct(ratio), comparison=at_or_above(ratio, threshold)
+        )
     )
     has = (
-        f"the U.S. had {pct(capacity_share)} of the world's cell capacity in {capacity['year'].iloc[0]}"
+        tr("the U.S. had {share} of the world's cell capacity in {year}").format(share=pct(capacity_share), year=capacity["year"].iloc[0])
         if capacity_share is not None
-        else "the data have no U.S. share of world cell capacity and list no plants, so they cannot show whether U.S. plants exist or are cutting-edge"
-    )
-    text_ = (
-        f"China had {ev_china_words.stated(cells)} of the world's battery-cell production capacity ({cells['year']}); {has}"
-        + (
-            f"; the U.S. made up {pct(demand_share)} of world EV battery demand ({demand['year'].iloc[0]})"
-            if demand_share is not None
-            else ""
+        else tr(
+            "the data have no U.S. share of world cell capacity and list no plants, so they cannot show whether U.S. plants "
+            "exist or are cutting-edge"
         )
-        + f". Of the {len(listed)} battery makers the data list for {year}, {text.count_words(len(us_makers)) if len(us_makers) else 'none'} "
-        + "is headquartered in the U.S."
     )
+    text_ = tr("China had {cells} of the world's battery-cell production capacity ({year}); {has}").format(
+        cells=ev_china_words.stated(cells), year=cells["year"], has=has
+    )
+    if demand_share is not None:
+        text_ += tr("; the U.S. made up {share} of world EV battery demand ({year})").format(
+            share=pct(demand_share), year=demand["year"].iloc[0]
+        )
+    text_ += (
+        tr(". Of the {count} battery makers the data list for {year}, {us} is headquartered in the U.S.")
+        if len(us_makers)
+        else tr(". Of the {count} battery makers the data list for {year}, none is headquartered in the U.S.")
+    ).format(count=len(listed), year=year, us=text.count_words(len(us_makers)))
     for_it = (
-        f"The U.S. is a large market for batteries ({pct(demand_share)} of world demand), the kind of demand plants are built for."
+        tr("The U.S. is a large market for batteries ({share} of world demand), the kind of demand plants are built for.").format(
+            share=pct(demand_share)
+        )
         if demand_share is not None
-        else "Nothing in the data contradicts that U.S. plants exist."
+        else tr("Nothing in the data contradicts that U.S. plants exist.")
     )
-    ranked = "no U.S. company ranks among the makers listed" if us_makers.empty else "few U.S. companies rank among the makers listed"
-    against_it = f"China holds {ev_china_words.stated(cells)} of the world's cell capacity, and {ranked}."
-    would_change = f"A U.S. share of world cell capacity at least {threshold.words} of its share of demand would make the claim supported."
+    against_it = (
+        tr("China holds {cells} of the world's cell capacity, and no U.S. company ranks among the makers listed.")
+        if us_makers.empty
+        else tr("China holds {cells} of the world's cell capacity, and few U.S. companies rank among the makers listed.")
+    ).format(cells=ev_china_words.stated(cells))
+    would_change = tr(
+        "A U.S. share of world cell capacity at least {threshold} of its share of demand would make the claim supported."
+    ).format(threshold=threshold.words)
     used = [chain.loc[[cells.name]], demand, capacity, us_makers]
     tables_ = ["battery_supply_chain", "battery_makers"]
     return Evidence(text_, used, tables_, verdict, for_it, against_it, would_change, threshold.rule_words, because)
@@ -1173,32 +1464,40 @@ def us_tariff_levels(data_dir: object) -> Evidence:
     others = undated[undated["measure_id"].fillna("") != figures.US_BASELINE]
     changes = tariffs.rate_changes(tariffs.us_car_rate_steps(timeline))
     peak, last = tariffs.peak_and_deal(changes)
-    other_text = "".join(f" and {pct(row['rate_pct'])} on {row['product']}" for _, row in others.iterrows())
-    text_ = (
-        f"Before 2025 the U.S. charged {pct(car_before)} on a passenger car{other_text}. In 2025 the car duty rose to "
-        f"{pct(peak['rate_pct'])} ({text.date(peak['date'])}) and settled at {pct(last['rate_pct'])} from {text.date(last['date'])}."
+    other_text = "".join(
+        tr(" and {rate} on {product}").format(rate=pct(row["rate_pct"]), product=tr(str(row["product"]))) for _, row in others.iterrows()
+    )
+    text_ = tr(
+        "Before {year} the U.S. charged {car} on a passenger car{others}. In {year} the car duty rose to {peak} ({peak_date}) "
+        "and settled at {last} from {last_date}."
+    ).format(
+        year=DUTIES_YEAR,
+        car=pct(car_before),
+        others=other_text,
+        peak=pct(peak["rate_pct"]),
+        peak_date=text.date(peak["date"]),
+        last=pct(last["rate_pct"]),
+        last_date=text.date(last["date"]),
     )
     rates = [float(rate) for rate in others["rate_pct"]] + [float(peak["rate_pct"]), float(last["rate_pct"])]
     threshold = rule_threshold(data_dir, HIGH_TARIFFS)
     verdict = tariff_verdict(rates, car_before, threshold.value)
     high = list(dict.fromkeys(pct(rate) for rate in rates if rate >= threshold.value))
+    duties = {"threshold": threshold.words, "rates": text.listed(high), "year": DUTIES_YEAR, "car": pct(car_before)}
     for_it = (
-        f"The duties at or above {threshold.words}: {text.listed(high)}."
-        if high
-        else f"No other U.S. duty in the data reaches {threshold.words}."
-    )
+        tr("The duties at or above {threshold}: {rates}.") if high else tr("No other U.S. duty in the data reaches {threshold}.")
+    ).format(**duties)
     because = (
-        f"the car duty before 2025, {pct(car_before)}, is {at_or_above(car_before, threshold.value)} the threshold of "
-        f"{threshold.words}, and "
-        + (f"the other duties at or above it are {text.listed(high)}" if high else "no other duty in the data reaches it")
+        tr("the car duty before {year}, {car}, is {comparison}, and the other duties at or above it are {rates}")
+        if high
+        else tr("the car duty before {year}, {car}, is {comparison}, and no other duty in the data reaches it")
+    ).format(comparison=at_or_above(car_before, threshold), **duties)
+    against_it = tr("Before {year} a Japanese car paid {car} to enter the U.S., against {japan} on a U.S. car entering Japan.").format(
+        japan=pct(figures.japan_car_tariff(timeline)), **duties
     )
-    against_it = (
-        f"Before 2025 a Japanese car paid {pct(car_before)} to enter the U.S., against {pct(figures.japan_car_tariff(timeline))} "
-        "on a U.S. car entering Japan."
-    )
-    would_change = (
-        f"A pre-2025 car duty of {threshold.words} or more would make it supported; every duty below {threshold.words}, not supported."
-    )
+    would_change = tr(
+        "A pre-{year} car duty of {threshold} or more would make it supported; every duty below {threshold}, not supported."
+    ).format(**duties)
     used = [changes, others, data.rows_by_id(timeline, "measure_id", figures.US_BASELINE)]
     return Evidence(text_, used, ["tariff_timeline"], verdict, for_it, against_it, would_change, threshold.rule_words, because)
 

@@ -14,25 +14,31 @@ import pandas as pd
 from docutils.nodes import make_id
 
 from tradetalks import text
+from tradetalks.i18n import N_, tr
 
-from .charts import VERDICT_ORDER
+from .charts import VERDICT_ORDER, verdict_label
 
 # How a verdict reads in a sentence about a count of claims, by the claims table's verdict
-# (and the page's own "pending"): (one claim, several claims).
-VERDICT_WORDS = {
-    "supported": ("is supported", "are supported"),
-    "partly supported": ("is partly supported", "are partly supported"),
-    "not supported": ("is not supported", "are not supported"),
-    "opinion (not checkable)": ("is an opinion no figure can check", "are opinions no figure can check"),
-    "pending": ("is pending", "are pending"),
+# (and the page's own "pending"): (one claim, several claims), each a whole message with the count.
+VERDICT_COUNTED = {
+    "supported": (N_("{count} is supported"), N_("{count} are supported")),
+    "partly supported": (N_("{count} is partly supported"), N_("{count} are partly supported")),
+    "not supported": (N_("{count} is not supported"), N_("{count} are not supported")),
+    "opinion (not checkable)": (N_("{count} is an opinion no figure can check"), N_("{count} are opinions no figure can check")),
+    "pending": (N_("{count} is pending"), N_("{count} are pending")),
 }
 SUPPORTED = "supported"
 # The card's lines on each side of a claim: the checked table's column -> the label readers see.
 CARD_SIDES = {
-    "strongest for": "Strongest evidence for",
-    "strongest against": "Strongest evidence against",
-    "what would change the verdict": "What would change the verdict",
+    "strongest for": N_("Strongest evidence for"),
+    "strongest against": N_("Strongest evidence against"),
+    "what would change the verdict": N_("What would change the verdict"),
 }
+
+
+def verdict_count(verdict: str, count: int) -> str:
+    """'6 are supported', '1 is not supported' (Japanese: 裏付けありが6件)."""
+    return tr(VERDICT_COUNTED[verdict][count != 1]).format(count=count)
 
 
 # --- figures as prose gives them ---------------------------------------------------------------------
@@ -59,10 +65,15 @@ def count_as_stated(value: float, qualifier: object = None, unit: str = "") -> s
     it), else to two significant figures with the source's qualifier ('roughly 3.3 million') or 'about'."""
     said = stated_qualifier(qualifier)
     if is_exact(qualifier):
-        return text.units(value) + (f" {unit}" if unit else "")
+        return with_unit(text.units(value), unit)
     if said is None:
         return text.about(value, unit)
-    return text.qualified(said, text.rounded(value) + (f" {unit}" if unit else ""))
+    return text.qualified(said, with_unit(text.rounded(value), unit))
+
+
+def with_unit(figure: str, unit: str) -> str:
+    """A figure and its unit (a message: 'cars' is 台 in Japanese): '16,707 cars', Japanese '16,707台'."""
+    return tr("{count} {unit}").format(count=figure, unit=tr(unit)) if unit else figure
 
 
 # --- the verdicts chart -------------------------------------------------------------------------------
@@ -80,7 +91,7 @@ def _texts(counts: pd.DataFrame) -> list[str]:
 def verdict_counts_in_words(counts: pd.DataFrame, made_in: str) -> str:
     """'6 are supported and 1 is not supported' for one text, verdicts in the page's order."""
     rows = counts[counts["from"] == made_in].set_index("verdict")["claims"]
-    parts = [f"{count} {VERDICT_WORDS[verdict][count != 1]}" for verdict in VERDICT_ORDER if (count := int(rows.get(verdict, 0))) > 0]
+    parts = [verdict_count(verdict, count) for verdict in VERDICT_ORDER if (count := int(rows.get(verdict, 0))) > 0]
     return text.listed(parts)
 
 
@@ -89,28 +100,46 @@ def verdict_title(counts: pd.DataFrame) -> str:
     parts = []
     for made_in in _texts(counts):
         supported, total = _count_of(counts, made_in, SUPPORTED), _count_of(counts, made_in)
-        share = f"all {total}" if supported == total else f"{'none' if supported == 0 else supported} of {total}"
-        parts.append((made_in, share))
+        if supported == total:
+            share = tr("all {total}").format(total=total)
+        elif supported == 0:
+            share = tr("none of {total}").format(total=total)
+        else:
+            share = tr("{supported} of {total}").format(supported=supported, total=total)
+        parts.append((tr(made_in), share))
     (name, share), rest = parts[0], parts[1:]
-    head = f"{name[:1].upper()}{name[1:]}: {share} are supported"
-    return "; ".join([head, *(f"{name}: {share}" for name, share in rest)])
+    title = tr("{text}: {share} are supported").format(text=f"{name[:1].upper()}{name[1:]}", share=share)
+    for name, share in rest:
+        title = tr("{title}; {text}: {share}").format(title=title, text=name, share=share)
+    return title
 
 
 def verdict_subtitle(counts: pd.DataFrame) -> str:
     """The measure and unit: 'Claims of the news report and the opinion essay, by verdict (number of claims)'."""
-    return f"Checkable claims of the {' and the '.join(_texts(counts))}, by verdict (number of claims)"
+    names = [tr(made_in) for made_in in _texts(counts)]
+    texts = names[0]
+    for name in names[1:]:
+        texts = tr("{texts} and the {text}").format(texts=texts, text=name)
+    return tr("Checkable claims of the {texts}, by verdict (number of claims)").format(texts=texts)
 
 
 def verdict_description(counts: pd.DataFrame) -> str:
     """One sentence with every bar's figures."""
     parts = [
-        f"of the {made_in}'s {_count_of(counts, made_in)} claims, {verdict_counts_in_words(counts, made_in)}" for made_in in _texts(counts)
+        (tr("Of the {text}'s {count} claims, {verdicts}") if index == 0 else tr("; of the {text}'s {count} claims, {verdicts}")).format(
+            text=tr(made_in), count=_count_of(counts, made_in), verdicts=verdict_counts_in_words(counts, made_in)
+        )
+        for index, made_in in enumerate(_texts(counts))
     ]
-    sentence = "; ".join(parts)
-    return sentence[:1].upper() + sentence[1:] + "."
+    return tr("{clauses}.").format(clauses="".join(parts))
 
 
 # --- the cards ----------------------------------------------------------------------------------------
+
+
+def _label(words: str) -> str:
+    """A card line's label, in bold (``words`` already in the reader's language)."""
+    return f"<strong>{html.escape(words)}</strong>"
 
 
 def verdict_basis_html(row: pd.Series) -> str:
@@ -118,33 +147,35 @@ def verdict_basis_html(row: pd.Series) -> str:
     past it, the recorded verdict and why the rule now gives another), or the label of an editorial judgement."""
     rule, note = str(row.get("verdict rule", "") or ""), str(row.get("verdict note", "") or "")
     if rule:
-        return f'<p class="tt-claim-rule"><strong>Verdict rule:</strong> {html.escape(rule)}</p>' + (
-            f'<p class="tt-claim-rule-change"><strong>Verdict changed by the rule:</strong> {html.escape(note)}</p>' if note else ""
+        rule_label, changed_label = _label(tr("Verdict rule:")), _label(tr("Verdict changed by the rule:"))
+        return f'<p class="tt-claim-rule">{rule_label} {html.escape(rule)}</p>' + (
+            f'<p class="tt-claim-rule-change">{changed_label} {html.escape(note)}</p>' if note else ""
         )
-    return f'<p class="tt-claim-rule"><strong>Verdict:</strong> {html.escape(note)}</p>' if note else ""
+    verdict_label_ = _label(tr("Verdict:"))
+    return f'<p class="tt-claim-rule">{verdict_label_} {html.escape(note)}</p>' if note else ""
 
 
 def cards_html(table: pd.DataFrame) -> str:
-    """One card per claim: verdict, the claim, the figures, why, and a link to the evidence."""
+    """One card per claim: verdict, the claim, the figures, why, and a link to the evidence (the table's words are in the
+    reader's language; its verdict and text are codes, shown in words here)."""
+    figures_label, why_label = _label(tr("The figures:")), _label(tr("Why:"))
+    side_labels = {column: _label(tr("{card_side}:").format(card_side=tr(label))) for column, label in CARD_SIDES.items()}
     cards = []
     for _, row in table.iterrows():
         slug = make_id(row["verdict"])
-        link = (
-            f'<a class="tt-claim-link" href="{html.escape(row["evidence"])}">See the evidence: {html.escape(row["section"])}</a>'
-            if row["evidence"]
-            else ""
-        )
+        see, made_in = tr("See the evidence: {section}").format(section=row["section"]), tr(row["from"])
+        link = f'<a class="tt-claim-link" href="{html.escape(row["evidence"])}">{html.escape(see)}</a>' if row["evidence"] else ""
         cards.append(
             f'<article class="tt-claim tt-verdict-{slug}">'
-            f'<p class="tt-claim-head"><span class="tt-badge tt-badge-{slug}">{html.escape(row["verdict"])}</span> '
-            f'<span class="tt-claim-from">{html.escape(row["from"])}</span></p>'
+            f'<p class="tt-claim-head"><span class="tt-badge tt-badge-{slug}">{html.escape(verdict_label(row["verdict"]))}</span> '
+            f'<span class="tt-claim-from">{html.escape(made_in)}</span></p>'
             f'<p class="tt-claim-text">{html.escape(row["claim"])}</p>'
-            f'<p class="tt-claim-figures"><strong>The figures:</strong> {html.escape(row["the figures that decide it"])}</p>'
-            f'<p class="tt-claim-why"><strong>Why:</strong> {html.escape(row["why"])}</p>'
+            f'<p class="tt-claim-figures">{figures_label} {html.escape(row["the figures that decide it"])}</p>'
+            f'<p class="tt-claim-why">{why_label} {html.escape(row["why"])}</p>'
             + verdict_basis_html(row)
             + "".join(
-                f'<p class="tt-claim-side"><strong>{label}:</strong> {html.escape(str(row[column]))}</p>'
-                for column, label in CARD_SIDES.items()
+                f'<p class="tt-claim-side">{side_labels[column]} {html.escape(str(row[column]))}</p>'
+                for column in CARD_SIDES
                 if str(row.get(column, "") or "")
             )
             + f"{link}</article>"

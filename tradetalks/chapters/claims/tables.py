@@ -8,22 +8,33 @@ import pandas as pd
 from docutils.nodes import make_id
 
 from tradetalks import data, grid
+from tradetalks.i18n import N_, tr
 
+from .charts import verdict_label
 from .evidence import CLAIMS_TABLE, EVIDENCE, RULES, rule_threshold
 
 NO_EVIDENCE = "none"
 SIDES = ("for_it", "against_it", "would_change")  # the claims table's columns a card may compute instead
 # What a card without a rule says of its verdict, so readers can tell the two kinds apart.
-EDITORIAL = "An editorial judgement, recorded in the claims table beside its reasoning; no rule computes it from the figures."
+EDITORIAL = N_("An editorial judgement, recorded in the claims table beside its reasoning; no rule computes it from the figures.")
+PENDING = N_("Pending: the chapter that checks this claim is not published yet.")
+NO_FIGURE = N_("No figure can decide a motive or a forecast.")
 
 
 def says_why(recorded: str, computed: str, because: str) -> str:
     """The card's sentence when a rerun moves a figure past a rule's threshold: the verdict follows the rule, and says so."""
-    return f"Recorded verdict: {recorded}. With these figures the rule gives {computed}, because {because}."
+    return tr("Recorded verdict: {recorded}. With these figures the rule gives {computed}, because {because}.").format(
+        recorded=verdict_label(recorded), computed=verdict_label(computed), because=because
+    )
 
 
 def _words(cell: object) -> str:
     return "" if cell is None or pd.isna(cell) else str(cell)
+
+
+def _said(cell: object) -> str:
+    """A cell of the claims table's words in the reader's language ('' for none)."""
+    return tr(_words(cell)) if _words(cell) else ""
 
 
 def section_anchor(heading: str) -> str:
@@ -69,7 +80,8 @@ def rules_in_words(data_dir: object = None) -> dict[str, str]:
 def checked_claims(published_pages: set[str], data_dir: object = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Each claim with its figures and a link to the evidence; claims whose chapter is not published say 'pending'.
 
-    Returns the table for the page and the rows behind the figures (for the source line).
+    Returns the table for the page and the rows behind the figures (for the source line). Its words are in the reader's
+    language; its verdicts and texts stay the claims table's codes (the cards and the chart word them).
     """
     claims = data.load_table(CLAIMS_TABLE, data_dir)
     problems = check_table(claims)
@@ -78,12 +90,12 @@ def checked_claims(published_pages: set[str], data_dir: object = None) -> tuple[
     rows, used = [], []
     for _, claim in claims.iterrows():
         published = claim["chapter"] in published_pages
-        words = {side: _words(claim.get(side)) for side in SIDES}
-        rule, note = ("", "") if not published else ("", EDITORIAL)
+        words = {side: _said(claim.get(side)) for side in SIDES}
+        rule, note = ("", "") if not published else ("", tr(EDITORIAL))
         if not published:
-            figures, verdict = "Pending: the chapter that checks this claim is not published yet.", "pending"
+            figures, verdict = tr(PENDING), "pending"
         elif claim["evidence"] == NO_EVIDENCE:
-            figures, verdict = "No figure can decide a motive or a forecast.", claim["verdict"]
+            figures, verdict = tr(NO_FIGURE), claim["verdict"]
         else:
             evidence = EVIDENCE[claim["evidence"]](data_dir)
             if has_rule(claim) != (evidence.verdict is not None):
@@ -98,19 +110,19 @@ def checked_claims(published_pages: set[str], data_dir: object = None) -> tuple[
             used += [frame for frame in evidence.rows if "source_key" in frame.columns]
         rows.append(
             {
-                "claim": claim["claim"],
+                "claim": tr(claim["claim"]),
                 "from": claim["text"],
                 "verdict": verdict,
                 "recorded verdict": claim["verdict"],
                 "verdict rule": rule,
                 "verdict note": note,
                 "the figures that decide it": figures,
-                "why": claim["reasoning"],
+                "why": tr(claim["reasoning"]),
                 "strongest for": words["for_it"] if published else "",
                 "strongest against": words["against_it"] if published else "",
                 "what would change the verdict": words["would_change"] if published else "",
                 "evidence": f"{claim['chapter']}.html#{section_anchor(claim['section'])}" if published else "",
-                "section": claim["section"],
+                "section": tr(claim["section"]),  # the link's words; its anchor is the English heading's
             }
         )
     behind = pd.concat(used, ignore_index=True) if used else pd.DataFrame(columns=["source_key"])
@@ -130,8 +142,8 @@ def rules_list(data_dir: object = None) -> str:
     items = []
     for _, row in claims.iterrows():
         if has_rule(row):
-            words = rule_threshold(data_dir, row["claim_id"]).rule_words
-            items.append(f"- *{html_.escape(str(row['claim']), quote=False)}* {html_.escape(words, quote=False)}")
+            claim, words = tr(str(row["claim"])), rule_threshold(data_dir, row["claim_id"]).rule_words
+            items.append(f"- *{html_.escape(claim, quote=False)}* {html_.escape(words, quote=False)}")
     return "\n".join(items)
 
 

@@ -1,5 +1,9 @@
 """The data catalogue's tables, read from the data folder itself: one row per table, the sources each
-table cites, the sources by tier and the rows resting on secondary sources only."""
+table cites, the sources by tier and the rows resting on secondary sources only.
+
+What a reader sees of the data's own words (a table's title, its licence, a tier, a producer) comes through ``tr``
+where a table shows it; the catalogue frame itself keeps the data package's English (its CSV and the tests read it).
+"""
 
 from __future__ import annotations
 
@@ -8,7 +12,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from tradetalks import data, text
+from tradetalks import data, i18n, text
+from tradetalks.i18n import tr
+
+
+def _words(value: object) -> object:
+    """A word from the data in the current language (an empty or missing value stays as it is)."""
+    return tr(value) if isinstance(value, str) and value else value
 
 
 def _years_covered(table: pd.DataFrame) -> str:
@@ -45,11 +55,11 @@ def at_a_glance(catalogue: pd.DataFrame) -> pd.DataFrame:
     """The catalogue as a reader's table: each table by its title beside its file, rows, years and licence."""
     shown = pd.DataFrame(
         {
-            "table_title": catalogue["title"].where(catalogue["title"] != "", catalogue["table"]),
+            "table_title": catalogue["title"].map(_words).where(catalogue["title"] != "", catalogue["table"]),
             "table_file": catalogue["file"],
             "table_rows": catalogue["rows"],
             "years_covered": catalogue["years"].replace("", pd.NA),
-            "table_licence": catalogue["licence"].replace("", pd.NA),
+            "table_licence": catalogue["licence"].map(_words).replace("", pd.NA),
         }
     )
     return data.read_from(shown, *data.tables_of(catalogue), data_dir=data.data_dir_of(catalogue))
@@ -94,7 +104,7 @@ def sources_by_tier(data_dir: str | Path | None = None) -> pd.DataFrame:
         of_tier = sources[sources["tier"] == tier]
         rows.append(
             {
-                "Tier of the page read": tier,
+                "Tier of the page read": tr(tier),
                 "Sources in the register": len(of_tier),
                 "Cited by a table": int(of_tier[data.SOURCE_KEY_COLUMN].isin(cited).sum()),
                 "Read on a copy": int(of_tier["retrieved_via"].notna().sum()),
@@ -124,12 +134,12 @@ def secondary_only_rows(data_dir: str | Path | None = None) -> pd.DataFrame:
         if not secondary.any():
             continue
         producers = list(dict.fromkeys(sources.loc[k, "producer"] for ks in keys[secondary] for k in ks))
-        named = "; ".join(producers[:MAX_PRODUCERS_LISTED]) + (
-            f" and {len(producers) - MAX_PRODUCERS_LISTED} more" if len(producers) > MAX_PRODUCERS_LISTED else ""
-        )
+        named = ("、" if i18n.current() == "ja" else "; ").join(_words(producer) for producer in producers[:MAX_PRODUCERS_LISTED])
+        if len(producers) > MAX_PRODUCERS_LISTED:
+            named = tr("{producers} and {n} more").format(producers=named, n=len(producers) - MAX_PRODUCERS_LISTED)
         rows.append(
             {
-                "Table": data.table_schema(name, base).get("title") or name,
+                "Table": _words(data.table_schema(name, base).get("title")) or name,
                 "Rows": len(table),
                 "Rows on secondary sources only": int(secondary.sum()),
                 "Producers whose own pages would replace them": named,

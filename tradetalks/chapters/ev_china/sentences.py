@@ -5,32 +5,83 @@ Rounding follows ``tradetalks.text``: a figure a source states (an IEA share, a 
 stated; a figure the data pack derives (a share computed from IEA's rounded sales, a ratio) to two
 significant figures with "about"; a share that is a simple fraction as one ("about a third"). Source notes
 are never glued into a sentence: the words come from the template, the figures from the data's columns.
+
+Every sentence is a message (``tr``) with named fields, so the Japanese edition words it whole, in its own order;
+where the English joins clauses ("...; Tesla delivered ..."), each clause is a message that carries its own
+punctuation, and ``sentence`` ends the whole. Words from the data (a country, a publisher, a scope) are translated
+where they are put into a sentence (``tables.in_words``).
 """
 
 from __future__ import annotations
 
+import functools
+
 import pandas as pd
 
-from tradetalks import data, text
+from tradetalks import data, i18n, text
+from tradetalks.i18n import N_, tr
 from tradetalks.text import pct
 
 from . import tables
 from .parameters import DEFAULT_COUNTRIES
-from .tables import CHINA, CHINA_SALES, COMPANY_SERIES, EDITION_WORDS, IEA, JAPAN, STAGES, WORLD
+from .tables import CHINA, CHINA_SALES, COMPANY_SERIES, EDITION_WORDS, IEA, JAPAN, STAGES, WORLD, in_words
 
 # The powertrain parameter's codes in words, for titles ("Japan's electric car share ...").
-POWERTRAIN_WORDS = {"EV": "electric", "BEV": "battery-electric", "PHEV": "plug-in hybrid"}
+POWERTRAIN_WORDS = {"EV": N_("electric"), "BEV": N_("battery-electric"), "PHEV": N_("plug-in hybrid")}
 # A stage of the chain (battery_supply_chain.stage_id) in a title's words: at most two, so a title stays short.
 STAGE_WORDS = {
-    "mines": "mining",
-    "refineries": "refining",
-    "components": "component making",
-    "cells": "cell making",
-    "magnets": "magnet making",
+    "mines": N_("mining"),
+    "refineries": N_("refining"),
+    "components": N_("component making"),
+    "cells": N_("cell making"),
+    "magnets": N_("magnet making"),
 }
 # The company chart's series by their role in COMPANY_SERIES (the chapter's own constants, not the data's labels).
 SERIES_BY_ROLE = {spec["role"]: spec["series"] for spec in COMPANY_SERIES}
-SALES_UNITS = {"CNY": "yuan"}  # automaker_sales.unit of a price -> its word in prose
+SALES_UNITS = {"CNY": N_("yuan")}  # automaker_sales.unit of a price -> its word in prose
+# text.compare's keyword for BYD against Tesla, as the prose puts it between them ("BYD sold ..., more than Tesla")
+COMPARED = {"more than": N_("more than"), "fewer than": N_("fewer than"), "about the same as": N_("about the same as")}
+# Which battery maker ranks higher, as the prose puts it before CATL ("..., behind CATL")
+CATL_COMPARED = {"behind": N_("behind"), "ahead of": N_("ahead of")}
+# The superlatives text.superlative looks up (marked here so the chapter's catalog holds them)
+LOWEST, LARGEST = N_("lowest"), N_("largest")
+
+
+def _english() -> bool:
+    return i18n.current() == i18n.SOURCE_LANGUAGE
+
+
+def sentence(words: str) -> str:
+    """Clauses ended as a sentence: '... worldwide.' (Japanese: '…だった。')."""
+    return tr("{sentence}.").format(sentence=words)
+
+
+def clauses(items: list[str]) -> str:
+    """Clauses one after another: 'A; B' (Japanese: each clause is a sentence already, 'A。B。')."""
+    return functools.reduce(lambda before, item: tr("{clauses}; {clause}").format(clauses=before, clause=item), items) if items else ""
+
+
+def items_listed(items: list[str]) -> str:
+    """Items that may hold commas, one after another: 'A; B' (Japanese: 'A、B')."""
+    return functools.reduce(lambda before, item: tr("{items}; {item}").format(items=before, item=item), items) if items else ""
+
+
+def cars(count: float) -> str:
+    """A derived count of cars as the prose glues it: 'about 11 million' (the English sentence says what it counts);
+    in Japanese with its counter word, as the sentence needs it: '約1100万台'."""
+    return text.about(count) if _english() else text.about(count, N_("cars"))
+
+
+def exact_amount(value: float) -> str:
+    """An amount as its source states it, whole: '69,800' (Japanese in 万 and 億, as a price is written: '6万9800')."""
+    if _english() or abs(value) < 1e4:
+        return f"{value:,.0f}"
+    whole, parts = int(round(abs(value))), []
+    for scale, word in ((10**8, "億"), (10**4, "万")):
+        if whole >= scale:
+            parts.append(f"{whole // scale}{word}")
+            whole %= scale
+    return ("-" if value < 0 else "") + "".join(parts) + (str(whole) if whole else "")
 
 
 def whole(share_pct: float) -> str:
@@ -40,7 +91,11 @@ def whole(share_pct: float) -> str:
 
 def span(low: float, high: float) -> str:
     """A range of stated percentages: (57, 85) -> '57–85%', (33.3, 100) -> '33–100%'; one figure when both ends agree."""
-    return f"{whole(low)}%" if low == high else f"{whole(low)}–{whole(high)}%"
+    return (
+        f"{whole(low)}%"
+        if low == high
+        else tr("{lowest_share}–{highest_share}%").format(lowest_share=whole(low), highest_share=whole(high))
+    )
 
 
 def share_words(share_pct: float, derived: bool) -> str:
@@ -50,22 +105,31 @@ def share_words(share_pct: float, derived: bool) -> str:
 
 
 def _fraction_words(share_pct: float) -> str | None:
-    """The fraction a non-whole percentage renders ('33.3' for 'a third'), or None: a whole number is as stated."""
+    """The fraction a non-whole percentage renders ('33.3' for 'a third'; Japanese '3分の1'), or None: a whole number is
+    as stated."""
     if float(share_pct).is_integer():
         return None
-    words = text.fraction(share_pct, tolerance_points=0.1)
-    return words.removeprefix("about ") if words.startswith("about ") and not words.endswith("%") else None
+    for (part, words), ja_words in zip(text.FRACTIONS, text.JA_FRACTIONS, strict=True):
+        if abs(share_pct - part * 100) <= 0.1:
+            return words if _english() else ja_words
+    return None
 
 
 def stated(row: pd.Series) -> str:
     """A figure as its source words it, from the row's own qualifier and value: 'nearly 85%'; a value that
-    renders a fraction reads as the fraction ('about a third', 'almost two-thirds'), never '33.3%'."""
+    renders a fraction reads as the fraction ('about a third', 'almost two-thirds'), never '33.3%'. In Japanese the
+    qualifier goes where Japanese puts it ('85%近く', '約3分の1'; ``text.qualified``); one it does not know is translated
+    as a message around the figure ('reached 90%')."""
     qualifier = str(row["qualifier"]) if pd.notna(row["qualifier"]) else ""
     first_word = qualifier.split(" (")[0].strip()
     if pd.isna(row["value"]):
-        return first_word
+        return in_words(first_word)
     value = _fraction_words(row["value"]) or f"{row['value']:g}%"
-    return " ".join(part for part in [first_word, value] if part)
+    if _english() or not first_word:
+        return " ".join(part for part in [first_word, value] if part)
+    if first_word.lower() in text.QUALIFIERS:
+        return text.qualified(first_word, value)
+    return tr("{qualifier} {figure}").format(qualifier=in_words(first_word), figure=value)
 
 
 def _publishers(rows: pd.DataFrame) -> pd.Series:
@@ -74,17 +138,27 @@ def _publishers(rows: pd.DataFrame) -> pd.Series:
 
 
 def _or_missing(share_pct: float | None) -> str:
-    return pct(share_pct) if share_pct is not None else "not available"
+    return pct(share_pct) if share_pct is not None else tr("not available")
 
 
 # --- the EV rush -----------------------------------------------------------------------------------------
 
 
+def _japan_rank_number(markets: pd.DataFrame) -> int:
+    japan = float(markets.loc[markets["country"] == JAPAN, "share_pct"].iloc[0])
+    return int((markets["share_pct"] < japan).sum()) + 1
+
+
 def japan_rank(markets: pd.DataFrame) -> str:
     """Japan's rank among the markets compared (``tables.markets_compared``), from the lowest: 'lowest', 'second-lowest'
     (a market with the same share ranks alike)."""
-    japan = float(markets.loc[markets["country"] == JAPAN, "share_pct"].iloc[0])
-    return text.superlative(int((markets["share_pct"] < japan).sum()) + 1, "lowest")
+    return text.superlative(_japan_rank_number(markets), LOWEST)
+
+
+def _rank_field(markets: pd.DataFrame) -> str:
+    """Japan's rank below the lowest as a message's ``{rank}`` takes it: 'second-lowest' in English; in Japanese the
+    number the sentence puts 番目 after ('2')."""
+    return japan_rank(markets) if _english() else str(_japan_rank_number(markets))
 
 
 def markets_count(markets: pd.DataFrame) -> str:
@@ -94,7 +168,9 @@ def markets_count(markets: pd.DataFrame) -> str:
 
 def rank_among(markets: pd.DataFrame) -> str:
     """'the lowest of the five markets compared': every sentence that ranks Japan's share says it with this."""
-    return f"the {japan_rank(markets)} of the {markets_count(markets)} markets compared"
+    if _japan_rank_number(markets) == 1:
+        return tr("the lowest of the {count} markets compared").format(count=markets_count(markets))
+    return tr("the {rank} of the {count} markets compared").format(rank=_rank_field(markets), count=markets_count(markets))
 
 
 def _latest_year_shares(series: pd.DataFrame) -> tuple[int | None, dict[str, float], bool]:
@@ -115,13 +191,15 @@ def share_chart_text(series: pd.DataFrame, counted: str, powertrain: str) -> dic
     ``counted`` is what the share counts in the data's words (``tables.powertrain_label``).
     """
     year, shares, derived = _latest_year_shares(series)
-    words = POWERTRAIN_WORDS[powertrain]
-    subtitle = f"{counted} share of new passenger cars, by country, %, {text.year_span(series['year'])}"
+    kind = tr(POWERTRAIN_WORDS[powertrain])
+    subtitle = tr("{counted} share of new passenger cars, by country, %, {years}").format(
+        counted=in_words(counted), years=text.year_span(series["year"])
+    )
     if year is None:
         return {
-            "title": "The IEA series has no figure for these years",
+            "title": tr("The IEA series has no figure for these years"),
             "subtitle": subtitle,
-            "description": "The chart has no figure to show.",
+            "description": tr("The chart has no figure to show."),
         }
     markets = tables.markets_compared(series)
     top = markets["country"].iloc[0] if not markets.empty else WORLD
@@ -130,23 +208,40 @@ def share_chart_text(series: pd.DataFrame, counted: str, powertrain: str) -> dic
         return share_words(shares[country], derived)
 
     if JAPAN in shares and WORLD in shares and derived:  # one "about" for both figures: a title has twelve words
-        title = f"Japan's {words} share was about {pct(shares[JAPAN], 2)} in {year}, the world's {pct(shares[WORLD], 2)}"
+        title = tr("Japan's {kind} share was about {japan} in {year}, the world's {world}").format(
+            kind=kind, japan=pct(shares[JAPAN], 2), year=year, world=pct(shares[WORLD], 2)
+        )
     elif JAPAN in shares and WORLD in shares:
-        title = f"Japan's {words} car share was {say(JAPAN)} in {year}, against {say(WORLD)} worldwide"
+        title = tr("Japan's {kind} car share was {japan} in {year}, against {world} worldwide").format(
+            kind=kind, japan=say(JAPAN), year=year, world=say(WORLD)
+        )
+    elif JAPAN in shares and _japan_rank_number(markets) == 1:
+        title = tr("Japan's {kind} share was the lowest of {count} markets in {year}").format(
+            kind=kind, count=markets_count(markets), year=year
+        )
     elif JAPAN in shares:
-        title = f"Japan's {words} share was the {japan_rank(markets)} of {markets_count(markets)} markets in {year}"
+        title = tr("Japan's {kind} share was the {rank} of {count} markets in {year}").format(
+            kind=kind, rank=_rank_field(markets), count=markets_count(markets), year=year
+        )
     else:
-        title = f"{top}'s {words} share led at {say(top)} in {year}"
-    if JAPAN in shares:
-        world = f", against {say(WORLD)} worldwide" if WORLD in shares else ""
-        first = f"In {year}, {words} cars were {say(JAPAN)} of new cars sold in Japan, {rank_among(markets)}{world}"
+        title = tr("{country}'s {kind} share led at {share} in {year}").format(country=in_words(top), kind=kind, share=say(top), year=year)
+    if JAPAN in shares and WORLD in shares:
+        first = tr("In {year}, {kind} cars were {japan} of new cars sold in Japan, {rank}, against {world} worldwide").format(
+            year=year, kind=kind, japan=say(JAPAN), rank=rank_among(markets), world=say(WORLD)
+        )
+    elif JAPAN in shares:
+        first = tr("In {year}, {kind} cars were {japan} of new cars sold in Japan, {rank}").format(
+            year=year, kind=kind, japan=say(JAPAN), rank=rank_among(markets)
+        )
     elif markets.empty:
-        first = f"In {year}, {words} cars were {say(top)} of new cars sold worldwide"
+        first = tr("In {year}, {kind} cars were {share} of new cars sold worldwide").format(year=year, kind=kind, share=say(top))
     else:
-        first = f"In {year}, {words} cars were {say(top)} of new cars sold in {top}, the highest of the {markets_count(markets)} markets compared"
-    lead = f"; {top} led with {say(top)}" if JAPAN in shares and top != JAPAN else ""
-    note = " (derived from IEA's rounded figures)" if derived else ""
-    return {"title": title, "subtitle": subtitle, "description": f"{first}{lead}{note}."}
+        first = tr("In {year}, {kind} cars were {share} of new cars sold in {country}, the highest of the {count} markets compared").format(
+            year=year, kind=kind, share=say(top), country=in_words(top), count=markets_count(markets)
+        )
+    lead = tr("; {country} led with {share}").format(country=in_words(top), share=say(top)) if JAPAN in shares and top != JAPAN else ""
+    note = tr(" (derived from IEA's rounded figures)") if derived else ""
+    return {"title": title, "subtitle": subtitle, "description": sentence(f"{first}{lead}{note}")}
 
 
 def ev_rush(share: pd.DataFrame, series: pd.DataFrame, year_to: int, powertrain: str) -> dict[str, str]:
@@ -162,15 +257,17 @@ def ev_rush(share: pd.DataFrame, series: pd.DataFrame, year_to: int, powertrain:
         "ev_japan_peak": pct(peak["share_pct"]),
         "ev_japan_peak_year": str(int(peak["year"])),
         "ev_rank_sentence": (
-            f"Japan's share was {rank_among(markets)} on the chart (the world figure aside)."
+            tr("Japan's share was {rank} on the chart (the world figure aside).").format(rank=rank_among(markets))
             if JAPAN in markets["country"].tolist()
-            else "Japan is not among the countries chosen for the chart."
+            else tr("Japan is not among the countries chosen for the chart.")
         ),
         "ev_powertrain_note": (
-            "The chart shows BEV and PHEV together, as published by the IEA."
+            tr("The chart shows BEV and PHEV together, as published by the IEA.")
             if powertrain == "EV"
-            else f"The chart shows {powertrain} only: **derived** by the data pack as the EV share times the {powertrain} part of "
-            "IEA's sales (rounded inputs, so approximate)."
+            else tr(
+                "The chart shows {powertrain} only: **derived** by the data pack as the EV share times the {powertrain} part of "
+                "IEA's sales (rounded inputs, so approximate)."
+            ).format(powertrain=powertrain)
         ),
     }
 
@@ -195,19 +292,35 @@ def china_share_chart_text(rows: pd.DataFrame) -> dict[str, str]:
     low = derived.loc[derived["value_pct"].idxmin()]
     stated_rows = rows[rows["derived"] == "no"]
     publisher = _publishers(stated_rows) if not stated_rows.empty else pd.Series(dtype=str)
-    trend = "rose" if latest["value_pct"] > first["value_pct"] else "fell"
-    sentence = (
-        f"China's share of the world's electric car sales, derived from IEA sales figures, {trend} from "
-        f"{text.about_pct(first['value_pct'])} in {int(first['year'])} to {text.about_pct(latest['value_pct'])} in {int(latest['year'])}"
+    trend = (
+        tr(
+            "China's share of the world's electric car sales, derived from IEA sales figures, rose from {first} in {first_year} "
+            "to {latest} in {latest_year}"
+        )
+        if latest["value_pct"] > first["value_pct"]
+        else tr(
+            "China's share of the world's electric car sales, derived from IEA sales figures, fell from {first} in {first_year} "
+            "to {latest} in {latest_year}"
+        )
+    )
+    words = trend.format(
+        first=text.about_pct(first["value_pct"]),
+        first_year=int(first["year"]),
+        latest=text.about_pct(latest["value_pct"]),
+        latest_year=int(latest["year"]),
     )
     if int(low["year"]) not in (int(first["year"]), int(latest["year"])):
-        sentence += f", with a low of {text.about_pct(low['value_pct'])} in {int(low['year'])}"
+        words += tr(", with a low of {low} in {year}").format(low=text.about_pct(low["value_pct"]), year=int(low["year"]))
     for _, row in stated_rows.iterrows():
-        sentence += f"; {publisher[row['source_key']]} states {pct(row['value_pct'])} for {int(row['year'])}"
+        words += tr("; {publisher} states {share} for {year}").format(
+            publisher=in_words(publisher[row["source_key"]]), share=pct(row["value_pct"]), year=int(row["year"])
+        )
     return {
-        "title": f"China bought {text.fraction(latest['value_pct'])} of the world's electric cars in {int(latest['year'])}",
-        "subtitle": f"China's share of world electric car sales (BEV + PHEV), %, {text.year_span(rows['year'])}",
-        "description": sentence + ".",
+        "title": tr("China bought {share} of the world's electric cars in {year}").format(
+            share=text.fraction(latest["value_pct"]), year=int(latest["year"])
+        ),
+        "subtitle": tr("China's share of world electric car sales (BEV + PHEV), %, {years}").format(years=text.year_span(rows["year"])),
+        "description": sentence(words),
     }
 
 
@@ -223,11 +336,23 @@ def china_share(china_share: pd.DataFrame, china_rows: pd.DataFrame, volume: pd.
     return {
         "china_share_year": str(int(latest["year"])),
         "china_share_latest": text.about_pct(latest["value_pct"]),
-        "china_cars": text.about(china_cars),
-        "world_cars": text.about(world_cars),
-        "china_share_low": f"{text.about_pct(low['value_pct'])} in {int(low['year'])}",
-        "china_share_stated": "; ".join(f"{publisher[r['source_key']]} gives {pct(r['value_pct'])}" for _, r in stated_sales.iterrows()),
-        "china_other_metrics": "; ".join(f"{r['metric']}: {pct(r['value_pct'])} ({int(r['year'])})" for _, r in other_metrics.iterrows()),
+        "china_cars": cars(china_cars),
+        "world_cars": cars(world_cars),
+        "china_share_low": tr("{low_share} in {low_year}").format(low_share=text.about_pct(low["value_pct"]), low_year=int(low["year"])),
+        "china_share_stated": clauses(
+            [
+                tr("{publisher} gives {share}").format(publisher=in_words(publisher[r["source_key"]]), share=pct(r["value_pct"]))
+                for _, r in stated_sales.iterrows()
+            ]
+        ),
+        "china_other_metrics": items_listed(
+            [
+                tr("{metric}: {metric_share} ({metric_year})").format(
+                    metric=in_words(r["metric"]), metric_share=pct(r["value_pct"]), metric_year=int(r["year"])
+                )
+                for _, r in other_metrics.iterrows()
+            ]
+        ),
     }
 
 
@@ -247,19 +372,37 @@ def ladder_chart_text(rungs: pd.DataFrame) -> dict[str, str]:
     stage = _stage_of_rung()
     top, bottom = ranges["lowest_pct"].idxmax(), ranges["lowest_pct"].idxmin()
     top_span = span(ranges.loc[top, "lowest_pct"], ranges.loc[top, "highest_pct"])
-    title = f"China holds {top_span} of {STAGE_WORDS[stage[top]]}"
     if bottom != top:
-        title += f" but {span(ranges.loc[bottom, 'lowest_pct'], ranges.loc[bottom, 'highest_pct'])} of {STAGE_WORDS[stage[bottom]]}"
-    parts = [f"{span(row['lowest_pct'], row['highest_pct'])} in {STAGE_WORDS[stage[rung]]}" for rung, row in ranges.iterrows()]
-    description = f"China's figures are {text.listed(parts)}"
+        title = tr("China holds {share} of {stage} but {other_share} of {other_stage}").format(
+            share=top_span,
+            stage=tr(STAGE_WORDS[stage[top]]),
+            other_share=span(ranges.loc[bottom, "lowest_pct"], ranges.loc[bottom, "highest_pct"]),
+            other_stage=tr(STAGE_WORDS[stage[bottom]]),
+        )
+    else:
+        title = tr("China holds {share} of {stage}").format(share=top_span, stage=tr(STAGE_WORDS[stage[top]]))
+    parts = [
+        tr("{share} in {stage}").format(share=span(row["lowest_pct"], row["highest_pct"]), stage=tr(STAGE_WORDS[stage[rung]]))
+        for rung, row in ranges.iterrows()
+    ]
+    description = tr("China's figures are {shares}").format(shares=text.listed(parts))
     leaders = rungs[rungs["country"] != CHINA].drop_duplicates(["country", "item"])
     for rung, rows in leaders.groupby("rung", sort=True):
-        led = text.listed([f"{row['country']} ({row['item']})" for _, row in rows.iterrows()])
-        description += f"; where China does not lead, {led} lead{'s' if len(rows) == 1 else ''} {STAGE_WORDS[stage[rung]]}"
+        led = text.listed(
+            [tr("{country} ({item})").format(country=in_words(row["country"]), item=in_words(row["item"])) for _, row in rows.iterrows()]
+        )
+        leads = (
+            tr("; where China does not lead, {leaders} leads {stage}")
+            if len(rows) == 1
+            else tr("; where China does not lead, {leaders} lead {stage}")
+        )
+        description += leads.format(leaders=led, stage=tr(STAGE_WORDS[stage[rung]]))
     return {
         "title": title,
-        "subtitle": f"Share of world supply at each stage of the battery chain, %, figures for {text.year_span(rungs['year'])}",
-        "description": description + ".",
+        "subtitle": tr("Share of world supply at each stage of the battery chain, %, figures for {years}").format(
+            years=text.year_span(rungs["year"])
+        ),
+        "description": sentence(description),
     }
 
 
@@ -269,7 +412,9 @@ def battery_ladder(supply: pd.DataFrame, rungs: pd.DataFrame) -> dict[str, str]:
     sentences = {}
     for stage in ["mines", "cells", "magnets"]:
         rung = ranges.loc[STAGES[stage]]
-        sentences[f"ladder_{stage}_range"] = f"{whole(rung['lowest_pct'])}% to {whole(rung['highest_pct'])}%"
+        sentences[f"ladder_{stage}_range"] = tr("{lowest_share}% to {highest_share}%").format(
+            lowest_share=whole(rung["lowest_pct"]), highest_share=whole(rung["highest_pct"])
+        )
     cobalt = tables.supply_figure(supply, "drc_cobalt_mining_2023")
     nickel = tables.supply_figure(supply, "indonesia_nickel_mining_2023")
     nickel_refining = tables.supply_figure(supply, "china_nickel_refining_2023")
@@ -279,18 +424,30 @@ def battery_ladder(supply: pd.DataFrame, rungs: pd.DataFrame) -> dict[str, str]:
     words = tables.words_only(supply)
     publisher = _publishers(words) if not words.empty else pd.Series(dtype=str)
     return sentences | {
-        "mining_cobalt": f"{stated(cobalt)} in {int(cobalt['year'])}",
-        "mining_nickel": f"{stated(nickel)} in {int(nickel['year'])}",
-        "refining_nickel": f"{stated(nickel_refining)} in {int(nickel_refining['year'])}",
+        "mining_cobalt": _figure_in(cobalt),
+        "mining_nickel": _figure_in(nickel),
+        "refining_nickel": _figure_in(nickel_refining),
         "components_cathode": stated(cathode),
         "components_anode": stated(anode),
-        "magnets_share": f"{stated(magnets)} in {int(magnets['year'])}",
-        "words_only": "; ".join(
-            f"{r['country']}'s share of {r['item']}, {r['qualifier'].removeprefix('stated as ')} according to {publisher[r['source_key']]}"
-            for _, r in words.iterrows()
+        "magnets_share": _figure_in(magnets),
+        "words_only": clauses(
+            [
+                tr("{country}'s share of {item}, {words} according to {publisher}").format(
+                    country=in_words(r["country"]),
+                    item=in_words(r["item"]),
+                    words=in_words(r["qualifier"].removeprefix("stated as ")),
+                    publisher=in_words(publisher[r["source_key"]]),
+                )
+                for _, r in words.iterrows()
+            ]
         )
-        or "none",
+        or tr("none"),
     }
+
+
+def _figure_in(row: pd.Series) -> str:
+    """A stated figure with its year, for the prose: 'more than 60% in 2023' (Japanese: '2023年時点で60%超')."""
+    return tr("{stated_share} in {stated_year}").format(stated_share=stated(row), stated_year=int(row["year"]))
 
 
 def battery_demand(demand: pd.DataFrame) -> dict[str, str]:
@@ -299,8 +456,8 @@ def battery_demand(demand: pd.DataFrame) -> dict[str, str]:
     car_demand = tables.car_battery_demand_share(demand, year)
     return {
         "demand_year": str(year),
-        "demand_china_gwh": f"{car_demand['region_gwh']:,g} GWh",
-        "demand_world_gwh": f"{car_demand['world_gwh']:,g} GWh",
+        "demand_china_gwh": tr("{amount} GWh").format(amount=f"{car_demand['region_gwh']:,g}"),
+        "demand_world_gwh": tr("{amount} GWh").format(amount=f"{car_demand['world_gwh']:,g}"),
         "demand_china_share": text.about_pct(car_demand["share_pct"]),
     }
 
@@ -323,12 +480,12 @@ def company_chart_text(series: pd.DataFrame) -> dict[str, str]:
         for year in sorted(series["year"].unique())
         if None not in (_series_value(series, "byd_secondary", year), _series_value(series, "tesla", year))
     ]
-    subtitle = f"Vehicles sold or delivered a year, worldwide, millions, {text.year_span(series['year'])}"
+    subtitle = tr("Vehicles sold or delivered a year, worldwide, millions, {years}").format(years=text.year_span(series["year"]))
     if not both:
         return {
-            "title": "BYD, Tesla and Toyota sold millions of vehicles a year",
+            "title": tr("BYD, Tesla and Toyota sold millions of vehicles a year"),
             "subtitle": subtitle,
-            "description": "Sales and deliveries as the companies report them.",
+            "description": tr("Sales and deliveries as the companies report them."),
         }
     year = int(both[-1])
     byd, tesla = _series_value(series, "byd_secondary", year), _series_value(series, "tesla", year)
@@ -336,22 +493,24 @@ def company_chart_text(series: pd.DataFrame) -> dict[str, str]:
     byd_ahead_before = bool(before) and _series_value(series, "byd_secondary", before[-1]) > _series_value(series, "tesla", before[-1])
     if byd > tesla:
         title = (
-            f"BYD outsold Tesla in battery-electric cars again in {year}"
+            tr("BYD outsold Tesla in battery-electric cars again in {year}")
             if byd_ahead_before
-            else f"BYD overtook Tesla in battery-electric cars in {year}"
-        )
+            else tr("BYD overtook Tesla in battery-electric cars in {year}")
+        ).format(year=year)
     else:
-        title = f"Tesla still outsold BYD in battery-electric cars in {year}"
-    sentence = f"In {year}, BYD sold {text.about(byd)} battery-electric vehicles while Tesla delivered {text.about(tesla)}"
+        title = tr("Tesla still outsold BYD in battery-electric cars in {year}").format(year=year)
+    words = tr("In {year}, BYD sold {byd} battery-electric vehicles while Tesla delivered {tesla}").format(
+        year=year, byd=cars(byd), tesla=cars(tesla)
+    )
     nev = _series_value(series, "byd", year)
     if nev is not None:
-        sentence += f"; with plug-in hybrids, BYD sold {text.about(nev)}"
+        words += tr("; with plug-in hybrids, BYD sold {byd}").format(byd=cars(nev))
     toyota, toyota_bev = _series_value(series, "toyota", year), _series_value(series, "toyota_secondary", year)
     if toyota is not None:
-        sentence += f", and Toyota and Lexus {text.about(toyota)} vehicles of every powertrain"
+        words += tr(", and Toyota and Lexus {toyota} vehicles of every powertrain").format(toyota=cars(toyota))
         if toyota_bev is not None:
-            sentence += f", {text.about(toyota_bev)} of them battery-electric"
-    return {"title": title, "subtitle": subtitle, "description": sentence + "."}
+            words += tr(", {toyota_bev} of them battery-electric").format(toyota_bev=cars(toyota_bev))
+    return {"title": title, "subtitle": subtitle, "description": sentence(words)}
 
 
 def company_sales(sales: pd.DataFrame, makers: pd.DataFrame, makers_year: pd.DataFrame, alternatives: pd.DataFrame) -> dict[str, str]:
@@ -373,27 +532,44 @@ def company_sales(sales: pd.DataFrame, makers: pd.DataFrame, makers_year: pd.Dat
     publisher = _publishers(alternatives)
     return {
         "sales_year": str(last_sales_year),
-        "byd_bev": text.about(byd_bev["value"]),
-        "tesla_deliveries": text.about(tesla["value"]),
+        "byd_bev": cars(byd_bev["value"]),
+        "tesla_deliveries": cars(tesla["value"]),
         # Tesla's count is stated to the thousand: a gap within 1% of it is no gap
-        "byd_vs_tesla": text.compare(byd_bev["value"], tesla["value"], uncertainty=0.01 * tesla["value"], less="fewer than"),
-        "byd_overseas": text.about(overseas["value"]),
-        "seagull": f"{seagull['value']:,.0f} {SALES_UNITS.get(seagull['unit'], seagull['unit'])}",
+        "byd_vs_tesla": tr(COMPARED[text.compare(byd_bev["value"], tesla["value"], uncertainty=0.01 * tesla["value"], less="fewer than")]),
+        "byd_overseas": cars(overseas["value"]),
+        "seagull": tr("{price} {currency}").format(
+            price=exact_amount(seagull["value"]), currency=in_words(SALES_UNITS.get(seagull["unit"], seagull["unit"]))
+        ),
         "seagull_year": str(int(seagull["year"])),
         "toyota_hev_per_bev": text.rounded(toyota_hev["value"] / toyota_bev["value"]),
         "makers_year": makers_in,
-        "byd_cells": f"{byd_cells['installations_gwh']:g} GWh, {text.about_pct(byd_cells['share_pct'])}",
-        "catl_cells": f"{catl_cells['installations_gwh']:g} GWh, {text.about_pct(catl_cells['share_pct'])}",
-        "byd_maker_rank": text.superlative(tables.maker_rank(makers, "BYD", makers_in), "largest"),
-        "catl_comparison": (
-            "behind" if tables.maker_rank(makers, "CATL", makers_in) < tables.maker_rank(makers, "BYD", makers_in) else "ahead of"
+        "byd_cells": _installations(byd_cells),
+        "catl_cells": _installations(catl_cells),
+        "byd_maker_rank": text.superlative(tables.maker_rank(makers, "BYD", makers_in), LARGEST),
+        "catl_comparison": tr(
+            CATL_COMPARED[
+                "behind" if tables.maker_rank(makers, "CATL", makers_in) < tables.maker_rank(makers, "BYD", makers_in) else "ahead of"
+            ]
         ),
         # exact counts: the point is how far apart the sources are
-        "alternatives": "; ".join(
-            f"{text.units(r['value'])} for {r['company']} in {int(r['year'])}, {r['scope']}, from {publisher[r['source_key']]}"
-            for _, r in alternatives.iterrows()
+        "alternatives": clauses(
+            [
+                tr("{count} for {company} in {year}, {scope}, from {publisher}").format(
+                    count=text.units(r["value"]),
+                    company=in_words(r["company"]),
+                    year=int(r["year"]),
+                    scope=in_words(r["scope"]),
+                    publisher=in_words(publisher[r["source_key"]]),
+                )
+                for _, r in alternatives.iterrows()
+            ]
         ),
     }
+
+
+def _installations(maker: pd.Series) -> str:
+    """A battery maker's installations and its derived share of the world's: '153.7 GWh, about 17%'."""
+    return tr("{gwh} GWh, {share}").format(gwh=f"{maker['installations_gwh']:g}", share=text.about_pct(maker["share_pct"]))
 
 
 # --- policy ----------------------------------------------------------------------------------------------
@@ -414,29 +590,36 @@ def targets(targets: pd.DataFrame) -> dict[str, str]:
     suga = tables.policy_row(targets, "japan_2035_suga_speech")
     return {
         "tokyo_year": tokyo["target_year"],
-        "tokyo_target": f"{tokyo['target_value']} of new passenger cars sold in Tokyo to be non-gasoline, {hybrids(tokyo)}",
-        "tokyo_binding": enforcement["binding"].replace(";", ","),
-        "tokyo_baseline": f"{stated_target(baseline['target_value'])} in {baseline['target_year'].split(' ')[0]}, {hybrids(baseline)}",
-        "national_target": f'{national["target_value"]} of new passenger car sales to be "electrified vehicles" by the {national["target_year"]}',
-        "earlier_nikkei": f"{earlier_nikkei['target_value']} of new cars to be hybrids or electric cars",
+        "tokyo_target": tr("{share} of new passenger cars sold in Tokyo to be non-gasoline, {hybrids}").format(
+            share=tokyo["target_value"], hybrids=hybrids(tokyo)
+        ),
+        "tokyo_binding": in_words(enforcement["binding"].replace(";", ",")),
+        "tokyo_baseline": tr("{share} in {fiscal_year}, {hybrids}").format(
+            share=stated_target(baseline["target_value"]),
+            fiscal_year=in_words(baseline["target_year"].split(" ")[0]),
+            hybrids=hybrids(baseline),
+        ),
+        "national_target": tr('{share} of new passenger car sales to be "electrified vehicles" by the {year}').format(
+            share=national["target_value"], year=in_words(national["target_year"])
+        ),
+        "earlier_nikkei": tr("{share} of new cars to be hybrids or electric cars").format(share=earlier_nikkei["target_value"]),
         "earlier_blog_date": text.reader_date(earlier_blog["announced"]),
-        "earlier_blog": f"{earlier_blog['target_value']} zero-emission vehicles, {hybrids(earlier_blog)}",
+        "earlier_blog": tr("{share} zero-emission vehicles, {hybrids}").format(
+            share=earlier_blog["target_value"], hybrids=hybrids(earlier_blog)
+        ),
         "suga_date": text.reader_date(suga["announced"]),
     }
 
 
 # What a target's counts_hybrids column (coded from its sources' words) says, in words.
-HYBRIDS_WORDS = {"yes": "counting conventional hybrids as well as electric cars", "no": "which leaves conventional hybrids out"}
+HYBRIDS_WORDS = {"yes": N_("counting conventional hybrids as well as electric cars"), "no": N_("which leaves conventional hybrids out")}
+HYBRIDS_UNKNOWN = N_("its sources do not say whether hybrids count")
 
 
 def hybrids(row: pd.Series) -> str:
     """Whether a target counts conventional hybrids, from its coded column ('its sources do not say' when blank)."""
     coded = row.get("counts_hybrids")
-    return (
-        HYBRIDS_WORDS.get(str(coded), "its sources do not say whether hybrids count")
-        if pd.notna(coded)
-        else ("its sources do not say whether hybrids count")
-    )
+    return tr(HYBRIDS_WORDS.get(str(coded), HYBRIDS_UNKNOWN) if pd.notna(coded) else HYBRIDS_UNKNOWN)
 
 
 def stated_target(value: str) -> str:
@@ -451,11 +634,12 @@ def brief_rush(share: pd.DataFrame, countries: list[str]) -> str:
     """The chapter's key finding: Japan's share of electric cars against the world's, in the IEA series' latest year."""
     year = int(tables.iea_share_rows(share)["year"].max())
     markets = tables.markets_compared(tables.share_series(share, countries, "EV", *_years(share)))
-    rank = f", {rank_among(markets)}" if JAPAN in markets["country"].tolist() else ""
-    return (
-        f"In {year}, electric cars were {pct(tables.share_of(share, JAPAN, year))} of new cars sold in Japan against "
-        f"{pct(tables.share_of(share, WORLD, year))} worldwide{rank}."
-    )
+    figures = {"year": year, "japan": pct(tables.share_of(share, JAPAN, year)), "world": pct(tables.share_of(share, WORLD, year))}
+    if JAPAN in markets["country"].tolist():
+        return tr("In {year}, electric cars were {japan} of new cars sold in Japan against {world} worldwide, {rank}.").format(
+            rank=rank_among(markets), **figures
+        )
+    return tr("In {year}, electric cars were {japan} of new cars sold in Japan against {world} worldwide.").format(**figures)
 
 
 def _years(share: pd.DataFrame) -> tuple[int, int]:
@@ -467,20 +651,27 @@ def brief_chain(supply: pd.DataFrame) -> str:
     """Where China holds the battery chain and where it does not, from the IEA figures the prose quotes (picked by id)."""
     figure = {name: tables.supply_figure(supply, figure_id) for name, figure_id in tables.ESSAY_SUPPLY_FIGURES.items()}
     cells, magnets, cobalt, nickel = figure["cells_capacity"], figure["magnets"], figure["cobalt_mine"], figure["nickel_mine"]
-    return (
-        f"China had {stated(cells)} of the world's battery-cell capacity in {int(cells['year'])} and made {stated(magnets)} of "
-        f"its rare-earth magnets in {int(magnets['year'])}, but {cobalt['country']} mines {stated(cobalt)} of the cobalt and "
-        f"{nickel['country']} {stated(nickel)} of the nickel."
+    return tr(
+        "China had {cells} of the world's battery-cell capacity in {cells_year} and made {magnets} of its rare-earth magnets in "
+        "{magnets_year}, but {cobalt_country} mines {cobalt} of the cobalt and {nickel_country} {nickel} of the nickel."
+    ).format(
+        cells=stated(cells),
+        cells_year=int(cells["year"]),
+        magnets=stated(magnets),
+        magnets_year=int(magnets["year"]),
+        cobalt_country=in_words(cobalt["country"]),
+        cobalt=stated(cobalt),
+        nickel_country=in_words(nickel["country"]),
+        nickel=stated(nickel),
     )
 
 
 def brief_targets(targets: pd.DataFrame) -> str:
     """Tokyo's target against the essay's 'all EVs': its year and value from the row, what counts in plain words."""
     tokyo = tables.policy_row(targets, "tokyo_2030_non_gasoline_cars")
-    return (
-        f"Tokyo's target for {tokyo['target_year']} is {tokyo['target_value']} non-gasoline new cars, hybrids included, "
-        "and it is a request to sellers, not a rule."
-    )
+    return tr(
+        "Tokyo's target for {year} is {share} non-gasoline new cars, hybrids included, and it is a request to sellers, not a rule."
+    ).format(year=tokyo["target_year"], share=tokyo["target_value"])
 
 
 # --- the essay's claims ----------------------------------------------------------------------------------
@@ -522,60 +713,88 @@ def essay_checks(
     growth = 100 * (last_nev["value"] / byd_nev.iloc[-2]["value"] - 1)
     target = {name: tables.policy_row(targets, target_id) for name, target_id in tables.ESSAY_TARGETS.items()}
     tokyo, enforcement, national = target["tokyo"], target["enforcement"], target["national"]
-    byd_rank = text.superlative(tables.maker_rank(makers, "BYD", byd_cells["year"]), "largest")
-    from tradetalks.chapters.claims.tables import card_verdict  # the claims page reads this chapter: import when called
+    byd_rank = text.superlative(tables.maker_rank(makers, "BYD", byd_cells["year"]), LARGEST)
+    from tradetalks.chapters.claims.charts import verdict_label  # the claims page reads this chapter: import when called
+    from tradetalks.chapters.claims.tables import card_verdict
 
     def verdict(claim_id: str) -> str:
-        return card_verdict(claim_id, data_dir)
+        return verdict_label(card_verdict(claim_id, data_dir))  # the claims table's code, in the reader's words
 
+    japan_row = (
+        tr(
+            "Electric cars (BEV+PHEV) were {japan} of new cars in Japan in {year}, against {world} worldwide ({edition}); "
+            "Japan's share was {rank}"
+        ).format(rank=rank_among(markets), japan=pct(japan), year=last, world=pct(world), edition=tr(EDITION_WORDS[IEA]))
+        if JAPAN in markets["country"].tolist()
+        else tr("Electric cars (BEV+PHEV) were {japan} of new cars in Japan in {year}, against {world} worldwide ({edition})").format(
+            japan=pct(japan), year=last, world=pct(world), edition=tr(EDITION_WORDS[IEA])
+        )
+    )
+    rows = [
+        (
+            N_("Japan is rushing into EVs as if it were a race"),
+            japan_row,
+        ),
+        (
+            N_("The batteries and motors inside EVs are largely made in China"),
+            tr(
+                "Cells: {cells_capacity} of capacity ({cells_capacity_year}), {cells_output} of batteries sold ({cells_output_year}); "
+                "magnets: {magnets} ({magnets_year}); mining led by {cobalt_country} (cobalt, {cobalt}) and {nickel_country} (nickel, {nickel})"
+            ).format(
+                cells_capacity=stated(cells_capacity),
+                cells_capacity_year=cells_capacity["year"],
+                cells_output=stated(cells_output),
+                cells_output_year=cells_output["year"],
+                magnets=stated(magnets),
+                magnets_year=magnets["year"],
+                cobalt_country=in_words(figure["cobalt_mine"]["country"]),
+                cobalt=stated(figure["cobalt_mine"]),
+                nickel_country=in_words(figure["nickel_mine"]["country"]),
+                nickel=stated(figure["nickel_mine"]),
+            ),
+        ),
+        (
+            N_("BYD is vertically integrated and on a tear"),
+            tr(
+                "BYD NEV sales (BEV+PHEV) rose from {first} ({first_year}) to {last} ({last_year}), {growth} up on the year before "
+                "(derived); it is also the {rank} EV battery maker, {share} of installations in {year} (SNE Research; share derived)"
+            ).format(
+                first=cars(first_nev["value"]),
+                first_year=first_nev["year"],
+                last=cars(last_nev["value"]),
+                last_year=last_nev["year"],
+                growth=text.about_pct(growth),
+                rank=byd_rank,
+                share=text.about_pct(byd_cells["share_pct"]),
+                year=byd_cells["year"],
+            ),
+        ),
+        (
+            N_("Tokyo says all new cars must be EVs by 2030"),
+            tr(
+                "Tokyo: {share} non-gasoline new cars by {year}, hybrids included, as a {binding}. "
+                "Japan: {national_share} 'electrified' by {national_year}, hybrids included"
+            ).format(
+                share=tokyo["target_value"],
+                year=tokyo["target_year"],
+                binding=in_words(enforcement["binding"].replace(";", ",")),
+                national_share=national["target_value"],
+                national_year=in_words(national["target_year"]),
+            ),
+        ),
+        (
+            N_("What Washington really wants is to break free of China's hold on the EV supply chain"),
+            tr(
+                "The dependence is real at the cell and magnet stages (above); China also bought {share} of the world's electric cars "
+                "in {year} (derived from IEA data)"
+            ).format(share=text.about_pct(latest_china["value_pct"]), year=latest_china["year"]),
+        ),
+    ]
+    # the table's headers are words, shown as they are (tradetalks.columns): translated here
+    claim, shown, verdict_words = tr("Claim (paraphrased)"), tr("What the data show"), tr("Verdict")
     return pd.DataFrame(
         [
-            {
-                "Claim (paraphrased)": "Japan is rushing into EVs as if it were a race",
-                "What the data show": (
-                    f"Electric cars (BEV+PHEV) were {pct(japan)} of new cars in Japan in {last}, against {pct(world)} worldwide "
-                    f"({EDITION_WORDS[IEA]})"
-                    + (f"; Japan's share was {rank_among(markets)}" if JAPAN in markets["country"].tolist() else "")
-                ),
-                "Verdict": verdict(ESSAY_CLAIMS[0]),
-            },
-            {
-                "Claim (paraphrased)": "The batteries and motors inside EVs are largely made in China",
-                "What the data show": (
-                    f"Cells: {stated(cells_capacity)} of capacity ({cells_capacity['year']}), {stated(cells_output)} of batteries "
-                    f"sold ({cells_output['year']}); magnets: {stated(magnets)} ({magnets['year']}); mining led by "
-                    f"{figure['cobalt_mine']['country']} (cobalt, {stated(figure['cobalt_mine'])}) and "
-                    f"{figure['nickel_mine']['country']} (nickel, {stated(figure['nickel_mine'])})"
-                ),
-                "Verdict": verdict(ESSAY_CLAIMS[1]),
-            },
-            {
-                "Claim (paraphrased)": "BYD is vertically integrated and on a tear",
-                "What the data show": (
-                    f"BYD NEV sales (BEV+PHEV) rose from {text.about(first_nev['value'])} ({first_nev['year']}) to "
-                    f"{text.about(last_nev['value'])} ({last_nev['year']}), {text.about_pct(growth)} up on the year before (derived); "
-                    f"it is also the {byd_rank} EV battery maker, "
-                    f"{text.about_pct(byd_cells['share_pct'])} of installations in {byd_cells['year']} (SNE Research; share derived)"
-                ),
-                "Verdict": verdict(ESSAY_CLAIMS[2]),
-            },
-            {
-                "Claim (paraphrased)": "Tokyo says all new cars must be EVs by 2030",
-                "What the data show": (
-                    f"Tokyo: {tokyo['target_value']} non-gasoline new cars by {tokyo['target_year']}, hybrids included, as a "
-                    f"{enforcement['binding'].replace(';', ',')}. Japan: {national['target_value']} 'electrified' by "
-                    f"{national['target_year']}, hybrids included"
-                ),
-                "Verdict": verdict(ESSAY_CLAIMS[3]),
-            },
-            {
-                "Claim (paraphrased)": "What Washington really wants is to break free of China's hold on the EV supply chain",
-                "What the data show": (
-                    f"The dependence is real at the cell and magnet stages (above); China also bought "
-                    f"{text.about_pct(latest_china['value_pct'])} of the world's electric cars in {latest_china['year']} "
-                    "(derived from IEA data)"
-                ),
-                "Verdict": verdict(ESSAY_CLAIMS[4]),
-            },
+            {claim: tr(paraphrase), shown: what, verdict_words: verdict(claim_id)}
+            for (paraphrase, what), claim_id in zip(rows, ESSAY_CLAIMS, strict=True)
         ]
     )

@@ -1,4 +1,10 @@
-"""The EV tables shaped for the page: sales shares, China's share, the battery ladder, carmakers, targets."""
+"""The EV tables shaped for the page: sales shares, China's share, the battery ladder, carmakers, targets.
+
+The chapter's own words for readers (the tables' ``DATASET_WORDS``, the ladder's stages, the company series) are
+marked with ``N_`` and translated where they are shown; words from the data (a country, an item, a basis) are
+translated there too (``in_words``), so a reader table and a chart speak the page's language while the frames the
+code compares keep the data's English.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +13,8 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from tradetalks import data
+from tradetalks import data, i18n, text
+from tradetalks.i18n import N_, tr
 
 # Datasets (the tables' ``dataset`` ids, documented in datapackage.json), not source keys
 IEA = "iea_gevo2025"  # IEA Global EV Outlook 2025 data: the one consistent series
@@ -18,7 +25,7 @@ CAAM = "caam_all_vehicles"  # CAAM's China shares: all vehicles, wholesale
 # The powertrain parameter's codes -> powertrain_id of ev_sales_share and ev_sales_volume (the chart's words come from the label).
 POWERTRAINS = {"EV": "ev", "BEV": "bev", "PHEV": "phev"}
 # Short names for the chapter's parameters and charts; other countries keep the tables' names.
-COUNTRY_LABELS = {"Europe (IEA region)": "Europe", "European Union (EU27)": "EU27"}
+COUNTRY_LABELS = {"Europe (IEA region)": N_("Europe"), "European Union (EU27)": N_("EU27")}
 JAPAN = "Japan"
 CHINA = "China"
 WORLD = "World"
@@ -28,49 +35,65 @@ FULL_YEAR = "full_year"  # ev_sales_share.part_of_year of a whole year's share
 CHINA_SALES = "ev_sales"  # china_share_global_ev.measure_id of the share of world electric car sales
 # ev_sales_share.dataset -> what a reader is told the figure is (the ids stay in the CSV of the data folder)
 DATASET_WORDS = {
-    IEA: "IEA data, 2025 edition",
-    IEA_PREVIOUS: "IEA data, 2024 edition",
-    IEA_NEXT: "IEA data, 2026 edition (via Our World in Data)",
-    JATO_POWERTRAIN: "JATO Dynamics, Japan by powertrain",
-    CAAM: "CAAM: all vehicles, wholesale",
-    "reported": "national or industry source",
+    IEA: N_("IEA data, 2025 edition"),
+    IEA_PREVIOUS: N_("IEA data, 2024 edition"),
+    IEA_NEXT: N_("IEA data, 2026 edition (via Our World in Data)"),
+    JATO_POWERTRAIN: N_("JATO Dynamics, Japan by powertrain"),
+    CAAM: N_("CAAM: all vehicles, wholesale"),
+    "reported": N_("national or industry source"),
 }
 REPORTED = "reported"  # ev_sales_share.dataset of a figure as a single report states it
 # Who set a target, as the targets table's first column says it (other names as the data spell them)
-JURISDICTION_SHORT = {"Japan (national)": "Japan", "Tokyo Metropolitan Government": "Tokyo"}
+JURISDICTION_SHORT = {"Japan (national)": N_("Japan"), "Tokyo Metropolitan Government": N_("Tokyo")}
 # The share chart's series: dataset -> the series a line or a mark belongs to
-EDITION_WORDS = {IEA: "IEA GEVO 2025 data", IEA_NEXT: "IEA GEVO 2026 via OWID (2025)"}
+EDITION_WORDS = {IEA: N_("IEA GEVO 2025 data"), IEA_NEXT: N_("IEA GEVO 2026 via OWID (2025)")}
 
-# The battery ladder: stage_id in the table -> rung of the ladder, upstream first.
+# The battery ladder: stage_id in the table -> rung of the ladder, upstream first (the number only sorts the rungs;
+# a reader sees the words after it, translated: ``rung_words``).
 STAGES = {
-    "mines": "1 Mining",
-    "refineries": "2 Refining and processing",
-    "components": "3 Cathodes, anodes, separators",
-    "cells": "4 Battery cells",
-    "magnets": "5 Motor magnets (rare earths)",
+    "mines": "1 " + N_("Mining"),
+    "refineries": "2 " + N_("Refining and processing"),
+    "components": "3 " + N_("Cathodes, anodes, separators"),
+    "cells": "4 " + N_("Battery cells"),
+    "magnets": "5 " + N_("Motor magnets (rare earths)"),
 }
 SHARE_UNIT = "% of global"  # battery_supply_chain's unit of a share (the other is GWh)
 OBSERVED = "observed"  # battery_supply_chain.figure_kind of a data year's figure (not a projection or an average)
-LEADERS = ["China", "another country (China does not lead)"]
+LEADERS = [N_("China"), N_("another country (China does not lead)")]
 # battery_supply_chain.measure_kind -> the chapter's words for it, in legend order
 MEASURE_KIND_LABELS = {
-    "capacity_by_location": "capacity (location)",
-    "output_by_location": "production (location)",
-    "ownership": "ownership (mines of Chinese firms)",
+    "capacity_by_location": N_("capacity (location)"),
+    "output_by_location": N_("production (location)"),
+    "ownership": N_("ownership (mines of Chinese firms)"),
 }
 MEASURE_KINDS = list(MEASURE_KIND_LABELS.values())
 ONE_MAKER = "one_maker"  # battery_makers.counted of one company's installations
 # battery_makers.derived -> the chapter's words for it: only the share is ever derived, never the installations
-MAKER_DERIVED_WORDS = {"yes": "share derived", "no": "no"}
+MAKER_DERIVED_WORDS = {"yes": N_("share derived"), "no": N_("no")}
 
 # BYD, Tesla and Toyota: one series per line, with what it counts, its short label at the line's end, by
 # automaker_sales.measure_id, and the company colour role it is drawn in. A year with rows of several ids (or sources) draws the first in table order.
 COMPANY_SERIES = [
-    {"series": "BYD: NEV sales (BEV + PHEV, all vehicles)", "label": "BYD, BEV + PHEV", "measures": ["byd_nev_sales"], "role": "byd"},
-    {"series": "BYD: BEV sales", "label": "BYD, BEV", "measures": ["byd_bev_passenger_sales", "byd_bev_sales"], "role": "byd_secondary"},
-    {"series": "Tesla: deliveries (all BEV)", "label": "Tesla", "measures": ["tesla_deliveries"], "role": "tesla"},
-    {"series": "Toyota + Lexus: sales, all powertrains", "label": "Toyota + Lexus", "measures": ["toyota_lexus_sales"], "role": "toyota"},
-    {"series": "Toyota: BEV sales", "label": "Toyota, BEV", "measures": ["toyota_bev_sales"], "role": "toyota_secondary"},
+    {
+        "series": N_("BYD: NEV sales (BEV + PHEV, all vehicles)"),
+        "label": N_("BYD, BEV + PHEV"),
+        "measures": ["byd_nev_sales"],
+        "role": "byd",
+    },
+    {
+        "series": N_("BYD: BEV sales"),
+        "label": N_("BYD, BEV"),
+        "measures": ["byd_bev_passenger_sales", "byd_bev_sales"],
+        "role": "byd_secondary",
+    },
+    {"series": N_("Tesla: deliveries (all BEV)"), "label": N_("Tesla"), "measures": ["tesla_deliveries"], "role": "tesla"},
+    {
+        "series": N_("Toyota + Lexus: sales, all powertrains"),
+        "label": N_("Toyota + Lexus"),
+        "measures": ["toyota_lexus_sales"],
+        "role": "toyota",
+    },
+    {"series": N_("Toyota: BEV sales"), "label": N_("Toyota, BEV"), "measures": ["toyota_bev_sales"], "role": "toyota_secondary"},
 ]
 # Totals the sources disagree on: the rows of these measures the chart does not draw are listed beside it.
 DISPUTED_TOTALS = ["byd_vehicle_sales_unclear_scope", "tesla_deliveries"]
@@ -92,6 +115,37 @@ ESSAY_TARGETS = {
 
 
 # --- words for readers ------------------------------------------------------------------------------------
+
+LETTERS = re.compile(r"[A-Za-z]")  # a cell with words in it (a year or a figure alone is the same in every language)
+
+
+def in_words(cell: object) -> object:
+    """A text cell as a reader sees it, in the page's language: the chapter's words and the data's (a country, an
+    item, a basis) are translated with ``tr``; a number, a gap or a year alone stays as it is."""
+    return tr(cell) if isinstance(cell, str) and LETTERS.search(cell) else cell
+
+
+def qualifier_in_words(cell: object) -> object:
+    """A source's qualifier cell ('more than', 'nearly') in the page's language. Japanese puts a qualifier before or
+    after its figure, so a translated table shows where ('…超', '約…', from ``text.qualified``); a longer cell
+    ('about (average)') is translated whole."""
+    if i18n.current() != i18n.SOURCE_LANGUAGE and isinstance(cell, str) and cell.strip().lower() in text.QUALIFIERS:
+        return text.qualified(cell, "…")
+    return in_words(cell)
+
+
+def cells_in_words(frame: pd.DataFrame, columns: Sequence[str] | None = None) -> pd.DataFrame:
+    """``frame`` with the text cells of ``columns`` (default: every column) in the page's language; in English the
+    frame itself, untouched (a qualifier column reads as ``qualifier_in_words``)."""
+    if i18n.current() == i18n.SOURCE_LANGUAGE:
+        return frame
+    names = [name for name in (frame.columns if columns is None else columns) if name in frame.columns]
+    return frame.assign(**{name: frame[name].map(qualifier_in_words if name == "qualifier" else in_words) for name in names})
+
+
+def rung_words(rung: str) -> str:
+    """A rung of the ladder in words, without the number that sorts it: '1 Mining' -> 'Mining' (translated)."""
+    return tr(rung.split(" ", 1)[1])
 
 
 def source_names(data_dir: str | None) -> pd.Series:
@@ -143,7 +197,7 @@ def for_readers(frame: pd.DataFrame, columns: dict[str, str], *inputs: pd.DataFr
     The frame stays tagged with its tables, so the table's source line still names the sources.
     """
     shown = frame.assign(source_publisher=publishers_of(frame).map(lambda name: shortened(name, PUBLISHER_CELL)))
-    shown = shown[[*columns, "source_publisher"] if publisher else list(columns)].rename(columns=columns)
+    shown = cells_in_words(shown[[*columns, "source_publisher"] if publisher else list(columns)]).rename(columns=columns)
     return data.derived_from(shown.reset_index(drop=True), *(inputs or (frame,)))
 
 
@@ -294,10 +348,14 @@ def japan_ice_share(share: pd.DataFrame) -> pd.Series:
 # --- China's share ---------------------------------------------------------------------------------------
 
 
+# china_share_global_ev.derived -> what the China-share chart calls the figure (its colour's domain, in this order)
+CHINA_SHARE_FIGURES = {"yes": N_("derived from IEA data (China / World)"), "no": N_("as stated in a summary of the IEA report")}
+
+
 def china_share_series(china_share: pd.DataFrame, year_from: int, year_to: int) -> pd.DataFrame:
     """China's share of world electric car sales: the derived IEA series and figures as stated by others (same metric)."""
     rows = china_share[china_share["year"].between(year_from, year_to) & (china_share["measure_id"] == CHINA_SALES)].copy()
-    rows["figure"] = rows["derived"].map({"yes": "derived from IEA data (China / World)", "no": "as stated in a summary of the IEA report"})
+    rows["figure"] = rows["derived"].map(CHINA_SHARE_FIGURES)
     return rows[["year", "value_pct", "figure", "metric", "derived", "source_key", "notes"]].reset_index(drop=True)
 
 
@@ -343,6 +401,9 @@ def car_battery_demand_share(demand: pd.DataFrame, year: int, region: str = CHIN
 # --- the battery ladder ----------------------------------------------------------------------------------
 
 
+NOT_STATED = N_("not stated")  # the ladder's year where a source gives none
+
+
 def ladder(supply: pd.DataFrame) -> pd.DataFrame:
     """Rows for the 'where China sits' ladder: a country's share of world supply at each stage.
 
@@ -362,7 +423,7 @@ def ladder(supply: pd.DataFrame) -> pd.DataFrame:
     rows["rung"] = rows["stage_id"].map(STAGES)
     rows["kind"] = rows["measure_kind"].map(MEASURE_KIND_LABELS)
     rows["leader"] = rows["country"].map(lambda country: LEADERS[0] if country == CHINA else LEADERS[1])
-    rows["year"] = rows["year"].astype("string").fillna("not stated")
+    rows["year"] = rows["year"].astype("string").fillna(NOT_STATED)
     columns = ["rung", "item", "country", "leader", "year", "value", "qualifier", "measure", "kind", "confidence", "source_key"]
     return rows[columns].sort_values(["rung", "value"], ascending=[True, False]).reset_index(drop=True)
 
@@ -491,6 +552,26 @@ def byd_battery_rows(makers: pd.DataFrame) -> pd.DataFrame:
 # --- policy ----------------------------------------------------------------------------------------------
 
 
+YEAR_ALONE = re.compile(r"\d{4}")
+RANGE_CELL = re.compile(r"(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)%")  # a target's range as the table states it: '30-40%'
+
+
+def target_and_year(value: object, year: object) -> object:
+    """A target's value and year in one cell: '100%, 2030' (Japanese '100%、2030年'), 'mid-2030s' in words; a row
+    without a figure (an enforcement note, a definition) shows its year alone."""
+    if not isinstance(value, str) or not re.search(r"\d", value) or not isinstance(year, str):
+        return in_words(year)
+    target = value
+    if value.startswith("~"):  # '~40%' (Japanese '約40%')
+        target = tr("~{share}").format(share=value[1:])
+    elif RANGE_CELL.fullmatch(value):  # '30-40%' (Japanese '30〜40%')
+        low, high = RANGE_CELL.fullmatch(value).groups()
+        target = tr("{target_low}-{target_high}%").format(target_low=low, target_high=high)
+    if YEAR_ALONE.fullmatch(year):
+        return tr("{target_value}, {target_year}").format(target_value=target, target_year=year)
+    return tr("{target_value}, {target_period}").format(target_value=target, target_period=in_words(year))
+
+
 def policy_table(targets: pd.DataFrame) -> pd.DataFrame:
     """The targets as a reader's table: who set which policy, the target and its year, what is targeted, what
     counts, how binding. Long cells are cut at their first aside (the data folder keeps them whole); a source key quoted
@@ -499,17 +580,19 @@ def policy_table(targets: pd.DataFrame) -> pd.DataFrame:
     rows = targets.assign(
         binding=keys_in_words(targets["binding"], data.data_dir_of(targets)),
         # rows without a figure (an enforcement note, a definition) show their year alone
-        target_and_year=(targets["target_value"] + ", " + targets["target_year"]).where(
-            targets["target_value"].str.contains(r"\d"), targets["target_year"]
-        ),
+        target_and_year=[target_and_year(value, year) for value, year in zip(targets["target_value"], targets["target_year"], strict=True)],
     )
     columns = ["target_and_year", "target_metric", "what_counts", "binding"]
     shown = rows[columns].map(shortened)
-    # who set it and the policy in one column: five columns fit a page's width in rows of at most four lines
-    who = rows["jurisdiction"].map(lambda name: JURISDICTION_SHORT.get(name, name))
-    shown.insert(0, "set_by_policy", who + ": " + rows["policy"].map(shortened))
     # what is targeted says it last ('... that are non-gasoline'): it keeps more of its text
     shown["target_metric"] = rows["target_metric"].map(lambda text: shortened(text, METRIC_CELL))
+    shown = cells_in_words(shown, ["target_metric", "what_counts", "binding"])  # target_and_year is in words already
+    # who set it and the policy in one column: five columns fit a page's width in rows of at most four lines
+    who = rows["jurisdiction"].map(lambda name: in_words(JURISDICTION_SHORT.get(name, name)))
+    policy = rows["policy"].map(shortened).map(in_words)
+    shown.insert(
+        0, "set_by_policy", [tr("{who}: {policy}").format(who=name, policy=words) for name, words in zip(who, policy, strict=True)]
+    )
     return data.derived_from(shown.reset_index(drop=True), targets)
 
 

@@ -4,9 +4,9 @@
 ``lifecycle_parameters``, ``calculator`` shapes the results of ``tradetalks.calc``'s arithmetic,
 ``charts`` draws them, ``in_page`` runs the calculator in the reader's browser, ``sentences`` words
 the figures for the prose, ``parameters`` declares and checks the page's parameters, ``brief`` gives the chapter's three key findings and ``columns`` the reader
-headers of the columns it derives.
+headers of the columns it derives; ``words`` shows the English words the frames hold in the page's language.
 """
 
-from . import brief, calculator, charts, columns, in_page, inputs, parameters, sentences, tables, units
+from . import brief, calculator, charts, columns, in_page, inputs, parameters, sentences, tables, units, words
 
-__all__ = ["brief", "calculator", "charts", "columns", "in_page", "inputs", "parameters", "sentences", "tables", "units"]
+__all__ = ["brief", "calculator", "charts", "columns", "in_page", "inputs", "parameters", "sentences", "tables", "units", "words"]

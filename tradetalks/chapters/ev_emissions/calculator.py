@@ -1,6 +1,8 @@
 """The calculator's results as the page shows them: g/km per car, break-even intensities, sensitivity, running costs.
 
 The arithmetic is ``tradetalks.calc``'s; this module feeds it the chapter's inputs and shapes what comes out.
+Labels are English in the frames code reads (a car, a line of the break-even chart); the reader's tables and the
+charts show them in the page's language.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ import math
 import pandas as pd
 
 from tradetalks import calc, data
+from tradetalks.i18n import N_, tr
 
 from . import tables
 from .inputs import (
@@ -30,29 +33,31 @@ from .inputs import (
     single_value,
 )
 from .units import number
+from .words import Figure, joined, phrase, shown
 
 CAR_LABELS = {
-    "electric": "Electric (kei BEV)",
-    "hybrid": "Hybrid (C-segment)",
-    "petrol": "Petrol (kei car)",
+    "electric": N_("Electric (kei BEV)"),
+    "hybrid": N_("Hybrid (C-segment)"),
+    "petrol": N_("Petrol (kei car)"),
 }
 # Inputs moved by the sensitivity chart that have no sourced alternative: moved from half to one and a half times their value.
 ILLUSTRATIVE_SWING = 0.5
 # The break-even chart's lines, in legend order.
-ELECTRIC_USE_PHASE = "Electric, use phase only"
-ELECTRIC_MIDPOINT = "Electric with battery (midpoint)"
-ELECTRIC_LOW = "Electric with battery (ICCT low end)"
-ELECTRIC_HIGH = "Electric with battery (ICCT high end)"
+ELECTRIC_USE_PHASE = N_("Electric, use phase only")
+ELECTRIC_MIDPOINT = N_("Electric with battery (midpoint)")
+ELECTRIC_LOW = N_("Electric with battery (ICCT low end)")
+ELECTRIC_HIGH = N_("Electric with battery (ICCT high end)")
 # The break-evens the page quotes (``break_evens``' ``case`` ids): rival and what of the electric car is counted.
 USE_PHASE_ONLY, WITH_BATTERY, WITH_BATTERY_LOW = "use_phase_only", "with_battery", "with_battery_low"
 WITH_BATTERY_HIGH, PETROL_WITH_BATTERY, PUBLISHED = "with_battery_high", "petrol_with_battery", "published"
 BREAK_EVEN_CASES = {
-    USE_PHASE_ONLY: ("hybrid", "use phase only"),
-    WITH_BATTERY: ("hybrid", "with the battery (midpoint)"),
-    WITH_BATTERY_LOW: ("hybrid", "with the battery (ICCT low end)"),
-    WITH_BATTERY_HIGH: ("hybrid", "with the battery (ICCT high end)"),
-    PETROL_WITH_BATTERY: ("petrol", "with the battery (midpoint)"),
+    USE_PHASE_ONLY: ("hybrid", N_("use phase only")),
+    WITH_BATTERY: ("hybrid", N_("with the battery (midpoint)")),
+    WITH_BATTERY_LOW: ("hybrid", N_("with the battery (ICCT low end)")),
+    WITH_BATTERY_HIGH: ("hybrid", N_("with the battery (ICCT high end)")),
+    PETROL_WITH_BATTERY: ("petrol", N_("with the battery (midpoint)")),
 }
+PUBLISHED_RIVAL, PUBLISHED_COUNTED = N_("efficient petrol car or hybrid"), N_("life cycle (the paper's model)")
 SERIES_ORDER = [ELECTRIC_USE_PHASE, ELECTRIC_MIDPOINT, ELECTRIC_LOW, ELECTRIC_HIGH, CAR_LABELS["hybrid"], CAR_LABELS["petrol"]]
 
 
@@ -93,12 +98,13 @@ RESULT_COLUMNS = {
 
 def results_drawn(table: pd.DataFrame) -> pd.DataFrame:
     """The figures the per-km chart draws, for its CSV and data table: each car's g/km by part, and the battery's range."""
-    return table[["label", *RESULT_COLUMNS]].rename(columns={"label": "Car", **RESULT_COLUMNS})
+    drawn = table[["label", *RESULT_COLUMNS]].assign(label=table["label"].map(tr))
+    return drawn.rename(columns={"label": tr("Car"), **RESULT_COLUMNS})
 
 
 def results_table(table: pd.DataFrame) -> pd.DataFrame:
     """The results as a reader's table: the figures drawn and how each was computed (an empty range: not applicable)."""
-    return results_drawn(table).assign(**{"How computed": table["how_computed"]})
+    return results_drawn(table).assign(**{tr("How computed"): table["how_computed"]})
 
 
 def electric_ranges(inputs: calc.EmissionsInputs, lifecycle: pd.DataFrame) -> dict[str, tuple[float, float]]:
@@ -177,7 +183,7 @@ def break_evens(inputs: calc.EmissionsInputs, lifecycle: pd.DataFrame) -> pd.Dat
     }
     rows = [(case, rival, counted, figures[case]) for case, (rival, counted) in BREAK_EVEN_CASES.items()]
     table = pd.DataFrame(rows, columns=["case", "rival", "electric car counted", "break_even_g_per_kwh"])
-    table["basis"] = "derived: this chapter's calculator, inputs above"
+    table["basis"] = tr("derived: this chapter's calculator, inputs above")
     table["source_key"] = ""
     threshold = lifecycle_row(lifecycle, P_THRESHOLD)
     published = data.derived_from(
@@ -185,8 +191,8 @@ def break_evens(inputs: calc.EmissionsInputs, lifecycle: pd.DataFrame) -> pd.Dat
             [
                 {
                     "case": PUBLISHED,
-                    "rival": "efficient petrol car or hybrid",
-                    "electric car counted": "life cycle (the paper's model)",
+                    "rival": PUBLISHED_RIVAL,
+                    "electric car counted": PUBLISHED_COUNTED,
                     "break_even_g_per_kwh": float(threshold["value_low"]),
                     "source_key": threshold["source_key"],
                 }
@@ -194,7 +200,7 @@ def break_evens(inputs: calc.EmissionsInputs, lifecycle: pd.DataFrame) -> pd.Dat
         ),
         lifecycle,
     )
-    published["basis"] = "published by " + tables.producers(published)
+    published["basis"] = tables.producers(published).map(lambda producer: tr("published by {producer}").format(producer=producer))
     return data.derived_from(pd.concat([table, published], ignore_index=True), lifecycle)
 
 
@@ -202,12 +208,12 @@ def break_even_table(table: pd.DataFrame) -> pd.DataFrame:
     """The break-evens as a reader's table (whole grams; a negative one says the battery alone outweighs)."""
     return pd.DataFrame(
         {
-            "Against": table["rival"].map(lambda rival: CAR_LABELS.get(rival, rival)),
-            "Electric car counted": table["electric car counted"],
-            "Break-even (g CO2(e) per kWh generated)": table["break_even_g_per_kwh"].map(
-                lambda v: f"{v:.0f}" if v > 0 else f"none ({v:.0f}: the battery alone outweighs)"
+            tr("Against"): table["rival"].map(lambda rival: tr(CAR_LABELS.get(rival, rival))),
+            tr("Electric car counted"): table["electric car counted"].map(tr),
+            tr("Break-even (g CO2(e) per kWh generated)"): table["break_even_g_per_kwh"].map(
+                lambda v: f"{v:.0f}" if v > 0 else tr("none ({value}: the battery alone outweighs)").format(value=f"{v:.0f}")
             ),
-            "Basis": table["basis"],
+            tr("Basis"): table["basis"],
         }
     )
 
@@ -255,7 +261,7 @@ def country_years_on_line(inputs: calc.EmissionsInputs, electricity: pd.DataFram
     rows["label"] = ""
     if not rows.empty:
         rows.loc[rows.index[[0, -1]], "label"] = rows["year"].iloc[[0, -1]].astype(str).tolist()
-    rows["series"] = f"{country}'s grid, by year (Ember)"
+    rows["series"] = tr("{country}'s grid, by year (Ember)").format(country=tr(country))
     return rows.reset_index(drop=True)
 
 
@@ -266,19 +272,20 @@ def hybrid_g_per_km(inputs: calc.EmissionsInputs) -> float:
 
 def break_even_drawn(lines: pd.DataFrame, years: pd.DataFrame) -> pd.DataFrame:
     """What the break-even chart draws, as one reader's table: the lines' ends, then the country's years on the electric line."""
+    line_or_point = tr("Line or point")
     points = pd.DataFrame(
         {
-            "Line or point": ELECTRIC_MIDPOINT
-            + ", on "
-            + years["series"].str.replace(", by year", "")
-            + " in "
-            + years["year"].astype(str),
+            # the country's grid without ", by year" (a message: the words the series' name drops, in its language)
+            line_or_point: [
+                tr("{line}, on {grid} in {year}").format(line=tr(ELECTRIC_MIDPOINT), grid=series.replace(tr(", by year"), ""), year=year)
+                for series, year in zip(years["series"], years["year"], strict=True)
+            ],
             "grid_g_per_kwh": years["grid_g_per_kwh"],
             "g_per_km": years["g_per_km"],
         }
     )
-    shown = pd.concat([lines.rename(columns={"series": "Line or point"}), points], ignore_index=True)
-    return data.derived_from(shown[["Line or point", "grid_g_per_kwh", "g_per_km"]], years)
+    drawn = pd.concat([lines.assign(series=lines["series"].map(tr)).rename(columns={"series": line_or_point}), points], ignore_index=True)
+    return data.derived_from(drawn[[line_or_point, "grid_g_per_kwh", "g_per_km"]], years)
 
 
 # --- sensitivity -------------------------------------------------------------------------------------------
@@ -314,7 +321,7 @@ def sensitivity_ranges(
         return (
             value * (1 - ILLUSTRATIVE_SWING),
             value * (1 + ILLUSTRATIVE_SWING),
-            "illustrative: half to one and a half times the value used",
+            phrase(N_("illustrative: half to one and a half times the value used")),
             "",
         )
 
@@ -322,32 +329,45 @@ def sensitivity_ranges(
         "grid_g_per_kwh": (
             float(grid["value"].min()),
             float(grid["value"].max()),
-            f"sourced: {grid_country}'s cleanest and dirtiest year, {int(grid['year'].min())}-{int(grid['year'].max())} (Ember)",
+            phrase(
+                N_("sourced: {country}'s cleanest and dirtiest year, {first_year}-{last_year} (Ember)"),
+                country=grid_country,
+                first_year=int(grid["year"].min()),
+                last_year=int(grid["year"].max()),
+            ),
             data.SOURCE_KEY_SEPARATOR.join(dict.fromkeys(k for cell in grid["source_key"] for k in data.split_source_keys(cell))),
         ),
         "ev_wh_per_km": (
             min(ev, ev_real),
             max(ev, ev_real),
-            "sourced: WLTC catalogue figure and Nissan's real-world assumption (km/kWh converted to Wh/km: derived)",
+            phrase(N_("sourced: WLTC catalogue figure and Nissan's real-world assumption (km/kWh converted to Wh/km: derived)")),
             lifecycle_row(lifecycle, P_EV)["source_key"] + ";" + lifecycle_row(lifecycle, P_EV_REAL)["source_key"],
         ),
         "hybrid_km_per_l": (
             min(hybrid, hybrid_alt),
             max(hybrid, hybrid_alt),
-            "sourced: Prius 2.0 L and 1.8 L, WLTC",
+            phrase(N_("sourced: Prius 2.0 L and 1.8 L, WLTC")),
             lifecycle_row(lifecycle, P_HYBRID)["source_key"],
         ),
         "fuel_upstream_kg_per_l": (
             upstream_low,
             upstream_high,
-            f"sourced: the Korean proxy's low end ({upstream['value_low']:g} g/MJ x {heating:g} MJ/L) to the alternative "
-            f"upper bound ({alternative['value']}{alternative['unit']} of the CO2 burnt); both derived per litre",
+            phrase(
+                N_(
+                    "sourced: the Korean proxy's low end ({low} g/MJ x {heating} MJ/L) to the alternative upper bound "
+                    "({alternative}{unit} of the CO2 burnt); both derived per litre"
+                ),
+                low=Figure(f"{upstream['value_low']:g}"),
+                heating=Figure(f"{heating:g}"),
+                alternative=Figure(alternative["value"]),
+                unit=str(alternative["unit"]),
+            ),
             upstream["source_key"] + ";" + lifecycle_row(lifecycle, P_HEATING_VALUE)["source_key"] + ";" + alternative["source_key"],
         ),
         "battery_kg_per_kwh": (
             battery_low,
             battery_high,
-            "sourced: ICCT literature range",
+            phrase(N_("sourced: ICCT literature range")),
             lifecycle_row(lifecycle, P_BATTERY)["source_key"],
         ),
         "charging_loss_pct": around("charging_loss_pct"),
@@ -356,7 +376,7 @@ def sensitivity_ranges(
         "lifetime_km": (
             min(lifetimes),
             max(lifetimes),
-            "sourced: shortest and longest published lifetime distance in the data",
+            phrase(N_("sourced: shortest and longest published lifetime distance in the data")),
             lifetimes[min(lifetimes)] + ";" + lifetimes[max(lifetimes)],
         ),
     }
@@ -375,7 +395,7 @@ def sensitivity(inputs: calc.EmissionsInputs, ranges: pd.DataFrame) -> pd.DataFr
     """Electric minus hybrid (g/km, with the battery) with each input at its low and high value, biggest swing first."""
     result = calc.emissions_sensitivity(inputs, {row["name"]: (row["low"], row["high"]) for _, row in ranges.iterrows()})
     result = result.merge(ranges[["name", "range basis", "source_key"]], left_on="input", right_on="name").drop(columns="name")
-    result["label"] = result["input"].map(INPUT_LABELS)
+    result["label"] = result["input"].map(lambda name: tr(INPUT_LABELS[name]))  # the reader's words: the chart's and the prose's
     result["unit"] = result["input"].map(UNITS)
     result["value used"] = result["input"].map(lambda name: getattr(inputs, name))
     return data.derived_from(result, ranges)
@@ -383,21 +403,21 @@ def sensitivity(inputs: calc.EmissionsInputs, ranges: pd.DataFrame) -> pd.DataFr
 
 def sensitivity_table(result: pd.DataFrame) -> pd.DataFrame:
     """The sensitivity as a reader's table: each input's value used, range and basis, and the answer at each end."""
-    shown = pd.DataFrame(
+    table = pd.DataFrame(
         {
-            "Input": result["label"],
-            "Value used": result["value used"].map(number),
-            "Low value": result["low"].map(number),
-            "High value": result["high"].map(number),
-            "Unit": result["unit"],
+            tr("Input"): result["label"],
+            tr("Value used"): result["value used"].map(number),
+            tr("Low value"): result["low"].map(number),
+            tr("High value"): result["high"].map(number),
+            tr("Unit"): result["unit"].map(shown),
             "output_low": result["output_low"],
             "output_high": result["output_high"],
             "swing_g_per_km": result["swing"],
-            "Answer flips at (the input's value)": result["flips_at"].map(lambda v: "" if pd.isna(v) else number(v)),
-            "Range basis": result["range basis"],
+            tr("Answer flips at (the input's value)"): result["flips_at"].map(lambda v: "" if pd.isna(v) else number(v)),
+            tr("Range basis"): result["range basis"].map(shown),
         }
     )
-    return data.derived_from(shown, result)
+    return data.derived_from(table, result)
 
 
 # --- running costs -----------------------------------------------------------------------------------------
@@ -413,8 +433,9 @@ def running_costs(points: pd.DataFrame, gasoline: pd.DataFrame, inputs: calc.Emi
         row = {
             "year": year,
             "electricity price (yen/kWh)": point["value"],
-            "electricity price basis": f"{point['year_type']}; {point['producer']}"
-            + (f"; {point['figure']}" if point["derived"] == tables.YES else ""),
+            tr("electricity price basis"): joined(
+                [point["year_type"], point["producer"]] + ([point["figure"]] if point["derived"] == tables.YES else [])
+            ),
             "electric (yen/km, derived)": round(
                 calc.electric_cost_per_km(inputs.ev_wh_per_km, float(point["value"]), inputs.charging_loss_pct), 2
             ),

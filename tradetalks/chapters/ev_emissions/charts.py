@@ -4,6 +4,10 @@ Colours come from ``tradetalks.style`` roles: a country in its place colour, a p
 own, a car by its powertrain. The figures the prose talks about are labelled on the chart; charts of
 up to four series name them beside the marks instead of in a legend. Charts take the page's width
 (``tradetalks.charts.publish``), so none sets one; bars are sized by their count.
+
+Every word a chart shows comes through ``tr``: titles and labels are messages, and the words a chart draws from
+its data (a country, a car, a line's name) are translated in the chart's own copy of the frame, after the code
+has picked rows and colours by the English.
 """
 
 from __future__ import annotations
@@ -12,12 +16,15 @@ import altair as alt
 import pandas as pd
 
 from tradetalks import style, text
+from tradetalks.i18n import N_, tr
 
 from . import tables
 from .calculator import CAR_LABELS, ELECTRIC_HIGH, ELECTRIC_LOW, ELECTRIC_MIDPOINT, ELECTRIC_USE_PHASE
 from .tables import JAPAN, MIX_LABELS, MIX_ORDER, WANTED_COUNTRIES
 from .units import FIGURES, number
+from .words import shown as shown_words
 
+RANGE_BASIS = N_("range basis")  # the sensitivity's column saying where an input's range comes from
 LABEL_PX = 11  # direct labels: at least the lint's 10 px on a phone
 BAR_STEP = 40  # px per bar of a horizontal bar chart
 TOTAL_LABEL_PX = 64  # room past the in-page chart's longest bar for its total ("1,234 g/km" in bold)
@@ -28,13 +35,19 @@ LINE_ROLES = {ELECTRIC_USE_PHASE: "electric_use_phase", ELECTRIC_MIDPOINT: "elec
 LINE_ROLES |= {CAR_LABELS["petrol"]: "petrol"}
 LINE_DASH = [[2, 2], [1, 0], [1, 0], [1, 0]]
 # The per-km bars' parts: the results' column -> the label on the bar, and -> its colour role.
-PART_LABELS = {"use_phase": "in use", "battery": "battery"}
+PART_LABELS = {"use_phase": N_("in use"), "battery": N_("battery")}
 PART_ROLES = {"use_phase": "use_phase", "battery": "battery_manufacturing"}
+BATTERY_RANGE = N_("ICCT's range of battery footprints")  # the label of the range drawn around the electric car's total
 
 
 def rounded(value: float) -> str:
     """A chart label's figure: three significant figures (483.43 -> '483'), as the prose gives it."""
     return text.rounded(value, FIGURES)
+
+
+def translated(names: list[str]) -> list[str]:
+    """Names a chart shows (a scale's domain, a sort order), in the page's language."""
+    return [tr(name) for name in names]
 
 
 # --- the grid -----------------------------------------------------------------------------------------------
@@ -48,35 +61,38 @@ def intensity_chart(series: pd.DataFrame) -> alt.LayerChart:
     countries = [name for name in WANTED_COUNTRIES if name in present] + sorted(present - set(WANTED_COUNTRIES))
     colours = style.colours(style.place_role(country) for country in countries)
     x = alt.X("year:Q", title=None, axis=alt.Axis(format="d", tickMinStep=1))
-    y = alt.Y("value:Q", title="g CO2(e) per kWh generated", scale=alt.Scale(zero=True))
+    y = alt.Y("value:Q", title=tr("g CO2(e) per kWh generated"), scale=alt.Scale(zero=True))
+    publishers = [tables.EMBER_PUBLISHER, tables.IEA_PUBLISHER]
     lines = (
-        alt.Chart(shown)
+        alt.Chart(shown.assign(country=shown["country"].map(tr), publisher=shown["publisher"].map(tr)))
         .mark_line(point=alt.OverlayMarkDef(size=25))
         .encode(
             x=x,
             y=y,
             color=alt.Color(
                 "country:N",
-                title="Country or region",
-                sort=WANTED_COUNTRIES,
+                title=tr("Country or region"),
+                sort=translated(WANTED_COUNTRIES),
                 legend=alt.Legend(columns=2, labelLimit=200),
-                scale=alt.Scale(domain=countries, range=colours),
+                scale=alt.Scale(domain=translated(countries), range=colours),
             ),
             strokeDash=alt.StrokeDash(
                 "publisher:N",
                 legend=None,  # the subtitle says which is which: one legend fits a phone's width, two side by side do not
-                scale=alt.Scale(domain=[tables.EMBER_PUBLISHER, tables.IEA_PUBLISHER], range=[[1, 0], [5, 3]]),
+                scale=alt.Scale(domain=translated(publishers), range=[[1, 0], [5, 3]]),
             ),
-            opacity=alt.Opacity(
-                "publisher:N", legend=None, scale=alt.Scale(domain=[tables.EMBER_PUBLISHER, tables.IEA_PUBLISHER], range=[1.0, 0.55])
-            ),
+            opacity=alt.Opacity("publisher:N", legend=None, scale=alt.Scale(domain=translated(publishers), range=[1.0, 0.55])),
             size=alt.Size("japan:N", legend=None, scale=alt.Scale(domain=[True, False], range=[4, 1.8])),
             detail="publisher:N",
-            tooltip=["country:N", "year:Q", alt.Tooltip("value:Q", title="g per kWh"), "publisher:N"],
+            tooltip=["country:N", "year:Q", alt.Tooltip("value:Q", title=tr("g per kWh")), "publisher:N"],
         )
     )
     japan = shown[shown["japan"] & (shown["publisher"] == tables.EMBER_PUBLISHER)]
-    japan = japan.assign(label=[f"Japan {rounded(v)}" for v in japan["value"]])
+    japan = japan.assign(
+        country=japan["country"].map(tr),
+        publisher=japan["publisher"].map(tr),
+        label=[tr("Japan {intensity}").format(intensity=rounded(v)) for v in japan["value"]],
+    )
     first, last = (
         alt.Chart(japan.iloc[[at]])
         .mark_text(align=align, dy=-12, fontSize=LABEL_PX, fontWeight="bold", color=style.colour("japan"))
@@ -90,7 +106,12 @@ def mix_chart(mix: pd.DataFrame) -> alt.LayerChart:
     """Stacked bars of Japan's generation shares, fossil fuels at the bottom, each source in its own colour; the
     fossil fuels' total written on each bar."""
     order = {name: i for i, name in enumerate(MIX_ORDER)}
-    shown = mix.assign(order=mix["category"].map(order))
+    shown = mix.assign(
+        order=mix["category"].map(order),
+        category=mix["category"].map(tr),
+        derived=mix["derived"].map(shown_words),
+        publisher=mix["publisher"].map(tr),
+    )
     x = alt.X("bar:N", title=None, sort=None, axis=alt.Axis(labelAngle=0, labelOverlap=True))
     bars = (
         alt.Chart(shown)
@@ -99,28 +120,30 @@ def mix_chart(mix: pd.DataFrame) -> alt.LayerChart:
             x=x,
             y=alt.Y(
                 "value:Q",
-                title="Share of electricity generated (%)",
+                title=tr("Share of electricity generated (%)"),
                 stack="zero",
                 scale=alt.Scale(domain=[0, 100], nice=False, clamp=True),
             ),
             color=alt.Color(
                 "category:N",
-                title="Source of electricity",
+                title=tr("Source of electricity"),
                 legend=alt.Legend(columns=3),
-                scale=alt.Scale(domain=MIX_ORDER, range=style.colours(MIX_LABELS)),
+                scale=alt.Scale(domain=translated(MIX_ORDER), range=style.colours(MIX_LABELS)),
             ),
             order=alt.Order("order:Q"),
             tooltip=[
-                alt.Tooltip("bar:N", title="Year (source)"),
-                alt.Tooltip("category:N", title="Source of electricity"),
-                alt.Tooltip("value:Q", title="Share (%)"),
+                alt.Tooltip("bar:N", title=tr("Year (source)")),
+                alt.Tooltip("category:N", title=tr("Source of electricity")),
+                alt.Tooltip("value:Q", title=tr("Share (%)")),
                 "derived:N",
                 "publisher:N",
             ],
         )
     )
     fossil = tables.fossil_share(mix).assign(
-        middle=lambda f: f["fossil_pct"] / 2, label=lambda f: [text.pct(v, 2) for v in f["fossil_pct"]]
+        publisher=lambda f: f["publisher"].map(tr),
+        middle=lambda f: f["fossil_pct"] / 2,
+        label=lambda f: [text.pct(v, 2) for v in f["fossil_pct"]],
     )
     totals = (
         alt.Chart(fossil)
@@ -129,7 +152,10 @@ def mix_chart(mix: pd.DataFrame) -> alt.LayerChart:
             x=x,
             y="middle:Q",
             text="label:N",
-            tooltip=[alt.Tooltip("bar:N", title="Year (source)"), alt.Tooltip("fossil_pct:Q", title="Coal, gas and oil (%)")],
+            tooltip=[
+                alt.Tooltip("bar:N", title=tr("Year (source)")),
+                alt.Tooltip("fossil_pct:Q", title=tr("Coal, gas and oil (%)")),
+            ],
         )
     )
     return alt.layer(bars, totals)
@@ -145,10 +171,13 @@ def results_chart(table: pd.DataFrame) -> alt.LayerChart:
     long = long[long["g_per_km"] > 0].copy()
     long["start"] = long.groupby("label")["g_per_km"].cumsum() - long["g_per_km"]
     long["middle"] = long["start"] + long["g_per_km"] / 2
-    long["name"] = long["part"].map(PART_LABELS)
-    y = alt.Y("label:N", title=None, sort=list(CAR_LABELS.values()), axis=alt.Axis(labelLimit=160))
+    long["name"] = long["part"].map(lambda part: tr(PART_LABELS[part]))
+    electric = long["label"] == CAR_LABELS["electric"]
+    long["label"] = long["label"].map(tr)
+    table = table.assign(label=table["label"].map(tr))
+    y = alt.Y("label:N", title=None, sort=translated(list(CAR_LABELS.values())), axis=alt.Axis(labelLimit=160))
     # room on the right for the totals written past the longest bar, inside the drawing (not spilling out of it)
-    x = alt.X("g_per_km:Q", title="g CO2(e) per km (derived)", stack="zero", scale=alt.Scale(padding=36))
+    x = alt.X("g_per_km:Q", title=tr("g CO2(e) per km (derived)"), stack="zero", scale=alt.Scale(padding=36))
     bars = (
         alt.Chart(long)
         .mark_bar(height=BAR_THICKNESS)
@@ -162,13 +191,13 @@ def results_chart(table: pd.DataFrame) -> alt.LayerChart:
             ),
             order=alt.Order("start:Q"),
             tooltip=[
-                alt.Tooltip("label:N", title="Car"),
-                alt.Tooltip("name:N", title="Part"),
-                alt.Tooltip("g_per_km:Q", format=".1f", title="g/km"),
+                alt.Tooltip("label:N", title=tr("Car")),
+                alt.Tooltip("name:N", title=tr("Part")),
+                alt.Tooltip("g_per_km:Q", format=".1f", title=tr("g/km")),
             ],
         )
     )
-    named = long[long["label"] == CAR_LABELS["electric"]]
+    named = long[electric]
     parts = (
         alt.Chart(named)
         .mark_text(fontSize=LABEL_PX)
@@ -192,13 +221,13 @@ def results_chart(table: pd.DataFrame) -> alt.LayerChart:
             x2="total_battery_high:Q",
             y=y,
             tooltip=[
-                alt.Tooltip("total_battery_low:Q", format=".1f", title="total, battery at ICCT's low end"),
-                alt.Tooltip("total_battery_high:Q", format=".1f", title="total, battery at ICCT's high end"),
+                alt.Tooltip("total_battery_low:Q", format=".1f", title=tr("total, battery at ICCT's low end")),
+                alt.Tooltip("total_battery_high:Q", format=".1f", title=tr("total, battery at ICCT's high end")),
             ],
         )
     )
     range_label = (
-        alt.Chart(ranges.assign(range_text="ICCT's range of battery footprints"))
+        alt.Chart(ranges.assign(range_text=tr(BATTERY_RANGE)))
         .mark_text(align="right", dy=above - 9, fontSize=LABEL_PX - 1, color=style.colour("annotation"))
         .encode(x="total_battery_high:Q", y=y, text="range_text:N")
     )
@@ -214,8 +243,8 @@ def results_chart(table: pd.DataFrame) -> alt.LayerChart:
 def break_even_chart(lines: pd.DataFrame, years: pd.DataFrame, country: str, crossing: float, crossing_g_per_km: float) -> alt.LayerChart:
     """Each car's g/km across grid intensities, named at the line's right end; ICCT's battery range as a band;
     points mark ``country``'s years (in its place colour); a rule marks the break-even with the hybrid."""
-    x = alt.X("grid_g_per_kwh:Q", title="Grid carbon intensity (g CO2e per kWh generated)")
-    y = alt.Y("g_per_km:Q", title="g CO2(e) per km (derived)", scale=alt.Scale(zero=True))
+    x = alt.X("grid_g_per_kwh:Q", title=tr("Grid carbon intensity (g CO2e per kWh generated)"))
+    y = alt.Y("g_per_km:Q", title=tr("g CO2(e) per km (derived)"), scale=alt.Scale(zero=True))
     annotation = style.colour("annotation")
     place = style.colour(style.place_role(country))
     if place == style.colour("electric"):  # Norway's green would vanish on the electric car's green line
@@ -228,36 +257,45 @@ def break_even_chart(lines: pd.DataFrame, years: pd.DataFrame, country: str, cro
         .mark_area(opacity=0.15, color=style.colour("electric"))
         .encode(
             x=x,
-            y=alt.Y("low:Q", title="g CO2(e) per km (derived)"),
+            y=alt.Y("low:Q", title=tr("g CO2(e) per km (derived)")),
             y2="high:Q",
-            tooltip=[alt.Tooltip("grid_g_per_kwh:Q", title="g per kWh")],
+            tooltip=[alt.Tooltip("grid_g_per_kwh:Q", title=tr("g per kWh"))],
         )
     )
+    shown_lines = translated(LINES)
     drawn = lines[lines["series"].isin(LINES)]
     line = (
-        alt.Chart(drawn)
+        alt.Chart(drawn.assign(series=drawn["series"].map(tr)))
         .mark_line(strokeWidth=2.5)
         .encode(
             x=x,
             y=y,
             color=alt.Color(
-                "series:N", legend=None, scale=alt.Scale(domain=LINES, range=style.colours(LINE_ROLES[name] for name in LINES))
+                "series:N", legend=None, scale=alt.Scale(domain=shown_lines, range=style.colours(LINE_ROLES[name] for name in LINES))
             ),
-            strokeDash=alt.StrokeDash("series:N", legend=None, scale=alt.Scale(domain=LINES, range=LINE_DASH)),
-            tooltip=["series:N", alt.Tooltip("grid_g_per_kwh:Q", title="g per kWh"), alt.Tooltip("g_per_km:Q", format=".1f", title="g/km")],
+            strokeDash=alt.StrokeDash("series:N", legend=None, scale=alt.Scale(domain=shown_lines, range=LINE_DASH)),
+            tooltip=[
+                "series:N",
+                alt.Tooltip("grid_g_per_kwh:Q", title=tr("g per kWh")),
+                alt.Tooltip("g_per_km:Q", format=".1f", title=tr("g/km")),
+            ],
         )
     )
     right_end = drawn[drawn["grid_g_per_kwh"] == drawn["grid_g_per_kwh"].max()]
-    line_colour = alt.Color("series:N", legend=None, scale=alt.Scale(domain=LINES, range=style.colours(LINE_ROLES[name] for name in LINES)))
+    line_colour = alt.Color(
+        "series:N", legend=None, scale=alt.Scale(domain=shown_lines, range=style.colours(LINE_ROLES[name] for name in LINES))
+    )
     # the lowest electric line is named at its middle, under it: its right end runs past the country's points
     middle = drawn[drawn["series"] == ELECTRIC_USE_PHASE].groupby("series", as_index=False)[["grid_g_per_kwh", "g_per_km"]].mean()
+    right_end = right_end.assign(series=right_end["series"].map(tr))
+    middle = middle.assign(series=middle["series"].map(tr))
     names = [
-        alt.Chart(right_end[right_end["series"] != ELECTRIC_USE_PHASE])
+        alt.Chart(right_end[right_end["series"] != tr(ELECTRIC_USE_PHASE)])
         .mark_text(align="right", dx=-2, dy=-9, fontSize=LABEL_PX)
         .encode(x=x, y=y, text="series:N", color=line_colour),
         alt.Chart(middle).mark_text(align="left", dx=4, dy=14, fontSize=LABEL_PX).encode(x=x, y=y, text="series:N", color=line_colour),
     ]
-    band_end = band[band["grid_g_per_kwh"] == band["grid_g_per_kwh"].max()].assign(band_text="ICCT's range of battery footprints")
+    band_end = band[band["grid_g_per_kwh"] == band["grid_g_per_kwh"].max()].assign(band_text=tr(BATTERY_RANGE))
     band_name = (
         alt.Chart(band_end)
         .mark_text(align="right", dx=-2, dy=14, fontSize=LABEL_PX - 1, color=annotation)
@@ -272,8 +310,8 @@ def break_even_chart(lines: pd.DataFrame, years: pd.DataFrame, country: str, cro
             tooltip=[
                 "series:N",
                 "year:Q",
-                alt.Tooltip("grid_g_per_kwh:Q", title="g per kWh"),
-                alt.Tooltip("g_per_km:Q", format=".1f", title="electric, g/km"),
+                alt.Tooltip("grid_g_per_kwh:Q", title=tr("g per kWh")),
+                alt.Tooltip("g_per_km:Q", format=".1f", title=tr("electric, g/km")),
             ],
         )
     )
@@ -285,7 +323,7 @@ def break_even_chart(lines: pd.DataFrame, years: pd.DataFrame, country: str, cro
                 {
                     "grid_g_per_kwh": crossing,
                     "g_per_km": crossing_g_per_km,
-                    "text": f"break-even: {text.about(crossing, 'g/kWh')}",
+                    "text": tr("break-even: {intensity}").format(intensity=text.about(crossing, N_("g/kWh"))),
                 }
             ]
         )
@@ -304,16 +342,19 @@ def tornado_chart(result: pd.DataFrame) -> alt.LayerChart:
     input's value; biggest swing on top; dashed rule: the inputs as chosen; red rule: zero (the two cars equal); a diamond
     on zero, labelled with the input's value there, where a bar crosses it (the answer flips)."""
     order = result["label"].tolist()
+    basis = tr(RANGE_BASIS)  # a field shown by its name in the tooltip: the name in the page's language
     shown = result.assign(
         low_text=result["low"].map(number),
         high_text=result["high"].map(number),
         left=result[["output_low", "output_high"]].min(axis=1),
         right=result[["output_low", "output_high"]].max(axis=1),
-    )
+        unit=result["unit"].map(shown_words),
+        **{RANGE_BASIS: result[RANGE_BASIS].map(shown_words)},
+    ).rename(columns={RANGE_BASIS: basis})
     shown["left_text"] = shown.apply(lambda r: r["low_text"] if r["output_low"] <= r["output_high"] else r["high_text"], axis=1)
     shown["right_text"] = shown.apply(lambda r: r["high_text"] if r["output_low"] <= r["output_high"] else r["low_text"], axis=1)
     y = alt.Y("label:N", title=None, sort=order, axis=alt.Axis(labelLimit=190))
-    x = alt.X("left:Q", title="Electric minus hybrid (g/km)", scale=alt.Scale(padding=28))  # room for the end labels
+    x = alt.X("left:Q", title=tr("Electric minus hybrid (g/km)"), scale=alt.Scale(padding=28))  # room for the end labels
     bars = (
         alt.Chart(shown)
         .mark_bar(color=style.colour("neutral"), height=16)
@@ -322,19 +363,21 @@ def tornado_chart(result: pd.DataFrame) -> alt.LayerChart:
             x2="right:Q",
             y=y,
             tooltip=[
-                alt.Tooltip("label:N", title="input"),
-                alt.Tooltip("low_text:N", title="low value"),
-                alt.Tooltip("high_text:N", title="high value"),
+                alt.Tooltip("label:N", title=tr("input")),
+                alt.Tooltip("low_text:N", title=tr("low value")),
+                alt.Tooltip("high_text:N", title=tr("high value")),
                 "unit:N",
-                alt.Tooltip("output_low:Q", format="+.1f", title="answer at low (g/km)"),
-                alt.Tooltip("output_high:Q", format="+.1f", title="answer at high (g/km)"),
-                "range basis:N",
+                alt.Tooltip("output_low:Q", format="+.1f", title=tr("answer at low (g/km)")),
+                alt.Tooltip("output_high:Q", format="+.1f", title=tr("answer at high (g/km)")),
+                f"{basis}:N",
             ],
         )
     )
     left = alt.Chart(shown).mark_text(align="right", dx=-4, fontSize=LABEL_PX).encode(x="left:Q", y=y, text="left_text:N")
     right = alt.Chart(shown).mark_text(align="left", dx=4, fontSize=LABEL_PX).encode(x="right:Q", y=y, text="right_text:N")
-    base = shown.head(1).assign(base_text=lambda f: [f"inputs as chosen: {text.rounded(v, FIGURES)}" for v in f["base"]])
+    base = shown.head(1).assign(
+        base_text=lambda f: [tr("inputs as chosen: {answer}").format(answer=text.rounded(v, FIGURES)) for v in f["base"]]
+    )
     base_rule = alt.Chart(base).mark_rule(color=style.colour("annotation"), strokeDash=[4, 3]).encode(x="base:Q")
     base_label = (
         alt.Chart(base)
@@ -346,11 +389,11 @@ def tornado_chart(result: pd.DataFrame) -> alt.LayerChart:
     # where the answer flips: the bar crosses zero there; the input's value at that point written above the crossing
     flips = shown[shown["flips_at"].notna()] if "flips_at" in shown else shown.head(0)
     if not flips.empty:
-        flips = flips.assign(zero=0.0, flip_text=[f"flips at {number(v)}" for v in flips["flips_at"]])
+        flips = flips.assign(zero=0.0, flip_text=[tr("flips at {value}").format(value=number(v)) for v in flips["flips_at"]])
         layers.append(
             alt.Chart(flips)
             .mark_point(shape="diamond", filled=True, size=70, color=style.colour("zero_rule"))
-            .encode(x="zero:Q", y=y, tooltip=[alt.Tooltip("label:N", title="input"), alt.Tooltip("flip_text:N", title="answer")])
+            .encode(x="zero:Q", y=y, tooltip=[alt.Tooltip("label:N", title=tr("input")), alt.Tooltip("flip_text:N", title=tr("answer"))])
         )
         layers.append(
             alt.Chart(flips)
@@ -371,34 +414,34 @@ def price_points_chart(points: pd.DataFrame) -> alt.LayerChart:
     """
     x = alt.X(
         "year:Q",
-        title="Year (fiscal or calendar: see the table)",
+        title=tr("Year (fiscal or calendar: see the table)"),
         axis=alt.Axis(format="d", tickMinStep=1),
         scale=alt.Scale(zero=False, padding=12),
     )
-    y = alt.Y("value:Q", title="Household electricity price (yen per kWh)", scale=alt.Scale(zero=True))
+    y = alt.Y("value:Q", title=tr("Household electricity price (yen per kWh)"), scale=alt.Scale(zero=True))
     dots = (
-        alt.Chart(points)
+        alt.Chart(points.assign(area=points["area"].map(tr)))
         .mark_point(size=90, strokeWidth=2, filled=True)
         .encode(
             x=x,
             y=y,
-            color=alt.Color("series:N", title="Source (area)", legend=alt.Legend(columns=1, labelLimit=320)),
+            color=alt.Color("series:N", title=tr("Source (area)"), legend=alt.Legend(columns=1, labelLimit=320)),
             shape=alt.Shape(
                 "figure:N",
                 legend=None,  # the subtitle names the one derived point's diamond: one legend fits a phone
-                scale=alt.Scale(domain=list(tables.FIGURE_WORDS.values()), range=["circle", "diamond"]),
+                scale=alt.Scale(domain=translated(list(tables.FIGURE_WORDS.values())), range=["circle", "diamond"]),
             ),
             tooltip=[
                 "year:Q",
-                alt.Tooltip("value:Q", title="Yen per kWh"),
-                alt.Tooltip("area:N", title="Area"),
-                alt.Tooltip("year_type:N", title="Kind of year"),
+                alt.Tooltip("value:Q", title=tr("Yen per kWh")),
+                alt.Tooltip("area:N", title=tr("Area")),
+                alt.Tooltip("year_type:N", title=tr("Kind of year")),
                 "producer:N",
-                alt.Tooltip("figure:N", title="Figure"),
+                alt.Tooltip("figure:N", title=tr("Figure")),
             ],
         )
     )
-    quoted = tables.anre_unit_prices(points).assign(label=lambda f: [f"{v:g}" for v in f["value"]])
+    quoted = tables.anre_unit_prices(points).assign(area=lambda f: f["area"].map(tr), label=lambda f: [f"{v:g}" for v in f["value"]])
     labels = alt.Chart(quoted).mark_text(align="right", dx=-9, fontSize=LABEL_PX, fontWeight="bold").encode(x=x, y=y, text="label:N")
     return alt.layer(dots, labels)
 
@@ -406,9 +449,9 @@ def price_points_chart(points: pd.DataFrame) -> alt.LayerChart:
 def cross_country_chart(rows: pd.DataFrame) -> alt.LayerChart:
     """Each country's household price implied by its bill, the figure beside its point: Japan in its place
     colour, the others for comparison."""
-    shown = rows.assign(japan=rows["country"] == JAPAN, label=[f"{v:g}" for v in rows["value"]])
+    shown = rows.assign(japan=rows["country"] == JAPAN, label=[f"{v:g}" for v in rows["value"]], country=rows["country"].map(tr))
     y = alt.Y("country:N", title=None, sort="-x")
-    x = alt.X("value:Q", title="Yen per kWh, implied by the bill (derived)", scale=alt.Scale(zero=True))
+    x = alt.X("value:Q", title=tr("Yen per kWh, implied by the bill (derived)"), scale=alt.Scale(zero=True))
     colour = alt.Color("japan:N", legend=None, scale=alt.Scale(domain=[True, False], range=style.colours(["japan", "context"])))
     dots = (
         alt.Chart(shown)
@@ -441,17 +484,17 @@ def calculator_chart(segments: list[tuple[str, str, str]], totals: dict[str, str
     change as the reader moves the inputs: a label inside a segment would not always fit)."""
     rows = pd.DataFrame(
         [
-            {"label": CAR_LABELS[car], "part": PART_LABELS[part], "output": output, "order": order}
+            {"label": tr(CAR_LABELS[car]), "part": tr(PART_LABELS[part]), "output": output, "order": order}
             for order, (car, part, output) in enumerate(segments)
         ]
     )
-    ends = pd.DataFrame([{"label": CAR_LABELS[car], "output": output} for car, output in totals.items()])
-    y = alt.Y("label:N", title=None, sort=list(CAR_LABELS.values()), axis=alt.Axis(labelLimit=160))
+    ends = pd.DataFrame([{"label": tr(CAR_LABELS[car]), "output": output} for car, output in totals.items()])
+    y = alt.Y("label:N", title=None, sort=translated(list(CAR_LABELS.values())), axis=alt.Axis(labelLimit=160))
     # the longest bar ends TOTAL_LABEL_PX short of the drawing's right edge, at any width: room for its total
     longest = f"max({', '.join(totals.values())})"
     scale = alt.Scale(domainMin=0, domainMax={"expr": f"{longest} * width / max(width - {TOTAL_LABEL_PX}, 1)"})
-    x = alt.X("g_per_km:Q", title="g CO2(e) per km (derived)", stack="zero", scale=scale)
-    parts = [PART_LABELS[part] for part in PART_LABELS]
+    x = alt.X("g_per_km:Q", title=tr("g CO2(e) per km (derived)"), stack="zero", scale=scale)
+    parts = [tr(PART_LABELS[part]) for part in PART_LABELS]
     bars = (
         alt.Chart(rows)
         .transform_calculate(g_per_km=signal_of("output", rows["output"].tolist()))
@@ -461,15 +504,15 @@ def calculator_chart(segments: list[tuple[str, str, str]], totals: dict[str, str
             y=y,
             color=alt.Color(
                 "part:N",
-                title="Emissions from",
+                title=tr("Emissions from"),
                 sort=parts,
                 scale=alt.Scale(domain=parts, range=style.colours(PART_ROLES[part] for part in PART_LABELS)),
             ),
             order=alt.Order("order:Q"),
             tooltip=[
-                alt.Tooltip("label:N", title="Car"),
-                alt.Tooltip("part:N", title="Part"),
-                alt.Tooltip("g_per_km:Q", format=".1f", title="g/km"),
+                alt.Tooltip("label:N", title=tr("Car")),
+                alt.Tooltip("part:N", title=tr("Part")),
+                alt.Tooltip("g_per_km:Q", format=".1f", title=tr("g/km")),
             ],
         )
     )
@@ -478,6 +521,6 @@ def calculator_chart(segments: list[tuple[str, str, str]], totals: dict[str, str
         alt.Chart(ends)
         .transform_calculate(total=signal_of("output", names), total_text=signal_of("output", names, "_text"))
         .mark_text(align="left", dx=5, fontSize=LABEL_PX + 1, fontWeight="bold", color=style.colour("annotation"))
-        .encode(x=alt.X("total:Q", title="g CO2(e) per km (derived)", scale=scale), y=y, text="total_text:N")
+        .encode(x=alt.X("total:Q", title=tr("g CO2(e) per km (derived)"), scale=scale), y=y, text="total_text:N")
     )
     return alt.layer(bars, written).properties(height=alt.Step(BAR_STEP))

@@ -12,6 +12,9 @@ Each control's default is the chapter's value and says who produced it; a contro
 ``calc.EMISSIONS_INPUT_RANGES`` calls plausible; the range the sources support is read from the data:
 the grids the chapter compares, the catalogue and real-world electricity use, ICCT's range of battery
 footprints, the shortest and longest published lifetime distance.
+
+The calculator's words (labels, units, sources, the sentence and the note) are handed to
+``tradetalks.calculators`` in the page's language; the inputs' English bases stay in the frames code reads.
 """
 
 from __future__ import annotations
@@ -24,16 +27,18 @@ import pandas as pd
 from tradetalks import calc, calculators, charts, data
 from tradetalks.calculators import Calculator, Input, Output
 from tradetalks.formulas import Formula
+from tradetalks.i18n import N_, tr
 
 from . import calculator as results
 from . import charts as page_charts
 from . import parameters, sentences, tables
 from .columns import COLUMNS
 from .inputs import INPUT_LABELS, UNITS
-from .units import number
+from .units import G_KM, after_number, figure
+from .words import joined, shown
 
 NAME = "ev_emissions_calculator"
-HEADING = "Calculator: grams of CO2 per km of an electric, a hybrid and a petrol car"
+HEADING = N_("Calculator: grams of CO2 per km of an electric, a hybrid and a petrol car")
 WHOLE = 0  # grams per km and grams per kWh are shown whole
 SET_BY_YOU = "set by you"  # how inputs.resolve_inputs labels an input a parameter sets (or derives from one: "your ...")
 
@@ -72,12 +77,19 @@ BREAK_EVEN = calc.BREAK_EVEN_INTENSITY.using(
 # The outputs' names: the page's signals, and the sentence's placeholders.
 ELECTRIC_USE_OUT, ELECTRIC_BATTERY_OUT, ELECTRIC_OUT = "electric_use_g_per_km", "electric_battery_g_per_km", "electric_g_per_km"
 HYBRID_OUT, PETROL_OUT, BREAK_EVEN_OUT = "hybrid_g_per_km", "petrol_g_per_km", "break_even_g_per_kwh"
-SENTENCE = (
-    f"With these values the electric car emits {{{ELECTRIC_USE_OUT}}} in use and {{{ELECTRIC_BATTERY_OUT}}} for making its "
-    f"battery, {{{ELECTRIC_OUT}}} in all, against {{{HYBRID_OUT}}} for the hybrid and {{{PETROL_OUT}}} for the petrol kei car. "
-    f"The break-even grid, where it would emit as much as the hybrid, is {{{BREAK_EVEN_OUT}}}: on a cleaner grid it "
+# A message (translated where the calculator is built): its {placeholders} are the outputs' names above.
+SENTENCE = N_(
+    "With these values the electric car emits {electric_use_g_per_km} in use and {electric_battery_g_per_km} for making its "
+    "battery, {electric_g_per_km} in all, against {hybrid_g_per_km} for the hybrid and {petrol_g_per_km} for the petrol kei car. "
+    "The break-even grid, where it would emit as much as the hybrid, is {break_even_g_per_kwh}: on a cleaner grid it "
     "emits less (a break-even of zero or below means its battery alone outweighs the hybrid's emissions)."
 )
+# The grid intensity's unit by what the boundary counts (the gases, and per kWh sold or generated).
+GRID_UNITS = {
+    ("g CO2", "sold"): N_("g CO2 per kWh sold"),
+    ("g CO2", "generated"): N_("g CO2 per kWh generated"),
+    ("g CO2e", "generated"): N_("g CO2e per kWh generated"),
+}
 
 
 # --- the calculator -------------------------------------------------------------------------------------------
@@ -88,7 +100,7 @@ def grid_unit(inputs: calc.EmissionsInputs, boundary: str = parameters.WELL_TO_W
     per kWh sold (direct, with no grid losses added: they are inside a per-kWh-sold factor) or generated."""
     gases = "g CO2" if boundary == parameters.DIRECT else "g CO2e"
     at = "sold" if boundary == parameters.DIRECT and inputs.grid_loss_pct == 0 else "generated"
-    return f"{gases} per kWh {at}"
+    return tr(GRID_UNITS[(gases, at)])
 
 
 def _decimals(name: str) -> int:
@@ -98,9 +110,12 @@ def _decimals(name: str) -> int:
 
 
 def source_words(row: pd.Series, producer: str) -> str:
-    """Who produced an input's default and how it was obtained: 'Nissan Motor Co.: WLTC catalogue figure ...'."""
-    basis = str(row["basis"]).removeprefix("sourced: ")
-    return f"{producer}: {basis}" if producer else basis
+    """Who produced an input's default and how it was obtained: 'Nissan Motor Co.: WLTC catalogue figure ...' (in the
+    page's language: a sourced basis without its 'sourced: ', which the producer's name says)."""
+    basis = str(row["basis"])
+    what = basis.removeprefix("sourced: ")
+    said = shown(what) if what != basis else shown(basis)
+    return tr("{producer}: {basis}").format(producer=producer, basis=said) if producer else said
 
 
 def supported_ranges(inputs: calc.EmissionsInputs, electricity: pd.DataFrame, lifecycle: pd.DataFrame) -> dict[str, tuple[float, float]]:
@@ -133,16 +148,17 @@ def _fixed_words(inputs: calc.EmissionsInputs, rows: pd.DataFrame) -> str:
     boundary), why: the chapter's own words for it."""
     parts = []
     for name in FIXED_INPUTS:
-        label = sentences.in_sentence(INPUT_LABELS[name])
+        label = sentences.in_sentence(tr(INPUT_LABELS[name]))
         basis = str(rows.loc[name, "basis"])
         if name == "charging_loss_pct" and inputs.ev_wh_at_socket:
-            parts.append("no charging losses added (the electricity use is measured at the socket, so they are inside it)")
+            parts.append(tr("no charging losses added (the electricity use is measured at the socket, so they are inside it)"))
         elif getattr(inputs, name) == 0 and basis.startswith(("counted once", "not counted")):
-            parts.append(f"{label}: {basis}")
+            parts.append(tr("{input}: {basis}").format(input=label, basis=shown(basis)))
         else:
             unit = UNITS[name]
-            parts.append(f"{label} {number(getattr(inputs, name))}{'' if unit[:1] == '%' else ' '}{unit}")
-    return "; ".join(parts)
+            written = tr("{input} {value}{unit}") if unit[:1] == "%" else tr("{input} {value} {unit}")
+            parts.append(written.format(input=label, value=figure(getattr(inputs, name)), unit=tr(unit)))
+    return joined(parts)
 
 
 def calculator(
@@ -161,9 +177,10 @@ def calculator(
     rows = input_rows.set_index("name")
     producers = dict(zip(input_rows["name"], tables.producers(input_rows), strict=True))
     supported = supported_ranges(inputs, electricity, lifecycle)
-    units = {**UNITS, "grid_g_per_kwh": grid_unit(inputs, boundary)}
-    labels = {**INPUT_LABELS}
-    labels["ev_wh_per_km"] += " at the socket" if inputs.ev_wh_at_socket else " at the battery"
+    units = {**{name: tr(unit) for name, unit in UNITS.items()}, "grid_g_per_kwh": grid_unit(inputs, boundary)}
+    labels = {name: tr(label) for name, label in INPUT_LABELS.items()}
+    where = tr("{input} at the socket") if inputs.ev_wh_at_socket else tr("{input} at the battery")
+    labels["ev_wh_per_km"] = where.format(input=labels["ev_wh_per_km"])
     controls = []
     for name in READER_INPUTS:
         low, high, _ = calc.EMISSIONS_INPUT_RANGES[name]
@@ -185,7 +202,7 @@ def calculator(
     fixed = {name: float(getattr(inputs, name)) for name in FIXED_INPUTS}
     if inputs.ev_wh_at_socket:
         fixed["charging_loss_pct"] = 0.0  # inside the socket figure: not added again
-    g_km, g_kwh = " g/km", f" {units['grid_g_per_kwh']}"
+    g_km, g_kwh = after_number(G_KM), tr("{value} {unit}").format(value="", unit=units["grid_g_per_kwh"])
     outputs = [
         Output(ELECTRIC_USE_OUT, ELECTRIC_USE, WHOLE, suffix=g_km),
         Output(ELECTRIC_BATTERY_OUT, ELECTRIC_BATTERY, WHOLE, suffix=g_km),
@@ -198,9 +215,11 @@ def calculator(
         name=NAME,
         inputs=controls,
         outputs=outputs,
-        sentence=SENTENCE,
+        sentence=tr(SENTENCE),
         fixed_values=fixed,
-        fixed_note=f"Fixed at this chapter's values (the Papermill parameters change them): {_fixed_words(inputs, rows)}.",
+        fixed_note=tr("Fixed at this chapter's values (the Papermill parameters change them): {inputs}.").format(
+            inputs=_fixed_words(inputs, rows)
+        ),
     )
 
 
@@ -221,8 +240,8 @@ def drawn(calc_in_page: Calculator) -> pd.DataFrame:
     at = calc_in_page.evaluate()
     return pd.DataFrame(
         {
-            "Car": [results.CAR_LABELS[car] for car, _, _ in SEGMENTS],
-            "Part": [page_charts.PART_LABELS[part] for _, part, _ in SEGMENTS],
+            tr("Car"): [tr(results.CAR_LABELS[car]) for car, _, _ in SEGMENTS],
+            tr("Part"): [tr(page_charts.PART_LABELS[part]) for _, part, _ in SEGMENTS],
             "g_per_km": [at[output] for _, _, output in SEGMENTS],
         }
     )
@@ -250,7 +269,7 @@ def publish(
     figure = calculators.publish(
         calc_in_page,
         page_charts.calculator_chart(SEGMENTS, TOTALS),
-        heading=HEADING,
+        heading=tr(HEADING),
         data=shown,
         evidence=[input_rows],
         name="co2_per_km_in_page",

@@ -1,7 +1,8 @@
 """The calculator's inputs: each default read from a row of ``lifecycle_parameters`` or ``electricity``.
 
 A parameter left at None means the sourced (or derived) figure in the data; a value given by the
-reader is labelled "set by you" wherever it is shown.
+reader is labelled "set by you" wherever it is shown. Labels, units and bases are English in the frames (code
+reads them); the page shows them in its language (``words.shown``).
 """
 
 from __future__ import annotations
@@ -9,9 +10,11 @@ from __future__ import annotations
 import pandas as pd
 
 from tradetalks import calc, data
+from tradetalks.i18n import N_, tr
 
 from . import parameters, tables
 from .units import number
+from .words import Figure, phrase, shown, stated_span
 
 # Rows of lifecycle_parameters the calculator reads, by their parameter_id (rewording a parameter's name changes nothing).
 P_FUEL_CO2 = "gasoline_combustion_co2_factor"
@@ -36,19 +39,32 @@ P_PACK_SAKURA_USE_PHASE = "use_phase_co2_sakura_on_japan_2024_grid_wltc"  # the 
 P_LIFETIMES = [P_LIFETIME, "car_lifetime_nansai_2002", "car_lifetime_tcs"]
 
 INPUT_LABELS = {
-    "grid_g_per_kwh": "Grid carbon intensity",
-    "ev_wh_per_km": "EV electricity use",
-    "charging_loss_pct": "Charging losses",
-    "grid_loss_pct": "Grid losses",
-    "hybrid_km_per_l": "Hybrid fuel economy",
-    "petrol_km_per_l": "Petrol car fuel economy",
-    "fuel_co2_kg_per_l": "Petrol CO2 per litre burnt",
-    "fuel_upstream_kg_per_l": "Fuel upstream (well-to-tank)",
-    "battery_kwh": "Battery capacity",
-    "battery_kg_per_kwh": "Battery manufacturing footprint",
-    "lifetime_km": "Car's lifetime distance",
+    "grid_g_per_kwh": N_("Grid carbon intensity"),
+    "ev_wh_per_km": N_("EV electricity use"),
+    "charging_loss_pct": N_("Charging losses"),
+    "grid_loss_pct": N_("Grid losses"),
+    "hybrid_km_per_l": N_("Hybrid fuel economy"),
+    "petrol_km_per_l": N_("Petrol car fuel economy"),
+    "fuel_co2_kg_per_l": N_("Petrol CO2 per litre burnt"),
+    "fuel_upstream_kg_per_l": N_("Fuel upstream (well-to-tank)"),
+    "battery_kwh": N_("Battery capacity"),
+    "battery_kg_per_kwh": N_("Battery manufacturing footprint"),
+    "lifetime_km": N_("Car's lifetime distance"),
 }
-UNITS = {name: unit for name, (_, _, unit) in calc.EMISSIONS_INPUT_RANGES.items()}
+UNITS = {name: unit for name, (_, _, unit) in calc.EMISSIONS_INPUT_RANGES.items()}  # calc's words: translated where shown
+# The bases of an input's figure, as messages ("sourced: …" and "derived: …" frame what the source or the sum says).
+SET_BY_YOU = N_("set by you")
+SOURCED, DERIVED = N_("sourced: {what}"), N_("derived: {how}")
+
+
+def sourced(what: str) -> str:
+    """A sourced figure's basis: 'sourced: ' and what the source is (a phrase, or words from the data)."""
+    return phrase(SOURCED, what=what)
+
+
+def derived(how: str) -> str:
+    """A derived figure's basis: 'derived: ' and how it was obtained."""
+    return phrase(DERIVED, how=how)
 
 
 def lifecycle_row(lifecycle: pd.DataFrame, parameter: str) -> pd.Series:
@@ -84,7 +100,7 @@ def upstream_mid_g_per_mj(lifecycle: pd.DataFrame) -> float:
 
 def latest_utility_factor(electricity: pd.DataFrame, year: int | None = None) -> pd.Series:
     """Japan's utilities' CO2 factor per kWh sold (the direct boundary's grid): the latest fiscal year, up to ``year`` if given."""
-    factors = tables.utility_factors(electricity).rename(columns={"year (utilities: fiscal year)": "year"})
+    factors = tables.utility_factors(electricity).rename(columns={tables.UTILITY_YEAR: "year"})
     if year is not None:
         factors = factors[factors["year"] <= year]
     if factors.empty:
@@ -142,7 +158,7 @@ def resolve_inputs(
         if checked is None:
             add(name, single_value(lifecycle, parameter), label, lifecycle_row(lifecycle, parameter)["source_key"])
         else:
-            add(name, checked, "set by you")
+            add(name, checked, phrase(SET_BY_YOU))
 
     boundary = parameters.check_boundary(boundary)
     direct = boundary == parameters.DIRECT
@@ -152,7 +168,7 @@ def resolve_inputs(
     year, intensity = parameters.check_grid(grid_country, grid_year, grid_intensity, years)
     utility_grid = direct and intensity is None
     if intensity is not None:
-        add("grid_g_per_kwh", intensity, "set by you")
+        add("grid_g_per_kwh", intensity, phrase(SET_BY_YOU))
     elif utility_grid:
         if grid_country != tables.JAPAN:
             raise parameters.ParameterError(
@@ -162,7 +178,9 @@ def resolve_inputs(
         add(
             "grid_g_per_kwh",
             float(factor["utilities_gco2_per_kwh_sold"]),
-            f"sourced: Japan's utilities, CO2 per kWh sold, fiscal {int(factor['year'])} (direct boundary; kg x 1000)",
+            sourced(
+                phrase(N_("Japan's utilities, CO2 per kWh sold, fiscal {year} (direct boundary; kg x 1000)"), year=int(factor["year"]))
+            ),
             factor["source_key"],
         )
     else:
@@ -170,75 +188,102 @@ def resolve_inputs(
         add(
             "grid_g_per_kwh",
             float(chosen["value"]),
-            f"sourced: Ember via OWID, {grid_country} {year}, per kWh generated",
+            sourced(phrase(N_("Ember via OWID, {country} {year}, per kWh generated"), country=grid_country, year=year)),
             chosen["source_key"],
         )
 
-    add_sourced("ev_wh_per_km", ev_wh_per_km, P_EV, "sourced: Nissan Sakura, WLTC catalogue figure, measured at the socket (AC)")
+    add_sourced(
+        "ev_wh_per_km", ev_wh_per_km, P_EV, sourced(phrase(N_("Nissan Sakura, WLTC catalogue figure, measured at the socket (AC)")))
+    )
 
-    grid_loss_label = f"sourced: {lifecycle_row(lifecycle, P_GRID_LOSS)['parameter']}"
+    grid_loss_parameter = str(lifecycle_row(lifecycle, P_GRID_LOSS)["parameter"])
     if grid_intensity is not None:
-        grid_loss_label += ", used with the grid intensity you set"
+        grid_loss_label = sourced(phrase(N_("{parameter}, used with the grid intensity you set"), parameter=grid_loss_parameter))
     elif grid_country != tables.JAPAN:
-        grid_loss_label += f"; the data has no grid-loss figure for {grid_country}, so Japan's is used"
+        grid_loss_label = sourced(
+            phrase(
+                N_("{parameter}; the data has no grid-loss figure for {country}, so Japan's is used"),
+                parameter=grid_loss_parameter,
+                country=grid_country,
+            )
+        )
+    else:
+        grid_loss_label = sourced(grid_loss_parameter)
     charging = parameters.check_calculator_input("charging_loss_pct", charging_loss_pct)
     at_socket = charging is None
     if at_socket:
-        add("charging_loss_pct", 0.0, "counted once, inside the socket figure above (not added again)")
+        add("charging_loss_pct", 0.0, phrase(N_("counted once, inside the socket figure above (not added again)")))
     elif ev_wh_per_km is None:
         raise parameters.ParameterError(
             "the catalogue figure is measured at the socket and already includes charging losses; give charging_loss_pct only with "
             "an ev_wh_per_km measured at the battery (or leave it None)"
         )
     else:
-        add("charging_loss_pct", charging, "set by you (your electricity use is taken as measured at the battery)")
+        add("charging_loss_pct", charging, phrase(N_("set by you (your electricity use is taken as measured at the battery)")))
     if utility_grid and grid_loss_pct is None:
-        add("grid_loss_pct", 0.0, "counted once, inside the utilities' factor per kWh sold (not added again)")
+        add("grid_loss_pct", 0.0, phrase(N_("counted once, inside the utilities' factor per kWh sold (not added again)")))
     else:
         add_sourced("grid_loss_pct", grid_loss_pct, P_GRID_LOSS, grid_loss_label)
-    add_sourced("hybrid_km_per_l", hybrid_km_per_l, P_HYBRID, "sourced: Toyota Prius 1.8 L hybrid, WLTC")
-    add_sourced("petrol_km_per_l", petrol_km_per_l, P_PETROL, "sourced: Nissan's assumption for a comparable petrol kei car")
-    add_sourced("fuel_co2_kg_per_l", fuel_co2_kg_per_l, P_FUEL_CO2, "sourced: Japan Ministry of the Environment, combustion only")
+    add_sourced("hybrid_km_per_l", hybrid_km_per_l, P_HYBRID, sourced(phrase(N_("Toyota Prius 1.8 L hybrid, WLTC"))))
+    add_sourced("petrol_km_per_l", petrol_km_per_l, P_PETROL, sourced(phrase(N_("Nissan's assumption for a comparable petrol kei car"))))
+    add_sourced(
+        "fuel_co2_kg_per_l", fuel_co2_kg_per_l, P_FUEL_CO2, sourced(phrase(N_("Japan Ministry of the Environment, combustion only")))
+    )
 
     upstream_g_per_mj = parameters.check_upstream(fuel_upstream_g_per_mj)
     heating = lifecycle_row(lifecycle, P_HEATING_VALUE)
     if upstream_g_per_mj is None and direct:
-        add("fuel_upstream_kg_per_l", 0.0, "not counted (direct boundary: burning only)")
+        add("fuel_upstream_kg_per_l", 0.0, phrase(N_("not counted (direct boundary: burning only)")))
     elif upstream_g_per_mj is None:
         korea = lifecycle_row(lifecycle, P_UPSTREAM)
         add(
             "fuel_upstream_kg_per_l",
             calc.upstream_kg_per_l(upstream_mid_g_per_mj(lifecycle), float(heating["value_low"])),
-            f"derived: midpoint of the Korean well-to-pump proxy {korea['value']} {korea['unit']} x petrol's heating value "
-            f"{heating['value']} MJ/L (well-to-wheel boundary)",
+            derived(
+                phrase(
+                    N_(
+                        "midpoint of the Korean well-to-pump proxy {span} {unit} x petrol's heating value {heating} MJ/L (well-to-wheel boundary)"
+                    ),
+                    span=stated_span(korea["value"]),
+                    unit=str(korea["unit"]),
+                    heating=Figure(heating["value"]),
+                )
+            ),
             data.SOURCE_KEY_SEPARATOR.join(dict.fromkeys([str(korea["source_key"]), str(heating["source_key"])])),
         )
     elif upstream_g_per_mj == 0:
-        add("fuel_upstream_kg_per_l", 0.0, "not counted (set by you)")
+        add("fuel_upstream_kg_per_l", 0.0, phrase(N_("not counted (set by you)")))
     else:
         add(
             "fuel_upstream_kg_per_l",
             calc.upstream_kg_per_l(upstream_g_per_mj, float(heating["value_low"])),
-            f"derived: your {upstream_g_per_mj:g} g/MJ x petrol's heating value {heating['value']} MJ/L",
+            derived(
+                phrase(
+                    N_("your {upstream} g/MJ x petrol's heating value {heating} MJ/L"),
+                    upstream=Figure(f"{upstream_g_per_mj:g}"),
+                    heating=Figure(heating["value"]),
+                )
+            ),
             heating["source_key"],
         )
 
     capacity = parameters.check_calculator_input("battery_kwh", battery_kwh)
     if capacity is None:
         capacity, key = battery_capacity_kwh(lifecycle)
-        add("battery_kwh", capacity, "sourced: Nissan Sakura, stated with its WLTC figure", key)
+        add("battery_kwh", capacity, sourced(phrase(N_("Nissan Sakura, stated with its WLTC figure"))), key)
     else:
-        add("battery_kwh", capacity, "set by you")
+        add("battery_kwh", capacity, phrase(SET_BY_YOU))
 
     footprint = parameters.check_calculator_input("battery_kg_per_kwh", battery_kg_per_kwh)
     if footprint is None:
         row = lifecycle_row(lifecycle, P_BATTERY)
         mid = (float(row["value_low"]) + float(row["value_high"])) / 2
-        add("battery_kg_per_kwh", mid, f"derived: midpoint of ICCT's literature range {row['value']} {row['unit']}", row["source_key"])
+        how = phrase(N_("midpoint of ICCT's literature range {span} {unit}"), span=stated_span(row["value"]), unit=str(row["unit"]))
+        add("battery_kg_per_kwh", mid, derived(how), row["source_key"])
     else:
-        add("battery_kg_per_kwh", footprint, "set by you")
+        add("battery_kg_per_kwh", footprint, phrase(SET_BY_YOU))
 
-    add_sourced("lifetime_km", lifetime_km, P_LIFETIME, f"sourced: {lifecycle_row(lifecycle, P_LIFETIME)['parameter']}")
+    add_sourced("lifetime_km", lifetime_km, P_LIFETIME, sourced(str(lifecycle_row(lifecycle, P_LIFETIME)["parameter"])))
 
     # the rows rest on both tables; lifecycle_parameters first, as the page names them
     table = data.derived_from(pd.DataFrame(rows), lifecycle, electricity)
@@ -250,10 +295,10 @@ def inputs_table(table: pd.DataFrame) -> pd.DataFrame:
     """The inputs as a reader's table: value formatted, unit, basis and who produced a sourced figure (no source keys)."""
     return pd.DataFrame(
         {
-            "Input": table["input"],
-            "Value": table["value"].map(number),
-            "Unit": table["unit"],
-            "Basis": table["basis"],
-            "Source": tables.producers(table),
+            tr("Input"): table["input"].map(shown),
+            tr("Value"): table["value"].map(number),
+            tr("Unit"): table["unit"].map(shown),
+            tr("Basis"): table["basis"].map(shown),
+            tr("Source"): tables.producers(table),
         }
     )

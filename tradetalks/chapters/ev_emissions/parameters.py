@@ -6,15 +6,22 @@ import math
 from collections.abc import Mapping
 
 from tradetalks import calc, params
+from tradetalks.i18n import N_
 from tradetalks.params import Parameter, ParameterError
 
-# The system boundaries the calculator can apply, the same to every car (the first is the default).
+# The system boundaries the calculator can apply, the same to every car (the first is the default): each one's
+# name and its name with what it counts, as the page says them (English messages: translated where shown).
 WELL_TO_WHEEL, DIRECT = "well_to_wheel", "direct"
+BOUNDARY_NAMES = {WELL_TO_WHEEL: N_("well-to-wheel"), DIRECT: N_("direct")}
 BOUNDARIES = {
-    WELL_TO_WHEEL: "well-to-wheel: petrol burnt plus its upstream (well-to-tank) emissions; electricity at its generation's life-cycle "
-    "intensity (Ember, per kWh generated)",
-    DIRECT: "direct: CO2 from burning only, at the tailpipe for petrol and at the power stations' chimneys for electricity "
-    "(Japan's utilities' CO2 factor per kWh sold)",
+    WELL_TO_WHEEL: N_(
+        "well-to-wheel: petrol burnt plus its upstream (well-to-tank) emissions; electricity at its generation's life-cycle "
+        "intensity (Ember, per kWh generated)"
+    ),
+    DIRECT: N_(
+        "direct: CO2 from burning only, at the tailpipe for petrol and at the power stations' chimneys for electricity "
+        "(Japan's utilities' CO2 factor per kWh sold)"
+    ),
 }
 
 PARAMETERS: tuple[Parameter, ...] = (

@@ -3,6 +3,10 @@
 Rows are picked by the tables' ids (``dataset``, ``measure_id``, ``generation_source``), never by
 their wording. Frames built anew, merged or concatenated are tagged with the tables they came from
 (``data.derived_from``), so a chart's source line names them.
+
+The frames keep the chapter's English words where code picks rows by them (a mix category, a publisher, an
+area); a reader's table translates them as it shows them (``words.shown``). Words only a reader sees (a price
+point's kind of year, how its figure was obtained, the mix chart's bars) are written in the page's language.
 """
 
 from __future__ import annotations
@@ -10,6 +14,9 @@ from __future__ import annotations
 import pandas as pd
 
 from tradetalks import data
+from tradetalks.i18n import N_, tr
+
+from .words import data_words, joined, shown
 
 JAPAN = "Japan"
 JAPAN_TEPCO = "Japan (TEPCO area)"  # the electricity table's name for TEPCO's service area (Tokyo region)
@@ -29,46 +36,49 @@ UTILITY_FACTOR = "utility_co2_factor"
 YES = "yes"
 # The countries the chapter compares Japan with (the issue's list); the data may lack some.
 WANTED_COUNTRIES = ["Japan", "China", "United States", "Germany", "European Union", "France", "World"]
-EMBER_PUBLISHER = "Ember via OWID (CO2e, life cycle)"
-IEA_PUBLISHER = "IEA (CO2 only)"
-NATIONAL = "national"
-TOKYO_AREA = "TEPCO area (Tokyo region)"
+EMBER_PUBLISHER = N_("Ember via OWID (CO2e, life cycle)")
+IEA_PUBLISHER = N_("IEA (CO2 only)")
+NATIONAL = N_("national")
+TOKYO_AREA = N_("TEPCO area (Tokyo region)")
 
 # The mix chart's categories: generation_source id -> the chapter's name for it, fossil fuels first (the stacking order).
 MIX_LABELS = {
-    "coal": "coal",
-    "gas": "gas",
-    "oil": "oil and other fossil",
-    "nuclear": "nuclear",
-    "hydro": "hydro",
-    "solar": "solar",
-    "wind": "wind",
-    "bioenergy": "bioenergy",
-    "other_renewables": "other renewables",
+    "coal": N_("coal"),
+    "gas": N_("gas"),
+    "oil": N_("oil and other fossil"),
+    "nuclear": N_("nuclear"),
+    "hydro": N_("hydro"),
+    "solar": N_("solar"),
+    "wind": N_("wind"),
+    "bioenergy": N_("bioenergy"),
+    "other_renewables": N_("other renewables"),
 }
 MIX_ORDER = list(MIX_LABELS.values())
 FOSSIL = [MIX_LABELS[source] for source in ("coal", "gas", "oil")]
-EMBER_MIX_PUBLISHER = "OWID/Ember"
-ISEP_MIX_PUBLISHER = "ISEP (preliminary)"
+EMBER_MIX_PUBLISHER = N_("OWID/Ember")
+ISEP_MIX_PUBLISHER = N_("ISEP (preliminary)")
 # ISEP's sources under Ember's categories: LNG is gas, biomass is bioenergy, geothermal is among the other renewables.
 ISEP_AS_EMBER = {"coal": "coal", "lng": "gas", "nuclear": "nuclear", "hydro": "hydro", "solar": "solar", "wind": "wind"}
 ISEP_AS_EMBER |= {"biomass": "bioenergy", "geothermal": "other_renewables"}
 EMBER_EARLIER = "ember_carbon_intensity_earlier_vintage"  # an earlier copy of Ember's series: how much its figures move
 # A price point's figure as readers see it: as its source published it, or derived by the data's compilers (the one
 # derived kind of household price in the data: a bill divided by the month's use, as its notes say).
-FIGURE_WORDS = {"no": "as published", "yes": "derived (bill ÷ monthly use)"}
+FIGURE_WORDS = {"no": N_("as published"), "yes": N_("derived (bill ÷ monthly use)")}
+YEAR_TYPES = {True: N_("fiscal year (April–March)"), False: N_("calendar year or not stated")}
+UTILITY_YEAR = N_("year (utilities: fiscal year)")  # the utilities' table's year column: its header in words
 
 
 def producers(frame: pd.DataFrame, column: str = data.SOURCE_KEY_COLUMN) -> pd.Series:
     """Each row's sources as the names of who produced the figures (the sources table's producer, else its
-    publisher): a reader sees names, never source keys. A cell citing several sources names each once."""
+    publisher): a reader sees names, never source keys. A cell citing several sources names each once. The names
+    are the sources table's, as the source line under a chart gives them (they are not translated)."""
     cells = frame[column].fillna("").astype(str)
     keys = [key for cell in cells for key in data.split_source_keys(cell)]
     if not keys:
         return cells.map(lambda _: "")
     sources = data.sources_for(keys, data.data_dir_of(frame)).set_index(data.SOURCE_KEY_COLUMN)
     names = sources["producer"].where(sources["producer"].notna(), sources["publisher"])
-    return cells.map(lambda cell: "; ".join(dict.fromkeys(str(names[key]) for key in data.split_source_keys(cell))))
+    return cells.map(lambda cell: joined(list(dict.fromkeys(str(names[key]) for key in data.split_source_keys(cell)))))
 
 
 # --- the grid ----------------------------------------------------------------------------------------------
@@ -98,8 +108,11 @@ def intensity_series(electricity: pd.DataFrame) -> pd.DataFrame:
 
 def intensity_drawn(series: pd.DataFrame) -> pd.DataFrame:
     """The intensity chart's data for readers: country, year, grams per kWh and publisher (sources in the source line)."""
-    shown = series[["country", "year", "value", "publisher"]].rename(columns={"value": "grid_g_per_kwh", "publisher": "Publisher (scope)"})
-    return data.derived_from(shown.reset_index(drop=True), series)
+    drawn = series[["country", "year", "value", "publisher"]].assign(
+        country=series["country"].map(shown), publisher=series["publisher"].map(shown)
+    )
+    drawn = drawn.rename(columns={"value": "grid_g_per_kwh", "publisher": tr("Publisher (scope)")})
+    return data.derived_from(drawn.reset_index(drop=True), series)
 
 
 def ember_revision(electricity: pd.DataFrame) -> float:
@@ -163,7 +176,10 @@ def japan_mix(electricity: pd.DataFrame) -> pd.DataFrame:
     mix = pd.concat(parts, ignore_index=True)
     mix["category"] = mix["generation_source"].map(MIX_LABELS)
     mix["publisher"] = mix["dataset"].map({EMBER_MIX: EMBER_MIX_PUBLISHER, ISEP_MIX: ISEP_MIX_PUBLISHER})
-    mix["bar"] = mix["year"].astype(str) + mix["dataset"].map({EMBER_MIX: "", ISEP_MIX: " (ISEP)"})
+    mix["bar"] = [
+        str(year) if dataset == EMBER_MIX else tr("{year} (ISEP)").format(year=year)
+        for year, dataset in zip(mix["year"], mix["dataset"], strict=True)
+    ]
     shaped = mix[["year", "bar", "category", "value", "derived", "publisher", "source_key"]].sort_values(["year", "category"])
     return data.derived_from(shaped.reset_index(drop=True), electricity)
 
@@ -176,10 +192,11 @@ def fossil_share(mix: pd.DataFrame) -> pd.DataFrame:
 
 def mix_drawn(mix: pd.DataFrame) -> pd.DataFrame:
     """The mix chart's data for readers: year, source of electricity, share, derived or not, publisher."""
-    shown = mix[["year", "category", "value", "derived", "publisher"]].rename(
-        columns={"category": "Source of electricity", "value": "generation_share_pct", "publisher": "Publisher"}
+    drawn = mix[["year", "category", "value", "derived", "publisher"]].assign(
+        category=mix["category"].map(shown), derived=mix["derived"].map(shown), publisher=mix["publisher"].map(shown)
     )
-    return data.derived_from(shown.reset_index(drop=True), mix)
+    drawn = drawn.rename(columns={"category": tr("Source of electricity"), "value": "generation_share_pct", "publisher": tr("Publisher")})
+    return data.derived_from(drawn.reset_index(drop=True), mix)
 
 
 def mix_shares(mix: pd.DataFrame, source: str) -> pd.Series:
@@ -196,7 +213,7 @@ def utility_factors(electricity: pd.DataFrame) -> pd.DataFrame:
     fepc["utilities_gco2_per_kwh_sold"] = fepc["value"] * 1000  # kg -> g, a unit conversion
     table = fepc.merge(ember, on="year", how="left")
     shaped = table[["year", "utilities_gco2_per_kwh_sold", "ember_gco2e_per_kwh_generated", "source_key", "notes"]].rename(
-        columns={"year": "year (utilities: fiscal year)"}
+        columns={"year": UTILITY_YEAR}
     )
     return data.derived_from(shaped, electricity)
 
@@ -204,8 +221,9 @@ def utility_factors(electricity: pd.DataFrame) -> pd.DataFrame:
 def utility_factors_table(utilities: pd.DataFrame) -> pd.DataFrame:
     """The two measures for readers: the year, both figures and who reported the utilities' figure (the rows' long notes
     stay in the electricity table and on the references page)."""
-    shown = utilities.drop(columns=["notes"]).assign(**{"Utilities' figure reported by": producers(utilities)})
-    return data.derived_from(shown.drop(columns=data.SOURCE_KEY_COLUMN), utilities)
+    drawn = utilities.drop(columns=["notes"]).assign(**{tr("Utilities' figure reported by"): producers(utilities)})
+    drawn = drawn.drop(columns=data.SOURCE_KEY_COLUMN).rename(columns={UTILITY_YEAR: tr(UTILITY_YEAR)})
+    return data.derived_from(drawn, utilities)
 
 
 # --- prices ------------------------------------------------------------------------------------------------
@@ -223,10 +241,13 @@ def japan_household_prices(prices: pd.DataFrame, electricity: pd.DataFrame) -> p
     from_electricity["table"] = "electricity"
     rows = data.derived_from(pd.concat([from_prices, from_electricity], ignore_index=True), prices, electricity)
     rows["area"] = rows["country"].map({JAPAN: NATIONAL, JAPAN_TEPCO: TOKYO_AREA})
-    rows["year_type"] = (rows["fiscal_year"] == YES).map({True: "fiscal year (April–March)", False: "calendar year or not stated"})
+    rows["year_type"] = (rows["fiscal_year"] == YES).map(lambda fiscal: tr(YEAR_TYPES[fiscal]))
     rows["producer"] = producers(rows)
-    rows["series"] = rows["producer"] + rows["area"].map({NATIONAL: "", TOKYO_AREA: " (Tokyo area)"})
-    rows["figure"] = rows["derived"].map(FIGURE_WORDS)
+    rows["series"] = [
+        producer if area == NATIONAL else tr("{producer} (Tokyo area)").format(producer=producer)
+        for producer, area in zip(rows["producer"], rows["area"], strict=True)
+    ]
+    rows["figure"] = rows["derived"].map(lambda derived: tr(FIGURE_WORDS[derived]))
     columns = ["year", "value", "unit", "area", "year_type", "metric", "derived", "figure", "series", "producer", "dataset", "source_key"]
     columns += ["table", "notes"]
     return data.derived_from(rows[columns].sort_values(["year", "source_key"]).reset_index(drop=True), prices, electricity)
@@ -234,16 +255,17 @@ def japan_household_prices(prices: pd.DataFrame, electricity: pd.DataFrame) -> p
 
 def price_points_drawn(points: pd.DataFrame) -> pd.DataFrame:
     """The price chart's data for readers: year, price, area, year type, who produced it and whether it is derived."""
-    shown = points[["year", "value", "area", "year_type", "producer", "figure"]].rename(
+    drawn = points[["year", "value", "area", "year_type", "producer", "figure"]].assign(area=points["area"].map(shown))
+    drawn = drawn.rename(
         columns={
             "value": "household_price_yen_per_kwh",
-            "area": "Area",
-            "year_type": "Year type",
-            "producer": "Source",
-            "figure": "Figure",
+            "area": tr("Area"),
+            "year_type": tr("Year type"),
+            "producer": tr("Source"),
+            "figure": tr("Figure"),
         }
     )
-    return data.derived_from(shown, points)
+    return data.derived_from(drawn, points)
 
 
 def national_prices(points: pd.DataFrame) -> pd.DataFrame:
@@ -265,9 +287,10 @@ def cross_country_prices(prices: pd.DataFrame) -> pd.DataFrame:
 
 def cross_country_drawn(abroad: pd.DataFrame) -> pd.DataFrame:
     """The cross-country chart's data for readers: country, year, implied price and how it was obtained."""
-    shown = abroad[["country", "year", "value"]].rename(columns={"value": "household_price_yen_per_kwh"})
-    shown["Figure"] = abroad["derived"].map(FIGURE_WORDS)
-    return data.derived_from(shown, abroad)
+    drawn = abroad[["country", "year", "value"]].assign(country=abroad["country"].map(shown))
+    drawn = drawn.rename(columns={"value": "household_price_yen_per_kwh"})
+    drawn[tr("Figure")] = abroad["derived"].map(lambda derived: tr(FIGURE_WORDS[derived]))
+    return data.derived_from(drawn, abroad)
 
 
 def japan_rank(abroad: pd.DataFrame) -> tuple[int, int]:
@@ -293,5 +316,6 @@ def chapter_sources(*frames: pd.DataFrame) -> pd.DataFrame:
 
 
 def chapter_sources_table(sources: pd.DataFrame) -> pd.DataFrame:
-    """The chapter's sources for readers: who produced each figure, where it was read, its title and date (no keys)."""
-    return sources[["producer", "publisher", "title", "as_of"]]
+    """The chapter's sources for readers: who produced each figure, where it was read, its title and date (no keys).
+    Names and titles are shown as published; a date given in words is translated."""
+    return sources[["producer", "publisher", "title", "as_of"]].assign(as_of=sources["as_of"].map(data_words))

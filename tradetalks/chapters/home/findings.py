@@ -11,6 +11,7 @@ from IPython.display import Markdown
 from tradetalks import data
 from tradetalks.findings import Finding
 from tradetalks.grid import published_runs
+from tradetalks.i18n import tr
 from tradetalks.text import as_markdown_text
 
 try:  # the page's list is MyST (a {ref} per finding), glued whole
@@ -44,10 +45,12 @@ def key_findings(data_dir: str | None = None) -> list[KeyFinding]:
 
 
 def as_myst(findings: list[KeyFinding]) -> str:
-    """A bulleted list: the page's title in bold, the finding (data text escaped) and a link to its section."""
+    """A bulleted list: the page's title in bold (in the current language), the finding (data text escaped) and a
+    link to its section."""
     return "\n".join(
-        f"- **{as_markdown_text(item.page_title)}.** {as_markdown_text(item.finding.sentence)} "
-        f"{{ref}}`See the chart <{item.finding.section}>`"
+        tr("- **{title}.** {finding} {{ref}}`See the chart <{section}>`").format(
+            title=as_markdown_text(tr(item.page_title)), finding=as_markdown_text(item.finding.sentence), section=item.finding.section
+        )
         for item in findings
     )
 

@@ -9,9 +9,10 @@ from __future__ import annotations
 import pandas as pd
 
 from tradetalks import findings, text
+from tradetalks.i18n import N_, tr
 from tradetalks.text import about_pct, units
 
-from . import history, parameters, sentences, sizes, tables
+from . import history, parameters, sentences, sizes, tables, words
 
 SECTIONS = {"split": "japan-market-who-buys", "sizes": "japan-market-sizes", "jeep": "japan-market-jeep"}
 
@@ -19,17 +20,22 @@ SECTIONS = {"split": "japan-market-who-buys", "sizes": "japan-market-sizes", "je
 def market_finding(split: tables.MarketSplit, by_brand: pd.DataFrame) -> findings.Finding:
     """The U.S. brands' registrations and share of all new vehicles, and the best-selling German brand against them."""
     if split.levels < 2:
-        share = sentences.split_title(split) if split.levels else f"The data cannot split Japan's market for {split.year}"
-        return findings.Finding(f"{share}; the data have no total for the U.S. brands.", SECTIONS["split"])
+        if split.levels:
+            share = sentences.split_title(split)
+        else:
+            share = tr("The data cannot split Japan's market for {year}").format(year=split.year)
+        return findings.Finding(tr("{finding}; the data have no total for the U.S. brands.").format(finding=share), SECTIONS["split"])
     us_total = split.units_of(tables.SEGMENT_IDS[tables.US_BRANDS])
-    sentence = (
-        f"In {split.year} U.S. brands registered {units(us_total)} new vehicles in Japan, "
-        f"{about_pct(sentences.split_shares(split)['us_brands_of_market'])} of the market"
-    )
+    figures = {"year": split.year, "units": units(us_total), "share": about_pct(sentences.split_shares(split)["us_brands_of_market"])}
     top = sentences.top_german(by_brand, split.year)
-    if top is not None:
-        sentence += f", and {top['brand_name']} alone {text.times(top['units'] / us_total)} as many under the same rules"
-    return findings.Finding(sentence + ".", SECTIONS["split"])
+    if top is None:
+        sentence = tr("In {year} U.S. brands registered {units} new vehicles in Japan, {share} of the market.").format(**figures)
+    else:
+        sentence = tr(
+            "In {year} U.S. brands registered {units} new vehicles in Japan, {share} of the market, and {brand} alone {times} "
+            "as many under the same rules."
+        ).format(**figures, brand=words.data(top["brand_name"]), times=text.times(top["units"] / us_total))
+    return findings.Finding(sentence, SECTIONS["split"])
 
 
 def size_finding(fits: pd.DataFrame, structural: pd.DataFrame) -> findings.Finding:
@@ -37,19 +43,34 @@ def size_finding(fits: pd.DataFrame, structural: pd.DataFrame) -> findings.Findi
     return findings.Finding(sentences.footprint_description(fits, structural), SECTIONS["sizes"])
 
 
+JEEP_FINDINGS = {  # (right-hand drive on all its models, GM's brands have a figure that year) -> the finding
+    (True, True): N_(
+        "{maker}, with {dealers} dealerships and right-hand drive on all its models, sold {units} vehicles in Japan in {year}, "
+        "{times} as many as {gm}'s brands together."
+    ),
+    (False, True): N_(
+        "{maker}, with {dealers} dealerships, sold {units} vehicles in Japan in {year}, {times} as many as {gm}'s brands together."
+    ),
+    (True, False): N_(
+        "{maker}, with {dealers} dealerships and right-hand drive on all its models, sold {units} vehicles in Japan in {year}."
+    ),
+    (False, False): N_("{maker}, with {dealers} dealerships, sold {units} vehicles in Japan in {year}."),
+}
+
+
 def jeep_finding(history_rows: pd.DataFrame, makers: dict[str, str], structural: pd.DataFrame) -> findings.Finding:
     """Jeep, with its dealers (and right-hand drive, where the data say so), against GM's brands in Jeep's latest year."""
     jeep, gm = sentences.jeep_and_gm(history_rows, makers)
     dealers = tables.structural_value(structural, "jeep_japan", "dealerships")
     rhd = tables.structural_value(structural, "jeep_all_models", "rhd_offered_in_japan")
-    steering = " and right-hand drive on all its models" if str(rhd["value"]).lower().startswith("yes") else ""
-    sentence = (
-        f"{jeep['maker']}, with {dealers['value']} dealerships{steering}, sold {units(jeep['units'])} vehicles in Japan in "
-        f"{int(jeep['year'])}"
-    )
-    if gm is not None:
-        sentence += f", {text.times(jeep['units'] / gm['units'])} as many as {gm['maker']}'s brands together"
-    return findings.Finding(sentence + ".", SECTIONS["jeep"])
+    steering = str(rhd["value"]).lower().startswith("yes")
+    figures = {"maker": words.data(jeep["maker"]), "dealers": dealers["value"], "units": units(jeep["units"]), "year": int(jeep["year"])}
+    if gm is None:
+        message = JEEP_FINDINGS[steering, False]
+    else:
+        message = JEEP_FINDINGS[steering, True]
+        figures.update(times=text.times(jeep["units"] / gm["units"]), gm=words.data(gm["maker"]))
+    return findings.Finding(tr(message).format(**figures), SECTIONS["jeep"])
 
 
 def in_brief(data_dir: str | None = None) -> list[findings.Finding]:

@@ -11,15 +11,19 @@ import re
 import altair as alt
 import pandas as pd
 
-from tradetalks import style, text
+from tradetalks import i18n, style, text
+from tradetalks.i18n import N_, tr
 
-from . import history, sizes, tables
+from . import history, sizes, tables, words
 
 LABEL_CHAR_PX = 6.6  # approximate width of one character of an 11 px bold label
+LABEL_CHAR_PX_BY_LANGUAGE = {"ja": 11.0}  # a Japanese character is as wide as the label is high
 LOG_TICKS = [100, 300, 1000, 3000, 10000, 30000, 100000, 300000]
 NAME_ROOM = 80  # px right of the last year, for a maker's name and figure
 LEGEND_COLUMNS = {"expr": "width < 420 ? 1 : 2"}  # a legend of long entries: one column on a phone, two on a wider screen
-LEGEND_OF = ("all", "foreign brands", "U.S. brands")  # what each bar of the split is a share of, in its legend entries
+# a segment's legend entry: its share of what its bar splits (whole messages: 'of all' is not 'all' everywhere)
+LEGEND_OF = (N_("{segment}: {share} of all"), N_("{segment}: {share} of foreign brands"), N_("{segment}: {share} of U.S. brands"))
+PARKING_SPACE, KEI_OUTLINE = N_("typical mechanical-parking space"), N_("kei class limit (outline)")
 
 # The split's segments (by segment_id) and the U.S. makers (by brand_id) -> colour role.
 SEGMENT_ROLES = {
@@ -56,7 +60,8 @@ def _inside_label(share: str, named: str, bare: str) -> str:
     """A Vega expression: the segment's name and share if they fit inside it at the chart's drawn width, else the share
     alone, else nothing (the legend names every segment). The chart follows its container, so this is decided on screen."""
     room = f"({share}) * width - 10"
-    return f"{room} > length({named}) * {LABEL_CHAR_PX} ? {named} : ({room} > length({bare}) * {LABEL_CHAR_PX} ? {bare} : '')"
+    char = LABEL_CHAR_PX_BY_LANGUAGE.get(i18n.current(), LABEL_CHAR_PX)
+    return f"{room} > length({named}) * {char} ? {named} : ({room} > length({bare}) * {char} ? {bare} : '')"
 
 
 def nested_chart(split: tables.MarketSplit, note: str = "") -> alt.LayerChart:
@@ -77,7 +82,6 @@ def nested_chart(split: tables.MarketSplit, note: str = "") -> alt.LayerChart:
             colours.append(style.colour(SEGMENT_ROLES[split.rows.loc[index, "segment_id"]]))
             width = shares[index] / 100
             share = text.pct(shares[index], 2)
-            of_what = LEGEND_OF[level] if level < len(LEGEND_OF) else tables.LEVEL_TITLES[level]
             pieces.append(
                 {
                     **row.to_dict(),
@@ -87,9 +91,15 @@ def nested_chart(split: tables.MarketSplit, note: str = "") -> alt.LayerChart:
                     "y0": top - bar_h,
                     "y1": top,
                     "fraction": width,
-                    "named": f"{row['segment']}: {share}",
+                    "named": tr("{segment}: {share}").format(segment=row["segment"], share=share),
                     "bare": share,
-                    "legend": f"{row['segment']}: {share} of {of_what}",
+                    "legend": (
+                        tr(LEGEND_OF[level]).format(segment=row["segment"], share=share)
+                        if level < len(LEGEND_OF)
+                        else tr("{segment}: {share} of {whole}").format(
+                            segment=row["segment"], share=share, whole=tr(tables.LEVEL_TITLES[level])
+                        )
+                    ),
                 }
             )
             start += width
@@ -110,11 +120,11 @@ def nested_chart(split: tables.MarketSplit, note: str = "") -> alt.LayerChart:
         legend=alt.Legend(orient="bottom", columns=LEGEND_COLUMNS, symbolType="square", labelLimit={"expr": "width - 20"}),
     )
     tooltip = [
-        alt.Tooltip("segment:N", title="Segment"),
-        alt.Tooltip("units:Q", format=",.0f", title="Vehicles"),
-        alt.Tooltip("bare:N", title="Share of this bar"),
-        alt.Tooltip("share_of_market_pct:Q", format=".2f", title="Share of all new vehicles (%)"),
-        alt.Tooltip("how:N", title="How obtained"),
+        alt.Tooltip("segment:N", title=tr("Segment")),
+        alt.Tooltip("units:Q", format=",.0f", title=tr("Vehicles")),
+        alt.Tooltip("bare:N", title=tr("Share of this bar")),
+        alt.Tooltip("share_of_market_pct:Q", format=".2f", title=tr("Share of all new vehicles (%)")),
+        alt.Tooltip("how:N", title=tr("How obtained")),
     ]
     bars = (
         alt.Chart(frame)
@@ -169,28 +179,29 @@ def brand_chart(comparison: pd.DataFrame, us_total: float | None = None) -> alt.
             axis=1,
         ),
         position=comparison["units"].fillna(0),
+        origin=comparison["origin"].map(tr),
     )
     y = alt.Y("label:N", sort=list(shown["label"]), title=None, axis=alt.Axis(labelLimit=160))
-    origins = [origin for origin in tables.ORIGINS if origin in set(shown["origin"])]
+    origins = [origin for origin in tables.ORIGINS if tr(origin) in set(shown["origin"])]
     bars = (
         alt.Chart(shown)
         .mark_bar()
         .encode(
-            x=alt.X("units:Q", title="Registrations (vehicles)", axis=alt.Axis(format=",.0f", tickCount={"expr": "ceil(width / 90)"})),
+            x=alt.X("units:Q", title=tr("Registrations (vehicles)"), axis=alt.Axis(format=",.0f", tickCount={"expr": "ceil(width / 90)"})),
             y=y,
             color=alt.Color(
                 "origin:N",
                 title=None,
-                scale=alt.Scale(domain=origins, range=style.colours(ORIGIN_ROLES[o] for o in origins)),
+                scale=alt.Scale(domain=[tr(o) for o in origins], range=style.colours(ORIGIN_ROLES[o] for o in origins)),
                 legend=alt.Legend(orient="bottom"),
             ),
             opacity=alt.Opacity("approximate:N", legend=None, scale=alt.Scale(domain=[False, True], range=[1.0, 0.45])),
             tooltip=[
-                alt.Tooltip("brand_name:N", title="Brand"),
-                alt.Tooltip("units:Q", format=",.0f", title="Registrations"),
-                alt.Tooltip("qualifier:N", title="Qualifier"),
-                alt.Tooltip("scope:N", title="Coverage"),
-                alt.Tooltip("reported_by:N", title="Reported by"),
+                alt.Tooltip("brand_name:N", title=tr("Brand")),
+                alt.Tooltip("units:Q", format=",.0f", title=tr("Registrations")),
+                alt.Tooltip("qualifier:N", title=tr("Qualifier")),
+                alt.Tooltip("scope:N", title=tr("Coverage")),
+                alt.Tooltip("reported_by:N", title=tr("Reported by")),
             ],
         )
     )
@@ -199,7 +210,11 @@ def brand_chart(comparison: pd.DataFrame, us_total: float | None = None) -> alt.
     if us_total:
         # labelled in the last row, the smallest bar's, on the side of the line with more room
         line = pd.DataFrame(
-            {"units": [us_total], "label": [shown["label"].iloc[-1]], "text": [f"All U.S. brands together: {text.units(us_total)}"]}
+            {
+                "units": [us_total],
+                "label": [shown["label"].iloc[-1]],
+                "text": [tr("All U.S. brands together: {units}").format(units=text.units(us_total))],
+            }
         )
         left_half = us_total < 0.5 * shown["position"].max()
         layers += [
@@ -216,10 +231,11 @@ FOOTPRINT_COLUMNS = "(width < 560 ? 2 : 3)"  # panels per row: two on a phone, t
 
 
 def _short_verdict(verdict: str) -> str:
-    """'no: 1,414 mm too long, 232 mm too wide' -> 'too long, too wide'; 'yes (height not in the data)' -> 'fits'."""
+    """'no: 1,414 mm too long, 232 mm too wide' -> 'too long, too wide'; 'yes (height not in the data)' -> 'fits' (in the
+    page's language)."""
     if verdict.startswith("yes"):
-        return "fits"
-    return ", ".join(re.sub(r"^[\d,.]+ mm ", "", part) for part in verdict.removeprefix("no: ").split(", "))
+        return tr("fits")
+    return words.commas(sizes.reason_words(re.sub(r"^[\d,.]+ mm ", "", part)) for part in verdict.removeprefix("no: ").split(", "))
 
 
 def footprint_chart(shapes: pd.DataFrame, structural: pd.DataFrame) -> alt.LayerChart:
@@ -238,18 +254,19 @@ def footprint_chart(shapes: pd.DataFrame, structural: pd.DataFrame) -> alt.Layer
     boxes = []
     for index, (_, shape) in enumerate(shapes.iterrows()):
         # 'Toyota Tundra (longer)': short enough for a panel on a phone
-        name = f"{shape['model']} ({shape['label'].removeprefix(shape['model'] + ', ').removesuffix(' configuration')})"
-        name = shape["model"] if shape["label"] == shape["model"] else name
+        configuration = shape["label"].removeprefix(shape["model"] + ", ").removesuffix(" configuration")
+        name = tr("{model} ({configuration})").format(model=words.data(shape["model"]), configuration=words.data(configuration))
+        name = words.data(shape["model"]) if shape["label"] == shape["model"] else name
         title = f"{name}\n{_short_verdict(sizes.verdict(shape, parking))}"
         for layer, length, width, category in (
-            ("parking", parking["length"], parking["width"], "typical mechanical-parking space"),
-            ("model", shape["length_mm"], shape["width_mm"], shape["kind"]),
-            ("kei", kei["length"], kei["width"], "kei class limit (outline)"),
+            ("parking", parking["length"], parking["width"], tr(PARKING_SPACE)),
+            ("model", shape["length_mm"], shape["width_mm"], tr(shape["kind"])),
+            ("kei", kei["length"], kei["width"], tr(KEI_OUTLINE)),
         ):
             boxes.append(
                 {
                     "panel": index,
-                    "model": shape["label"],
+                    "model": sizes.label_words(shape["label"]),
                     "layer": layer,
                     "category": category,
                     "half_length": length / 2,
@@ -292,18 +309,18 @@ def footprint_chart(shapes: pd.DataFrame, structural: pd.DataFrame) -> alt.Layer
         "category:N",
         title=None,
         scale=alt.Scale(
-            domain=["typical mechanical-parking space", *kinds],
+            domain=[tr(PARKING_SPACE), *(tr(kind) for kind in kinds)],
             range=style.colours(["background", *(KIND_ROLES[k] for k in kinds)]),
         ),
         legend=alt.Legend(orient="bottom", symbolType="square", columns=LEGEND_COLUMNS, labelLimit=0),
     )
     tooltip = [
-        alt.Tooltip("model:N", title="Model"),
-        alt.Tooltip("category:N", title="Shape"),
-        alt.Tooltip("length_mm:Q", format=",.0f", title="Length (mm)"),
-        alt.Tooltip("width_mm:Q", format=",.0f", title="Width (mm)"),
-        alt.Tooltip("approximate:N", title="Approximate"),
-        alt.Tooltip("converted:N", title="Converted from inches"),
+        alt.Tooltip("model:N", title=tr("Model")),
+        alt.Tooltip("category:N", title=tr("Shape")),
+        alt.Tooltip("length_mm:Q", format=",.0f", title=tr("Length (mm)")),
+        alt.Tooltip("width_mm:Q", format=",.0f", title=tr("Width (mm)")),
+        alt.Tooltip("approximate:N", title=tr("Approximate")),
+        alt.Tooltip("converted:N", title=tr("Converted from inches")),
     ]
     base = placed(alt.Chart(frame))
     ink = style.colour("annotation")
@@ -332,8 +349,13 @@ def footprint_chart(shapes: pd.DataFrame, structural: pd.DataFrame) -> alt.Layer
         .mark_text(align="left", baseline="top", fontSize=11, lineBreak="\n", lineHeight=13)
         .encode(x=alt.X("tx:Q", scale=None, axis=None), y=alt.Y("ty:Q", scale=None, axis=None), text="title:N")
     )
-    key = f"Grey: parking space, {parking['length']:,.0f} × {parking['width']:,.0f} mm\nDashed: kei limit, {kei['length']:,.0f} × {kei['width']:,.0f} mm"
-    footer_rows = pd.DataFrame({"panel": [0], "text": ["1 m"], "key": [key]})
+    key = tr("Grey: parking space, {length} × {width} mm\nDashed: kei limit, {kei_length} × {kei_width} mm").format(
+        length=f"{parking['length']:,.0f}",
+        width=f"{parking['width']:,.0f}",
+        kei_length=f"{kei['length']:,.0f}",
+        kei_width=f"{kei['width']:,.0f}",
+    )
+    footer_rows = pd.DataFrame({"panel": [0], "text": [tr("1 m")], "key": [key]})
     footer_layout = {
         "bar_y": f"(ceil({count} / {FOOTPRINT_COLUMNS}) * {cell_h} + {footer / 2}) * datum.k",
         "bar_x0": f"{margin} * datum.k",
@@ -363,12 +385,12 @@ def claims_chart(timeline: pd.DataFrame) -> alt.LayerChart:
     domain = [float(timeline["position"].min()) - 0.8, float(timeline["position"].max()) + 0.8]
     x = alt.X(
         "position:Q",
-        title="Years with an entry (not to scale)",
+        title=tr("Years with an entry (not to scale)"),
         scale=alt.Scale(domain=domain, nice=False, zero=False),
         axis=alt.Axis(values=ticks, labelExpr=label_expr, grid=False, labelAngle=0, labelOverlap="greedy", labelSeparation=8),
     )
-    y = alt.Y("actor:N", title=None, scale=alt.Scale(domain=history.ACTORS))
-    stances = list(history.STANCE_LABELS.values())
+    y = alt.Y("actor:N", title=None, scale=alt.Scale(domain=history.actors()))
+    stances = [tr(label) for label in history.STANCE_LABELS.values()]
     stance = alt.Color(
         "stance_label:N",
         title=None,
@@ -377,15 +399,15 @@ def claims_chart(timeline: pd.DataFrame) -> alt.LayerChart:
     )
     shape = alt.Shape("stance_label:N", title=None, scale=alt.Scale(domain=stances, range=STANCE_SHAPES))
     tooltip = [
-        alt.Tooltip("date:N", title="Date"),
-        alt.Tooltip("claimant:N", title="Claimant"),
-        alt.Tooltip("stance_label:N", title="Stance"),
-        alt.Tooltip("claim_summary:N", title="Claim or action"),
-        alt.Tooltip("evidence_or_figure:N", title="Evidence or figure given"),
+        alt.Tooltip("date:N", title=tr("Date")),
+        alt.Tooltip("claimant:N", title=tr("Claimant")),
+        alt.Tooltip("stance_label:N", title=tr("Stance")),
+        alt.Tooltip("claim_summary:N", title=tr("Claim or action")),
+        alt.Tooltip("evidence_or_figure:N", title=tr("Evidence or figure given")),
     ]
     rules = alt.Chart(separators).mark_rule(color=style.colour("gridline")).encode(x=alt.X("position:Q", scale=x.to_dict()["scale"]))
     points = (
-        alt.Chart(timeline)
+        alt.Chart(history.claims_in_words(timeline))
         .mark_point(filled=True, opacity=0.9)
         .encode(
             x=x,
@@ -419,7 +441,7 @@ def history_chart(by_maker: pd.DataFrame, events: pd.DataFrame, makers: dict[str
     Each maker is named at its last point with that figure (no legend), and GM's peak is labelled where it is.
     ``makers`` are brand_id -> the maker's name, in legend order (``history.history_makers``).
     """
-    maker_scale = alt.Scale(domain=list(makers.values()), range=style.colours(MAKER_ROLES[m] for m in makers))
+    maker_scale = alt.Scale(domain=[words.data(name) for name in makers.values()], range=style.colours(MAKER_ROLES[m] for m in makers))
     colour = alt.Color("maker:N", title=None, scale=maker_scale, legend=None)
     first, last = int(by_maker["year"].min()) - 1, int(by_maker["year"].max())
     x = alt.X(
@@ -431,22 +453,35 @@ def history_chart(by_maker: pd.DataFrame, events: pd.DataFrame, makers: dict[str
     )
     y = alt.Y(
         "units:Q",
-        title="Vehicles sold in Japan (log scale)",
+        title=tr("Vehicles sold in Japan (log scale)"),
         scale=alt.Scale(type="log"),
         axis=alt.Axis(format=",.0f", values=[v for v in LOG_TICKS if v <= by_maker["units"].max() * 2]),
     )
-    segments = by_maker.sort_values(["maker", "year"]).copy()
+    gm = by_maker[by_maker["maker"] == makers.get(tables.GM_BRANDS)]
+    keys = by_maker["maker"]  # the lines' runs are numbered in the order of the makers' own names, in every edition
+    by_maker = by_maker.assign(  # the words as the page shows them (the makers' names were the keys above)
+        maker=by_maker["maker"].map(words.data),
+        counted=[
+            history.counted_words(cell, summed=how.startswith("derived"))
+            for cell, how in zip(by_maker["counted"], by_maker["how"], strict=True)
+        ],
+        how=by_maker["how"].map(history.how_words),
+        qualifier=by_maker["qualifier"].map(words.data),
+        scope=by_maker["scope"].map(words.data),
+    )
+    gm = by_maker.loc[gm.index]
+    segments = by_maker.assign(key=keys).sort_values(["key", "year"]).drop(columns="key")
     segments["run"] = (segments.groupby("maker")["year"].diff() != 1).cumsum()
     lines = alt.Chart(segments).mark_line().encode(x=x, y=y, color=colour, detail="run:N")
     tooltip = [
-        alt.Tooltip("maker:N", title="Maker"),
-        alt.Tooltip("counted:N", title="What is counted"),
-        alt.Tooltip("year:Q", title="Year"),
-        alt.Tooltip("units:Q", format=",.0f", title="Vehicles"),
-        alt.Tooltip("how:N", title="How obtained"),
-        alt.Tooltip("qualifier:N", title="Qualifier"),
-        alt.Tooltip("scope:N", title="Coverage"),
-        alt.Tooltip("reported_by:N", title="Reported by"),
+        alt.Tooltip("maker:N", title=tr("Maker")),
+        alt.Tooltip("counted:N", title=tr("What is counted")),
+        alt.Tooltip("year:Q", title=tr("Year")),
+        alt.Tooltip("units:Q", format=",.0f", title=tr("Vehicles")),
+        alt.Tooltip("how:N", title=tr("How obtained")),
+        alt.Tooltip("qualifier:N", title=tr("Qualifier")),
+        alt.Tooltip("scope:N", title=tr("Coverage")),
+        alt.Tooltip("reported_by:N", title=tr("Reported by")),
     ]
     exact = (
         alt.Chart(by_maker[~by_maker["approximate"]])
@@ -463,14 +498,19 @@ def history_chart(by_maker: pd.DataFrame, events: pd.DataFrame, makers: dict[str
         return ("≈ " if row["approximate"] else "") + text.units(row["units"])
 
     last = by_maker.sort_values("year").groupby("maker").tail(1)
-    last = last.assign(name=[f"{row['maker']} {figure(row)}" for _, row in last.iterrows()])
+    last = last.assign(name=[tr("{maker} {figure}").format(maker=row["maker"], figure=figure(row)) for _, row in last.iterrows()])
     names = alt.Chart(last).mark_text(align="left", dx=8, fontSize=11, fontWeight="bold").encode(x=x, y=y, color=colour, text="name:N")
     layers = [lines, exact, approximate, names]
-    gm = by_maker[by_maker["maker"] == makers.get(tables.GM_BRANDS)]
     if not gm.empty:
         peak = gm.sort_values("units").tail(1)
-        peak = peak.assign(note=[f"{row['maker']}'s peak: {figure(row)} ({int(row['year'])})" for _, row in peak.iterrows()])
+        peak = peak.assign(
+            note=[
+                tr("{maker}'s peak: {figure} ({year})").format(maker=row["maker"], figure=figure(row), year=int(row["year"]))
+                for _, row in peak.iterrows()
+            ]
+        )
         layers.append(alt.Chart(peak).mark_text(align="left", dx=9, dy=2, fontSize=11).encode(x=x, y=y, color=colour, text="note:N"))
+    events = events.assign(event=events["event"].map(tr))
     rules = alt.Chart(events).mark_rule(strokeDash=[4, 3], color=style.colour("reference_rule")).encode(x="year:Q")
     notes = alt.Chart(events).mark_text(align="left", dx=4, dy=-4, baseline="top", fontSize=11, y=4).encode(x="year:Q", text="event:N")
     return alt.layer(*layers, rules, notes).properties(height=300)

@@ -1,4 +1,5 @@
-"""The page's parameters, declared once, and their checks (unknown ids stop the run, listing the valid ones)."""
+"""The page's parameters, declared once, and their checks (unknown ids stop the run, listing the valid ones); each
+parameter's help is a message (the "Rerun this chapter" box shows it translated)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from collections.abc import Sequence
 import pandas as pd
 
 from tradetalks import params
+from tradetalks.i18n import N_
 from tradetalks.params import Parameter, ParameterError
 
 from .sizes import DEFAULT_MODELS, valid_models
@@ -17,19 +19,23 @@ PARAMETERS: tuple[Parameter, ...] = (
     Parameter(
         "year",
         None,
-        "calendar year for the market split and the brand comparison; None means the latest year with German and U.S. brand figures",
+        N_("calendar year for the market split and the brand comparison; None means the latest year with German and U.S. brand figures"),
     ),
     Parameter(
         "brands",
         None,
-        'brand ids to compare, e.g. ["mercedes_benz", "jeep", "ford"] (a wrong id lists every id with its brand); '
-        "None means the German and U.S. brands with a figure that year",
+        N_(
+            'brand ids to compare, e.g. ["mercedes_benz", "jeep", "ford"] (a wrong id lists every id with its brand); '
+            "None means the German and U.S. brands with a figure that year"
+        ),
     ),
     Parameter(
         "models",
         None,
-        'model ids for the size picture, e.g. ["honda_n_box", "ford_f_150"] (a wrong id lists every id with its model); '
-        "None means a default set of current models",
+        N_(
+            'model ids for the size picture, e.g. ["honda_n_box", "ford_f_150"] (a wrong id lists every id with its model); '
+            "None means a default set of current models"
+        ),
     ),
 )
 

@@ -12,6 +12,9 @@ from collections.abc import Sequence
 import pandas as pd
 
 from tradetalks import data, text
+from tradetalks.i18n import N_, tr
+
+from . import words
 
 MM_PER_INCH = 25.4
 # model_size metrics in mm that give a footprint: metric -> (dimension, approximate as the source gives it).
@@ -33,7 +36,8 @@ KEI_ITEM, SMALL_CAR_ITEM, PARKING_ITEM = "kei_car", "small_car", "mechanical_par
 LIMIT_FACTORS = ("parking", "vehicle_class_limits")  # structural_factors.factor of the limits' rows
 
 # What a drawn model is, in the legend's order.
-JAPANESE_BESTSELLER, BUILT_IN_US, US_BRAND, OTHER_MODEL = "Japanese best-seller", "built in the U.S.", "U.S. brand", "other"
+# (English keys the claims chapter compares too; translated where shown.)
+JAPANESE_BESTSELLER, BUILT_IN_US, US_BRAND, OTHER_MODEL = N_("Japanese best-seller"), N_("built in the U.S."), N_("U.S. brand"), N_("other")
 KINDS = (JAPANESE_BESTSELLER, BUILT_IN_US, US_BRAND, OTHER_MODEL)
 
 
@@ -166,6 +170,11 @@ def kei_class(structural: pd.DataFrame) -> dict[str, float]:
 
 
 DIMENSION_WORDS = {"length": "long", "width": "wide", "height": "tall"}  # '232 mm too wide'
+DIMENSION_NAMES = {"length": N_("length"), "width": N_("width"), "height": N_("height")}
+# A verdict's reasons in the page's language: with the millimetres (the parking space) and without (the classes).
+TOO_MUCH = {"long": N_("{mm} mm too long"), "wide": N_("{mm} mm too wide"), "tall": N_("{mm} mm too tall")}
+TOO_MUCH_SHORT = {"long": N_("too long"), "wide": N_("too wide"), "tall": N_("too tall")}
+VERDICT_REASON = re.compile(r"(?:([\d,.]+) mm )?too (long|wide|tall)")
 
 
 def overhangs(row: pd.Series, box: dict[str, float]) -> dict[str, float]:
@@ -184,6 +193,37 @@ def verdict(row: pd.Series, box: dict[str, float]) -> str:
         return "no: " + ", ".join(f"{mm:,.0f} mm too {DIMENSION_WORDS[dim]}" for dim, mm in over.items())
     unknown = [dim for dim in ("length", "width", "height") if dim in box and pd.isna(row[f"{dim}_mm"])]
     return "yes" + (f" ({', '.join(unknown)} not in the data)" if unknown else "")
+
+
+def verdict_words(verdict: str) -> str:
+    """A verdict of ``verdict`` (or ``without_millimetres``) as the page shows it: the same words in English, translated
+    in a translated edition ('no: 1,414 mm too long, 232 mm too wide' -> 'いいえ：1,414mm長すぎる、232mm幅が広すぎる')."""
+    if verdict.startswith("yes"):
+        unknown = re.fullmatch(r"yes \((.+) not in the data\)", verdict)
+        if unknown is None:
+            return tr("yes{note}").format(note="")
+        dimensions = words.commas(tr(DIMENSION_NAMES[dim]) for dim in unknown[1].split(", "))
+        return tr("yes{note}").format(note=tr(" ({dimensions} not in the data)").format(dimensions=dimensions))
+    return tr("no: {reasons}").format(reasons=words.commas(reason_words(part) for part in verdict.removeprefix("no: ").split(", ")))
+
+
+def reason_words(reason: str) -> str:
+    """One reason a model does not fit: '1,414 mm too long' or 'too long', in the page's language."""
+    found = VERDICT_REASON.fullmatch(reason)
+    if found is None:
+        return tr(reason)
+    if found[1] is None:
+        return tr(TOO_MUCH_SHORT[found[2]])
+    return tr(TOO_MUCH[found[2]]).format(mm=found[1])
+
+
+def label_words(label: str) -> str:
+    """A footprint's label as the page shows it: 'Toyota Tundra, longer configuration' (a model's name from the data,
+    its configuration in words) in the page's language."""
+    configured = re.fullmatch(r"(.+), (.+) configuration", label)
+    if configured is None:
+        return str(words.data(label))
+    return tr("{model}, {configuration} configuration").format(model=words.data(configured[1]), configuration=words.data(configured[2]))
 
 
 def fit_table(shapes: pd.DataFrame, structural: pd.DataFrame) -> pd.DataFrame:
@@ -227,11 +267,11 @@ def _size_words(row: pd.Series) -> str:
     'from inches' where the source gave inches (converted to mm)."""
     dims = [f"{row[f'{dim}_mm']:,.0f}" for dim in ("length", "width", "height") if pd.notna(row[f"{dim}_mm"])]
     derived = str(row["how"]).startswith("derived")
-    notes = ["no height" if derived else "no height in the data"] if pd.isna(row["height_mm"]) else []
+    notes = [tr("no height") if derived else tr("no height in the data")] if pd.isna(row["height_mm"]) else []
     if derived:
-        notes.append("from inches")
-    approx = "≈ " if "approximate" in str(row["how"]) else ""
-    return approx + " × ".join(dims) + (f" ({'; '.join(notes)})" if notes else "")
+        notes.append(tr("from inches"))
+    size = ("≈ " if "approximate" in str(row["how"]) else "") + " × ".join(dims)
+    return tr("{size} ({notes})").format(size=size, notes=words.semicolons(notes)) if notes else size
 
 
 def without_millimetres(verdict: str) -> str:
@@ -250,12 +290,12 @@ def fits_for_readers(fits: pd.DataFrame) -> pd.DataFrame:
     specification (the dimensions as numbers, how each was obtained and its full date stay in ``fits``)."""
     shown = pd.DataFrame(
         {
-            "model_drawn": fits["label"],
-            "model_kind": fits["kind"],
+            "model_drawn": fits["label"].map(label_words),
+            "model_kind": fits["kind"].map(tr),
             "model_size_mm": fits.apply(_size_words, axis=1),
-            "fits_parking_space": fits["fits_mechanical_parking"],
-            "fits_small_car_class": fits["fits_small_car_class"].map(without_millimetres),
-            "fits_kei_class": fits["fits_kei_class"].map(without_millimetres),
+            "fits_parking_space": fits["fits_mechanical_parking"].map(verdict_words),
+            "fits_small_car_class": fits["fits_small_car_class"].map(without_millimetres).map(verdict_words),
+            "fits_kei_class": fits["fits_kei_class"].map(without_millimetres).map(verdict_words),
             "specification_years": fits["as_of"].map(_years),
         }
     )

@@ -14,6 +14,9 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from tradetalks import data, figures
+from tradetalks.i18n import N_, tr
+
+from . import words
 
 TABLES = (
     "japan_new_car_sales",
@@ -28,7 +31,7 @@ TABLES = (
 # and leave out Japanese brands' own imports.
 ONE_BRAND, TARGET = "one_brand", figures.SALES_TARGET
 GERMAN, JAPAN, USA = "DE", "JP", "US"  # country codes of brand_origin and built_in
-GERMANY, UNITED_STATES, OTHER = "German brand", "U.S. brand", "other brand"
+GERMANY, UNITED_STATES, OTHER = N_("German brand"), N_("U.S. brand"), N_("other brand")  # translated where shown
 ORIGINS = (GERMANY, UNITED_STATES, OTHER)  # the order of the brands parameter's choices and of the chart's legend
 # brand_ids: the U.S. brands the split names one by one, and the makers the history follows.
 JEEP, CHEVROLET, CADILLAC, FORD, GM_BRANDS = "jeep", "chevrolet", "cadillac", "ford", "gm_brands"
@@ -67,7 +70,9 @@ def reported_by(frame: pd.DataFrame, column: str = data.SOURCE_KEY_COLUMN, *, sh
         names = names.map(short_name)
 
     def publishers(cell: object) -> str:
-        return "" if pd.isna(cell) else "; ".join(dict.fromkeys(str(names[key]) for key in data.split_source_keys(str(cell))))
+        if pd.isna(cell):
+            return ""
+        return words.semicolons(dict.fromkeys(str(words.data(str(names[key]))) for key in data.split_source_keys(str(cell))))
 
     return frame[column].map(publishers) if column in frame else pd.Series("", index=frame.index)
 
@@ -111,9 +116,11 @@ class MarketSplit:
         return float(self.rows.loc[self.rows["segment_id"] == segment_id, "units"].iloc[0])
 
 
-LEVEL_TITLES = ("All new vehicles", "Foreign brands", "U.S. brands")
-KEI, JAPANESE_REGISTERED, FOREIGN = "Kei (light) vehicles", "Japanese brands, registered vehicles", "Foreign brands"
-US_BRANDS, OTHER_FOREIGN, OTHER_US = "U.S. brands", "Other foreign brands", "Other U.S. brands (mostly Tesla)"
+# The split's words (translated where shown: ``split_table``).
+LEVEL_TITLES = (N_("All new vehicles"), N_("Foreign brands"), N_("U.S. brands"))
+KEI, JAPANESE_REGISTERED, FOREIGN = N_("Kei (light) vehicles"), N_("Japanese brands, registered vehicles"), N_("Foreign brands")
+US_BRANDS, OTHER_FOREIGN, OTHER_US = N_("U.S. brands"), N_("Other foreign brands"), N_("Other U.S. brands (mostly Tesla)")
+REPORTED = N_("reported")  # how a figure was obtained: as its source reports it (else a sentence saying how it was derived)
 # The split's own segments by id (a named U.S. brand's segment takes its brand_id).
 SEGMENT_IDS = {
     KEI: "kei",
@@ -132,8 +139,8 @@ def _segment(level: int, segment: str, value: float, row: pd.Series | None, how:
         "segment_id": segment_id or SEGMENT_IDS[segment],
         "segment": segment,
         "units": float(value),
-        "derived": how != "reported",
-        "how": how,
+        "derived": how != REPORTED,
+        "how": tr(REPORTED) if how == REPORTED else how,  # a derivation's words come translated
         "qualifier": "" if row is None else str(row.get("qualifier", "") or ""),
         "source_key": ";".join(dict.fromkeys(keys)),
     }
@@ -154,31 +161,31 @@ def market_split(sales: pd.DataFrame, totals: pd.DataFrame, by_brand: pd.DataFra
     registered = calendar_figure(sales, "registered_vehicle_sales", year)
     foreign = calendar_figure(totals, "foreign_brand_registrations", year)
     needed = {
-        f"kei sales for calendar {year}": kei,
-        f"registered-vehicle sales for calendar {year}": registered,
-        f"foreign-brand registrations for calendar {year}": foreign,
+        tr("kei sales for calendar {year}").format(year=year): kei,
+        tr("registered-vehicle sales for calendar {year}").format(year=year): registered,
+        tr("foreign-brand registrations for calendar {year}").format(year=year): foreign,
     }
     missing = [what for what, row in needed.items() if row is None]
     conflicts = pd.concat([calendar_rows(sales, "total_new_vehicle_sales", year), calendar_rows(sales, "registered_vehicle_sales", year)])
     if missing:
         return split(missing, conflicts)
-    rows.append(_segment(0, KEI, kei["value"], kei, "reported", [kei["source_key"]]))
+    rows.append(_segment(0, KEI, kei["value"], kei, REPORTED, [kei["source_key"]]))
     rows.append(
         _segment(
             0,
             JAPANESE_REGISTERED,
             registered["value"] - foreign["value"],
             None,
-            "derived: registered-vehicle sales (JADA) minus foreign-brand registrations (JAIA)",
+            tr("derived: registered-vehicle sales (JADA) minus foreign-brand registrations (JAIA)"),
             [registered["source_key"], foreign["source_key"]],
         )
     )
-    rows.append(_segment(0, FOREIGN, foreign["value"], foreign, "reported", [foreign["source_key"]]))
+    rows.append(_segment(0, FOREIGN, foreign["value"], foreign, REPORTED, [foreign["source_key"]]))
 
     brands = by_brand[(by_brand["period_type"] == "CY") & (by_brand["period"] == str(year))]
     us_total = figures.us_brands_registered(by_brand, year)
     if us_total is None:
-        missing.append(f"the U.S. brands' total for calendar {year}")
+        missing.append(tr("the U.S. brands' total for calendar {year}").format(year=year))
         return split(missing, conflicts)
     conflicts = pd.concat([conflicts, brands[brands["brand_id"] == figures.US_BRANDS]])
     rows.append(
@@ -187,19 +194,19 @@ def market_split(sales: pd.DataFrame, totals: pd.DataFrame, by_brand: pd.DataFra
             OTHER_FOREIGN,
             foreign["value"] - us_total["units"],
             None,
-            "derived: foreign-brand registrations minus the U.S. brands' total",
+            tr("derived: foreign-brand registrations minus the U.S. brands' total"),
             [foreign["source_key"], us_total["source_key"]],
         )
     )
-    rows.append(_segment(1, US_BRANDS, us_total["units"], us_total, "reported", [us_total["source_key"]]))
+    rows.append(_segment(1, US_BRANDS, us_total["units"], us_total, REPORTED, [us_total["source_key"]]))
     named = [figures.brand_registrations(by_brand, brand_id, year) for brand_id in US_NAMED_BRANDS]
     names = [brand_name(by_brand, brand_id) for brand_id in US_NAMED_BRANDS]
     absent = [name for name, row in zip(names, named, strict=True) if row is None]
     if absent:
-        missing.append(f"{', '.join(absent)} for calendar {year}")
+        missing.append(tr("{brands} for calendar {year}").format(brands=words.commas(map(words.data, absent)), year=year))
         return split(missing, conflicts)
     for brand_id, row in zip(US_NAMED_BRANDS, named, strict=True):
-        rows.append(_segment(2, row["brand"], row["units"], row, "reported", [row["source_key"]], brand_id))
+        rows.append(_segment(2, row["brand"], row["units"], row, REPORTED, [row["source_key"]], brand_id))
     rest = us_total["units"] - sum(row["units"] for row in named)
     rows.append(
         _segment(
@@ -207,7 +214,9 @@ def market_split(sales: pd.DataFrame, totals: pd.DataFrame, by_brand: pd.DataFra
             OTHER_US,
             rest,
             None,
-            f"derived: the U.S. brands' total minus {', '.join(names)}; JAIA counts Tesla in 'Others'",
+            tr("derived: the U.S. brands' total minus {brands}; JAIA counts Tesla in 'Others'").format(
+                brands=words.commas(map(words.data, names))
+            ),
             [us_total["source_key"], *[row["source_key"] for row in named]],
         )
     )
@@ -215,8 +224,11 @@ def market_split(sales: pd.DataFrame, totals: pd.DataFrame, by_brand: pd.DataFra
 
 
 def split_table(split: MarketSplit) -> pd.DataFrame:
-    """The split for readers: units, share of its level and of the whole market (shares derived)."""
+    """The split for readers: units, share of its level and of the whole market (shares derived); bars and segments in
+    the page's language."""
     rows = split.rows.copy()
+    rows["level_title"] = rows["level_title"].map(tr)
+    rows["segment"] = rows["segment"].map(words.data)
     market = rows.loc[rows["level"] == 0, "units"].sum()
     level_total = rows.groupby("level")["units"].transform("sum")
     rows["share_of_level_pct"] = (100 * rows["units"] / level_total).round(2)
@@ -226,18 +238,19 @@ def split_table(split: MarketSplit) -> pd.DataFrame:
 
 # japan_new_car_sales.metric of the kei shares sources state -> what the share is of, in words.
 STATED_KEI_SHARES = {
-    "kei_share_of_passenger_sales_pct": "of passenger-car sales",
-    "kei_share_of_new_sales_pct": "of new-vehicle sales",
-    "kei_share_statement": "of sales",
+    "kei_share_of_passenger_sales_pct": N_("of passenger-car sales"),
+    "kei_share_of_new_sales_pct": N_("of new-vehicle sales"),
+    "kei_share_statement": N_("of sales"),
 }
-KEI_DERIVED = "derived"  # kei ÷ (registered + kei), as the table's title and the text above it say
+KEI_DERIVED = N_("derived")  # kei ÷ (registered + kei), as the table's title and the text above it say
+PERIOD_WORDS = {"CY": N_("CY {period}"), "FY": N_("FY {period}"), "H1": N_("H1 {period}"), "M": N_("M {period}")}
 
 
 def _period_words(period_type: str, period: str) -> str:
     """'CY 2024', 'FY 2011'; an undated statement says so instead of 'NA n.d.'."""
-    if period_type in ("CY", "FY", "H1", "M"):
-        return f"{period_type} {period}"
-    return period.replace("n.d.", "undated")
+    if period_type in PERIOD_WORDS:
+        return tr(PERIOD_WORDS[period_type]).format(period=period)
+    return str(words.data(period.replace("n.d.", "undated")))
 
 
 def us_brands_rows(split: MarketSplit) -> pd.DataFrame:
@@ -280,24 +293,31 @@ def kei_shares(sales: pd.DataFrame) -> pd.DataFrame:
         stated = calendar_rows(sales, "total_new_vehicle_sales", year)
         rows.append(
             {
-                "period": f"CY {year}",
+                "period": _period_words("CY", str(year)),
                 "kei_units": kei["value"],
                 "all_units": kei["value"] + registered["value"],
                 "kei_share_pct": round(100 * kei["value"] / (kei["value"] + registered["value"]), 1),
-                "kind": KEI_DERIVED,
-                "stated_totals": "; ".join(f"{value:,.0f} ({publishers[index]})" for index, value in stated["value"].items()),
+                "kind": tr(KEI_DERIVED),
+                "stated_totals": words.semicolons(
+                    tr("{value} ({publisher})").format(value=f"{value:,.0f}", publisher=publishers[index])
+                    for index, value in stated["value"].items()
+                ),
                 "source_key": ";".join(dict.fromkeys([kei["source_key"], registered["source_key"]])),
             }
         )
     for _, row in sales[sales["metric"].isin(list(STATED_KEI_SHARES))].iterrows():
-        qualifier = "" if pd.isna(row["qualifier"]) or row["qualifier"] == "exact" else f", {row['qualifier']}"
+        share_of = tr(STATED_KEI_SHARES[row["metric"]])
+        if pd.isna(row["qualifier"]) or row["qualifier"] == "exact":
+            kind = tr("stated: share {of_what}").format(of_what=share_of)
+        else:
+            kind = tr("stated: share {of_what}, {qualifier}").format(of_what=share_of, qualifier=words.data(row["qualifier"]))
         rows.append(
             {
                 "period": _period_words(row["period_type"], row["period"]),
                 "kei_units": None,
                 "all_units": None,
                 "kei_share_pct": row["value"],
-                "kind": f"stated: share {STATED_KEI_SHARES[row['metric']]}{qualifier}",
+                "kind": kind,
                 "stated_totals": "",
                 "source_key": row["source_key"],
             }
@@ -378,17 +398,23 @@ def brand_comparison(by_brand: pd.DataFrame, year: int, brands: Sequence[str]) -
                 "brand_id": brand_id,
                 "brand_name": first["brand_name"],
                 "origin": first["origin"],
-                "note": f"no figure in the data for {year}",
+                "note": tr("no figure in the data for {year}").format(year=year),
             }
             parts.append(pd.DataFrame([gap]))
         else:
             parts.append(found.assign(note=""))
     shown = data.derived_from(pd.concat(parts, ignore_index=True), by_brand)
     shown["reported_by"] = reported_by(shown)
+    shown["brand_name"] = shown["brand_name"].map(words.data)  # names and words as the page shows them (origin stays a key)
     shown["label"] = shown["brand_name"]
     repeated = shown["brand_id"].duplicated(keep=False)  # the same brand from two sources: say whose figure each bar is
-    shown.loc[repeated, "label"] = shown.loc[repeated, "brand_name"] + " (" + shown.loc[repeated, "reported_by"] + ")"
+    shown.loc[repeated, "label"] = [
+        tr("{brand} ({publisher})").format(brand=brand, publisher=publisher)
+        for brand, publisher in zip(shown.loc[repeated, "brand_name"], shown.loc[repeated, "reported_by"], strict=True)
+    ]
     shown["approximate"] = ~shown["qualifier"].fillna("exact").str.startswith("exact")
+    shown["qualifier"] = shown["qualifier"].map(words.data)
+    shown["scope"] = shown["scope"].map(words.data)
     columns = [
         "label",
         "brand_name",
@@ -412,7 +438,7 @@ def brands_for_readers(comparison: pd.DataFrame) -> pd.DataFrame:
     shown = comparison[["brand_name", "origin", "units", "qualifier", "scope", "reported_by", "note"]].rename(
         columns={"brand_name": "brand", "origin": "brand_group", "note": "brand_note"}
     )
-    return data.derived_from(shown, comparison)
+    return data.derived_from(words.column(shown, "brand_group", tr), comparison)
 
 
 # --------------------------------------------------------------------------- single facts from structural_factors
@@ -427,34 +453,36 @@ def structural_value(structural: pd.DataFrame, item_id: str, metric: str) -> pd.
 
 
 # structural_factors.factor and .metric of the dealer and steering rows -> words (an unknown metric reads as its words).
-NETWORK_FACTORS = {"dealer_network": "Dealer network", "steering_side": "Steering side"}
+NETWORK_FACTORS = {"dealer_network": N_("Dealer network"), "steering_side": N_("Steering side")}
 NETWORK_METRICS = {
-    "dealerships": "dealerships",
-    "stores": "stores",
-    "rhd_offered_in_japan": "right-hand drive offered in Japan",
-    "first_rhd_us_car_sold_in_japan": "first right-hand-drive U.S. car sold in Japan",
-    "rhd_models_count": "right-hand-drive models offered",
-    "first_rhd_production": "first right-hand-drive production",
-    "sold_in_japan_as": "sold in Japan as",
+    "dealerships": N_("dealerships"),
+    "stores": N_("stores"),
+    "rhd_offered_in_japan": N_("right-hand drive offered in Japan"),
+    "first_rhd_us_car_sold_in_japan": N_("first right-hand-drive U.S. car sold in Japan"),
+    "rhd_models_count": N_("right-hand-drive models offered"),
+    "first_rhd_production": N_("first right-hand-drive production"),
+    "sold_in_japan_as": N_("sold in Japan as"),
 }
 # A unit that only says what kind of value a row holds (a yes/no flag, a date): the value reads alone.
 SELF_EXPLAINING_UNITS = ("flag", "date")
 
 
-def metric_words(metric: str, words: dict[str, str]) -> str:
-    """A metric id in words: its entry in ``words``, else the id with its underscores as spaces ('rhd' spelled out)."""
-    return words.get(metric) or re.sub(r"\brhd\b", "right-hand drive", metric.replace("_", " "))
+def metric_words(metric: str, known: dict[str, str]) -> str:
+    """A metric id in words: its entry in ``known``, else the id with its underscores as spaces ('rhd' spelled out); in
+    the page's language."""
+    return tr(known.get(metric) or re.sub(r"\brhd\b", "right-hand drive", metric.replace("_", " ")))
 
 
 def value_words(value: str, unit: str) -> str:
     """A reported value with its unit: '82 outlets'; a flag or a date alone ('yes', '1993-01'); a unit quoting the source's
-    own words ("stores ('over 4,000')") reads as those words: 'over 4,000 stores'."""
+    own words ("stores ('over 4,000')") reads as those words: 'over 4,000 stores' (words from the data translated)."""
     if unit in SELF_EXPLAINING_UNITS:
-        return value
+        # 'yes' is a message of its own with an empty note: a bare 'yes' means other things in other chapters' catalogs
+        return tr("yes{note}").format(note="") if value == "yes" else str(words.data_if_words(value))
     quoted = re.fullmatch(r"(.+?) \('(.+)'\)", unit)
     if quoted:
-        return f"{quoted[2]} {quoted[1]}"
-    return f"{value} {unit}"
+        return str(words.data(f"{quoted[2]} {quoted[1]}"))
+    return tr("{value} {unit}").format(value=words.data_if_words(value), unit=words.data(unit))
 
 
 def networks_table(structural: pd.DataFrame) -> pd.DataFrame:
@@ -464,11 +492,11 @@ def networks_table(structural: pd.DataFrame) -> pd.DataFrame:
     value = [value_words(value, unit) for value, unit in zip(rows["value"], rows["unit"], strict=True)]
     table = pd.DataFrame(
         {
-            "network_topic": rows["factor"].map(NETWORK_FACTORS),
-            "item": rows["item"],
+            "network_topic": rows["factor"].map(NETWORK_FACTORS).map(tr),
+            "item": rows["item"].map(words.data),
             "network_measure": rows["metric"].map(lambda metric: metric_words(metric, NETWORK_METRICS)),
             "network_value": value,
-            "as_of": rows["as_of"],
+            "as_of": rows["as_of"].map(words.data_if_words),
             "source_key": rows["source_key"],
         }
     ).reset_index(drop=True)

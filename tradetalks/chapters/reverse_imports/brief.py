@@ -10,6 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from tradetalks.findings import Finding
+from tradetalks.i18n import tr
 from tradetalks.text import multiple, usd, usd_bn
 
 from . import calculator, parameters, sentences, tables
@@ -41,20 +42,31 @@ def in_brief(
     refs = calculator.references(chapter, largest, market_row)
     cars, compared = calculator.calculate(deficit, price, share, refs)
     comparison = calculator.comparison_data(cars, compared)
-    market = comparison[comparison["compared_with"] == sentences.MARKET_SHORT].iloc[0]
-    key = (
-        f"Offsetting {sentences.share_text(share)} of the {int(deficit['year'])} U.S. trade deficit with Japan "
-        f"({usd_bn(deficit['deficit_usd_bn'])}) with U.S.-built cars at {usd(price['price_usd'])} each would take "
-        f"{stated_cars(comparison)} cars a year, {multiple(market['cars_needed_multiple'])} Japan's car imports of all brands "
-        f"in {market['reference_period']}."
+    market = comparison[comparison["compared_with"] == tr(sentences.MARKET_SHORT)].iloc[0]
+    key = tr(
+        "Offsetting {share} of the {year} U.S. trade deficit with Japan ({deficit}) with U.S.-built cars at {price} each would take "
+        "{cars} cars a year, {multiple} Japan's car imports of all brands in {period}."
+    ).format(
+        share=sentences.share_text(share),
+        year=int(deficit["year"]),
+        deficit=usd_bn(deficit["deficit_usd_bn"]),
+        price=usd(price["price_usd"]),
+        cars=stated_cars(comparison),
+        multiple=multiple(market["cars_needed_multiple"]),
+        period=market["reference_period"],
     )
 
     scale = tables.scale_table(tables.scale_series(chapter[tables.PRODUCTION], chapter[tables.MARKET]))
     built, imported = (sentences.latest_shown(scale, series) for series in (tables.BUILT, tables.IMPORT_MARKET))
-    scale_finding = (
-        f"Japanese makers built {built['figure_as_stated']} vehicles in the U.S. in {built['year']}, "
-        f"{multiple(built['annual_vehicles'] / imported['annual_vehicles'])} Japan's imports of cars of all brands "
-        f"({imported['figure_as_stated']} in {imported['year']})."
+    scale_finding = tr(
+        "Japanese makers built {built} vehicles in the U.S. in {year}, {multiple} Japan's imports of cars of all brands "
+        "({imported} in {imported_year})."
+    ).format(
+        built=built["figure_as_stated"],
+        year=built["year"],
+        multiple=multiple(built["annual_vehicles"] / imported["annual_vehicles"]),
+        imported=imported["figure_as_stated"],
+        imported_year=imported["year"],
     )
 
     history = tables.history_chart_data(tables.past_volumes(imports), tables.targets_against_sales(imports))
@@ -69,4 +81,4 @@ def in_brief(
 
 def stated_cars(comparison: pd.DataFrame) -> str:
     """The cars needed a year as prose gives them ('about 1.3 million'), from the comparison's first row."""
-    return str(comparison.loc[comparison["compared_with"] == calculator.NEEDED_LABEL, "figure_as_stated"].iloc[0])
+    return str(comparison.loc[comparison["compared_with"] == tr(calculator.NEEDED_LABEL), "figure_as_stated"].iloc[0])

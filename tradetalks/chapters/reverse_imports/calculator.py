@@ -2,14 +2,21 @@
 
 The arithmetic is ``tradetalks.calc``'s; this module picks its inputs and reference figures from the
 page's tables. Every number it adds is **derived** (cars needed, multiples) and its frames say how.
+
+``references`` and ``calculate`` keep their reference texts in English (code matches on them: ``reference``);
+``comparison_data``, ``reference_lines`` and ``price_points``, which readers see, name their figures in the
+page's language (``tradetalks.i18n.tr``).
 """
 
 from __future__ import annotations
+
+import re
 
 import numpy as np
 import pandas as pd
 
 from tradetalks import calc, data
+from tradetalks.i18n import N_, tr
 
 from .tables import (
     ANALYST_ESTIMATE,
@@ -26,24 +33,26 @@ from .tables import (
     price_rows,
     scale_series,
     stated,
+    words,
     years,
 )
 
 MARKET_REFERENCE = "Japan's whole imported-car market"
 LARGEST_REFERENCE = "the largest reverse-import programme ever"
-SCENARIO_PRICE_LABEL = "scenario price (parameter price_usd)"
-SCENARIO_PRICE_SHORT = "Scenario price"
-NEEDED_LABEL = "Cars needed a year (derived)"
-NEEDED_KIND, REFERENCE_KIND = "cars needed (derived)", "reference figure (from data)"  # comparison_data's figure_kind
+SCENARIO_PRICE_LABEL = N_("scenario price (parameter price_usd)")
+SCENARIO_PRICE_SHORT = N_("Scenario price")
+NEEDED_LABEL = N_("Cars needed a year (derived)")
+NEEDED_KIND, REFERENCE_KIND = N_("cars needed (derived)"), N_("reference figure (from data)")  # comparison_data's figure_kind
 # Short names of the reference figures, in the order ``references`` lists them (for a chart's labels).
 REFERENCE_SHORT = (
-    "Japanese makers' U.S. production",
-    "Japan's car imports, all brands",
-    "Exports from their U.S. plants",
-    "Largest past programme, in all",
-    "Reverse imports analysts expect",
-    "Cars Japan imported from the U.S.",
+    N_("Japanese makers' U.S. production"),
+    N_("Japan's car imports, all brands"),
+    N_("Exports from their U.S. plants"),
+    N_("Largest past programme, in all"),
+    N_("Reverse imports analysts expect"),
+    N_("Cars Japan imported from the U.S."),
 )
+MARKET_RULE_NAME = N_("Japan's car imports")  # the market's short name before its comma, naming its rule on the price chart
 
 
 def references(tables: dict[str, pd.DataFrame], reverse_largest: pd.Series, market_row: pd.Series) -> pd.DataFrame:
@@ -80,7 +89,7 @@ def references(tables: dict[str, pd.DataFrame], reverse_largest: pd.Series, mark
         ),
         (
             f"{LARGEST_REFERENCE}: {reverse_largest['company']} {reverse_largest['model']}, sold over its whole life",
-            f"{years(reverse_largest)} ({reverse_largest['actual_period']})",
+            tr("{years} ({period})").format(years=years(reverse_largest), period=words(reverse_largest["actual_period"])),
             reverse_largest["actual_units"],
             reverse_largest["notes"],
             reverse_largest["source_key"],
@@ -128,22 +137,22 @@ def comparison_data(cars: float, compared: pd.DataFrame) -> pd.DataFrame:
     reference figure with its period, its figure as the source states it and the cars needed as a multiple of it."""
     needed = pd.DataFrame(
         {
-            "compared_with": [NEEDED_LABEL],
+            "compared_with": [tr(NEEDED_LABEL)],
             "reference_period": [""],
             "reference_vehicles": [cars],
             "figure_as_stated": [stated(cars)],
             "cars_needed_multiple": [float("nan")],
-            "figure_kind": [NEEDED_KIND],
+            "figure_kind": [tr(NEEDED_KIND)],
         }
     )
     refs = pd.DataFrame(
         {
-            "compared_with": compared["short"],
+            "compared_with": compared["short"].map(tr),
             "reference_period": compared["period"].astype(str),
             "reference_vehicles": compared["vehicles"].astype(float),
             "figure_as_stated": [stated(v, q) for v, q in zip(compared["vehicles"], compared["qualifier"], strict=True)],
             "cars_needed_multiple": compared["multiple"].astype(float),
-            "figure_kind": REFERENCE_KIND,
+            "figure_kind": tr(REFERENCE_KIND),
         }
     )
     return data.derived_from(pd.concat([needed, refs], ignore_index=True), compared)
@@ -153,14 +162,15 @@ def reference_lines(compared: pd.DataFrame, tables: dict[str, pd.DataFrame]) -> 
     """The two references drawn as rules on the price chart, with short labels."""
     rows = compared[compared["reference"].str.startswith((MARKET_REFERENCE, LARGEST_REFERENCE))].copy()
     rows["short"] = [
-        f"{short.split(',')[0]} ({period}): {stated(vehicles, qualifier)}"  # 'Japan's car imports (2024)': short enough for a phone
+        # 'Japan's car imports (2024)' (MARKET_RULE_NAME): short enough for a phone
+        tr("{name} ({period}): {figure}").format(name=tr(short.split(",")[0]), period=period, figure=stated(vehicles, qualifier))
         if ref.startswith(MARKET_REFERENCE)
-        else f"{short}: {stated(vehicles, qualifier)}"
+        else tr("{name}: {figure}").format(name=tr(short), figure=stated(vehicles, qualifier))
         for ref, short, period, vehicles, qualifier in zip(
             rows["reference"], rows["short"], rows["period"], rows["vehicles"], rows["qualifier"], strict=True
         )
     ]
-    rows["rule_label"] = [label.replace(": ", "\n", 1) for label in rows["short"]]  # two lines: it fits a phone
+    rows["rule_label"] = [re.sub(": |：", "\n", label, count=1) for label in rows["short"]]  # two lines: it fits a phone
     lines = rows[["reference", "short", "rule_label", "vehicles", "period", "source_key"]].reset_index(drop=True)
     return data.derived_from(lines, tables[MARKET], tables[REVERSE])
 
@@ -186,8 +196,14 @@ def price_points(deficit: pd.Series, price: pd.Series, share: float, prices: pd.
     points = pd.DataFrame(
         {
             "price_usd": rows["value"],
-            "label": rows["label"] + " (" + rows["period"] + ")",
-            "short": rows["metric"].map(PRICE_SHORT).fillna(rows["label"]),
+            "label": [
+                tr("{price} ({period})").format(price=label, period=period)
+                for label, period in zip(rows["label"], rows["period"], strict=True)
+            ],
+            "short": [
+                tr(PRICE_SHORT[metric]) if metric in PRICE_SHORT else label
+                for metric, label in zip(rows["metric"], rows["label"], strict=True)
+            ],
             "source_key": rows["source_key"],
             "chosen": False if scenario else rows["metric"] == price["metric"],
         }
@@ -196,8 +212,8 @@ def price_points(deficit: pd.Series, price: pd.Series, share: float, prices: pd.
         chosen = pd.DataFrame(
             {
                 "price_usd": [price["price_usd"]],
-                "label": [SCENARIO_PRICE_LABEL],
-                "short": [SCENARIO_PRICE_SHORT],
+                "label": [tr(SCENARIO_PRICE_LABEL)],
+                "short": [tr(SCENARIO_PRICE_SHORT)],
                 "source_key": [pd.NA],
                 "chosen": [True],
             }

@@ -3,32 +3,64 @@
 A place is its place colour (cars built in the U.S., Japan's market); the figure the sentence beside
 a chart is about is ``emphasis`` and the figures it is compared with ``context``. Each chart draws the
 frame it is published with, labels its points and bars directly (no legends) and names each bar above
-it, so a phone keeps the bars' width for the bars.
+it, so a phone keeps the bars' width for the bars. Every word a chart shows (titles of axes and tooltips,
+labels) is in the page's language (``tradetalks.i18n.tr``); the frames' words come translated from ``tables``.
 """
 
 from __future__ import annotations
+
+import json
 
 import altair as alt
 import pandas as pd
 
 from tradetalks import data, style
+from tradetalks.i18n import N_, tr
 from tradetalks.text import usd, usd_bn
 
 from .calculator import NEEDED_KIND, REFERENCE_KIND
-from .tables import BUILT, COMPARATOR_LABEL, EXPORTED, IMPORT_MARKET, SCALE_SERIES, SCALE_SHORT, US_BUILT_LABEL, year_span
+from .tables import (
+    BUILT,
+    COMPARATOR_LABEL,
+    EXPORTED,
+    IMPORT_MARKET,
+    SCALE_SERIES,
+    SCALE_SHORT,
+    US_BUILT_LABEL,
+    USED_NO,
+    USED_YES,
+    tr_as,
+    translated,
+    year_span,
+)
 
 LABEL_PX = style.TYPE_SIZES["label"]
-USED_HERE = "used by the calculator"
+USED_HERE = N_("used by the calculator")
 LINE_PX = LABEL_PX + 2  # a second line of a label sits this far below the first: a two-line label above a rule starts this much higher
 BAR_STEP, BAR_SIZE = 46, 16  # px per bar row, with its name above the bar
 ROOM_FOR_LABELS = 1.75  # the value axis runs this far past the longest bar, so the label after it fits, on a 320 px phone too
 # Counts on an axis in words a reader reads at a glance: 1.5 million, 300,000 (not 1.5M or 1,500,000).
 COUNT_LABELS = "datum.value >= 1000000 ? format(datum.value / 1000000, '.2~r') + ' million' : format(datum.value, ',')"
+# Japanese counts large numbers in 万 (ten thousand): 150万, 30万, 5,000.
+COUNT_LABELS_TEN_THOUSANDS = "datum.value >= 10000 ? format(datum.value / 10000, ',.4~r') + {unit} : format(datum.value, ',')"
+TEN_THOUSAND = N_("ten thousand")  # the unit a Japanese count axis writes after a number of ten thousands (万)
+# Dollars on an axis: $30,000 (Japanese: 30,000ドル, the unit after the number).
+DOLLAR_LABELS = "format(datum.value, ',d') + {unit}"
+DOLLARS = N_("dollars")  # the unit after a number of dollars (Japanese: ドル)
 
 
 def count_axis(**kwargs: object) -> alt.Axis:
-    """An axis of vehicle counts labelled in words (``COUNT_LABELS``)."""
+    """An axis of vehicle counts labelled in words (``COUNT_LABELS``; in Japanese, in 万)."""
+    if translated():
+        return alt.Axis(labelExpr=COUNT_LABELS_TEN_THOUSANDS.format(unit=json.dumps(tr(TEN_THOUSAND))), **kwargs)
     return alt.Axis(labelExpr=COUNT_LABELS, **kwargs)
+
+
+def dollar_axis(**kwargs: object) -> alt.Axis:
+    """An axis of dollars: '$30,000' (Japanese: '30,000ドル')."""
+    if translated():
+        return alt.Axis(labelExpr=DOLLAR_LABELS.format(unit=json.dumps(tr(DOLLARS))), **kwargs)
+    return alt.Axis(format="$,d", **kwargs)
 
 
 def _named_bars(
@@ -70,7 +102,7 @@ def history_chart(frame: pd.DataFrame) -> alt.LayerChart:
     colour = alt.Color(
         "built:N",
         legend=None,
-        scale=alt.Scale(domain=[US_BUILT_LABEL, COMPARATOR_LABEL], range=style.colours(["united_states", "context"])),
+        scale=alt.Scale(domain=[tr(US_BUILT_LABEL), tr(COMPARATOR_LABEL)], range=style.colours(["united_states", "context"])),
     )
     targets = shown["target_over_sales_period"].dropna()
     bars = _named_bars(
@@ -79,16 +111,16 @@ def history_chart(frame: pd.DataFrame) -> alt.LayerChart:
         value="actual_units",
         label="figure_as_stated",
         colour=colour,
-        x_title="Vehicles sold or shipped",
+        x_title=tr("Vehicles sold or shipped"),
         tooltip=[
-            alt.Tooltip("programme:N", title="programme"),
-            alt.Tooltip("actual_units:Q", format=",", title="sold"),
-            alt.Tooltip("actual_period:N", title="over"),
+            alt.Tooltip("programme:N", title=tr("programme")),
+            alt.Tooltip("actual_units:Q", format=",", title=tr("sold")),
+            alt.Tooltip("actual_period:N", title=tr("over")),
         ],
         reach=max([float(shown["actual_units"].max()), *targets.astype(float)]),
     )
     targeted = shown[shown["target_over_sales_period"].notna()].assign(
-        target_label=lambda t: "yearly target × " + t["calendar_years_of_sales"].astype(int).astype(str) + " years"
+        target_label=lambda t: [tr("yearly target × {years} years").format(years=int(years)) for years in t["calendar_years_of_sales"]]
     )
     y = alt.Y("programme:N", sort=shown["programme"].tolist())
     x = alt.X("target_over_sales_period:Q")
@@ -99,9 +131,9 @@ def history_chart(frame: pd.DataFrame) -> alt.LayerChart:
             y=y,
             x=x,
             tooltip=[
-                alt.Tooltip("programme:N", title="programme"),
-                alt.Tooltip("calendar_years_of_sales:Q", title="calendar years"),
-                alt.Tooltip("target_over_sales_period:Q", format=",", title="target × years (derived)"),
+                alt.Tooltip("programme:N", title=tr("programme")),
+                alt.Tooltip("calendar_years_of_sales:Q", title=tr("calendar years")),
+                alt.Tooltip("target_over_sales_period:Q", format=",", title=tr("target × years (derived)")),
             ],
         )
     )
@@ -131,15 +163,21 @@ def scale_labels(table: pd.DataFrame) -> pd.DataFrame:
     ordered = table.sort_values("year", kind="stable")
     first = ordered.groupby("vehicles_counted", sort=False).head(1).set_index("vehicles_counted")
     latest = ordered.groupby("vehicles_counted", sort=False).tail(1).set_index("vehicles_counted")
+    built, exported, market = tr(BUILT), tr(EXPORTED), tr(IMPORT_MARKET)  # the series as the table names them
     rows = []
-    if BUILT in first.index:
-        rows.append((first.loc[BUILT], BUILT, f"{SCALE_SHORT[BUILT]}\nby Japanese makers", BELOW_RIGHT_OF_FIRST))
-        rows.append((latest.loc[BUILT], BUILT, f"{latest.loc[BUILT, 'figure_as_stated']} in {latest.loc[BUILT, 'year']}", ABOVE_LEFT))
-    if EXPORTED in first.index:
-        rows.append((first.loc[EXPORTED], EXPORTED, SCALE_SHORT[EXPORTED], BELOW_LEFT_OF_FIRST))
-    if IMPORT_MARKET in latest.index:
-        row = latest.loc[IMPORT_MARKET]
-        rows.append((row, IMPORT_MARKET, f"{SCALE_SHORT[IMPORT_MARKET]}\n{row['figure_as_stated']} in {row['year']}", ABOVE_LEFT_TWO_LINES))
+    if built in first.index:
+        rows.append((first.loc[built], built, tr("{name}\nby Japanese makers").format(name=tr(SCALE_SHORT[BUILT])), BELOW_RIGHT_OF_FIRST))
+        in_year = tr_as(N_("{figure} in {year}"), N_("{figure} in {year} (a year's count)"))  # ev_china's is a count at a date
+        figure = in_year.format(figure=latest.loc[built, "figure_as_stated"], year=latest.loc[built, "year"])
+        rows.append((latest.loc[built], built, figure, ABOVE_LEFT))
+    if exported in first.index:
+        rows.append((first.loc[exported], exported, tr(SCALE_SHORT[EXPORTED]), BELOW_LEFT_OF_FIRST))
+    if market in latest.index:
+        row = latest.loc[market]
+        label = tr("{name}\n{figure} in {year}").format(
+            name=tr(SCALE_SHORT[IMPORT_MARKET]), figure=row["figure_as_stated"], year=row["year"]
+        )
+        rows.append((row, market, label, ABOVE_LEFT_TWO_LINES))
     return pd.DataFrame(
         [
             {
@@ -157,12 +195,13 @@ def scale_labels(table: pd.DataFrame) -> pd.DataFrame:
 def scale_chart(table: pd.DataFrame) -> alt.LayerChart:
     """Points by year (no line: the years between have no figure and are not filled in); each series
     named on the chart, and the latest figures the title compares labelled as the source states them."""
-    names = [name for name in SCALE_SERIES if name in set(table["vehicles_counted"])]
+    series = [name for name in SCALE_SERIES if tr(name) in set(table["vehicles_counted"])]  # English, for the roles
+    names = [tr(name) for name in series]  # as the table names them
     colour = alt.Color(
-        "vehicles_counted:N", legend=None, scale=alt.Scale(domain=names, range=style.colours(SCALE_ROLES[name] for name in names))
+        "vehicles_counted:N", legend=None, scale=alt.Scale(domain=names, range=style.colours(SCALE_ROLES[name] for name in series))
     )
     x = alt.X("year:Q", title=None, axis=alt.Axis(format="d", tickMinStep=1), scale=alt.Scale(zero=False))
-    y = alt.Y("annual_vehicles:Q", title="Vehicles a year", axis=count_axis())
+    y = alt.Y("annual_vehicles:Q", title=tr("Vehicles a year"), axis=count_axis())
     points = (
         alt.Chart(table)
         .mark_point(filled=True, size=110)
@@ -172,15 +211,15 @@ def scale_chart(table: pd.DataFrame) -> alt.LayerChart:
             color=colour,
             shape=alt.Shape("vehicles_counted:N", legend=None, scale=alt.Scale(domain=names, range=["circle", "square", "triangle-up"])),
             tooltip=[
-                "year:Q",
-                alt.Tooltip("vehicles_counted:N", title="what"),
-                alt.Tooltip("annual_vehicles:Q", format=",", title="vehicles"),
-                alt.Tooltip("source_qualifier:N", title="source's qualifier"),
+                alt.Tooltip("year:Q", title=tr("year")) if translated() else "year:Q",
+                alt.Tooltip("vehicles_counted:N", title=tr("what")),
+                alt.Tooltip("annual_vehicles:Q", format=",", title=tr_as(N_("vehicles"), N_("vehicles (how many)"))),
+                alt.Tooltip("source_qualifier:N", title=tr("source's qualifier")),
             ],
         )
     )
     # a label takes its series' colour, but grey context text would be too faint to read: it takes the ink's
-    ink = [style.colour("annotation") if SCALE_ROLES[name] == "context" else style.colour(SCALE_ROLES[name]) for name in names]
+    ink = [style.colour("annotation") if SCALE_ROLES[name] == "context" else style.colour(SCALE_ROLES[name]) for name in series]
     text_colour = alt.Color("vehicles_counted:N", legend=None, scale=alt.Scale(domain=names, range=ink))
     labels = [
         alt.Chart(group.drop(columns="placement"))
@@ -201,7 +240,7 @@ def deficit_data(figures: pd.DataFrame, chosen: pd.Series) -> pd.DataFrame:
             "deficit_usd_bn": figures["deficit_usd_bn"],
             "deficit_measure": figures["measure"],
             "deficit_as_reported": figures["as_reported"],
-            "used_here": (figures["deficit_source"] == chosen["deficit_source"]).map({True: "yes", False: "no"}),
+            "used_here": (figures["deficit_source"] == chosen["deficit_source"]).map({True: tr(USED_YES), False: tr(USED_NO)}),
         }
     )
     return data.derived_from(shown.sort_values("deficit_usd_bn", ascending=False, kind="stable").reset_index(drop=True), figures)
@@ -211,40 +250,46 @@ def deficit_chart(frame: pd.DataFrame) -> alt.LayerChart:
     """Bars: every deficit figure the data has for the chosen year; the one the calculator uses is
     emphasised and says so inside its bar (a phone has no room beside it)."""
     shown = frame.assign(bar_label=frame["deficit_usd_bn"].map(usd_bn))
-    colour = alt.Color("used_here:N", legend=None, scale=alt.Scale(domain=["yes", "no"], range=style.colours(["emphasis", "context"])))
+    yes, no = tr(USED_YES), tr(USED_NO)
+    colour = alt.Color("used_here:N", legend=None, scale=alt.Scale(domain=[yes, no], range=style.colours(["emphasis", "context"])))
     layers = _named_bars(
         shown,
         name="deficit_figure",
         value="deficit_usd_bn",
         label="bar_label",
         colour=colour,
-        x_title=f"Deficit in {int(frame['year'].iloc[0])} (billion USD)",
+        x_title=tr("Deficit in {year} (billion USD)").format(year=int(frame["year"].iloc[0])),
         tooltip=[
-            alt.Tooltip("deficit_figure:N", title="figure"),
-            alt.Tooltip("deficit_measure:N", title="what it measures"),
-            alt.Tooltip("deficit_usd_bn:Q", format=",.1f", title="billion USD"),
-            alt.Tooltip("deficit_as_reported:N", title="as reported"),
+            alt.Tooltip("deficit_figure:N", title=tr("figure")),
+            alt.Tooltip("deficit_measure:N", title=tr("what it measures")),
+            alt.Tooltip("deficit_usd_bn:Q", format=",.1f", title=tr("billion USD")),
+            alt.Tooltip("deficit_as_reported:N", title=tr("as reported")),
         ],
         axis=alt.Axis(format=",d", tickCount=4),
     )
     used = (
-        alt.Chart(shown[shown["used_here"] == "yes"][["deficit_figure"]])
+        alt.Chart(shown[shown["used_here"] == yes][["deficit_figure"]])
         .mark_text(align="left", dx=4, fontSize=LABEL_PX, color=style.colour("card"))
-        .encode(y=alt.Y("deficit_figure:N", sort=shown["deficit_figure"].tolist()), x=alt.value(0), text=alt.value(USED_HERE))
+        .encode(y=alt.Y("deficit_figure:N", sort=shown["deficit_figure"].tolist()), x=alt.value(0), text=alt.value(tr(USED_HERE)))
     )
     return alt.layer(*layers, used).properties(height=alt.Step(BAR_STEP))
 
 
+def bar_names(frame: pd.DataFrame) -> list[str]:
+    """Each bar's name over it, with its years: 'Japan's car imports, all brands (2024)' (``comparison_data``)."""
+    return [
+        tr("{name} ({years})").format(name=name, years=year_span([period])) if period else name
+        for name, period in zip(frame["compared_with"], frame["reference_period"], strict=True)
+    ]
+
+
 def comparison_chart(frame: pd.DataFrame) -> alt.LayerChart:
     """Bars: the cars needed a year beside each reference figure, each labelled as its source states it."""
-    shown = frame.assign(
-        bar_name=[
-            f"{name} ({year_span([period])})" if period else name
-            for name, period in zip(frame["compared_with"], frame["reference_period"], strict=True)
-        ]
-    )
+    shown = frame.assign(bar_name=bar_names(frame))
     colour = alt.Color(
-        "figure_kind:N", legend=None, scale=alt.Scale(domain=[NEEDED_KIND, REFERENCE_KIND], range=style.colours(["emphasis", "context"]))
+        "figure_kind:N",
+        legend=None,
+        scale=alt.Scale(domain=[tr(NEEDED_KIND), tr(REFERENCE_KIND)], range=style.colours(["emphasis", "context"])),
     )
     layers = _named_bars(
         shown,
@@ -252,11 +297,11 @@ def comparison_chart(frame: pd.DataFrame) -> alt.LayerChart:
         value="reference_vehicles",
         label="figure_as_stated",
         colour=colour,
-        x_title="Vehicles",
+        x_title=tr("Vehicles"),
         tooltip=[
-            alt.Tooltip("bar_name:N", title="figure"),
-            alt.Tooltip("reference_vehicles:Q", format=",.0f", title="vehicles"),
-            alt.Tooltip("cars_needed_multiple:Q", format=",.1f", title="cars needed ÷ this figure"),
+            alt.Tooltip("bar_name:N", title=tr("figure")),
+            alt.Tooltip("reference_vehicles:Q", format=",.0f", title=tr_as(N_("vehicles"), N_("vehicles (how many)"))),
+            alt.Tooltip("cars_needed_multiple:Q", format=",.1f", title=tr("cars needed ÷ this figure")),
         ],
     )
     return alt.layer(*layers).properties(height=alt.Step(BAR_STEP))
@@ -273,7 +318,7 @@ def price_labels(points: pd.DataFrame) -> pd.DataFrame:
     cheapest, dearest = points["price_usd"].idxmin(), points["price_usd"].idxmax()
     named = points[points.index.isin([cheapest, dearest]) | points["chosen"]].copy()
     named["point_label"] = [
-        f"{short}\n{usd(price)}" + (", used above" if chosen else "")
+        (tr("{name}\n{price}, used above") if chosen else tr("{name}\n{price}")).format(name=short, price=usd(price))
         for short, price, chosen in zip(named["short"], named["price_usd"], named["chosen"], strict=True)
     ]
     named["placement"] = [ABOVE_RIGHT if index == cheapest else BELOW_LEFT for index in named.index]
@@ -283,8 +328,8 @@ def price_labels(points: pd.DataFrame) -> pd.DataFrame:
 def price_chart(curve: pd.DataFrame, points: pd.DataFrame, lines: pd.DataFrame) -> alt.LayerChart:
     """Line: cars needed a year across prices; points: the data's prices (the cheapest, the dearest and
     the one used named); dashed rules: reference figures, named."""
-    x = alt.X("price_usd:Q", title="Price per car (USD)", axis=alt.Axis(format="$,d", tickCount=5), scale=alt.Scale(zero=False))
-    y = alt.Y("cars_needed:Q", title="Cars needed a year", axis=count_axis())
+    x = alt.X("price_usd:Q", title=tr("Price per car (USD)"), axis=dollar_axis(tickCount=5), scale=alt.Scale(zero=False))
+    y = alt.Y("cars_needed:Q", title=tr("Cars needed a year"), axis=count_axis())
     line = alt.Chart(curve[["price_usd", "cars_needed"]]).mark_line(color=style.colour("neutral")).encode(x=x, y=y)
     shown = points.reset_index(drop=True)
     colour = alt.Color("chosen:N", legend=None, scale=alt.Scale(domain=[True, False], range=style.colours(["emphasis", "context"])))
@@ -297,9 +342,9 @@ def price_chart(curve: pd.DataFrame, points: pd.DataFrame, lines: pd.DataFrame) 
             y="cars_needed:Q",
             color=colour,
             tooltip=[
-                alt.Tooltip("label:N", title="price"),
-                alt.Tooltip("price_usd:Q", format="$,.0f", title="USD"),
-                alt.Tooltip("cars_needed:Q", format=",.0f", title="cars needed (derived)"),
+                alt.Tooltip("label:N", title=tr("price")),
+                alt.Tooltip("price_usd:Q", format=",.0f" if translated() else "$,.0f", title=tr("USD")),
+                alt.Tooltip("cars_needed:Q", format=",.0f", title=tr("cars needed (derived)")),
             ],
         )
     )
@@ -313,7 +358,7 @@ def price_chart(curve: pd.DataFrame, points: pd.DataFrame, lines: pd.DataFrame) 
     rules = (
         alt.Chart(lines[["vehicles", "short"]])
         .mark_rule(strokeDash=[5, 4], color=style.colour("reference_rule"))
-        .encode(y="vehicles:Q", tooltip=[alt.Tooltip("short:N", title="reference")])
+        .encode(y="vehicles:Q", tooltip=[alt.Tooltip("short:N", title=tr("reference"))])
     )
     rule_text = (
         alt.Chart(lines[["vehicles", "rule_label"]])

@@ -9,6 +9,8 @@ inputs' units, so the page computes in Vega exactly what ``calculator.calculate`
 
 Every number a control shows comes from data: its default, the range the sources support (the data's
 car prices, the data's deficit figures) and the range it accepts, stretched from those by the factors below.
+Every word the calculator writes (labels, units, sources, its sentence) is in the page's language
+(``tradetalks.i18n.tr``); Japanese counts the cars in 万 (ten thousand), as its prose does.
 """
 
 from __future__ import annotations
@@ -22,26 +24,48 @@ import pandas as pd
 from tradetalks import calc, calculators, charts, data, style
 from tradetalks.calculators import Calculator, Input, Output
 from tradetalks.formulas import Formula
+from tradetalks.i18n import N_, tr
 from tradetalks.text import reader_date, units
 
 from . import sentences
 from .calculator import MARKET_REFERENCE, NEEDED_KIND, REFERENCE_KIND, reference
-from .charts import BAR_SIZE, BAR_STEP, LABEL_PX, ROOM_FOR_LABELS, count_axis
-from .tables import PRICE_SHORT, price_rows, year_span
+from .charts import BAR_SIZE, BAR_STEP, LABEL_PX, ROOM_FOR_LABELS, bar_names, count_axis
+from .tables import PRICE_SHORT, price_rows, tr_as, translated, words
 
 NAME = "reverse_imports_calculator"
-HEADING = "Calculator: cars needed a year to offset the deficit"
+HEADING = N_("Calculator: cars needed a year to offset the deficit")
 # The controls accept from a tenth of the cheapest car price in the data to twice the dearest (so the price
 # stays above 0), and deficits from none to twice the largest figure in the data; each end rounded outwards
 # to one significant figure. Values between the data's own extremes are "supported"; the rest are flagged.
 PRICE_REACH, DEFICIT_REACH = (10.0, 2.0), 2.0
 PRICE_STEP_USD, DEFICIT_STEP_BN, SHARE_STEP_PCT = 100.0, 0.1, 1.0
-BILLION, MILLION = 1_000_000_000, 1_000_000
+BILLION, HUNDRED_MILLION, MILLION = 1_000_000_000, 100_000_000, 1_000_000
+MILLION_IN_TEN_THOUSANDS = 100  # Japanese counts in 万 (ten thousand): 1.29 million cars are 129万台
 
 # The chapter's formula in the inputs' units: the deficit in billion USD, the share in percent.
 CARS = calc.CARS_TO_OFFSET.using(deficit_usd=Formula(f"deficit_bn * {BILLION}"), offset_share=Formula("offset_pct / 100"))
 CARS_MILLIONS = Formula(f"cars / {MILLION}").using(cars=CARS)
+CARS_OUTPUT = "cars_millions"  # the output the sentence and the first bar's label write the cars needed with
 MARKET_MULTIPLE = calc.MULTIPLE.using(value=CARS, reference=Formula("market_vehicles"))
+# Japanese writes a deficit in 億ドル (a hundred million dollars: $64.4 billion is 644億ドル), so the Japanese page's
+# deficit control is in 億 (``deficit_100m``): the same formula, composed for that unit.
+DEFICIT_INPUT, DEFICIT_INPUT_JA = "deficit_bn", "deficit_100m"
+HUNDRED_MILLIONS_IN_A_BILLION = 10
+CARS_JA = calc.CARS_TO_OFFSET.using(
+    deficit_usd=Formula(f"{DEFICIT_INPUT_JA} * {HUNDRED_MILLION}"), offset_share=Formula("offset_pct / 100")
+)
+CARS_MILLIONS_JA = Formula(f"cars / {MILLION}").using(cars=CARS_JA)
+MARKET_MULTIPLE_JA = calc.MULTIPLE.using(value=CARS_JA, reference=Formula("market_vehicles"))
+
+
+def formulas() -> tuple[Formula, Formula, Formula]:
+    """The cars needed, in millions, and as a multiple of the market, for the deficit control of the page's language."""
+    return (CARS_JA, CARS_MILLIONS_JA, MARKET_MULTIPLE_JA) if translated() else (CARS, CARS_MILLIONS, MARKET_MULTIPLE)
+
+
+def deficit_control(deficit_bn: float) -> float:
+    """A deficit in billion USD as the deficit control holds it: billions (Japanese: 億, ten to a billion)."""
+    return round(deficit_bn * HUNDRED_MILLIONS_IN_A_BILLION, 10) if translated() else deficit_bn
 
 
 def _outwards(value: float, up: bool) -> float:
@@ -64,12 +88,22 @@ def price_source(price: pd.Series, data_dir: object = None) -> str:
     price says it is one."""
     if price["kind"] == "scenario":
         return str(price["label"])
-    return f"{producer(price, data_dir)}: {PRICE_SHORT.get(price['metric'], price['label'])}, {reader_date(price['period'])}"
+    short = tr(PRICE_SHORT[price["metric"]]) if price["metric"] in PRICE_SHORT else price["label"]
+    return tr("{producer}: {price}, {date}").format(
+        producer=words(producer(price, data_dir)), price=short, date=reader_date(price["period"])
+    )
 
 
 def deficit_source(deficit: pd.Series, data_dir: object = None) -> str:
     """Where the default deficit comes from, briefly: its producer and year ('U.S. Census Bureau, 2025')."""
-    return f"{producer(deficit, data_dir)}, {int(deficit['year'])}"
+    return tr("{producer}, {year}").format(producer=words(producer(deficit, data_dir)), year=int(deficit["year"]))
+
+
+def cars_output() -> Output:
+    """The cars needed a year as the sentence writes them: '1.29 million' (Japanese, in 万: '129万台')."""
+    if translated():  # the signal in millions, shown in 万 to as many figures
+        return Output(CARS_OUTPUT, CARS_MILLIONS_JA, 0, suffix=tr("ten thousand cars"), scale=MILLION_IN_TEN_THOUSANDS)
+    return Output(CARS_OUTPUT, CARS_MILLIONS, 2, suffix=tr(" million"))
 
 
 def calculator(
@@ -88,8 +122,8 @@ def calculator(
     inputs = [
         Input(
             "price_usd",
-            "Price per car",
-            "USD",
+            tr("Price per car"),
+            tr("USD"),
             chosen_price,
             min(max(price_low, PRICE_STEP_USD), chosen_price),  # never 0: the formula divides by the price
             price_high,
@@ -99,42 +133,41 @@ def calculator(
         ),
         Input(
             "offset_pct",
-            "Share of the deficit to offset",
+            tr("Share of the deficit to offset"),
             "%",
             round(share * 100, 10),  # 0.07 -> 7, not 7.000000000000001 (the page compares it with what the reader typed)
             0.0,
             100.0,
             SHARE_STEP_PCT,
-            f"this page's run: {sentences.share_text(share)} of the deficit",
+            tr("this page's run: {share} of the deficit").format(share=sentences.share_text(share)),
         ),
         Input(
-            "deficit_bn",
-            "U.S. deficit with Japan in a year",
-            "billion USD",
-            chosen_deficit,
+            DEFICIT_INPUT_JA if translated() else DEFICIT_INPUT,
+            tr("U.S. deficit with Japan in a year"),
+            tr("hundred million USD") if translated() else tr("billion USD"),
+            deficit_control(chosen_deficit),
             0.0,
-            _outwards(max(float(deficits.max()), chosen_deficit) * DEFICIT_REACH, up=True),
-            DEFICIT_STEP_BN,
+            deficit_control(_outwards(max(float(deficits.max()), chosen_deficit) * DEFICIT_REACH, up=True)),
+            deficit_control(DEFICIT_STEP_BN),
             deficit_source(deficit, folder),
-            supported=(float(deficits.min()), float(deficits.max())),
-            decimals=1,
+            supported=(deficit_control(float(deficits.min())), deficit_control(float(deficits.max()))),
+            decimals=0 if translated() else 1,  # 644億ドル is $64.4 billion
         ),
     ]
-    outputs = [
-        Output("cars_millions", CARS_MILLIONS, 2, suffix=" million"),
-        Output("market_multiple", MARKET_MULTIPLE, 1, suffix=" times"),
-    ]
+    outputs = [cars_output(), Output("market_multiple", formulas()[2], 1, suffix=tr(" times"))]
+    # the sentence keeps its outputs' placeholders ({cars_millions}, {market_multiple}): the page fills them as values move
+    placeholders = {output.name: f"{{{output.name}}}" for output in outputs}
     return Calculator(
         name=NAME,
         inputs=inputs,
         outputs=outputs,
-        sentence=(
+        sentence=tr(  # MARKET_REFERENCE: Japan's whole imported-car market
             "At these values, offsetting that share of the deficit takes {cars_millions} U.S.-built cars a year, "
-            f"{{market_multiple}} {MARKET_REFERENCE} in {market['period']}."
-        ),
+            "{market_multiple} Japan's whole imported-car market in {period}."
+        ).format(**placeholders, period=market["period"]),
         fixed_values={"market_vehicles": float(market["vehicles"])},
-        fixed_note=(
-            f"Held fixed: {MARKET_REFERENCE} in {market['period']}, {units(market['vehicles'])} vehicles ({producer(market, folder)})."
+        fixed_note=tr("Held fixed: Japan's whole imported-car market in {period}, {count} vehicles ({producer}).").format(
+            period=market["period"], count=units(market["vehicles"]), producer=words(producer(market, folder))
         ),
     )
 
@@ -143,40 +176,38 @@ def chart(comparison: pd.DataFrame, made: Calculator) -> alt.LayerChart:
     """Bars: the cars needed a year at the calculator's inputs (redrawn as they move, emphasised, labelled as
     the calculator's sentence writes them) beside the reference figures of ``comparison``
     (``calculator.comparison_data``), each labelled as its source states it."""
-    needed = json.dumps(NEEDED_KIND)
-    label_signal = next(output.name for output in made.outputs if output.formula == CARS_MILLIONS) + "_text"
-    largest = float(comparison.loc[comparison["figure_kind"] == REFERENCE_KIND, "reference_vehicles"].max())
-    shown = comparison.assign(
-        bar_name=[
-            f"{name} ({year_span([period])})" if period else name
-            for name, period in zip(comparison["compared_with"], comparison["reference_period"], strict=True)
-        ]
-    )
+    needed = json.dumps(tr(NEEDED_KIND))
+    label_signal = next(output.name for output in made.outputs if output.name == CARS_OUTPUT) + "_text"
+    cars = formulas()[0]
+    largest = float(comparison.loc[comparison["figure_kind"] == tr(REFERENCE_KIND), "reference_vehicles"].max())
+    shown = comparison.assign(bar_name=bar_names(comparison))
     order = shown["bar_name"].tolist()
     y = alt.Y("bar_name:N", sort=order, title=None, axis=None)
     x = alt.X(
         "shown_vehicles:Q",
-        title="Vehicles",
+        title=tr("Vehicles"),
         # the axis reaches past the longest bar, the reader's included, with room for the label after it
-        scale=alt.Scale(domainMin=0, domainMax=alt.ExprRef(f"max({CARS.vega()}, {largest}) * {ROOM_FOR_LABELS}"), nice=False),
+        scale=alt.Scale(domainMin=0, domainMax=alt.ExprRef(f"max({cars.vega()}, {largest}) * {ROOM_FOR_LABELS}"), nice=False),
         axis=count_axis(tickCount=4),
     )
     base = alt.Chart(shown).transform_calculate(
-        shown_vehicles=f"datum.figure_kind === {needed} ? {CARS.vega()} : datum.reference_vehicles",
+        shown_vehicles=f"datum.figure_kind === {needed} ? {cars.vega()} : datum.reference_vehicles",
         shown_label=f"datum.figure_kind === {needed} ? {label_signal} : datum.figure_as_stated",
-        shown_multiple=f"datum.figure_kind === {needed} ? null : ({CARS.vega()}) / datum.reference_vehicles",
+        shown_multiple=f"datum.figure_kind === {needed} ? null : ({cars.vega()}) / datum.reference_vehicles",
     )
     colour = alt.Color(
-        "figure_kind:N", legend=None, scale=alt.Scale(domain=[NEEDED_KIND, REFERENCE_KIND], range=style.colours(["emphasis", "context"]))
+        "figure_kind:N",
+        legend=None,
+        scale=alt.Scale(domain=[tr(NEEDED_KIND), tr(REFERENCE_KIND)], range=style.colours(["emphasis", "context"])),
     )
     bars = base.mark_bar(size=BAR_SIZE).encode(
         y=y,
         x=x,
         color=colour,
         tooltip=[
-            alt.Tooltip("bar_name:N", title="figure"),
-            alt.Tooltip("shown_vehicles:Q", format=",.0f", title="vehicles"),
-            alt.Tooltip("shown_multiple:Q", format=",.1f", title="cars needed ÷ this figure"),
+            alt.Tooltip("bar_name:N", title=tr("figure")),
+            alt.Tooltip("shown_vehicles:Q", format=",.0f", title=tr_as(N_("vehicles"), N_("vehicles (how many)"))),
+            alt.Tooltip("shown_multiple:Q", format=",.1f", title=tr("cars needed ÷ this figure")),
         ],
     )
     names = base.mark_text(align="left", baseline="bottom", dy=-BAR_SIZE / 2 - 2, fontSize=LABEL_PX, color=style.colour("text")).encode(
@@ -199,7 +230,7 @@ def publish(
     return calculators.publish(  # type: ignore[return-value]
         made,
         chart(comparison, made),
-        heading=HEADING,
+        heading=tr(HEADING),
         data=comparison,
         evidence=evidence,
         name="cars_needed_calculator",

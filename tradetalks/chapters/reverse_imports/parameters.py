@@ -8,25 +8,32 @@ import numpy as np
 import pandas as pd
 
 from tradetalks import params
+from tradetalks.i18n import N_, tr
 from tradetalks.params import Parameter, ParameterError
 
 from .tables import CENSUS, DEFAULT_PRICE_METRIC, ORIGINAL_KEY_COLUMN, deficit_source_choices, price_rows, year_list
 
 PARAMETERS: tuple[Parameter, ...] = (
     params.DATA_DIR,
-    Parameter("deficit_year", None, "year of the deficit figure; None means the latest year the chosen source has"),
+    # the help is a message: the page's "Rerun this chapter" box shows it (translated there)
+    Parameter("deficit_year", None, N_("year of the deficit figure; None means the latest year the chosen source has")),
     Parameter(
         "deficit_source",
         CENSUS,
-        "census: the consistent Census series of the tariffs chapter; or the source of another deficit figure (an unknown one lists them all)",
+        N_(
+            "census: the consistent Census series of the tariffs chapter; or the source of another deficit figure "
+            "(an unknown one lists them all)"
+        ),
     ),
     Parameter(
         "price_usd",
         None,
-        "USD per car. None means the latest KBB average transaction price in the data; "
-        "or the name of another car price in the data (an unknown one lists them all); or a number (a scenario)",
+        N_(
+            "USD per car. None means the latest KBB average transaction price in the data; "
+            "or the name of another car price in the data (an unknown one lists them all); or a number (a scenario)"
+        ),
     ),
-    Parameter("offset_share", 1.0, "share of the deficit to offset, from 0 to 1 (1 means all of it, to balance the numbers)"),
+    Parameter("offset_share", 1.0, N_("share of the deficit to offset, from 0 to 1 (1 means all of it, to balance the numbers)")),
 )
 
 
@@ -68,7 +75,7 @@ def choose_price(prices: pd.DataFrame, price_usd: object) -> pd.Series:
         {
             "price_usd": float(price_usd),
             "kind": "scenario",
-            "label": "a scenario price per car set for this run, not a figure from the data",
+            "label": tr("a scenario price per car set for this run, not a figure from the data"),
             "period": "",
             "metric": "",
             "source_key": pd.NA,

@@ -2,6 +2,10 @@
 
 Every figure comes from ``data/``. Where a figure is computed here (a deficit in dollars from a balance,
 an average per year) the frame says ``derived`` and how.
+
+The frames a reader sees (``programmes_table``, ``history_chart_data``, ``scale_table`` ...) carry their words in
+the page's language (``tradetalks.i18n.tr``: the data's own words too, through ``words``); the frames other code
+reads (``scale_series``, ``deficit_options``' keys, ``past_volumes``' ``built``) keep the English keys it matches on.
 """
 
 from __future__ import annotations
@@ -12,7 +16,8 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
-from tradetalks import data, figures, text
+from tradetalks import data, figures, i18n, text
+from tradetalks.i18n import N_, tr
 
 REVERSE, PRODUCTION, PRICES, MARKET, TRADE = (
     "reverse_imports",
@@ -26,24 +31,26 @@ ORIGINAL_KEY_COLUMN = data.ORIGINAL_KEY_COLUMN
 
 # deficit_source value for the one consistent Census series of the tariffs chapter.
 CENSUS = "census"
-CENSUS_MEASURE = "U.S. goods deficit with Japan, Census basis (this site's consistent series)"
+CENSUS_MEASURE = N_("U.S. goods deficit with Japan, Census basis (this site's consistent series)")
 # Rows of trade_balance_and_prices that are a full year's deficit (or Japan's surplus) in billion USD.
 DEFICIT_METRICS = {
-    "us_goods_trade_deficit_with_japan": "U.S. goods deficit with Japan, as reported",
-    "us_merchandise_trade_deficit_with_japan": "U.S. merchandise deficit with Japan, as reported",
-    "japan_trade_surplus_with_us_mof_usd": "Japan's surplus with the U.S. in Japan's statistics (Ministry of Finance), in USD as converted by the report",
+    "us_goods_trade_deficit_with_japan": N_("U.S. goods deficit with Japan, as reported"),
+    "us_merchandise_trade_deficit_with_japan": N_("U.S. merchandise deficit with Japan, as reported"),
+    "japan_trade_surplus_with_us_mof_usd": N_(
+        "Japan's surplus with the U.S. in Japan's statistics (Ministry of Finance), in USD as converted by the report"
+    ),
 }
 # Rows of trade_balance_and_prices that are the U.S. price of one car, in USD.
 PRICE_METRICS = {
-    "us_new_vehicle_atp": "average price paid for a new vehicle in the U.S. (Kelley Blue Book average transaction price)",
-    "toyota_camry_us_base_price": "Toyota Camry, U.S. base price",
-    "us_full_size_pickup_avg_msrp": "full-size pickup, average U.S. list price (Kelley Blue Book average MSRP)",
-    "us_new_vehicle_avg_msrp_peak": "average U.S. list price of a new vehicle at its peak (Kelley Blue Book average MSRP)",
+    "us_new_vehicle_atp": N_("average price paid for a new vehicle in the U.S. (Kelley Blue Book average transaction price)"),
+    "toyota_camry_us_base_price": N_("Toyota Camry, U.S. base price"),
+    "us_full_size_pickup_avg_msrp": N_("full-size pickup, average U.S. list price (Kelley Blue Book average MSRP)"),
+    "us_new_vehicle_avg_msrp_peak": N_("average U.S. list price of a new vehicle at its peak (Kelley Blue Book average MSRP)"),
 }
 DEFICIT_KINDS = {  # a report's figure as the deficit chart names it, before its publisher
-    "us_goods_trade_deficit_with_japan": "U.S. deficit",
-    "us_merchandise_trade_deficit_with_japan": "U.S. merchandise deficit",
-    "japan_trade_surplus_with_us_mof_usd": "Japan's surplus",
+    "us_goods_trade_deficit_with_japan": N_("U.S. deficit"),
+    "us_merchandise_trade_deficit_with_japan": N_("U.S. merchandise deficit"),
+    "japan_trade_surplus_with_us_mof_usd": N_("Japan's surplus"),
 }
 DEFAULT_PRICE_METRIC = "us_new_vehicle_atp"
 ALL_IMPORTS = "all_import_registrations_incl_japanese_brands"
@@ -60,30 +67,62 @@ JAPAN_GOVERNMENT = "Government of Japan"  # a reverse_imports.company name
 CALENDAR_YEAR = "CY"  # japan_import_market_totals.period_type
 # How the Census vintages of us_japan_goods_trade (by series) are named in the deficit chart; a report's
 # figure (series as_reported) is named by its status, as the data words it.
-VINTAGE_KINDS = {"superseded_vintage": "Census, superseded vintage", "other_vintage": "Census, another copy or vintage"}
-US_BUILT_LABEL, COMPARATOR_LABEL = "built in the U.S.", "built outside the U.S. (comparator)"
+VINTAGE_KINDS = {"superseded_vintage": N_("Census, superseded vintage"), "other_vintage": N_("Census, another copy or vintage")}
+CENSUS_KIND = "Census, consistent series"  # the consistent series' kind (a key: its label is CENSUS_LABEL)
+CENSUS_LABEL = N_("Census, this site's consistent series")
+US_BUILT_LABEL, COMPARATOR_LABEL = N_("built in the U.S."), N_("built outside the U.S. (comparator)")
 # reverse_imports.status in words (an enum); a value not listed here reads with its underscores as spaces.
 STATUS_WORDS = {
-    "historical": "past programme",
-    "considered": "considered",
-    "proposed": "proposed",
-    "listed_in_us_government_document": "listed in a U.S. government document",
-    "announced": "announced",
-    "decided": "decided",
+    "historical": N_("past programme"),
+    "considered": N_("considered"),
+    "proposed": N_("proposed"),
+    "listed_in_us_government_document": N_("listed in a U.S. government document"),
+    "announced": N_("announced"),
+    "decided": N_("decided"),
 }
 # Short names of the U.S. car prices (PRICE_METRICS), for labels on a chart.
 PRICE_SHORT = {
-    "us_new_vehicle_atp": "Average paid",
-    "toyota_camry_us_base_price": "Camry base price",
-    "us_full_size_pickup_avg_msrp": "Full-size pickup",
-    "us_new_vehicle_avg_msrp_peak": "Peak average list price",
+    "us_new_vehicle_atp": N_("Average paid"),
+    "toyota_camry_us_base_price": N_("Camry base price"),
+    "us_full_size_pickup_avg_msrp": N_("Full-size pickup"),
+    "us_new_vehicle_avg_msrp_peak": N_("Peak average list price"),
 }
 CONFLICT_MARK = "CONFLICT"  # how the data's notes flag sources that disagree
 BUILT, EXPORTED, IMPORT_MARKET = SCALE_SERIES = (
-    "built in the U.S. by Japanese makers",
-    "exported from their U.S. plants to all countries",
-    "Japan's whole imported-car market (all imports, JAIA)",
+    N_("built in the U.S. by Japanese makers"),
+    N_("exported from their U.S. plants to all countries"),
+    N_("Japan's whole imported-car market (all imports, JAIA)"),
 )
+USED_YES, USED_NO = N_("yes"), N_("no")  # whether the calculator uses a deficit figure (the deficit chart's table)
+VEHICLES = N_(
+    "vehicles, as the unit after a count"
+)  # a translated edition's counts carry it (Japanese: 約130万台); English prose adds its own
+
+
+def translated() -> bool:
+    """Whether the page is being written in a translated edition (not the English one)."""
+    return i18n.current() != i18n.SOURCE_LANGUAGE
+
+
+def words(value: object) -> object:
+    """A word or phrase from the data as the page shows it: in the page's language (``tr``); gaps and non-text as they are."""
+    return tr(value) if isinstance(value, str) and value.strip() else value
+
+
+def tr_as(message: str, meaning: str) -> str:
+    """``message`` in the page's language where its English words are also another page's message in another sense
+    (the catalogs share one translation per message): a translated edition looks up ``meaning``, the same words with
+    their sense spelled out, instead. Both are marked for the catalogs where this is called."""
+    return tr(meaning) if translated() else tr(message)
+
+
+def count(value: float) -> str:
+    """A count as its source states it, exactly: '36,228'. A translated edition writes a round one in its own units
+    where that keeps every figure (Japanese: 40,000 -> '4万', 36,228 -> '36,228')."""
+    digits = str(int(value)).rstrip("0") or "0"
+    if translated() and value == int(value) and value >= 1e4 and len(digits) <= 2:
+        return text.rounded(value)
+    return text.units(value)
 
 
 def load_tables(data_dir: object = None) -> dict[str, pd.DataFrame]:
@@ -93,7 +132,7 @@ def load_tables(data_dir: object = None) -> dict[str, pd.DataFrame]:
 
 def status_words(status: str) -> str:
     """A ``reverse_imports.status`` value in words: 'listed_in_us_government_document' -> 'listed in a U.S. government document'."""
-    return STATUS_WORDS.get(status, str(status).replace("_", " "))
+    return tr(STATUS_WORDS.get(status, str(status).replace("_", " ")))
 
 
 def publishers(keys: Iterable[str], data_dir: object = None) -> dict[str, str]:
@@ -104,10 +143,10 @@ def publishers(keys: Iterable[str], data_dir: object = None) -> dict[str, str]:
 
 def readable_note(note: str, data_dir: object = None) -> str:
     """A note of the data as a reader can read it: source keys become their publishers' names and the
-    data's CONFLICT flag becomes words."""
+    data's CONFLICT flag becomes words; in the page's language (the whole note is one message of the data's)."""
     sources = data.load_table(data.SOURCES_TABLE, data_dir).set_index("source_key")["publisher"]
     named = re.sub(r"\b[a-z0-9]+(?:_[a-z0-9]+)+\b", lambda m: sources.get(m.group(0), m.group(0)), str(note))
-    return re.sub(rf"\s*\b{CONFLICT_MARK}\b", " (the sources disagree)", named)
+    return tr(re.sub(rf"\s*\b{CONFLICT_MARK}\b", " (the sources disagree)", named))
 
 
 def year_span(periods: Iterable[str]) -> str:
@@ -117,7 +156,7 @@ def year_span(periods: Iterable[str]) -> str:
 
 
 def year_list(years: Iterable[int]) -> str:
-    """[1985, 1986, 1987, 1990] -> '1985–1987, 1990'."""
+    """[1985, 1986, 1987, 1990] -> '1985–1987, 1990' (Japanese: '1985〜1987、1990')."""
     ordered = sorted(set(int(y) for y in years))
     runs: list[list[int]] = []
     for year in ordered:
@@ -125,7 +164,8 @@ def year_list(years: Iterable[int]) -> str:
             runs[-1].append(year)
         else:
             runs.append([year])
-    return ", ".join(str(r[0]) if len(r) == 1 else f"{r[0]}–{r[-1]}" for r in runs)
+    dash, comma = (text.JA_RANGE, "、") if translated() else ("–", ", ")
+    return comma.join(str(r[0]) if len(r) == 1 else f"{r[0]}{dash}{r[-1]}" for r in runs)
 
 
 # --- the deficit -----------------------------------------------------------------------------------------
@@ -143,9 +183,9 @@ def deficit_options(trade: pd.DataFrame, prices: pd.DataFrame) -> pd.DataFrame:
             "deficit_source": CENSUS,
             "year": series["year"].astype(int),
             "deficit_usd_bn": -series["balance_musd"] / 1000,
-            "measure": CENSUS_MEASURE,
-            "kind": "Census, consistent series",
-            "as_reported": series["balance_musd"].map(lambda v: f"balance {v:,.1f} million USD"),
+            "measure": tr(CENSUS_MEASURE),
+            "kind": CENSUS_KIND,
+            "as_reported": series["balance_musd"].map(balance_as_reported),
             "table": TRADE,
             "source_key": series["source_key"],
             ORIGINAL_KEY_COLUMN: pd.NA,
@@ -160,9 +200,9 @@ def deficit_options(trade: pd.DataFrame, prices: pd.DataFrame) -> pd.DataFrame:
             "deficit_source": others["source_key"],
             "year": others["year"],
             "deficit_usd_bn": -others["balance_musd"] / 1000,
-            "measure": "U.S. goods balance with Japan: " + others["status"],
+            "measure": others["status"].map(lambda status: tr("U.S. goods balance with Japan: {status}").format(status=tr(status))),
             "kind": others["series"].map(VINTAGE_KINDS).fillna(others["status"]),
-            "as_reported": others["balance_musd"].map(lambda v: f"balance {v:,.1f} million USD"),
+            "as_reported": others["balance_musd"].map(balance_as_reported),
             "table": TRADE,
             "source_key": others["source_key"],
             ORIGINAL_KEY_COLUMN: pd.NA,
@@ -177,9 +217,9 @@ def deficit_options(trade: pd.DataFrame, prices: pd.DataFrame) -> pd.DataFrame:
             "deficit_source": rows["source_key"],
             "year": rows["period"].astype(int),
             "deficit_usd_bn": rows["value"],
-            "measure": rows["metric"].map(DEFICIT_METRICS),
+            "measure": rows["metric"].map(lambda metric: tr(DEFICIT_METRICS[metric])),
             "kind": rows["metric"].map(DEFICIT_KINDS),
-            "as_reported": rows["value"].map(lambda v: f"{v:g} billion USD"),
+            "as_reported": rows["value"].map(billion_usd_as_reported),
             "table": PRICES,
             "source_key": rows["source_key"],
             ORIGINAL_KEY_COLUMN: rows[ORIGINAL_KEY_COLUMN],
@@ -215,14 +255,37 @@ def deficit_options(trade: pd.DataFrame, prices: pd.DataFrame) -> pd.DataFrame:
     return data.derived_from(options, trade, prices)
 
 
+def balance_as_reported(balance_musd: float) -> str:
+    """A Census balance as the data has it: 'balance -64,448.1 million USD'."""
+    return tr("balance {value} million USD").format(value=f"{balance_musd:,.1f}")
+
+
+def billion_usd_as_reported(value_bn: float) -> str:
+    """A report's figure as it states it: '68.5 billion USD' (Japanese counts in 億: '685億ドル')."""
+    if translated():
+        return tr("{value} hundred million USD").format(value=f"{round(value_bn * 10, 6):g}")
+    return tr("{value} billion USD").format(value=f"{value_bn:g}")
+
+
 def figure_label(row: pd.Series, as_of: str, *, vintage: bool) -> str:
     """A deficit figure's name on the chart: the consistent series, a Census copy by the month of its
     vintage, or a report by its kind and publisher ('U.S. deficit, as reported: Nippon.com (Kyodo)')."""
     if row["deficit_source"] == CENSUS:
-        return "Census, this site's consistent series"
+        return tr(CENSUS_LABEL)
     if vintage and isinstance(as_of, str) and re.match(r"\d{4}-\d{2}", as_of):
-        return f"{row['kind']} ({pd.Timestamp(as_of[:7] + '-01').strftime('%B %Y')})"
-    return f"{row['kind'][:1].upper()}{row['kind'][1:]}: {row['publisher']}"
+        return tr("{kind} ({month})").format(kind=tr(row["kind"]), month=text.month(as_of[:7]))
+    kind = f"{row['kind'][:1].upper()}{row['kind'][1:]}"
+    return tr("{kind}: {publisher}").format(kind=words(kind), publisher=words(row["publisher"]))
+
+
+def sources_for_readers(sources: pd.DataFrame) -> pd.DataFrame:
+    """The chapter's sources as the closing table shows them: publisher, producer (their names in the page's
+    language), title (as published) and as-of date (a date as it is, words in the page's language: 'n.d.')."""
+    shown = sources[["publisher", "producer", "title", "as_of"]].copy()
+    for column in ("publisher", "producer"):
+        shown[column] = shown[column].map(words)
+    shown["as_of"] = shown["as_of"].map(lambda as_of: words(as_of) if isinstance(as_of, str) and re.search("[A-Za-z]", as_of) else as_of)
+    return shown
 
 
 def figures_for_year(options: pd.DataFrame, year: int) -> pd.DataFrame:
@@ -247,7 +310,7 @@ def deficit_sources_table(options: pd.DataFrame) -> pd.DataFrame:
 
 def publisher_list(rows: pd.DataFrame) -> str:
     """The publishers of some rows, each once, in order: a series read on several copies names them all."""
-    return "; ".join(dict.fromkeys(rows["publisher"]))
+    return ("、" if translated() else "; ").join(words(publisher) for publisher in dict.fromkeys(rows["publisher"]))
 
 
 def deficit_source_choices(options: pd.DataFrame) -> dict[str, str]:
@@ -263,7 +326,7 @@ def price_rows(prices: pd.DataFrame) -> pd.DataFrame:
     """The latest U.S. price of each kind of car the data has (USD per vehicle), with a label."""
     rows = prices[prices["metric"].isin(PRICE_METRICS) & (prices["unit"] == "USD")].copy()
     rows = rows.sort_values("period", kind="stable").groupby("metric", sort=False).tail(1)
-    rows["label"] = rows["metric"].map(PRICE_METRICS)
+    rows["label"] = rows["metric"].map(lambda metric: tr(PRICE_METRICS[metric]))
     return rows.sort_values("value").reset_index(drop=True)
 
 
@@ -298,7 +361,7 @@ def programme_rows(reverse: pd.DataFrame, historical: bool) -> pd.DataFrame:
 def years(row: pd.Series) -> str:
     """A programme's years: '1996-01 to 2000', or its one period."""
     start, end = row["period_start"], row["period_end"]
-    return start if pd.isna(end) else f"{start} to {end}"
+    return start if pd.isna(end) else tr("{start} to {end}").format(start=start, end=end)
 
 
 def programmes_table(reverse: pd.DataFrame, historical: bool) -> pd.DataFrame:
@@ -306,6 +369,8 @@ def programmes_table(reverse: pd.DataFrame, historical: bool) -> pd.DataFrame:
     no source keys (the source line names the sources), statuses in words, no long notes."""
     rows = programme_rows(reverse, historical).copy()
     rows["programme_years"] = rows.apply(years, axis=1)
+    for column in ("company", "model", "built_at", "target_period", "actual_period", "price_in_japan"):
+        rows[column] = rows[column].map(words)
     if historical:
         columns = ["programme_years", "company", "model", "built_at", "target_units", "target_period", "actual_units", "actual_period"]
         return rows[columns].reset_index(drop=True)
@@ -313,10 +378,18 @@ def programmes_table(reverse: pd.DataFrame, historical: bool) -> pd.DataFrame:
     return rows[["programme_years", "company", "model", "built_at", "status", "price_in_japan"]].reset_index(drop=True)
 
 
+def programme_name(row: pd.Series) -> str:
+    """A programme's maker and model, in the page's language: 'Honda Accord US Wagon (1st gen)' (one name of the data's)."""
+    name = f"{row['company']} {row['model']}"
+    return str(words(name))
+
+
 def programme_label(row: pd.Series) -> str:
     """A programme's name: 'Honda Accord US Wagon (1st gen)'; a comparator names where it was built."""
-    label = f"{row['company']} {row['model']}"
-    return label if row["role"] == US_BUILT else f"{label}, built in {str(row['built_at']).split(',')[-1].strip()} (comparator)"
+    if row["role"] == US_BUILT:
+        return programme_name(row)
+    place = str(row["built_at"]).split(",")[-1].strip()
+    return tr("{programme}, built in {place} (comparator)").format(programme=programme_name(row), place=words(place))
 
 
 def past_volumes(reverse: pd.DataFrame) -> pd.DataFrame:
@@ -387,7 +460,9 @@ def targets_table(targets: pd.DataFrame) -> pd.DataFrame:
             "average_sold_per_year",
             "share_of_target_pct",
         ]
-    ]
+    ].copy()
+    for column in ("company", "model", "target_period", "actual_period"):
+        shown[column] = shown[column].map(words)
     renamed = {"average_sold_per_year": "average_sold_annually", "share_of_target_pct": "sold_share_of_target_pct"}
     return data.derived_from(shown.rename(columns=renamed).reset_index(drop=True), targets)
 
@@ -402,7 +477,8 @@ def history_chart_data(volumes: pd.DataFrame, targets: pd.DataFrame) -> pd.DataF
         stated_volume(units, period, notes)
         for units, period, notes in zip(merged["actual_units"], merged["actual_period"], merged["notes"], strict=True)
     ]
-    merged["actual_period"] = merged["actual_period"].map(period_without_quote)
+    merged["actual_period"] = merged["actual_period"].map(lambda period: words(period_without_quote(period)))
+    merged["built"] = merged["built"].map(tr)
     merged = merged.rename(columns={"target_over_same_years": "target_over_sales_period"})
     columns = [
         "programme",
@@ -443,17 +519,22 @@ def source_qualifier(*texts: object) -> str | None:
 
 def stated(value: float, *qualifier_texts: object) -> str:
     """A figure for prose and labels: to two significant figures, with the source's qualifier where it has
-    one ('roughly 3.3 million'), else 'about' only where rounding changed it ('about 320,000')."""
+    one ('roughly 3.3 million'), else 'about' only where rounding changed it ('about 320,000'). A count of
+    vehicles: a translated edition writes its unit with it, inside the qualifier (Japanese: '4万台近く')."""
     figure = text.millions(value) if abs(value) >= 1e6 else text.rounded(value)
     qualifier = source_qualifier(*qualifier_texts)
+    if translated():
+        return text.qualified(qualifier, figure + tr(VEHICLES)) if qualifier else text.about(value, VEHICLES)
     return text.qualified(qualifier, figure) if qualifier else text.about(value)
 
 
 def stated_volume(units: float, period: object, notes: object) -> str:
     """A programme's volume as its source states it: 'nearly 40,000' (from the notes' quote), 'over 70,000'
-    (from the period's), else the count as reported (a model's sales: exactness is the point)."""
+    (from the period's), else the count as reported (a model's sales: exactness is the point). With its unit
+    in a translated edition, as ``stated``."""
     qualifier = source_qualifier(period, notes if isinstance(notes, str) and notes.startswith("'") else None)
-    return text.qualified(qualifier, text.units(units)) if qualifier else text.units(units)
+    shown = count(units) + (tr(VEHICLES) if translated() else "")
+    return text.qualified(qualifier, shown) if qualifier else shown
 
 
 def period_without_quote(period: object) -> str:
@@ -481,7 +562,7 @@ def scale_series(production: pd.DataFrame, market: pd.DataFrame) -> pd.DataFrame
 
 
 # The three series of the scale chart, short enough to label the points directly.
-SCALE_SHORT = dict(zip(SCALE_SERIES, ("Built in the U.S.", "Exported from U.S. plants", "Japan's car imports"), strict=True))
+SCALE_SHORT = dict(zip(SCALE_SERIES, (N_("Built in the U.S."), N_("Exported from U.S. plants"), N_("Japan's car imports")), strict=True))
 
 
 def qualifier_words(qualifier: object) -> str:
@@ -497,10 +578,10 @@ def scale_table(scale: pd.DataFrame) -> pd.DataFrame:
     shown = pd.DataFrame(
         {
             "year": scale["year"].astype(int),
-            "vehicles_counted": scale["series"],
+            "vehicles_counted": scale["series"].map(tr),
             "annual_vehicles": scale["value"],
             "figure_as_stated": [stated(v, q) for v, q in zip(scale["value"], scale["qualifier"], strict=True)],
-            "source_qualifier": scale["qualifier"].map(qualifier_words),
+            "source_qualifier": scale["qualifier"].map(lambda qualifier: words(qualifier_words(qualifier))),
         }
     )
     return data.derived_from(shown, scale)

@@ -3,6 +3,10 @@
 Learning objectives and exercises are written once, in the chapters; the teaching guide
 (``notebooks/teaching.ipynb``) lists them from there, so it never falls out of step. Every file
 read is traced, so an incremental build re-runs the guide when a chapter changes.
+
+In a translated edition (``i18n.current()`` not English) the objectives and exercises are read from the chapters'
+translated templates (``i18n.translate``: the template with its catalog's markdown), and the words the guide adds
+(chapter titles, "yes"/"no", the stand-ins for glued values) come through ``tr``.
 """
 
 from __future__ import annotations
@@ -15,14 +19,25 @@ import nbformat
 import pandas as pd
 import yaml
 
-from tradetalks import data, project
+from tradetalks import data, i18n, project
 from tradetalks.grid import declared_parameters
+from tradetalks.i18n import N_, tr
 
 ROOT = project.ROOT
 READ_FROM = ("notebooks/grid.yml", "notebooks/*.ipynb")  # what the teaching tables are read from
 GRID_FILE = ROOT / "notebooks" / "grid.yml"
 CHAPTERS_PART = "Chapters"  # the grid part whose notebooks are chapters (the browser tests use the same caption)
-OBJECTIVES_TITLE = "Learning objectives"
+OBJECTIVES_TITLE = N_("Learning objectives")  # the admonition's title (a translated template has it translated)
+SOLUTION_TITLE = N_("Solution")  # an unlabelled exercise's solution: an admonition titled so
+# What the guide's text shows in place of a glued command on its own line, and of a glued value in a sentence
+GLUED_COMMAND, GLUED_VALUE = N_("(see the command on the page)."), N_("(a figure from the chapter)")
+# The guide's own columns whose names are already words (their headers, see columns.py)
+OBJECTIVE_COLUMN = "after the chapter, a student can"
+QUESTION_COLUMN, SOLUTION_COLUMN = "the exercise asks", "solution on the page"
+# Cells of one word: the English word, and the message a translated edition looks up (a bare "yes" or "none" is
+# another page's message too, translated for its own context; catalogs hold one translation per message)
+SOLVED = {True: ("yes", N_("yes (the exercise's solution is on the page)")), False: ("no", N_("no (the page gives no solution)"))}
+NO_PARAMETERS = ("none", N_("none (the chapter takes no parameter besides the data folder)"))
 MAX_QUESTION_SENTENCES = 4  # an exercise's question is shown in full if it ends within this many sentences
 
 # A MyST directive block fenced with backticks or colons: ```{name} argument ... ``` (same fence closes it).
@@ -37,6 +52,19 @@ _ROLE_WITH_TARGET = re.compile(r"\{[\w:-]+\}`([^`<]*?)\s*<[^`>]*>`")
 _ROLE = re.compile(r"\{[\w:-]+\}`([^`]*)`")
 # A sentence ends at . ? or ! followed by space, except after abbreviations the chapters use.
 _SENTENCE_END = re.compile(r"(?<!\bU\.S\.)(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bvs\.)(?<=[.?!])\s+")
+# Japanese: a sentence ends at 。？ or ！ (spaces after it are dropped); a question ends in ？ or in か。
+_JA_SENTENCE_END = re.compile(r"(?<=[。？！])(?![」』）])\s*")
+_JA_QUESTION = re.compile(r"(？|か。)$")
+
+
+def _japanese() -> bool:
+    return i18n.current() == "ja"
+
+
+def _word(cell: tuple[str, str]) -> str:
+    """A one-word cell in the current language: the word in English, its message's translation otherwise."""
+    word, message = cell
+    return word if i18n.current() == i18n.SOURCE_LANGUAGE else tr(message)
 
 
 @dataclass(frozen=True)
@@ -71,19 +99,31 @@ def chapters(grid_file: Path = GRID_FILE) -> list[Chapter]:
 
 
 def markdown_of(path: Path) -> list[str]:
-    """The markdown cells of a notebook (traced, so a change to it re-runs the page that read it)."""
+    """The markdown cells of a notebook (traced, so a change to it re-runs the page that read it), in the current
+    language: a translated edition reads the template's translation (its catalog traced too)."""
     data.trace_project_file(path)
-    return [cell.source for cell in nbformat.read(path, as_version=4).cells if cell.cell_type == "markdown"]
+    if i18n.current() == i18n.SOURCE_LANGUAGE:
+        notebook = nbformat.read(path, as_version=4)
+    else:
+        catalog = i18n.catalog_path(path, i18n.current())
+        if catalog.is_file():
+            data.trace_project_file(catalog)
+        notebook = i18n.translate(path, i18n.current(), strict=False)
+    return [cell.source for cell in notebook.cells if cell.cell_type == "markdown"]
 
 
 def plain(text: str) -> str:
     """MyST markup reduced to readable text: roles and code keep their shown text, glued values are named as such."""
-    text = _GLUE_LINE.sub("(see the command on the page).", text)
-    text = _GLUE.sub("(a figure from the chapter)", text)
+    text = _GLUE_LINE.sub(lambda _: tr(GLUED_COMMAND), text)
+    text = _GLUE.sub(lambda _: tr(GLUED_VALUE), text)
     text = _ROLE_WITH_TARGET.sub(r"\1", text)
     text = _ROLE.sub(r"\1", text)
     text = re.sub(r"`([^`]+)`", r"\1", text)  # inline code: the table shows text, so the backticks would show
     text = re.sub(r"\*\*(.+?)\*\*", r"\1", text)
+    if _japanese():  # Japanese emphasis sits between letters: 輸入が*減る*場合
+        text = re.sub(r"(?<!\*)\*(?![\s*])(.+?)(?<![\s*])\*(?!\*)", r"\1", text)
+        # a line break inside a Japanese paragraph joins its sentences without a space
+        return re.sub(r"(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f])", "", re.sub(r"\s+", " ", text)).strip()
     text = re.sub(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])", r"\1", text)
     return re.sub(r"\s+", " ", text).strip()
 
@@ -91,16 +131,17 @@ def plain(text: str) -> str:
 def sentences(text: str) -> list[str]:
     """The sentences of the first paragraph of some prose, as plain text."""
     paragraph = plain(re.split(r"\n\s*\n", text.strip(), maxsplit=1)[0])
-    return [sentence for sentence in _SENTENCE_END.split(paragraph) if sentence]
+    return [sentence for sentence in (_JA_SENTENCE_END if _japanese() else _SENTENCE_END).split(paragraph) if sentence]
 
 
 def question(text: str) -> str:
     """What an exercise asks: its first paragraph up to the first question, if that comes within
     ``MAX_QUESTION_SENTENCES`` sentences; otherwise its first sentence."""
     found = sentences(text)
+    japanese = _japanese()
     for count, sentence in enumerate(found[:MAX_QUESTION_SENTENCES], start=1):
-        if sentence.endswith("?"):
-            return " ".join(found[:count])
+        if _JA_QUESTION.search(sentence) if japanese else sentence.endswith("?"):
+            return ("" if japanese else " ").join(found[:count])
     return found[0] if found else ""
 
 
@@ -146,8 +187,8 @@ def objectives_in(markdowns: list[str]) -> list[str]:
     """The items of the "Learning objectives" admonition in some markdown cells, without closing punctuation."""
     for markdown in markdowns:
         for block in directives(markdown, "admonition"):
-            if block["argument"] == OBJECTIVES_TITLE:
-                return [re.sub(r"[;.,]?\s*(and|or)?$", "", item).strip() for item in list_items(block["content"])]
+            if block["argument"] in (OBJECTIVES_TITLE, tr(OBJECTIVES_TITLE)):
+                return [re.sub(r"[;.,。、]?\s*(and|or)?$", "", item).strip() for item in list_items(block["content"])]
     return []
 
 
@@ -159,15 +200,16 @@ def objectives_of(chapter: Chapter) -> list[str]:
 def learning_objectives(grid_file: Path = GRID_FILE) -> pd.DataFrame:
     """One row per learning objective: chapter (its title on the site) and what a student can do after it."""
     rows = [
-        {"chapter_title": chapter.title, "after the chapter, a student can": objective}
+        {"chapter_title": tr(chapter.title), OBJECTIVE_COLUMN: objective}
         for chapter in chapters(grid_file)
         for objective in objectives_of(chapter)
     ]
-    return data.read_from(pd.DataFrame(rows, columns=["chapter_title", "after the chapter, a student can"]), *READ_FROM)
+    return data.read_from(pd.DataFrame(rows, columns=["chapter_title", OBJECTIVE_COLUMN]), *READ_FROM)
 
 
 def _is_solution(block: dict) -> bool:
-    return block["name"] == "solution" or (block["name"] == "admonition" and block["argument"].lower().startswith("solution"))
+    titles = tuple(dict.fromkeys((SOLUTION_TITLE.lower(), tr(SOLUTION_TITLE).lower())))
+    return block["name"] == "solution" or (block["name"] == "admonition" and block["argument"].lower().startswith(titles))
 
 
 def exercises_in(markdowns: list[str]) -> list[dict]:
@@ -208,17 +250,17 @@ def exercises(grid_file: Path = GRID_FILE) -> pd.DataFrame:
     """One row per exercise: chapter, its number there, label, what it asks, solution given."""
     rows = [
         {
-            "chapter_title": chapter.title,
+            "chapter_title": tr(chapter.title),
             "exercise_number": exercise["number"],
             "label": exercise["label"] or exercise["title"],
-            "the exercise asks": exercise["question"],
-            "solution on the page": "yes" if exercise["solution"] else "no",
+            QUESTION_COLUMN: exercise["question"],
+            SOLUTION_COLUMN: _word(SOLVED[bool(exercise["solution"])]),
         }
         for chapter in chapters(grid_file)
         for exercise in exercises_of(chapter)
     ]
     return data.read_from(
-        pd.DataFrame(rows, columns=["chapter_title", "exercise_number", "label", "the exercise asks", "solution on the page"]), *READ_FROM
+        pd.DataFrame(rows, columns=["chapter_title", "exercise_number", "label", QUESTION_COLUMN, SOLUTION_COLUMN]), *READ_FROM
     )
 
 
@@ -234,9 +276,9 @@ def rerun_commands(grid_file: Path = GRID_FILE) -> pd.DataFrame:
         names = [p["parameter"] for p in declared_parameters(chapter.path) if p["parameter"] != "data_dir"]
         rows.append(
             {
-                "chapter_title": chapter.title,
+                "chapter_title": tr(chapter.title),
                 "run_command": f"python -m tradetalks run {chapter.name} -p NAME VALUE",
-                "parameter_names": ", ".join(names) or "none",
+                "parameter_names": ("、" if _japanese() else ", ").join(names) or _word(NO_PARAMETERS),
             }
         )
     return data.read_from(pd.DataFrame(rows, columns=["chapter_title", "run_command", "parameter_names"]), *READ_FROM)
