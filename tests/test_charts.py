@@ -327,3 +327,16 @@ def test_a_repositorys_path_reads_as_code_and_stays_escaped():
         pd.DataFrame([source("r", "GitHub: a/b_c", "U.S. Census Bureau", "secondary")]), table_names=[], csv_name="x", csv_text="a\n"
     )
     assert "retrieved via <a" in line and "GitHub: <code>a/b_c</code></a>" in line
+
+
+def test_the_static_drawing_keeps_every_digit_of_a_figure_it_writes_as_text():
+    # coordinates are rounded to a tenth of a pixel; a label's figure ("1.29 million") is not cut to "1.2 million"
+    spec = {
+        "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
+        "data": {"values": [{"x": 0.123456, "label": "1.29 million"}]},
+        "mark": {"type": "text"},
+        "encoding": {"x": {"field": "x", "type": "quantitative"}, "text": {"field": "label"}},
+    }
+    svg = charts.static_svg(spec)
+    assert ">1.29 million<" in svg
+    assert not re.search(r'="[^"]*\d\.\d{2,}', svg), "coordinates keep more than a tenth of a pixel"

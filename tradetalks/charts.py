@@ -124,8 +124,14 @@ def chart_id(spec: dict) -> str:
 def static_svg(spec: dict) -> str:
     """The chart as one line of SVG, for readers without JavaScript and for print."""
     svg = vl_convert.vegalite_to_svg(spec, **vega_locale())
-    svg = re.sub(r"(\d\.\d)\d+", r"\1", svg)  # a tenth of a pixel is plenty for a fallback image
+    # a tenth of a pixel is plenty for a fallback image: coordinates are rounded inside the tags only, so a figure the
+    # chart writes as text ("¥1.45 trillion") keeps every digit
+    svg = SVG_TAG.sub(lambda tag: LONG_DECIMAL.sub(r"\1", tag.group(0)), svg)
     return re.sub(r"\s*\n\s*", " ", svg).strip()
+
+
+SVG_TAG = re.compile(r"<[^>]+>")
+LONG_DECIMAL = re.compile(r"(\d\.\d)\d+")
 
 
 def embed_html(spec: dict, fallback: dict | None = None) -> str:

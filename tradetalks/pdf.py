@@ -110,13 +110,14 @@ def title_page_html(site: Path) -> str:
     address = project.site_url() or tr("the site's pages, book/*.html in this PDF's order")
     shown = as_of if i18n.current() == "en" else text.reader_date(as_of)
     dated = tr("Data as of {as_of} (the newest dated source behind the site).").format(as_of=shown)
+    licence = tr("{licence}.").format(licence=tr(project.licence()))
     printed = tr("Printed from the site ({address}); every chart’s data, sources and interactive version are on its page there.")
     lines = [
         f"<h1>{html.escape(tr(project.SITE_TITLE))}</h1>",
         f'<p class="abstract">{html.escape(tr(cff.get("abstract", "")))}</p>',
         f'<p class="meta">{html.escape(project.AUTHORS)}</p>',
         f'<p class="meta">{html.escape(dated)}</p>' if as_of else "",
-        f'<p class="meta">{html.escape(tr(project.licence()))}.</p>',
+        f'<p class="meta">{html.escape(licence)}</p>',
         f'<p class="meta">{html.escape(printed.format(address=address))}</p>',
     ]
     css = (
@@ -366,7 +367,8 @@ def assemble(
 def _subject(site: Path) -> str:
     as_of = site_as_of(site)
     if as_of:
-        return tr("{site}, printed from the site; data as of {as_of}").format(site=tr(project.SITE_TITLE), as_of=as_of)
+        shown = as_of if i18n.current() == "en" else text.reader_date(as_of)
+        return tr("{site}, printed from the site; data as of {as_of}").format(site=tr(project.SITE_TITLE), as_of=shown)
     return tr("{site}, printed from the site").format(site=tr(project.SITE_TITLE))
 
 
