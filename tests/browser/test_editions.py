@@ -49,3 +49,18 @@ def test_the_japanese_search_finds_the_tariffs_chapter(site, browser, base_url):
         assert not errors
     finally:
         page.close()
+
+
+UNRENDERED = re.compile(r"\*\*|(?<![\w*])\*(?=[^\s*])[^*<>]{1,40}(?<=[^\s*])\*(?![\w*])")
+NOT_TEXT = re.compile(r"<(script|style|pre|code|svg)\b.*?</\1>", re.S)
+
+
+def test_no_page_shows_emphasis_markers_markdown_left_unrendered(site):
+    # a Japanese "**最終更新：**データ" is not bold in CommonMark (a closing ** after punctuation needs a space or
+    # punctuation after it) and shows its asterisks: every page of every edition, its code and scripts aside
+    found = []
+    for path in pages(site):
+        text = NOT_TEXT.sub("", (site / path).read_text(encoding="utf-8"))
+        visible = re.sub(r"<[^>]+>", "", text)
+        found += [f"{path}: …{visible[max(0, m.start() - 30) : m.end() + 30]}…" for m in UNRENDERED.finditer(visible)]
+    assert not found, "\n".join(found[:10])
