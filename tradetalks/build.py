@@ -284,8 +284,7 @@ def collect_missing(lang: str, pages: list[str] | None = None, jobs: int = 2) ->
             found = notes / f"{run.page}.jsonl"
             messages = [json.loads(line) for line in found.read_text(encoding="utf-8").splitlines()] if found.is_file() else []
             path, new = i18n.add_collected(chapter, lang, messages)
-            previous_path, previous_new = added.get(chapter, (path, 0))
-            added[chapter] = (path, previous_new + new)
+            added[chapter] = (path, added.get(chapter, (path, 0))[1] + new)  # a template run as two pages adds up
         return added
 
 

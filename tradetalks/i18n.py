@@ -214,17 +214,21 @@ def write_catalog(catalog: Catalog, path: Path) -> None:
     path.write_bytes(VOLATILE_HEADER.sub(b"", buffer.getvalue()))
 
 
-def update(template: Path, lang: str) -> Path:
-    """Write or refresh the template's catalog: new cells are added untranslated, changed cells marked fuzzy."""
-    path = catalog_path(template, lang)
-    fresh = extract(template, lang)
+def refresh(path: Path, fresh: Catalog) -> Path:
+    """Write ``fresh`` (a new extraction) to ``path``, keeping the translations already there: new messages come in
+    untranslated, changed ones fuzzy, and a message that left its source leaves the catalog."""
     if path.is_file():
         existing = read_catalog(path)
         existing.update(fresh, update_header_comment=False)
-        existing.obsolete.clear()  # a cell that left the template leaves the catalog
+        existing.obsolete.clear()
         fresh = existing
     write_catalog(fresh, path)
     return path
+
+
+def update(template: Path, lang: str) -> Path:
+    """Write or refresh the template's catalog (one message per markdown cell)."""
+    return refresh(catalog_path(template, lang), extract(template, lang))
 
 
 @dataclass(frozen=True)
@@ -239,6 +243,20 @@ class Problem:
         return f"{where}: {self.what}"
 
 
+def _problem(where: str, english: str, message: object, *, keeps: bool = True) -> Problem | None:
+    """What keeps ``message`` (the catalog's entry for ``english``, or None) from being used: missing, fuzzy, or a
+    translation without the English's kept parts (markdown: ``keeps``) or ``{fields}`` (code); None if it can be."""
+    if message is None or not message.string:
+        return Problem(where, "not translated")
+    if message.fuzzy:
+        return Problem(where, "fuzzy: the English changed since it was translated")
+    if keeps and kept(message.string) != kept(english):
+        return Problem(where, _kept_difference(english, message.string))
+    if not keeps and fields(message.string) != fields(english):
+        return Problem(where, f"the translation has fields {fields(message.string)}, the English {fields(english)}")
+    return None
+
+
 def check(template: Path, catalog: Catalog) -> list[Problem]:
     """Every markdown cell of ``template`` that ``catalog`` leaves untranslated, fuzzy, or translates without keeping
     its placeholders, references, terms and labels."""
@@ -249,15 +267,8 @@ def check(template: Path, catalog: Catalog) -> list[Problem]:
     for cell in notebook.cells:
         if cell.cell_type != "markdown" or not cell.source.strip():
             continue
-        context = cell.get("id") or "?"
-        message = catalog.get(cell.source, context=cell.get("id"))
-        if message is None or not message.string:
-            problems.append(Problem(context, "not translated"))
-        elif message.fuzzy:
-            problems.append(Problem(context, "fuzzy: the English changed since it was translated"))
-        elif kept(message.string) != kept(cell.source):
-            problems.append(Problem(context, _kept_difference(cell.source, message.string)))
-    return problems
+        problems.append(_problem(cell.get("id") or "?", cell.source, catalog.get(cell.source, context=cell.get("id"))))
+    return [problem for problem in problems if problem]
 
 
 class TranslationError(ValueError):
@@ -376,22 +387,14 @@ def extract_code(domain: str, lang: str, sources: list[Path]) -> Catalog:
             found = list(_package_messages(path))
         else:
             found = list(_python_messages(path.read_text(encoding="utf-8"), where))
-        for message, line in found:
-            catalog.add(message, locations=[(where, line)])
+        for message, _line in found:
+            catalog.add(message, locations=[(where, None)])  # no line numbers: a code edit above a message does not change its catalog
     return catalog
 
 
 def update_code(domain: str, lang: str, sources: list[Path]) -> Path:
-    """Write or refresh a code catalog: new messages untranslated, changed ones fuzzy, gone ones dropped."""
-    path = code_catalog_path(domain, lang)
-    fresh = extract_code(domain, lang, sources)
-    if path.is_file():
-        existing = read_catalog(path)
-        existing.update(fresh, update_header_comment=False)
-        existing.obsolete.clear()
-        fresh = existing
-    write_catalog(fresh, path)
-    return path
+    """Write or refresh a code catalog from the messages its sources pass to ``tr`` and ``N_``."""
+    return refresh(code_catalog_path(domain, lang), extract_code(domain, lang, sources))
 
 
 COLLECTED_SUFFIX = ".data"  # code/<chapter>.data.po: messages only a run meets (words from the data), never pruned by update
@@ -419,18 +422,12 @@ def add_collected(chapter: str, lang: str, messages: list[str]) -> tuple[Path, i
 
 def check_code(catalog: Catalog) -> list[Problem]:
     """Every message of a code catalog that is untranslated, fuzzy, or translated without its ``{fields}``."""
-    problems = []
-    for message in catalog:
-        if not message.id:
-            continue
-        where = message.id if len(message.id) <= 60 else message.id[:57] + "..."
-        if not message.string:
-            problems.append(Problem(repr(where), "not translated"))
-        elif message.fuzzy:
-            problems.append(Problem(repr(where), "fuzzy: the English changed since it was translated"))
-        elif fields(message.string) != fields(message.id):
-            problems.append(Problem(repr(where), f"the translation has fields {fields(message.string)}, the English {fields(message.id)}"))
-    return problems
+    problems = [
+        _problem(repr(message.id if len(message.id) <= 60 else message.id[:57] + "..."), message.id, message, keeps=False)
+        for message in catalog
+        if message.id
+    ]
+    return [problem for problem in problems if problem]
 
 
 # The prose pages (book/*.md) ---------------------------------------------------------------------------------
@@ -485,15 +482,8 @@ def extract_page(page: Path, lang: str) -> Catalog:
 
 
 def update_page(page: Path, lang: str) -> Path:
-    path = page_catalog_path(page, lang)
-    fresh = extract_page(page, lang)
-    if path.is_file():
-        existing = read_catalog(path)
-        existing.update(fresh, update_header_comment=False)
-        existing.obsolete.clear()
-        fresh = existing
-    write_catalog(fresh, path)
-    return path
+    """Write or refresh a prose page's catalog (one message per block)."""
+    return refresh(page_catalog_path(page, lang), extract_page(page, lang))
 
 
 def check_page(page: Path, catalog: Catalog) -> list[Problem]:
@@ -503,15 +493,8 @@ def check_page(page: Path, catalog: Catalog) -> list[Problem]:
     for index, block in enumerate(blocks):
         if not _translatable(block) or blocks.index(block) != index:  # a repeated block is one message
             continue
-        where = f"'{page.name} block {index}'"
-        message = catalog.get(block)
-        if message is None or not message.string:
-            problems.append(Problem(where, "not translated"))
-        elif message.fuzzy:
-            problems.append(Problem(where, "fuzzy: the English changed since it was translated"))
-        elif kept(message.string) != kept(block):
-            problems.append(Problem(where, _kept_difference(block, message.string)))
-    return problems
+        problems.append(_problem(f"'{page.name} block {index}'", block, catalog.get(block)))
+    return [problem for problem in problems if problem]
 
 
 def translate_page(page: Path, lang: str) -> str:
